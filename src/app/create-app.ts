@@ -1,0 +1,100 @@
+import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import { ActivityTypes, TurnContext } from 'botbuilder';
+import { classifyMessage, MAX_MESSAGE_LENGTH } from '../core/intents/classify.js';
+import { tenantOf } from '../http/activity-guard.js';
+import { registerFeedback } from '../teams/feedback.js';
+import { actorOf } from '../teams/identity.js';
+import { replyToQuestion } from '../teams/questions.js';
+import { SMALL_TALK } from '../teams/small-talk.js';
+import type { AppDeps, AppTurnState } from './types.js';
+
+export interface BotApp {
+  app: Application<AppTurnState>;
+  adapter: TeamsAdapter;
+}
+
+/** Builds the whole bot from its dependencies. No ports are opened here. */
+export function createApp(deps: AppDeps): BotApp {
+  const { config } = deps;
+  const adapter = new TeamsAdapter({
+    MicrosoftAppId: config.bot.appId,
+    MicrosoftAppPassword: config.bot.password,
+    MicrosoftAppTenantId: config.bot.tenantId,
+    MicrosoftAppType: config.bot.tenantId ? 'SingleTenant' : 'MultiTenant',
+  });
+
+  const app = new Application<AppTurnState>({
+    adapter,
+    storage: deps.turnState,
+    ...(config.bot.appId ? { botAppId: config.bot.appId } : {}),
+    removeRecipientMention: true,
+    startTypingTimer: false,
+  });
+
+  app.error(async (context, error) => {
+    deps.logger.error({ event: 'turn.error', activityType: context.activity.type, err: { name: error.name, message: error.message, stack: error.stack } });
+    if (context.activity.type === ActivityTypes.Message) await context.sendActivity(SMALL_TALK.error).catch(() => undefined);
+  });
+
+  app.turn('beforeTurn', async (context) => {
+    // Defence in depth: the HTTP layer already refuses foreign tenants before the adapter runs.
+    if (config.allowedTenants.length > 0) {
+      const tenant = tenantOf(context.activity as unknown as Record<string, unknown>)?.toLowerCase();
+      if (!tenant || !config.allowedTenants.includes(tenant)) {
+        deps.logger.warn({ event: 'tenant.refused' });
+        return false;
+      }
+    }
+    await rememberConversation(context, deps);
+    return true;
+  });
+
+  registerFeedback(app, deps);
+
+  app.activity(ActivityTypes.Message, async (context, state) => {
+    if (!context.activity.text && context.activity.value) {
+      // A card action whose verb no route knows: an old or forged card.
+      await context.sendActivity(SMALL_TALK.badCardData);
+      return;
+    }
+    const intent = classifyMessage(context.activity.text ?? '');
+    switch (intent.kind) {
+      case 'empty':
+        await context.sendActivity(SMALL_TALK.empty);
+        return;
+      case 'too_long':
+        await context.sendActivity(SMALL_TALK.tooLong(intent.length, MAX_MESSAGE_LENGTH));
+        return;
+      case 'greeting':
+      case 'help':
+        await context.sendActivity(SMALL_TALK.greeting(deps.knowledge.organisation));
+        return;
+      case 'thanks':
+        await context.sendActivity(SMALL_TALK.thanks);
+        return;
+      case 'nonsense':
+        await context.sendActivity(SMALL_TALK.nonsense);
+        return;
+      case 'command':
+        await context.sendActivity(SMALL_TALK.greeting(deps.knowledge.organisation));
+        return;
+      case 'question':
+        await replyToQuestion(context, state, deps, intent.text);
+        return;
+    }
+  });
+
+  return { app, adapter };
+}
+
+/** Keeps the latest conversation reference per user, so doubts and answers can be sent proactively. */
+async function rememberConversation(context: TurnContext, deps: AppDeps): Promise<void> {
+  const activity = context.activity;
+  if (activity.conversation?.conversationType && activity.conversation.conversationType !== 'personal') return;
+  const userId = actorOf(context).id;
+  if (!userId) return;
+  const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>;
+  const previous = await deps.conversations.get(userId);
+  if (previous && JSON.stringify(previous.reference) === JSON.stringify(reference)) return;
+  await deps.conversations.put(userId, { reference, updatedAt: deps.clock.now().toISOString() });
+}

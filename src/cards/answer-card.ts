@@ -1,0 +1,92 @@
+import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+
+/** What the answer card needs of a retrieved passage (structurally the answering core's Passage). */
+export interface QuotedPassage {
+  quote: string;
+  citation: string;
+  section: { id: string; headingPath: string[]; rule?: string };
+}
+
+export const FEEDBACK_VERB = 'feedback';
+export const OPEN_SECTION_VERB = 'section.open';
+
+/**
+ * The reply to a question the code answers: the passage quoted verbatim, its citation,
+ * up to two related passages behind one tap, feedback buttons and the next steps.
+ * `answerId` refers to the answer kept in conversation state; the card carries no question text.
+ */
+export function answerCard(best: QuotedPassage, related: readonly QuotedPassage[], answerId: string, leaderTerm: string): AdaptiveCard {
+  const body: CardElement[] = [
+    textBlock('Dit staat in de code:', { size: 'Small', weight: 'Bolder', color: 'Accent' }),
+    {
+      type: 'Container',
+      style: 'emphasis',
+      bleed: false,
+      items: [textBlock(best.quote)],
+    },
+    textBlock(`Bron: ${best.citation}`, { size: 'Small', isSubtle: true, spacing: 'Small' }),
+  ];
+
+  if (related.length > 0) {
+    body.push(textBlock('Lees ook:', { size: 'Small', weight: 'Bolder', spacing: 'Medium' }));
+    body.push({
+      type: 'ActionSet',
+      actions: related.slice(0, 2).map((p) => ({
+        type: 'Action.ShowCard',
+        title: shortTitle(p),
+        card: {
+          type: 'AdaptiveCard',
+          body: [textBlock(p.quote), textBlock(`Bron: ${p.citation}`, { size: 'Small', isSubtle: true })],
+        },
+      })),
+    });
+  }
+
+  body.push(
+    {
+      type: 'ActionSet',
+      spacing: 'Medium',
+      actions: [
+        submit('👍 Nuttig', FEEDBACK_VERB, { answerId, rating: 'up' }),
+        submit('👎 Niet nuttig', FEEDBACK_VERB, { answerId, rating: 'down' }),
+      ],
+    },
+  );
+
+  return card(body, [
+    submit('Mag ik dit posten?', 'posting.start'),
+    submit(`Vraag mijn ${leaderTerm}`, 'doubt.compose', { answerId }),
+  ]);
+}
+
+/** Reply when the code does not answer: says so plainly, quotes nothing, offers the leidinggevende. */
+export function notFoundCard(organisation: string, leaderTerm: string, answerId: string): AdaptiveCard {
+  return card(
+    [
+      textBlock('Daar zegt de code niets over', { weight: 'Bolder' }),
+      textBlock(
+        `Ik heb in de code sociale media van ${organisation} geen antwoord op je vraag gevonden. Ik verzin liever niets. ` +
+          `Je kunt je vraag voorleggen aan je ${leaderTerm}, of hem anders formuleren.`,
+      ),
+      {
+        type: 'ActionSet',
+        actions: [submit('👎 Dit had je moeten weten', FEEDBACK_VERB, { answerId, rating: 'down' })],
+      },
+    ],
+    [submit(`Leg voor aan mijn ${leaderTerm}`, 'doubt.compose', { answerId })],
+  );
+}
+
+/** A single passage opened on request (e.g. from a list), with its citation. */
+export function passageCard(passage: QuotedPassage): AdaptiveCard {
+  return card([
+    { type: 'Container', style: 'emphasis', items: [textBlock(passage.quote)] },
+    textBlock(`Bron: ${passage.citation}`, { size: 'Small', isSubtle: true }),
+  ]);
+}
+
+function shortTitle(p: QuotedPassage): string {
+  const heading = p.section.headingPath.at(-1) ?? 'Passage';
+  const title = p.section.rule ? `${heading.replace(/^(\d+(\.\d+)*)\s.*$/, '$1')} regel ${p.section.rule}` : heading;
+  return title.length > 48 ? `${title.slice(0, 45)}…` : title;
+}

@@ -1,0 +1,169 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Where Mediawijs runs: `local` = anonymous Bot Framework mode on 127.0.0.1, `deployed` = JWT-authenticated. */
+export type RunMode = 'local' | 'deployed';
+
+/** Validated, frozen settings. Built once by {@link loadConfig}; nothing else reads `process.env`. */
+export interface Config {
+  readonly mode: RunMode;
+  readonly port: number;
+  /** Interface to listen on: 127.0.0.1 in local mode (no JWT check), all interfaces when deployed. */
+  readonly host: string;
+  readonly org: string;
+  readonly dataDir: string;
+  readonly knowledgeDir: string;
+  readonly dialogsDir: string;
+  readonly bot: { readonly appId: string; readonly password: string; readonly tenantId: string };
+  /** Teams tenant ids allowed to use the bot; empty = no tenant restriction (local mode only). */
+  readonly allowedTenants: readonly string[];
+  readonly leaderMappingFile: string | undefined;
+  readonly graph: { readonly tenantId: string; readonly clientId: string; readonly clientSecret: string; readonly baseUrl: string } | undefined;
+  readonly reminderWorkingDays: number;
+  readonly escalationWorkingDays: number;
+  readonly retentionMonths: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly playgroundPort: number;
+}
+
+/** Thrown when a setting is missing or wrong; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`Configuration error in ${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const port = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? fallback : Number(v)))
+    .pipe(z.number().int('must be a whole number').min(1, 'must be 1-65535').max(65535, 'must be 1-65535'));
+
+const positiveInt = (fallback: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? fallback : Number(v)))
+    .pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`));
+
+const text = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim() ?? '');
+
+const envSchema = z.object({
+  PORT: port(3978),
+  PLAYGROUND_PORT: port(56150),
+  ORG: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'oog'))
+    .pipe(z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be an organisation id such as oog, konot, kempenkind, kopwerk or school001')),
+  DATA_DIR: text,
+  KNOWLEDGE_DIR: text,
+  DIALOGS_DIR: text,
+  BOT_ID: text,
+  BOT_PASSWORD: text,
+  BOT_TENANT_ID: text,
+  ALLOWED_TENANTS: text,
+  LEADER_MAPPING_FILE: text,
+  GRAPH_TENANT_ID: text,
+  GRAPH_CLIENT_ID: text,
+  GRAPH_CLIENT_SECRET: text,
+  GRAPH_BASE_URL: text,
+  REMINDER_WORKING_DAYS: positiveInt(2, 30),
+  ESCALATION_WORKING_DAYS: positiveInt(2, 30),
+  RETENTION_MONTHS: positiveInt(12, 120),
+  LOG_LEVEL: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'info'))
+    .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+});
+
+export interface LoadConfigOptions {
+  /** Repository root; relative directories are resolved against it. */
+  rootDir: string;
+  /** Organisation ids that have a knowledge base; ORG must be one of them. */
+  knownOrgs?: readonly string[];
+}
+
+/**
+ * Reads and validates the environment once. Throws {@link ConfigError} naming the first wrong variable.
+ */
+export function loadConfig(env: Record<string, string | undefined>, options: LoadConfigOptions): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(variable, `${issue.message} (got ${JSON.stringify(env[variable] ?? '')})`);
+  }
+  const e = parsed.data;
+  const resolve = (p: string, fallback: string) => path.resolve(options.rootDir, p || fallback);
+
+  if (options.knownOrgs && !options.knownOrgs.includes(e.ORG)) {
+    throw new ConfigError('ORG', `unknown organisation "${e.ORG}"; choose one of ${options.knownOrgs.join(', ')}`);
+  }
+
+  const deployed = e.BOT_ID !== '';
+  if (deployed && !GUID.test(e.BOT_ID)) throw new ConfigError('BOT_ID', 'must be the bot\'s Microsoft App ID (a GUID)');
+  if (deployed && e.BOT_PASSWORD === '') throw new ConfigError('BOT_PASSWORD', 'is required when BOT_ID is set');
+  if (!deployed && e.BOT_PASSWORD !== '') throw new ConfigError('BOT_ID', 'is empty but BOT_PASSWORD is set; set both or neither');
+  if (e.BOT_TENANT_ID !== '' && !GUID.test(e.BOT_TENANT_ID)) throw new ConfigError('BOT_TENANT_ID', 'must be a tenant id (GUID)');
+
+  const allowedTenants = e.ALLOWED_TENANTS.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const badTenant = allowedTenants.find((t) => !GUID.test(t));
+  if (badTenant) throw new ConfigError('ALLOWED_TENANTS', `"${badTenant}" is not a tenant id (GUID); use a comma-separated list`);
+  if (deployed && allowedTenants.length === 0) throw new ConfigError('ALLOWED_TENANTS', 'is required when BOT_ID is set');
+
+  const graphVars = { GRAPH_TENANT_ID: e.GRAPH_TENANT_ID, GRAPH_CLIENT_ID: e.GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET: e.GRAPH_CLIENT_SECRET };
+  const graphSet = Object.entries(graphVars).filter(([, v]) => v !== '');
+  if (graphSet.length > 0 && graphSet.length < 3) {
+    const missing = Object.entries(graphVars).find(([, v]) => v === '')![0];
+    throw new ConfigError(missing, 'is required when any GRAPH_* setting is set (set all three or none)');
+  }
+  if (e.GRAPH_BASE_URL !== '' && !/^https?:\/\/[^\s]+$/.test(e.GRAPH_BASE_URL)) {
+    throw new ConfigError('GRAPH_BASE_URL', 'must be an http(s) URL');
+  }
+
+  const dataDir = resolve(e.DATA_DIR, 'data');
+  const config: Config = {
+    mode: deployed ? 'deployed' : 'local',
+    port: e.PORT,
+    host: deployed ? '0.0.0.0' : '127.0.0.1',
+    org: e.ORG,
+    dataDir,
+    knowledgeDir: resolve(e.KNOWLEDGE_DIR, 'knowledge'),
+    dialogsDir: resolve(e.DIALOGS_DIR, 'dialogs'),
+    bot: { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID },
+    allowedTenants,
+    leaderMappingFile: e.LEADER_MAPPING_FILE ? path.resolve(options.rootDir, e.LEADER_MAPPING_FILE) : undefined,
+    graph:
+      graphSet.length === 3
+        ? {
+            tenantId: e.GRAPH_TENANT_ID,
+            clientId: e.GRAPH_CLIENT_ID,
+            clientSecret: e.GRAPH_CLIENT_SECRET,
+            baseUrl: e.GRAPH_BASE_URL || 'https://graph.microsoft.com/v1.0',
+          }
+        : undefined,
+    reminderWorkingDays: e.REMINDER_WORKING_DAYS,
+    escalationWorkingDays: e.ESCALATION_WORKING_DAYS,
+    retentionMonths: e.RETENTION_MONTHS,
+    logLevel: e.LOG_LEVEL,
+    playgroundPort: e.PLAYGROUND_PORT,
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}

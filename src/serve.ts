@@ -1,0 +1,21 @@
+import { ConfigError } from './config.js';
+import { configFromEnvironment, startRuntime } from './composition-root.js';
+
+/** `npm run serve`: only the bot server, honouring PORT, ORG and DATA_DIR. */
+async function main(): Promise<void> {
+  const config = configFromEnvironment();
+  const runtime = await startRuntime(config);
+  console.log(`Mediawijs (${config.org}) luistert op ${runtime.url}/api/messages`);
+  const shutdown = async () => {
+    await runtime.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof ConfigError || err instanceof Error ? err.message : String(err);
+  console.error(`Mediawijs kon niet starten: ${message}`);
+  process.exit(1);
+});

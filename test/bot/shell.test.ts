@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { message, TENANT, user } from '../support/activities.js';
+import { findAction, startBot, type BotUnderTest } from '../support/bot-harness.js';
+import { stubDeps, type StubStores } from '../support/stub-deps.js';
+
+const teacher = user('teacher', 1);
+
+describe('bot shell over HTTP (local mode, fake connector)', () => {
+  let bot: BotUnderTest;
+  let stores: StubStores;
+
+  beforeAll(async () => {
+    bot = await startBot({
+      deps: () => {
+        const built = stubDeps();
+        stores = built.stores;
+        return built.deps;
+      },
+    });
+  });
+  afterAll(async () => bot.stop());
+
+  it.each([
+    ['hallo', /Ik ben Mediawijs/],
+    ['help', /Stel gewoon een vraag/],
+    ['bedankt!', /Graag gedaan/],
+    ['asdfghjkl', /begrijp ik niet/],
+    ['   ', /geen tekst/],
+  ])('replies to %j in Dutch', async (text, expected) => {
+    const replies = await bot.say(teacher, text);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toMatch(expected);
+  });
+
+  it('answers a question with the quoted passage, its citation and feedback buttons', async () => {
+    const [reply] = await bot.say(teacher, 'mag ik een foto van de klas op fb zetten?');
+    expect(reply!.text).toContain('waarvoor je geen schriftelijk vastgelegde toestemming hebt');
+    expect(reply!.text).toContain('Openbaar Onderwijs Groningen, Code Sociale Media, 3.1 Richtlijnen sociale media voor medewerkers, regel 8');
+    expect(findAction(reply!.activity, '👍 Nuttig')).toBeDefined();
+  });
+
+  it('says plainly when the code is silent, quotes nothing and offers the leidinggevende', async () => {
+    const [reply] = await bot.say(teacher, 'wanneer wordt het salaris overgemaakt?');
+    expect(reply!.text).toMatch(/geen antwoord op je vraag gevonden/);
+    expect(reply!.text).not.toContain('toestemming');
+    expect(findAction(reply!.activity, 'Leg voor aan mijn leidinggevende')).toBeDefined();
+  });
+
+  it('stores feedback with the question only, looked up on the server', async () => {
+    const [reply] = await bot.say(teacher, 'foto van de musical op insta?');
+    const up = findAction(reply!.activity, '👍 Nuttig') as { data: Record<string, unknown> };
+    const [thanks] = await bot.click(teacher, up.data);
+    expect(thanks!.text).toMatch(/Dank je/);
+    const stored = stores.feedback.at(-1)!;
+    expect(stored).toMatchObject({ question: 'foto van de musical op insta?', verdict: 'up', sectionId: 'test:3.1.8', org: 'oog' });
+    expect(stored.userId).toBe(teacher.aadObjectId);
+  });
+
+  it('refuses forged feedback for an answer it never gave', async () => {
+    const before = stores.feedback.length;
+    const [reply] = await bot.click(teacher, { verb: 'feedback', answerId: 'not-mine', rating: 'up' });
+    expect(reply!.text).toMatch(/knop werkt niet meer/);
+    expect(stores.feedback).toHaveLength(before);
+  });
+
+  it('politely refuses messages over 4,000 characters', async () => {
+    const [reply] = await bot.say(teacher, 'foto '.repeat(1000));
+    expect(reply!.text).toMatch(/te lang/);
+  });
+
+  it.each([
+    ['malformed JSON', '{"type": "message", ', 400],
+    ['a JSON array', '[]', 400],
+    ['no activity type', JSON.stringify({ text: 'hoi' }), 400],
+    ['an unknown activity type', JSON.stringify({ ...message(teacher, 'x', 'http://127.0.0.1:1/'), type: 'bogus' }), 400],
+    ['no conversation', JSON.stringify({ type: 'message', text: 'x', serviceUrl: 'http://127.0.0.1:1/', from: { id: 'u' } }), 400],
+    ['no sender', JSON.stringify({ type: 'message', text: 'x', serviceUrl: 'http://127.0.0.1:1/', conversation: { id: 'c' } }), 400],
+    ['a body over 256 KB', JSON.stringify({ type: 'message', text: 'x'.repeat(300_000) }), 413],
+  ])('answers %s with a 4xx and keeps serving', async (_name, raw, status) => {
+    const res = await bot.post(raw, { raw: true });
+    expect(res.status).toBe(status);
+    expect(res.replies).toHaveLength(0);
+    const [reply] = await bot.say(teacher, 'hallo');
+    expect(reply!.text).toMatch(/Ik ben Mediawijs/);
+  });
+
+  it('remembers the personal conversation reference for proactive messages', async () => {
+    await bot.say(teacher, 'hallo');
+    const record = stores.conversations.get(teacher.aadObjectId)!;
+    expect(record.reference).toMatchObject({ conversation: { id: teacher.conversationId }, serviceUrl: bot.connector.url });
+  });
+});
+
+describe('tenant and authentication checks', () => {
+  it('refuses activities from a tenant that is not allowed', async () => {
+    const bot = await startBot({ env: { ALLOWED_TENANTS: TENANT }, deps: () => stubDeps().deps });
+    try {
+      const foreign = await bot.post(message(teacher, 'hallo', bot.connector.url, '99999999-9999-9999-9999-999999999999'));
+      expect(foreign.status).toBe(403);
+      expect(foreign.replies).toHaveLength(0);
+      const allowed = await bot.post(message(teacher, 'hallo', bot.connector.url));
+      expect(allowed.status).toBe(200);
+      expect(allowed.replies).toHaveLength(1);
+    } finally {
+      await bot.stop();
+    }
+  });
+
+  it('requires a Bot Framework token when BOT_ID is set', async () => {
+    const bot = await startBot({
+      env: { BOT_ID: '00000000-1111-2222-3333-444444444444', BOT_PASSWORD: 'secret', ALLOWED_TENANTS: TENANT },
+      deps: () => stubDeps().deps,
+    });
+    try {
+      const res = await bot.post(message(teacher, 'hallo', bot.connector.url));
+      expect(res.status).toBe(401);
+      expect(res.replies).toHaveLength(0);
+    } finally {
+      await bot.stop();
+    }
+  });
+});

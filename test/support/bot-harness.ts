@@ -1,0 +1,86 @@
+import type { Server } from 'restify';
+import { createApp } from '../../src/app/create-app.js';
+import type { AppDeps } from '../../src/app/types.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createHttpServer, listen } from '../../src/http/server.js';
+import { silentLogger } from '../../src/infra/logger.js';
+import { activityText, FakeConnector } from './fake-connector.js';
+import { message, submit, type TestUser } from './activities.js';
+
+export interface Reply {
+  activity: Record<string, unknown>;
+  text: string;
+}
+
+export interface BotUnderTest {
+  url: string;
+  connector: FakeConnector;
+  config: Config;
+  /** POSTs a raw body to /api/messages; returns status, response body and the replies the bot sent meanwhile. */
+  post(body: unknown, init?: { contentType?: string; raw?: boolean; headers?: Record<string, string> }): Promise<{ status: number; body: string; replies: Reply[] }>;
+  say(from: TestUser, text: string): Promise<Reply[]>;
+  click(from: TestUser, value: Record<string, unknown>): Promise<Reply[]>;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  deps: (config: Config) => Omit<AppDeps, 'config'>;
+}
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+/** Builds the whole bot with the given deps, serves it on 127.0.0.1 and plays the connector. */
+export async function startBot(options: HarnessOptions): Promise<BotUnderTest> {
+  const connector = new FakeConnector();
+  const serviceUrl = await connector.start();
+  const config = loadConfig({ PORT: '1', ...options.env }, { rootDir: ROOT });
+  const deps: AppDeps = { config, ...options.deps(config) };
+  const bot = createApp(deps);
+  const server: Server = createHttpServer({ bot, config, logger: deps.logger, isStoreWritable: async () => true });
+  const port = await listen(server, 0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+
+  const post: BotUnderTest['post'] = async (body, init = {}) => {
+    const before = connector.calls.length;
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': init.contentType ?? 'application/json', ...(init.headers ?? {}) },
+      body: init.raw ? (body as string) : JSON.stringify(body),
+    });
+    const text = await res.text();
+    const replies = connector.calls.slice(before).map((c) => ({ activity: c.body, text: activityText(c.body) }));
+    return { status: res.status, body: text, replies };
+  };
+
+  return {
+    url,
+    connector,
+    config,
+    post,
+    say: async (from, text) => (await post(message(from, text, serviceUrl))).replies,
+    click: async (from, value) => (await post(submit(from, value, serviceUrl))).replies,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connector.stop();
+    },
+  };
+}
+
+/** Recursively finds card actions (Action.Submit/Execute/ShowCard) with the given title. */
+export function findAction(activity: Record<string, unknown>, title: string | RegExp): Record<string, unknown> | undefined {
+  const matches = (t: unknown) => typeof t === 'string' && (typeof title === 'string' ? t === title : title.test(t));
+  let found: Record<string, unknown> | undefined;
+  const walk = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const o = node as Record<string, unknown>;
+    if (typeof o.type === 'string' && o.type.startsWith('Action.') && matches(o.title)) {
+      found = o;
+      return;
+    }
+    Object.values(o).forEach(walk);
+  };
+  walk(activity.attachments);
+  return found;
+}

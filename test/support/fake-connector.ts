@@ -1,0 +1,123 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the bot made to the Bot Connector. */
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  conversationId: string;
+  body: Record<string, unknown>;
+}
+
+/**
+ * Plays the Bot Framework Connector service on 127.0.0.1: records every activity the bot sends
+ * (replies, proactive messages, updates) and answers like the real service. Tests can make a
+ * conversation fail (e.g. 403 / 404 "conversation not found") to exercise delivery errors.
+ */
+export class FakeConnector {
+  readonly calls: ConnectorCall[] = [];
+  private readonly failures = new Map<string, { status: number; code: string }>();
+  private server?: http.Server;
+  private counter = 0;
+  private waiters: Array<() => void> = [];
+
+  async start(): Promise<string> {
+    this.server = http.createServer((req, res) => this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this.url;
+  }
+
+  get url(): string {
+    const { port } = this.server!.address() as AddressInfo;
+    return `http://127.0.0.1:${port}/`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Makes every send to this conversation fail with the given status until cleared. */
+  failConversation(conversationId: string, status: number, code = status === 404 ? 'ConversationNotFound' : 'Forbidden'): void {
+    this.failures.set(conversationId, { status, code });
+  }
+
+  clearFailures(): void {
+    this.failures.clear();
+  }
+
+  /** Activities sent to a conversation (replies and proactive), oldest first. */
+  activitiesTo(conversationId: string): Record<string, unknown>[] {
+    return this.calls.filter((c) => c.conversationId === conversationId && c.method === 'POST').map((c) => c.body);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+  }
+
+  /** Resolves once `count` calls have been recorded in total (for proactive sends). */
+  async waitForCalls(count: number, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.calls.length < count) {
+      if (Date.now() > deadline) throw new Error(`expected ${count} connector calls, got ${this.calls.length}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    let raw = '';
+    req.on('data', (chunk) => (raw += chunk));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const match = url.pathname.match(/\/v3\/conversations\/([^/]+)(\/activities(\/[^/]+)?)?/);
+      const conversationId = match ? decodeURIComponent(match[1]!) : '';
+      const failure = this.failures.get(conversationId);
+      if (failure) {
+        res.writeHead(failure.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: failure.code, message: 'fake connector failure' } }));
+        return;
+      }
+      let body: Record<string, unknown> = {};
+      try {
+        body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      } catch {
+        res.writeHead(400).end();
+        return;
+      }
+      this.calls.push({ method: req.method ?? 'GET', path: url.pathname, conversationId, body });
+      this.waiters.splice(0).forEach((w) => w());
+      res.writeHead(200, { 'content-type': 'application/json' });
+      if (req.method === 'POST' && !match) {
+        res.end(JSON.stringify({ id: `conv-${++this.counter}` }));
+        return;
+      }
+      res.end(JSON.stringify({ id: `activity-${++this.counter}` }));
+    });
+  }
+}
+
+/** All human-readable text in an activity: message text plus every string in its card attachments. */
+export function activityText(activity: Record<string, unknown>): string {
+  const parts: string[] = [];
+  if (typeof activity.text === 'string') parts.push(activity.text);
+  const attachments = (activity.attachments as Array<{ content?: unknown }> | undefined) ?? [];
+  for (const a of attachments) collectCardText(a.content, parts);
+  return parts.join('\n');
+}
+
+const TEXT_KEYS = new Set(['text', 'title', 'value', 'label', 'placeholder', 'fallbackText', 'altText']);
+
+function collectCardText(node: unknown, out: string[]): void {
+  if (Array.isArray(node)) {
+    for (const n of node) collectCardText(n, out);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    if (key === 'data' || key === 'refresh') continue; // payloads the user never sees
+    if (typeof value === 'string' && TEXT_KEYS.has(key)) out.push(value);
+    else if (typeof value === 'object') collectCardText(value, out);
+  }
+}

@@ -1,0 +1,70 @@
+import { MemoryStorage } from 'botbuilder';
+import type { AppDeps, ConversationRecord } from '../../src/app/types.js';
+import type { AnswerResult } from '../../src/core/answering/types.js';
+import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';
+import type { Feedback } from '../../src/core/shared/feedback.js';
+import { silentLogger } from '../../src/infra/logger.js';
+
+/** A tiny knowledge document for shell tests that must not depend on retrieval quality. */
+export const STUB_SECTION: Section = {
+  id: 'test:3.1.8',
+  org: 'oog',
+  headingPath: ['3 Richtlijnen', '3.1 Richtlijnen sociale media voor medewerkers'],
+  rule: '8',
+  audience: ['medewerkers'],
+  text: 'Plaats dus nooit foto\'s, video\'s of andere uitingen, van leerlingen of collega\'s op sociale media, waarvoor je geen schriftelijk vastgelegde toestemming hebt.',
+};
+
+export const STUB_KNOWLEDGE: KnowledgeDocument = {
+  org: 'oog',
+  organisation: 'Openbaar Onderwijs Groningen',
+  title: 'Code Sociale Media',
+  version: 'december 2024',
+  leaderTerm: 'leidinggevende',
+  contentHash: 'stub',
+  sections: [STUB_SECTION],
+};
+
+/** Answers questions mentioning "foto" with the stub section and declines everything else. */
+export function stubAnswer(question: string): AnswerResult {
+  if (/foto/i.test(question)) {
+    return {
+      kind: 'answer',
+      best: { section: STUB_SECTION, quote: STUB_SECTION.text, citation: 'Openbaar Onderwijs Groningen, Code Sociale Media, 3.1 Richtlijnen sociale media voor medewerkers, regel 8' },
+      related: [],
+      confidence: 0.9,
+    };
+  }
+  return { kind: 'not_found', confidence: 0.1 };
+}
+
+export interface StubStores {
+  feedback: Feedback[];
+  conversations: Map<string, ConversationRecord>;
+}
+
+/** In-memory dependencies with a fixed clock and counting ids. */
+export function stubDeps(overrides: Partial<Omit<AppDeps, 'config'>> = {}): { deps: Omit<AppDeps, 'config'>; stores: StubStores } {
+  const stores: StubStores = { feedback: [], conversations: new Map() };
+  let n = 0;
+  const deps: Omit<AppDeps, 'config'> = {
+    knowledge: STUB_KNOWLEDGE,
+    answer: stubAnswer,
+    turnState: new MemoryStorage(),
+    feedback: {
+      add: async (f) => void stores.feedback.push(f),
+      list: async () => [...stores.feedback],
+    },
+    conversations: {
+      get: async (k) => stores.conversations.get(k),
+      put: async (k, v) => void stores.conversations.set(k, v),
+      delete: async (k) => void stores.conversations.delete(k),
+      keys: async () => [...stores.conversations.keys()],
+    },
+    clock: { now: () => new Date('2026-11-23T09:00:00Z') },
+    newId: () => `id-${++n}`,
+    logger: silentLogger(),
+    ...overrides,
+  };
+  return { deps, stores };
+}
