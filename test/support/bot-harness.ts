@@ -4,7 +4,7 @@ import type { AppDeps } from '../../src/app/types.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createHttpServer, listen } from '../../src/http/server.js';
 import { silentLogger } from '../../src/infra/logger.js';
-import { activityText, FakeConnector } from './fake-connector.js';
+import { activityText, FakeConnector } from '../../tools/lib/fake-connector.js';
 import { message, submit, type TestUser } from './activities.js';
 
 export interface Reply {

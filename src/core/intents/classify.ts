@@ -39,7 +39,7 @@ const COMMANDS: ReadonlyArray<[RegExp, Command]> = [
 
 const GREETING = /^(hoi|hallo|hey|hee|hi|hello|dag|goedemorgen|goedemiddag|goedenavond|morgen|yo|hoihoi)( (mediawijs|bot|daar|allemaal))?$/;
 const THANKS = /^((heel )?(erg )?(hartelijk )?(bedankt|dank( je| u)?( wel)?|thanks|thx|merci|top|super|fijn|prima|ok(e|é)?( dank je)?|oke|helder|duidelijk)( hoor| voor je hulp| voor de hulp)?)$/;
-const HELP = /^(help|hulp|menu|start|\?+|wat kun je( allemaal)?( doen)?|wat kan je( allemaal)?( doen)?|wat kan ik (je )?vragen|hoe werkt (dit|het)|wie ben jij|wat ben jij|wat doe je)$/;
+const HELP = /^(help|hulp|menu|start|wat kun je( allemaal)?( doen)?|wat kan je( allemaal)?( doen)?|wat kan ik (je )?vragen|hoe werkt (dit|het)|wie ben jij|wat ben jij|wat doe je)$/;
 
 /** Strips the optional manifest command word "vraag" so "vraag mag ik ..." is asked as a question. */
 const QUESTION_PREFIX = /^vraag[:\s]+/;
@@ -55,10 +55,11 @@ export function classifyMessage(raw: string): Intent {
   const simple = text
     .toLowerCase()
     .normalize('NFC')
-    .replace(/[!.,;:]+$/g, '')
+    .replace(/[!.,;:?]+$/g, '')
     .replace(/[!.,]+/g, '')
     .trim();
 
+  if (/^\?+$/.test(text)) return { kind: 'help' };
   for (const [pattern, command] of COMMANDS) if (pattern.test(simple)) return { kind: 'command', command };
   if (GREETING.test(simple)) return { kind: 'greeting' };
   if (THANKS.test(simple)) return { kind: 'thanks' };

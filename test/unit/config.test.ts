@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const opts = { rootDir: '/repo', knownOrgs: ['oog', 'konot', 'kempenkind', 'kopwerk', 'school001'] };
+const GUID = '00000000-1111-2222-3333-444444444444';
+const TENANT = '11111111-2222-3333-4444-555555555555';
+
+describe('loadConfig', () => {
+  it('uses embedded defaults for a local run', () => {
+    const c = loadConfig({}, opts);
+    expect(c).toMatchObject({ mode: 'local', host: '127.0.0.1', port: 3978, org: 'oog', dataDir: '/repo/data', allowedTenants: [] });
+    expect(c.reminderWorkingDays).toBe(2);
+    expect(c.retentionMonths).toBe(12);
+    expect(c.graph).toBeUndefined();
+    expect(Object.isFrozen(c)).toBe(true);
+    expect(Object.isFrozen(c.bot)).toBe(true);
+  });
+
+  it('runs deployed on all interfaces with auth settings', () => {
+    const c = loadConfig({ BOT_ID: GUID, BOT_PASSWORD: 's', ALLOWED_TENANTS: `${TENANT.toUpperCase()}, ${GUID}`, ORG: 'Konot', DATA_DIR: '/var/mw' }, opts);
+    expect(c).toMatchObject({ mode: 'deployed', host: '0.0.0.0', org: 'konot', dataDir: '/var/mw', allowedTenants: [TENANT, GUID] });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ ORG: 'onbekend' }, 'ORG'],
+    [{ ORG: '../etc' }, 'ORG'],
+    [{ BOT_ID: 'not-a-guid', BOT_PASSWORD: 'x', ALLOWED_TENANTS: TENANT }, 'BOT_ID'],
+    [{ BOT_ID: GUID, ALLOWED_TENANTS: TENANT }, 'BOT_PASSWORD'],
+    [{ BOT_ID: GUID, BOT_PASSWORD: 'x' }, 'ALLOWED_TENANTS'],
+    [{ BOT_PASSWORD: 'x' }, 'BOT_ID'],
+    [{ ALLOWED_TENANTS: 'contoso' }, 'ALLOWED_TENANTS'],
+    [{ BOT_TENANT_ID: 'x' }, 'BOT_TENANT_ID'],
+    [{ GRAPH_CLIENT_ID: 'id' }, 'GRAPH_TENANT_ID'],
+    [{ GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: 'id' }, 'GRAPH_CLIENT_SECRET'],
+    [{ REMINDER_WORKING_DAYS: '0' }, 'REMINDER_WORKING_DAYS'],
+    [{ RETENTION_MONTHS: 'twaalf' }, 'RETENTION_MONTHS'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('refuses %j naming %s', (env, variable) => {
+    let error: unknown;
+    try {
+      loadConfig(env, opts);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as ConfigError).message).toContain(variable);
+  });
+});
