@@ -1,0 +1,34 @@
+import type { Storage } from 'botbuilder';
+import type { DoubtStore, StoredDoubt } from '../core/doubts/doubt-store.js';
+import type { FeedbackStore } from '../core/shared/feedback.js';
+import type { KeyValueStore } from '../core/shared/key-value-store.js';
+
+/** A stored conversation reference (a botbuilder ConversationReference as JSON), for proactive messages. */
+export interface ConversationRecord {
+  reference: Record<string, unknown>;
+  updatedAt: string;
+}
+
+/** Per-user record (welcome sent, profile, consent, ...); its shape belongs to the domains. */
+export type UserRecord = Record<string, unknown>;
+
+/**
+ * Everything Mediawijs persists, behind interfaces a server database can implement later.
+ * The type parameters let each domain pin its own record shape.
+ */
+export interface DataStore<D extends StoredDoubt = StoredDoubt, C = ConversationRecord, U = UserRecord, O = unknown> {
+  doubts: DoubtStore<D>;
+  /** Key: user id. */
+  conversations: KeyValueStore<C>;
+  /** Key: user id. */
+  users: KeyValueStore<U>;
+  /** Key: user id; the value shape is owned by the onboarding domain. */
+  onboarding: KeyValueStore<O>;
+  feedback: FeedbackStore;
+  /** botbuilder Storage for teams-ai turn state (eTags as in MemoryStorage). */
+  turnState: Storage;
+  /** For GET /healthz: whether a write can be made right now. Never throws. */
+  isWritable(): Promise<boolean>;
+  /** Waits for work under way, then releases the data directory. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,28 @@
+import type { StoredDoubt } from '../../core/doubts/doubt-store.js';
+import type { IdGenerator } from '../../core/shared/clock.js';
+import type { ConversationRecord, DataStore, UserRecord } from '../data-store.js';
+import { MemoryDoubtStore } from './memory-doubt-store.js';
+import { MemoryFeedbackStore } from './memory-feedback-store.js';
+import { MemoryKeyValueStore } from './memory-key-value-store.js';
+import { MemoryTurnStateStorage } from './memory-turn-state-storage.js';
+
+/** A DataStore held in memory, for tests and local experiments; nothing survives the process. */
+export function createMemoryDataStore<D extends StoredDoubt = StoredDoubt, C = ConversationRecord, U = UserRecord, O = unknown>(
+  options: { newETag?: IdGenerator } = {},
+): DataStore<D, C, U, O> {
+  let closed = false;
+  return {
+    doubts: new MemoryDoubtStore<D>(),
+    conversations: new MemoryKeyValueStore<C>(),
+    users: new MemoryKeyValueStore<U>(),
+    onboarding: new MemoryKeyValueStore<O>(),
+    feedback: new MemoryFeedbackStore(),
+    turnState: new MemoryTurnStateStorage(options.newETag),
+    async isWritable() {
+      return !closed;
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { join, resolve } from 'node:path';
+import type { StoredDoubt } from '../core/doubts/doubt-store.js';
+import { systemClock, type Clock, type IdGenerator } from '../core/shared/clock.js';
+import { acquireDataDirLock } from './data-dir-lock.js';
+import type { ConversationRecord, DataStore, UserRecord } from './data-store.js';
+import { ensureDir, removeFileDurably, writeFileDurably } from './durable-file.js';
+import { FileDoubtStore } from './file-doubt-store.js';
+import { FileFeedbackStore } from './file-feedback-store.js';
+import { FileKeyValueStore } from './file-key-value-store.js';
+import { FileTurnStateStorage } from './file-turn-state-storage.js';
+import { Lifecycle } from './lifecycle.js';
+import { ensureStoreFormat } from './store-format.js';
+
+export type { ConversationRecord, DataStore, UserRecord } from './data-store.js';
+
+export interface OpenDataStoreOptions {
+  /** Timestamps in the lock and format files. */
+  clock?: Clock;
+  /** eTags for turn state; defaults to random UUIDs. */
+  newETag?: IdGenerator;
+}
+
+/** The lowdb-backed DataStore, with maintenance extras. */
+export interface FileDataStore<D extends StoredDoubt = StoredDoubt, C = ConversationRecord, U = UserRecord, O = unknown>
+  extends DataStore<D, C, U, O> {
+  readonly dir: string;
+  doubts: FileDoubtStore<D>;
+}
+
+/** Sub-directories of the data directory, one per collection. */
+export function dataLayout(dir: string) {
+  return {
+    doubts: join(dir, 'doubts'),
+    conversations: join(dir, 'conversations'),
+    users: join(dir, 'users'),
+    onboarding: join(dir, 'onboarding'),
+    feedback: join(dir, 'feedback'),
+    turnState: join(dir, 'turn-state'),
+  };
+}
+
+/**
+ * Opens (creating if needed) the data directory. Refuses with StoreLockedError when
+ * another live process has it open, and with StoreCorruptionError (naming the file)
+ * when its format file is unreadable. Opening does not scan records: its cost does
+ * not grow with the data.
+ */
+export async function openDataStore<D extends StoredDoubt = StoredDoubt, C = ConversationRecord, U = UserRecord, O = unknown>(
+  dir: string,
+  options: OpenDataStoreOptions = {},
+): Promise<FileDataStore<D, C, U, O>> {
+  const root = resolve(dir);
+  const clock = options.clock ?? systemClock;
+  await ensureDir(root);
+  const lock = await acquireDataDirLock(root, () => clock.now());
+  try {
+    await ensureStoreFormat(root, clock.now());
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+  const lifecycle = new Lifecycle(root);
+  const layout = dataLayout(root);
+  const probe = join(root, '.healthz-probe');
+  return {
+    dir: root,
+    doubts: new FileDoubtStore<D>(root, lifecycle),
+    conversations: new FileKeyValueStore<C>(layout.conversations, lifecycle),
+    users: new FileKeyValueStore<U>(layout.users, lifecycle),
+    onboarding: new FileKeyValueStore<O>(layout.onboarding, lifecycle),
+    feedback: new FileFeedbackStore(layout.feedback, lifecycle),
+    turnState: new FileTurnStateStorage(layout.turnState, lifecycle, options.newETag),
+    async isWritable() {
+      if (lifecycle.closed) return false;
+      try {
+        await writeFileDurably(probe, clock.now().toISOString());
+        await removeFileDurably(probe);
+        return await lock.stillHeld();
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await lifecycle.close();
+      await lock.release();
+    },
+  };
+}
