@@ -1,0 +1,83 @@
+import { formatCitation } from '../knowledge/citation.js';
+import { analyzeForIndex } from '../retrieval/analyze.js';
+import type { SearchIndex } from '../retrieval/index.js';
+import type { QueryUnit } from '../retrieval/query.js';
+import { search, type SectionHit, type SearchResult } from '../retrieval/search.js';
+import { selectWindow, sentenceSpans, type Span } from './quote.js';
+import type { AnswerResult, Passage } from './types.js';
+
+/** Below this confidence the bot says the code does not answer the question (chosen on the eval sets). */
+export const ANSWER_THRESHOLD = 0.3;
+/** The best passage quotes the whole section up to this length, else the best window of sentences. */
+export const BEST_QUOTE_MAX = 500;
+/** Related passages are short teasers. */
+export const RELATED_QUOTE_MAX = 220;
+/** A related section must score at least this share of the best one. */
+const RELATED_SCORE_SHARE = 0.55;
+/** Related passages are only added while the reply stays below this many characters. */
+const REPLY_BUDGET = 800;
+/** Out-of-domain questions keep only this share of their coverage as confidence. */
+const OUT_OF_DOMAIN_FACTOR = 0.4;
+
+function unitMatcher(index: SearchIndex, units: readonly QueryUnit[], text: string) {
+  const isKnownPart = (p: string): boolean => index.knownWords.has(p);
+  return (span: Span): number[] => {
+    const keys = new Map<string, number>();
+    for (const word of analyzeForIndex(text.slice(span.start, span.end), isKnownPart)) {
+      for (const [k, w] of word.keys) keys.set(k, Math.max(keys.get(k) ?? 0, w));
+    }
+    return units.map((u) => {
+      let best = 0;
+      for (const [k, w] of u.alts) {
+        const hit = keys.get(k);
+        if (hit) best = Math.max(best, w * hit);
+      }
+      return best;
+    });
+  };
+}
+
+function quoteFor(index: SearchIndex, result: SearchResult, hit: SectionHit, maxLength: number, wholeIfFits: boolean): string {
+  const text = hit.indexed.section.text;
+  if (wholeIfFits && text.length <= maxLength) return text;
+  const spans = sentenceSpans(text, maxLength);
+  // Units the section does not match cannot change the choice; weighting by idf favours rare words.
+  return selectWindow(text, spans, unitMatcher(index, result.query.units, text), result.unitWeights.map((w) => w || 0.3), maxLength);
+}
+
+function passage(index: SearchIndex, hit: SectionHit, quote: string): Passage {
+  return { section: hit.indexed.section, quote, citation: formatCitation(index.doc, hit.indexed.section) };
+}
+
+/** Confidence that the best hit answers the question: its coverage, damped when off-topic. */
+export function confidenceOf(result: SearchResult): number {
+  const top = result.hits[0];
+  if (!top || top.score <= 0) return 0;
+  const coverage = Math.min(1, top.coverage);
+  return result.query.inDomain ? coverage : coverage * OUT_OF_DOMAIN_FACTOR;
+}
+
+/**
+ * Answers a staff question from the board's code: the best-matching passage (quoted verbatim)
+ * with up to two related passages, or `not_found` when the code does not answer it.
+ */
+export function answerQuestion(index: SearchIndex, question: string): AnswerResult {
+  if (!question.trim()) return { kind: 'not_found', confidence: 0 };
+  const result = search(index, question);
+  const confidence = Number(confidenceOf(result).toFixed(3));
+  const top = result.hits[0];
+  if (!top || confidence < ANSWER_THRESHOLD) return { kind: 'not_found', confidence };
+
+  const best = passage(index, top, quoteFor(index, result, top, BEST_QUOTE_MAX, true));
+  let length = best.quote.length + best.citation.length;
+  const related: Passage[] = [];
+  for (const hit of result.hits.slice(1)) {
+    if (related.length >= 2 || hit.score < top.score * RELATED_SCORE_SHARE) break;
+    if (hit.coverage < ANSWER_THRESHOLD) continue;
+    const p = passage(index, hit, quoteFor(index, result, hit, RELATED_QUOTE_MAX, true));
+    if (p.quote === best.quote || length + p.quote.length + p.citation.length > REPLY_BUDGET) continue;
+    related.push(p);
+    length += p.quote.length + p.citation.length;
+  }
+  return { kind: 'answer', best, related, confidence };
+}

@@ -1,0 +1,90 @@
+/** A [start, end) character range of a text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+function trimSpan(text: string, start: number, end: number): Span | undefined {
+  while (start < end && /\s/.test(text[start] ?? '')) start++;
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+  return end > start ? { start, end } : undefined;
+}
+
+function splitAt(text: string, span: Span, pattern: RegExp): Span[] {
+  const out: Span[] = [];
+  const slice = text.slice(span.start, span.end);
+  let last = 0;
+  for (const m of slice.matchAll(pattern)) {
+    const cut = (m.index ?? 0) + m[0].length;
+    const s = trimSpan(text, span.start + last, span.start + cut);
+    if (s) out.push(s);
+    last = cut;
+  }
+  const tail = trimSpan(text, span.start + last, span.end);
+  if (tail) out.push(tail);
+  return out;
+}
+
+/**
+ * Splits a text into sentence-like spans: lines, then sentences. Spans longer than `maxLength`
+ * are split further at clause punctuation and finally at word boundaries, so every span fits.
+ */
+export function sentenceSpans(text: string, maxLength: number): Span[] {
+  const whole = trimSpan(text, 0, text.length);
+  if (!whole) return [];
+  const out: Span[] = [];
+  for (const line of splitAt(text, whole, /\n+/g)) {
+    for (const sentence of splitAt(text, line, /[.!?](?=\s+["'(\u2018\u201c]?[A-Z0-9\u00C0-\u00DD-])/g)) {
+      if (sentence.end - sentence.start <= maxLength) {
+        out.push(sentence);
+        continue;
+      }
+      for (const clause of splitAt(text, sentence, /[,;:](?=\s)/g)) {
+        let { start } = clause;
+        while (clause.end - start > maxLength) {
+          let cut = text.lastIndexOf(' ', start + maxLength);
+          if (cut <= start) cut = start + maxLength;
+          const piece = trimSpan(text, start, cut);
+          if (piece) out.push(piece);
+          start = cut;
+        }
+        const rest = trimSpan(text, start, clause.end);
+        if (rest) out.push(rest);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Chooses the run of consecutive spans (within `maxLength` characters of the original text)
+ * whose combined match is best. `unitMatches(span)` gives, per question unit, how well that span
+ * matches it; a window scores the weighted best match of each unit over its spans. Ties go to
+ * the shorter window. Returns a verbatim substring of `text`.
+ */
+export function selectWindow(
+  text: string,
+  spans: readonly Span[],
+  unitMatches: (span: Span) => number[],
+  unitWeights: readonly number[],
+  maxLength: number,
+): string {
+  if (spans.length === 0) return text.slice(0, maxLength).trim();
+  const matches = spans.map(unitMatches);
+  let best: { start: number; end: number; score: number } | undefined;
+  for (let i = 0; i < spans.length; i++) {
+    const first = spans[i];
+    if (!first) continue;
+    const windowBest = unitWeights.map(() => 0);
+    for (let j = i; j < spans.length; j++) {
+      const last = spans[j];
+      if (!last || last.end - first.start > maxLength) break;
+      (matches[j] ?? []).forEach((m, u) => {
+        if (m > (windowBest[u] ?? 0)) windowBest[u] = m;
+      });
+      const score = windowBest.reduce((sum, m, u) => sum + m * (unitWeights[u] ?? 0), 0) - (last.end - first.start) * 1e-6;
+      if (!best || score > best.score + 1e-9) best = { start: first.start, end: last.end, score };
+    }
+  }
+  return best ? text.slice(best.start, best.end) : text.slice(0, maxLength).trim();
+}

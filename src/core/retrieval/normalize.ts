@@ -1,0 +1,74 @@
+/**
+ * Chat shorthand that teachers type in Teams, mapped to the full word(s).
+ * Thematic slang (insta, fb, kids, ...) lives in the reviewed vocabulary files instead;
+ * this list only restores ordinary Dutch words so stop-word removal and stemming work.
+ */
+export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  zn: 'zijn',
+  mn: 'mijn',
+  jn: 'je',
+  ff: 'even',
+  ipv: 'in plaats van',
+  bijv: 'bijvoorbeeld',
+  bv: 'bijvoorbeeld',
+  bvb: 'bijvoorbeeld',
+  evt: 'eventueel',
+  mss: 'misschien',
+  miss: 'misschien',
+  wrs: 'waarschijnlijk',
+  idd: 'inderdaad',
+  iig: 'in ieder geval',
+  iedg: 'in ieder geval',
+  nml: 'namelijk',
+  tzt: 'te zijner tijd',
+  ivm: 'in verband met',
+  mbt: 'met betrekking tot',
+  obv: 'op basis van',
+  dmv: 'door middel van',
+  svp: 'alsjeblieft',
+  aub: 'alsjeblieft',
+  pls: 'alsjeblieft',
+  plz: 'alsjeblieft',
+  wss: 'waarschijnlijk',
+  kweet: 'ik weet',
+  kheb: 'ik heb',
+  kzou: 'ik zou',
+  lln: 'leerlingen',
+  ll: 'leerling',
+  llr: 'leerling',
+  lk: 'leerkracht',
+  lkr: 'leerkracht',
+  priv: 'prive',
+};
+
+/**
+ * Lower-cases, strips diacritics (privé → prive, überhaupt → uberhaupt), unifies typographic
+ * quotes and dashes, and drops the apostrophe plural ("foto's" → "fotos") so every later step
+ * sees plain ASCII words.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    // "foto's", "collega's", "m'n", "z'n": the apostrophe only separates letters.
+    .replace(/([a-z])'([a-z])/g, '$1$2');
+}
+
+/**
+ * Splits text into normalised word tokens (letters and digits), expanding chat shorthand.
+ * Hyphenated words become their parts ("oud-leerling" → "oud", "leerling").
+ */
+export function tokenize(text: string, abbreviations: Readonly<Record<string, string>> = CHAT_ABBREVIATIONS): string[] {
+  const out: string[] = [];
+  for (const raw of normalizeText(text).split(/[^a-z0-9]+/)) {
+    if (!raw) continue;
+    const expanded = abbreviations[raw];
+    if (expanded) out.push(...expanded.split(' '));
+    else out.push(raw);
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+import { FIELD_WEIGHTS, type FieldName, type IndexedSection, type SearchIndex } from './index.js';
+import { analyzeQuery, type AnalyzedQuery, type QueryUnit } from './query.js';
+
+const K1 = 1.2;
+const B = 0.75;
+/** Bonus (in idf units) when two consecutive question words also stand side by side in the section. */
+const BIGRAM_BONUS = 0.35;
+/** Share of full idf that an unknown word counts for in coverage (it may just be context, "musical"). */
+const UNKNOWN_WORD_SHARE = 0.6;
+
+/** A section's score for a question. */
+export interface SectionHit {
+  indexed: IndexedSection;
+  score: number;
+  /** IDF-weighted share of the question's content words this section covers (0..1). */
+  coverage: number;
+  /** Per unit: the weight with which this section matched it (0 = not matched). */
+  matched: number[];
+}
+
+/** The ranked result of a question against one board. */
+export interface SearchResult {
+  query: AnalyzedQuery;
+  /** Coverage weight of each unit (its idf, reduced for unknown words; 0 for optional units). */
+  unitWeights: number[];
+  hits: SectionHit[];
+}
+
+/** Inverse document frequency of a key in the board's code. */
+export function idf(index: SearchIndex, key: string): number {
+  const n = index.sections.length;
+  const df = index.df.get(key) ?? 0;
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+function bm25f(index: SearchIndex, s: IndexedSection, key: string): number {
+  let tf = 0;
+  for (const name of Object.keys(FIELD_WEIGHTS) as FieldName[]) {
+    const field = s.fields[name];
+    const raw = field.tf.get(key);
+    if (!raw) continue;
+    tf += (FIELD_WEIGHTS[name] * raw) / (1 - B + (B * field.length) / index.avgLength[name]);
+  }
+  return tf === 0 ? 0 : (idf(index, key) * tf) / (K1 + tf);
+}
+
+function unitWeight(index: SearchIndex, unit: QueryUnit): number {
+  if (unit.optional) return 0;
+  let best = -1;
+  for (const [key, w] of unit.alts) if (index.df.has(key)) best = Math.max(best, idf(index, key) * Math.max(w, 0.75));
+  return best >= 0 ? best : idf(index, '\u0000') * UNKNOWN_WORD_SHARE;
+}
+
+function hasKey(s: IndexedSection, key: string): boolean {
+  return s.fields.body.tf.has(key) || s.fields.head.tf.has(key) || s.fields.aud.tf.has(key);
+}
+
+function adjacent(s: IndexedSection, a: QueryUnit, b: QueryUnit): boolean {
+  for (const ka of a.alts.keys()) {
+    const pa = s.positions.get(ka);
+    if (!pa) continue;
+    for (const kb of b.alts.keys()) {
+      const pb = s.positions.get(kb);
+      if (pb && pa.some((p) => pb.includes(p + 1) || pb.includes(p - 1))) return true;
+    }
+  }
+  return false;
+}
+
+/** Scores one analysed question against every section (BM25F + bigram bonus + coverage). */
+export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResult {
+  const unitWeights = query.units.map((u) => unitWeight(index, u));
+  const totalWeight = unitWeights.reduce((a, b) => a + b, 0);
+  const ordered = query.units.filter((u) => !u.optional).sort((a, b) => a.position - b.position);
+
+  const hits = index.sections.map((s): SectionHit => {
+    let score = 0;
+    let covered = 0;
+    const matched = query.units.map((unit, i) => {
+      let unitScore = 0;
+      let unitMatch = 0;
+      for (const [key, w] of unit.alts) {
+        if (!hasKey(s, key)) continue;
+        unitScore = Math.max(unitScore, w * bm25f(index, s, key));
+        unitMatch = Math.max(unitMatch, w);
+      }
+      score += unitScore;
+      covered += (unitWeights[i] ?? 0) * unitMatch;
+      return unitMatch;
+    });
+    for (let i = 0; i + 1 < ordered.length; i++) {
+      const a = ordered[i];
+      const b = ordered[i + 1];
+      if (a && b && adjacent(s, a, b)) {
+        score += BIGRAM_BONUS * Math.min(unitWeights[query.units.indexOf(a)] ?? 0, unitWeights[query.units.indexOf(b)] ?? 0);
+      }
+    }
+    return { indexed: s, score, coverage: totalWeight > 0 ? covered / totalWeight : 0, matched };
+  });
+  hits.sort((a, b) => b.score - a.score);
+  return { query, unitWeights, hits };
+}
+
+/** Analyses and scores a question against one board's index. */
+export function search(index: SearchIndex, question: string): SearchResult {
+  return scoreQuery(index, analyzeQuery(index, question));
+}
