@@ -1,0 +1,295 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { StoredDoubt } from '../../src/core/doubts/doubt-store.js';
+import type { Feedback } from '../../src/core/shared/feedback.js';
+import type { DataStore } from '../../src/store/data-store.js';
+import { createMemoryDataStore } from '../../src/store/memory/create-memory-data-store.js';
+import { openDataStore } from '../../src/store/open-data-store.js';
+
+interface Doubt extends StoredDoubt {
+  text: string;
+}
+
+interface Harness {
+  store: DataStore<Doubt>;
+  /** Closes and opens the same data again; undefined when the implementation keeps nothing. */
+  reopen?: () => Promise<DataStore<Doubt>>;
+  cleanup(): Promise<void>;
+}
+
+function sequentialETags(): () => string {
+  let n = 0;
+  return () => `etag-${++n}`;
+}
+
+const implementations: [string, () => Promise<Harness>][] = [
+  [
+    'memory',
+    async () => ({ store: createMemoryDataStore<Doubt>({ newETag: sequentialETags() }), cleanup: async () => undefined }),
+  ],
+  [
+    'lowdb files',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'mw-store-contract-'));
+      const harness: Harness = {
+        store: await openDataStore<Doubt>(dir, { newETag: sequentialETags() }),
+        reopen: async () => {
+          await harness.store.close();
+          harness.store = await openDataStore<Doubt>(dir, { newETag: sequentialETags() });
+          return harness.store;
+        },
+        cleanup: async () => {
+          await harness.store.close();
+          await rm(dir, { recursive: true, force: true });
+        },
+      };
+      return harness;
+    },
+  ],
+];
+
+const doubt = (id: string, askerId: string, assigneeIds: string[], open = true): Doubt => ({
+  id,
+  askerId,
+  assigneeIds,
+  open,
+  text: `Mag ik een foto van ${id} posten?`,
+});
+
+const ids = (doubts: StoredDoubt[]) => doubts.map((d) => d.id);
+
+// Keys as Teams and Azure AD produce them: colons, slashes, upper case, long ids, non-ASCII.
+const awkwardKeys = [
+  '29:1AbC-dEf_ghIJK',
+  'a:1Zx/conversation;messageid=123',
+  'msteams/19:abc@thread.tacv2/users/29:XYZ',
+  'Ünïcode sleutel ✓',
+  'x'.repeat(300),
+  '..',
+  'CON',
+];
+
+describe.each(implementations)('DataStore contract: %s', (_name, create) => {
+  let harness: Harness;
+  afterEach(async () => {
+    await harness?.cleanup();
+  });
+
+  it('puts, gets, replaces and deletes doubts, handing out copies', async () => {
+    harness = await create();
+    const { doubts } = harness.store;
+    expect(await doubts.get('d1')).toBeUndefined();
+    const original = doubt('d1', 'teacher-1', ['leader-1']);
+    await doubts.put(original);
+    original.text = 'changed after put';
+    expect(await doubts.get('d1')).toEqual(doubt('d1', 'teacher-1', ['leader-1']));
+    await doubts.put({ ...doubt('d1', 'teacher-1', ['leader-1']), text: 'replaced' });
+    expect((await doubts.get('d1'))?.text).toBe('replaced');
+    const fetched = await doubts.get('d1');
+    fetched!.text = 'mutated copy';
+    expect((await doubts.get('d1'))?.text).toBe('replaced');
+    await doubts.delete('d1');
+    expect(await doubts.get('d1')).toBeUndefined();
+    await doubts.delete('d1');
+  });
+
+  it.each([
+    ['no id', { askerId: 'a', assigneeIds: [], open: true }],
+    ['empty id', { id: '', askerId: 'a', assigneeIds: [], open: true }],
+    ['assignees not an array', { id: 'x', askerId: 'a', assigneeIds: 'b', open: true }],
+    ['open missing', { id: 'x', askerId: 'a', assigneeIds: [] }],
+  ])('rejects a doubt with %s', async (_case, bad) => {
+    harness = await create();
+    await expect(harness.store.doubts.put(bad as unknown as Doubt)).rejects.toThrow(/Cannot store doubt/);
+  });
+
+  it('keeps listByAsker, listByAssignee and listOpen right through re-assignment, closing and deletion', async () => {
+    harness = await create();
+    const { doubts } = harness.store;
+    await doubts.put(doubt('d1', 'teacher-1', ['leader-1']));
+    await doubts.put(doubt('d2', 'teacher-1', ['leader-1', 'communicatie']));
+    await doubts.put(doubt('d3', 'teacher-2', ['leader-2']));
+    await doubts.put(doubt('d4', 'teacher-2', ['leader-2'], false));
+
+    expect(ids(await doubts.listByAsker('teacher-1'))).toEqual(['d1', 'd2']);
+    expect(ids(await doubts.listByAssignee('leader-1'))).toEqual(['d1', 'd2']);
+    expect(ids(await doubts.listByAssignee('communicatie'))).toEqual(['d2']);
+    expect(ids(await doubts.listOpen())).toEqual(['d1', 'd2', 'd3']);
+
+    // Re-assign d1 from leader-1 to a deputy, close d2, move d3 to another asker (data fix).
+    await doubts.put(doubt('d1', 'teacher-1', ['deputy-1']));
+    await doubts.put(doubt('d2', 'teacher-1', ['leader-1', 'communicatie'], false));
+    await doubts.put(doubt('d3', 'teacher-3', ['leader-2']));
+    expect(ids(await doubts.listByAssignee('leader-1'))).toEqual(['d2']);
+    expect(ids(await doubts.listByAssignee('deputy-1'))).toEqual(['d1']);
+    expect(ids(await doubts.listOpen())).toEqual(['d1', 'd3']);
+    expect(ids(await doubts.listByAsker('teacher-2'))).toEqual(['d4']);
+    expect(ids(await doubts.listByAsker('teacher-3'))).toEqual(['d3']);
+
+    // Re-open d4, delete d1.
+    await doubts.put(doubt('d4', 'teacher-2', ['leader-2'], true));
+    await doubts.delete('d1');
+    expect(ids(await doubts.listOpen())).toEqual(['d3', 'd4']);
+    expect(ids(await doubts.listByAssignee('deputy-1'))).toEqual([]);
+    expect(ids(await doubts.listByAsker('teacher-1'))).toEqual(['d2']);
+    expect(ids(await doubts.listByAsker('nobody'))).toEqual([]);
+  });
+
+  it('handles concurrent puts of the same doubt without losing index entries', async () => {
+    harness = await create();
+    const { doubts } = harness.store;
+    await Promise.all([
+      doubts.put(doubt('d1', 'teacher-1', ['leader-1'])),
+      doubts.put(doubt('d1', 'teacher-1', ['leader-2'])),
+      doubts.put(doubt('d1', 'teacher-1', ['leader-3'], false)),
+    ]);
+    expect(await doubts.get('d1')).toEqual(doubt('d1', 'teacher-1', ['leader-3'], false));
+    expect(ids(await doubts.listByAssignee('leader-3'))).toEqual(['d1']);
+    expect(ids(await doubts.listByAssignee('leader-1'))).toEqual([]);
+    expect(ids(await doubts.listOpen())).toEqual([]);
+  });
+
+  it.each(awkwardKeys)('stores and lists the key-value key %j unchanged', async (key) => {
+    harness = await create();
+    const { users, conversations } = harness.store;
+    await users.put(key, { welcomeSent: true });
+    await conversations.put(key, { reference: { conversation: { id: key } }, updatedAt: '2025-01-01T00:00:00.000Z' });
+    await harness.store.doubts.put(doubt(key, key, [key]));
+    expect(await users.get(key)).toEqual({ welcomeSent: true });
+    expect(await users.keys()).toEqual([key]);
+    expect((await conversations.get(key))?.reference).toEqual({ conversation: { id: key } });
+    expect(ids(await harness.store.doubts.listByAsker(key))).toEqual([key]);
+    expect(ids(await harness.store.doubts.listByAssignee(key))).toEqual([key]);
+  });
+
+  it('keeps key-value stores apart and supports put/replace/delete/keys', async () => {
+    harness = await create();
+    const { users, onboarding } = harness.store;
+    await users.put('u2', { name: 'Bram' });
+    await users.put('u1', { name: 'Anna' });
+    await users.put('u1', { name: 'Anna', consent: true });
+    await onboarding.put('u1', { step: 3 });
+    expect(await users.keys()).toEqual(['u1', 'u2']);
+    expect(await onboarding.keys()).toEqual(['u1']);
+    expect(await users.get('u1')).toEqual({ name: 'Anna', consent: true });
+    await users.delete('u2');
+    await users.delete('never-there');
+    expect(await users.keys()).toEqual(['u1']);
+    expect(await onboarding.get('u2')).toBeUndefined();
+    await expect(users.put('u3', undefined as unknown as Record<string, unknown>)).rejects.toThrow(/undefined/);
+  });
+
+  it('adds feedback and lists it oldest first, optionally since a moment', async () => {
+    harness = await create();
+    const { feedback } = harness.store;
+    const item = (id: string, at: string, verdict: Feedback['verdict'] = 'up'): Feedback => ({
+      id,
+      at,
+      org: 'oog',
+      userId: 'hash-1',
+      question: 'Mag ik foto’s van leerlingen delen?',
+      sectionId: 'oog-3.2',
+      verdict,
+    });
+    await feedback.add(item('f3', '2025-03-01T08:00:00.000Z', 'not_found'));
+    await feedback.add(item('f1', '2025-01-31T23:30:00.000Z'));
+    await feedback.add(item('f2', '2025-02-01T00:30:00+01:00', 'down'));
+    expect((await feedback.list()).map((f) => f.id)).toEqual(['f1', 'f2', 'f3']);
+    expect((await feedback.list({ since: '2025-01-31T23:30:00.000Z' })).map((f) => f.id)).toEqual(['f1', 'f2', 'f3']);
+    expect((await feedback.list({ since: new Date('2025-02-01T00:00:00.000Z') })).map((f) => f.id)).toEqual(['f3']);
+    expect(await feedback.list({ since: '2030-01-01' })).toEqual([]);
+    expect((await feedback.list())[0]).toEqual(item('f1', '2025-01-31T23:30:00.000Z'));
+    await expect(feedback.add({ ...item('f4', 'yesterday') })).rejects.toThrow(/Cannot store feedback/);
+    await expect(feedback.add({ ...item('f5', '2025-01-01'), verdict: 'meh' as never })).rejects.toThrow(/Cannot store feedback/);
+    await expect(feedback.list({ since: 'not a date' })).rejects.toThrow(/since/);
+  });
+
+  describe('turn state (botbuilder Storage)', () => {
+    it('reads only stored keys and hands out a fresh eTag on every write', async () => {
+      harness = await create();
+      const { turnState } = harness.store;
+      expect(await turnState.read(['conv/1', 'user/1'])).toEqual({});
+      await turnState.write({ 'conv/1': { count: 1 } });
+      const first = await turnState.read(['conv/1', 'user/1']);
+      expect(Object.keys(first)).toEqual(['conv/1']);
+      expect(first['conv/1']).toMatchObject({ count: 1, eTag: expect.any(String) });
+      await turnState.write({ 'conv/1': { ...first['conv/1'], count: 2 } });
+      const second = await turnState.read(['conv/1']);
+      expect(second['conv/1'].count).toBe(2);
+      expect(second['conv/1'].eTag).not.toBe(first['conv/1'].eTag);
+    });
+
+    it.each([
+      ['a missing eTag', undefined, 'ok'],
+      ["the '*' eTag", '*', 'ok'],
+      ['the current eTag', 'current', 'ok'],
+      ['a stale eTag', 'stale', 'conflict'],
+    ])('a write with %s: %s', async (_case, eTag, outcome) => {
+      harness = await create();
+      const { turnState } = harness.store;
+      await turnState.write({ k: { v: 1 } });
+      const stale = (await turnState.read(['k'])).k.eTag as string;
+      await turnState.write({ k: { v: 2, eTag: stale } });
+      const current = (await turnState.read(['k'])).k.eTag as string;
+      const item: Record<string, unknown> = { v: 3 };
+      if (eTag !== undefined) item.eTag = eTag === 'current' ? current : eTag === 'stale' ? stale : eTag;
+      const write = turnState.write({ k: item });
+      if (outcome === 'ok') {
+        await write;
+        expect((await turnState.read(['k'])).k.v).toBe(3);
+      } else {
+        await expect(write).rejects.toThrow('Storage: error writing "k" due to eTag conflict.');
+        expect((await turnState.read(['k'])).k.v).toBe(2);
+      }
+    });
+
+    it('writes a new key even with an eTag, and still saves other keys when one conflicts', async () => {
+      harness = await create();
+      const { turnState } = harness.store;
+      await turnState.write({ fresh: { v: 1, eTag: 'from-elsewhere' } });
+      await expect(turnState.write({ fresh: { v: 2, eTag: 'wrong' }, other: { v: 1 } })).rejects.toThrow(/eTag conflict/);
+      const items = await turnState.read(['fresh', 'other']);
+      expect(items.fresh.v).toBe(1);
+      expect(items.other.v).toBe(1);
+    });
+
+    it('deletes keys, including ones never written', async () => {
+      harness = await create();
+      const { turnState } = harness.store;
+      await turnState.write({ a: { v: 1 }, b: { v: 2 } });
+      await turnState.delete(['a', 'never']);
+      expect(Object.keys(await turnState.read(['a', 'b']))).toEqual(['b']);
+    });
+  });
+
+  it('reports writable until closed, and refuses work after close', async () => {
+    harness = await create();
+    expect(await harness.store.isWritable()).toBe(true);
+    await harness.store.close();
+    expect(await harness.store.isWritable()).toBe(false);
+  });
+
+  it('keeps everything across a reopen (file store only)', async () => {
+    harness = await create();
+    if (!harness.reopen) return;
+    const s = harness.store;
+    await s.doubts.put(doubt('d1', 'teacher-1', ['leader-1']));
+    await s.doubts.put(doubt('d2', 'teacher-1', ['leader-1'], false));
+    await s.users.put('u1', { welcomeSent: true });
+    await s.conversations.put('u1', { reference: { serviceUrl: 'https://smba.example' }, updatedAt: '2025-01-01T00:00:00.000Z' });
+    await s.onboarding.put('u1', { step: 2 });
+    await s.feedback.add({ id: 'f1', at: '2025-01-01T00:00:00.000Z', org: 'konot', userId: 'u1', question: 'Vraag?', verdict: 'up' });
+    await s.turnState.write({ 'conv/1': { history: ['hallo'] } });
+    const reopened = await harness.reopen();
+    expect(await reopened.doubts.get('d2')).toEqual(doubt('d2', 'teacher-1', ['leader-1'], false));
+    expect(ids(await reopened.doubts.listOpen())).toEqual(['d1']);
+    expect(ids(await reopened.doubts.listByAssignee('leader-1'))).toEqual(['d1', 'd2']);
+    expect(await reopened.users.get('u1')).toEqual({ welcomeSent: true });
+    expect(await reopened.onboarding.get('u1')).toEqual({ step: 2 });
+    expect((await reopened.conversations.get('u1'))?.reference).toEqual({ serviceUrl: 'https://smba.example' });
+    expect((await reopened.feedback.list()).map((f) => f.id)).toEqual(['f1']);
+    expect((await reopened.turnState.read(['conv/1']))['conv/1'].history).toEqual(['hallo']);
+  });
+});
