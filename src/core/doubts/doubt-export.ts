@@ -1,0 +1,54 @@
+import type { PersonalDataField, PersonalDataSection } from '../privacy/personal-data.js';
+import { formatDutchDate, holderLabel, statusLabel } from './doubt-format.js';
+import { DECISION_LABELS, type Doubt, type DoubtSettings, type UserRef } from './types.js';
+
+/** The doubts' part of "mijn gegevens": what the user asked, and what others asked them. */
+export function exportDoubtSections(user: UserRef, asked: readonly Doubt[], assigned: readonly Doubt[], settings: DoubtSettings): PersonalDataSection[] {
+  const retention = `Afgesloten twijfels worden na ${settings.retentionMonths} maanden geanonimiseerd.`;
+  return [
+    {
+      source: 'doubts-asked',
+      title: 'Je twijfels',
+      purpose: `Bewaard zodat je ${'leidinggevende'} kan antwoorden en jij het antwoord terugvindt. ${retention}`,
+      records: [...asked].sort(byDate).map((d) => ({ heading: `Twijfel van ${formatDutchDate(d.createdAt)}`, fields: askedFields(d) })),
+    },
+    {
+      source: 'doubts-assigned',
+      title: 'Twijfels die aan jou zijn voorgelegd',
+      purpose: `Bewaard zodat je ze kunt beantwoorden; je naam staat bij je antwoorden. ${retention}`,
+      records: [...assigned].sort(byDate).map((d) => ({ heading: `Twijfel van ${formatDutchDate(d.createdAt)}`, fields: assignedFields(d, user) })),
+    },
+  ];
+}
+
+const byDate = (a: Doubt, b: Doubt) => a.createdAt.localeCompare(b.createdAt);
+
+function askedFields(d: Doubt): PersonalDataField[] {
+  const fields: PersonalDataField[] = [
+    { label: 'Status', value: statusLabel(d) },
+    { label: 'Bij', value: holderLabel(d) },
+  ];
+  for (const m of d.messages) {
+    if (m.text === '' && !m.decision) continue;
+    if (m.kind === 'doubt') fields.push({ label: 'Je vraag', value: m.text });
+    if (m.kind === 'follow-up') fields.push({ label: 'Je vervolgvraag', value: m.text });
+    if (m.kind === 'answer') fields.push({ label: `Antwoord${m.authorName ? ` van ${m.authorName}` : ''}`, value: [m.decision ? DECISION_LABELS[m.decision] : '', m.text].filter(Boolean).join(': ') });
+  }
+  if (d.case?.draftText) fields.push({ label: 'Concepttekst', value: d.case.draftText });
+  if (d.case?.verdict) fields.push({ label: 'Uitkomst van de check', value: d.case.verdict });
+  return fields;
+}
+
+function assignedFields(d: Doubt, user: UserRef): PersonalDataField[] {
+  const fields: PersonalDataField[] = [
+    { label: 'Gevraagd door', value: d.asker.name ?? (d.askerId === 'anoniem' ? 'verwijderd' : 'een collega') },
+    { label: 'Status', value: statusLabel(d) },
+  ];
+  const mine = new Set([user.id, ...(user.upn ? [`upn:${user.upn.toLowerCase()}`] : [])]);
+  for (const m of d.messages) {
+    if (m.kind === 'answer' && mine.has(m.authorKey)) {
+      fields.push({ label: 'Jouw antwoord', value: [m.decision ? DECISION_LABELS[m.decision] : '', m.text].filter(Boolean).join(': ') });
+    }
+  }
+  return fields;
+}

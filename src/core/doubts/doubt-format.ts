@@ -1,0 +1,65 @@
+import { DECISION_LABELS, type Doubt, type DoubtMessage, type Person } from './types.js';
+
+/** "3 november 2026" in Dutch, in the Netherlands' time zone. */
+export function formatDutchDate(iso: string, timeZone = 'Europe/Amsterdam'): string {
+  return new Intl.DateTimeFormat('nl-NL', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+}
+
+/** "3 november 2026 om 14:05". */
+export function formatDutchDateTime(iso: string, timeZone = 'Europe/Amsterdam'): string {
+  const time = new Intl.DateTimeFormat('nl-NL', { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return `${formatDutchDate(iso, timeZone)} om ${time}`;
+}
+
+/** Short Dutch status for lists ("Wacht op antwoord", "Beantwoord: Niet plaatsen"). */
+export function statusLabel(doubt: Doubt): string {
+  switch (doubt.status) {
+    case 'waiting':
+      return doubt.stage === 'unassigned' ? 'Bewaard, nog niemand gevonden' : 'Wacht op antwoord';
+    case 'follow-up':
+      return 'Vervolgvraag, wacht op antwoord';
+    case 'answered':
+      return `Beantwoord: ${doubt.lastDecision ? DECISION_LABELS[doubt.lastDecision] : ''}`.trim();
+    case 'resolved':
+      return 'Opgelost';
+    case 'closed':
+      return doubt.history.some((h) => h.event === 'withdrawn') ? 'Ingetrokken' : `Afgesloten${doubt.lastDecision ? `: ${DECISION_LABELS[doubt.lastDecision]}` : ''}`;
+  }
+}
+
+/** Display name, falling back to the role. */
+export function personLabel(person: Person | undefined, role: string): string {
+  return person?.name ?? person?.upn ?? role;
+}
+
+/** Who holds the doubt now, in words ("Anna de Vries (leidinggevende)"). */
+export function holderLabel(doubt: Doubt, leaderTerm = 'leidinggevende'): string {
+  switch (doubt.stage) {
+    case 'leader':
+      return `${personLabel(doubt.leader, `je ${leaderTerm}`)} (${leaderTerm})`;
+    case 'deputy':
+      return `${personLabel(doubt.deputy, 'de vervanger')} (vervanger van je ${leaderTerm})`;
+    case 'communicatie':
+      return `${personLabel(doubt.communicatie, 'de afdeling Communicatie')} (Communicatie)`;
+    default:
+      return 'nog niemand';
+  }
+}
+
+export function firstMessage(doubt: Doubt): DoubtMessage | undefined {
+  return doubt.messages.find((m) => m.kind === 'doubt');
+}
+
+export function answers(doubt: Doubt): DoubtMessage[] {
+  return doubt.messages.filter((m) => m.kind === 'answer');
+}
+
+export function lastAnswer(doubt: Doubt): DoubtMessage | undefined {
+  return answers(doubt).at(-1);
+}
+
+/** First words of a text for list rows. */
+export function excerpt(text: string, max = 80): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}

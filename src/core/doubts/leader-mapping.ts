@@ -1,0 +1,147 @@
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { toPerson, type Person, type UserRef } from './types.js';
+
+/**
+ * The board's leader mapping file (YAML or JSON), e.g.
+ *
+ * ```yaml
+ * version: 1
+ * communicatie: { name: Afdeling Communicatie, upn: communicatie@bestuur.nl }
+ * leaders:
+ *   anna: { name: Anna de Vries, upn: anna@bestuur.nl, deputy: piet }
+ *   piet: { name: Piet Jansen, upn: piet@bestuur.nl, id: <AAD object id> }
+ * teams:
+ *   - name: OBS De Linde
+ *     leader: anna
+ *     members: [jan@bestuur.nl, <AAD object id>]
+ * users:
+ *   kim@bestuur.nl: piet      # a single person, wins over team membership
+ *   demo-user-id: self        # this user is their own leidinggevende (Playground demo)
+ * ```
+ * Users are named by user principal name (contains "@") or Azure AD object id.
+ */
+export interface LeaderMapping {
+  communicatie?: Person;
+  leaders: Map<string, { person: Person; deputy?: string }>;
+  /** Lower-cased UPN or object id → leader key, or 'self'. */
+  users: Map<string, string>;
+  /** Team name per member, for messages. */
+  teamOf: Map<string, string>;
+}
+
+/** A mapping file problem; the message (Dutch, for the board's administrator) names the file and the entry. */
+export class LeaderMappingError extends Error {
+  constructor(readonly file: string, readonly entry: string, detail: string) {
+    super(`Fout in ${file}${entry ? ` bij ${entry}` : ''}: ${detail}`);
+    this.name = 'LeaderMappingError';
+  }
+}
+
+const nonEmpty = z.string({ invalid_type_error: 'moet tekst zijn', required_error: 'ontbreekt' }).trim().min(1, 'mag niet leeg zijn');
+const upn = nonEmpty.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'moet een e-mailadres/user principal name zijn (naam@domein.nl)');
+
+const personSchema = z
+  .object({ name: nonEmpty.optional(), upn: upn.optional(), id: nonEmpty.optional() }, { invalid_type_error: 'moet een persoon zijn met name, upn en/of id' })
+  .strict()
+  .refine((p) => p.upn !== undefined || p.id !== undefined, 'heeft een upn of id nodig');
+
+const leaderSchema = z
+  .object({ name: nonEmpty.optional(), upn: upn.optional(), id: nonEmpty.optional(), deputy: nonEmpty.optional() }, { invalid_type_error: 'moet een leidinggevende zijn met name, upn en/of id' })
+  .strict()
+  .refine((p) => p.upn !== undefined || p.id !== undefined, 'heeft een upn of id nodig');
+
+/** The file's shape; exported so tools can document or check it. */
+export const leaderMappingSchema = z
+  .object(
+    {
+      version: z.literal(1, { errorMap: () => ({ message: 'moet 1 zijn' }) }),
+      communicatie: personSchema.optional(),
+      leaders: z.record(leaderSchema, { invalid_type_error: 'moet een lijst van leidinggevenden zijn (sleutel: korte naam)' }).default({}),
+      teams: z
+        .array(
+          z.object({ name: nonEmpty, leader: nonEmpty, members: z.array(nonEmpty, { invalid_type_error: 'moet een lijst zijn' }).default([]) }).strict(),
+          { invalid_type_error: 'moet een lijst van teams zijn' },
+        )
+        .default([]),
+      users: z.record(nonEmpty, { invalid_type_error: 'moet een lijst zijn van gebruiker: leidinggevende' }).default({}),
+    },
+    { invalid_type_error: 'het bestand moet een object met version, leaders, teams en users zijn' },
+  )
+  .strict();
+
+/** Parses the text of a mapping file (YAML; JSON is valid YAML too). Throws {@link LeaderMappingError}. */
+export function parseLeaderMapping(source: string, file: string): LeaderMapping {
+  let data: unknown;
+  try {
+    data = parseYaml(source, { uniqueKeys: true });
+  } catch (error) {
+    const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+    throw new LeaderMappingError(file, line ? `regel ${line}` : '', `geen geldige YAML of JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+  return validateLeaderMapping(data, file);
+}
+
+/** Checks parsed data and resolves all references. Throws {@link LeaderMappingError}. */
+export function validateLeaderMapping(data: unknown, file: string): LeaderMapping {
+  const parsed = leaderMappingSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const entry = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+    const message = issue.code === 'unrecognized_keys' ? `onbekende sleutel(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+    throw new LeaderMappingError(file, entry, message);
+  }
+  const m = parsed.data;
+  const leaders = new Map<string, { person: Person; deputy?: string }>();
+  for (const [key, l] of Object.entries(m.leaders)) {
+    if (key === 'self') throw new LeaderMappingError(file, `leaders.${key}`, '"self" is gereserveerd; kies een andere naam');
+    const entry: { person: Person; deputy?: string } = { person: toPerson(l) };
+    if (l.deputy !== undefined) entry.deputy = l.deputy;
+    leaders.set(key, entry);
+  }
+  for (const [key, l] of leaders) {
+    if (l.deputy === undefined) continue;
+    if (!leaders.has(l.deputy)) throw new LeaderMappingError(file, `leaders.${key}.deputy`, `"${l.deputy}" staat niet onder leaders`);
+    if (l.deputy === key) throw new LeaderMappingError(file, `leaders.${key}.deputy`, 'een leidinggevende kan niet zijn eigen vervanger zijn');
+  }
+
+  const users = new Map<string, string>();
+  const teamOf = new Map<string, string>();
+  m.teams.forEach((team, i) => {
+    if (!leaders.has(team.leader)) throw new LeaderMappingError(file, `teams[${i}].leader`, `"${team.leader}" staat niet onder leaders`);
+    team.members.forEach((member, j) => {
+      const id = member.toLowerCase();
+      const existing = users.get(id);
+      if (existing !== undefined && existing !== team.leader) {
+        throw new LeaderMappingError(file, `teams[${i}].members[${j}]`, `"${member}" staat ook in team "${teamOf.get(id)}" met een andere leidinggevende; zet deze persoon onder users`);
+      }
+      users.set(id, team.leader);
+      teamOf.set(id, team.name);
+    });
+  });
+  const direct = new Set<string>();
+  for (const [user, leader] of Object.entries(m.users)) {
+    const id = user.toLowerCase();
+    if (direct.has(id)) throw new LeaderMappingError(file, `users.${user}`, 'staat dubbel in users');
+    if (leader !== 'self' && !leaders.has(leader)) throw new LeaderMappingError(file, `users.${user}`, `"${leader}" staat niet onder leaders (of gebruik "self")`);
+    direct.add(id);
+    users.set(id, leader);
+  }
+  const mapping: LeaderMapping = { leaders, users, teamOf };
+  if (m.communicatie) mapping.communicatie = toPerson(m.communicatie);
+  return mapping;
+}
+
+/** The mapping's answer for one user: leader key, 'self', or undefined. */
+export function lookupLeaderKey(mapping: LeaderMapping, user: UserRef): string | undefined {
+  return mapping.users.get(user.id.toLowerCase()) ?? (user.upn ? mapping.users.get(user.upn.toLowerCase()) : undefined);
+}
+
+/** The mapping entry of a leader found elsewhere (e.g. Graph), matched on object id or UPN. */
+export function findLeaderEntry(mapping: LeaderMapping, person: Person): { person: Person; deputy?: string } | undefined {
+  for (const entry of mapping.leaders.values()) {
+    const p = entry.person;
+    if ((person.id && p.id === person.id) || (person.upn && p.upn?.toLowerCase() === person.upn.toLowerCase())) return entry;
+  }
+  return undefined;
+}
