@@ -1,0 +1,36 @@
+import { card, submit, textBlock, type AdaptiveCard } from './adaptive-card.js';
+import { DRAFT_INPUT_ID, MEDIA_INPUT_ID, POSTING_VERBS } from './posting-verbs.js';
+
+/** First card of "Mag ik dit posten?": paste the draft (optional) and say whether a photo or video comes with it. */
+export function postingStartCard(organisation: string): AdaptiveCard {
+  return card(
+    [
+      textBlock('Mag ik dit posten?', { size: 'Large', weight: 'Bolder' }),
+      textBlock(
+        `Plak je bericht hieronder. Ik kijk eerst mee en stel daarna een paar korte vragen. ` +
+          `Het antwoord komt uit de code sociale media van ${organisation}.`,
+      ),
+      {
+        type: 'Input.Text',
+        id: DRAFT_INPUT_ID,
+        isMultiline: true,
+        maxLength: 5000,
+        placeholder: 'Je bericht (mag ook leeg blijven)',
+        label: 'Je bericht',
+      },
+      { type: 'Input.Toggle', id: MEDIA_INPUT_ID, title: 'Er zit een foto of video bij', value: 'false', valueOn: 'true', valueOff: 'false' },
+      textBlock('Je bericht wordt niet bewaard.', { size: 'Small', isSubtle: true }),
+    ],
+    [
+      submit('Controleer mijn bericht', POSTING_VERBS.draft, {}, { style: 'positive' }),
+      submit('Sla over', POSTING_VERBS.skipDraft, {}, { associatedInputs: 'none' }),
+    ],
+  );
+}
+
+/** Reads the start card's submit data; tolerant of missing or odd values (card data is never trusted). */
+export function readDraftSubmit(data: Record<string, unknown>): { draft: string; hasMedia: boolean } {
+  const draft = typeof data[DRAFT_INPUT_ID] === 'string' ? (data[DRAFT_INPUT_ID] as string).slice(0, 5000) : '';
+  const media = data[MEDIA_INPUT_ID];
+  return { draft, hasMedia: media === 'true' || media === true };
+}

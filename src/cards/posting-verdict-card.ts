@@ -1,0 +1,44 @@
+import type { VerdictDecision } from '../core/posting/types.js';
+import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { POSTING_VERBS } from './posting-verbs.js';
+
+const HEADLINE: Record<VerdictDecision['verdict'], { title: string; color: string; intro: string }> = {
+  ja: { title: '✅ Ja', color: 'Good', intro: 'Je mag dit posten.' },
+  'ja, mits': { title: '☑️ Ja, mits …', color: 'Warning', intro: 'Je mag dit posten als je dit doet:' },
+  nee: { title: '⛔ Nee', color: 'Attention', intro: 'Post dit niet. Doe dit liever:' },
+  twijfel: { title: '🤔 Twijfel', color: 'Warning', intro: 'Post dit nog niet. Doe dit eerst:' },
+};
+
+/** The verdict with its conditions or alternatives, the deciding rules quoted and cited, and next steps. */
+export function postingVerdictCard(decision: VerdictDecision, leaderTerm: string): AdaptiveCard {
+  const head = HEADLINE[decision.verdict];
+  const body: CardElement[] = [
+    textBlock(head.title, { size: 'ExtraLarge', weight: 'Bolder', color: head.color }),
+    textBlock(head.intro, { weight: 'Bolder' }),
+  ];
+  const points = decision.verdict === 'ja, mits' ? decision.conditions : decision.alternatives;
+  for (const p of points) body.push(textBlock(`• ${p}`, { spacing: 'Small' }));
+  if (decision.rules.length > 0) {
+    body.push(textBlock(decision.rules.length === 1 ? 'Deze regel beslist:' : 'Deze regels beslissen:', { weight: 'Bolder', spacing: 'Medium' }));
+    for (const rule of decision.rules.filter((r) => r.quote)) {
+      body.push({ type: 'Container', style: 'emphasis', spacing: 'Small', items: [textBlock(rule.quote)] });
+      body.push(textBlock(`Bron: ${rule.citation}`, { size: 'Small', isSubtle: true, spacing: 'None' }));
+    }
+  }
+  const actions: CardElement[] =
+    decision.verdict === 'twijfel'
+      ? [submit(`Leg voor aan mijn ${leaderTerm}`, POSTING_VERBS.escalate, { verdict: decision.verdict }, { style: 'positive' })]
+      : [
+          {
+            type: 'Action.ShowCard',
+            title: 'Ik ben het er niet mee eens',
+            card: {
+              type: 'AdaptiveCard',
+              body: [textBlock(`Denk je dat dit niet klopt? Leg het voor aan je ${leaderTerm}.`)],
+              actions: [submit(`Leg voor aan mijn ${leaderTerm}`, POSTING_VERBS.escalate, { verdict: decision.verdict, disagree: true })],
+            },
+          },
+        ];
+  actions.push(submit('Opnieuw', POSTING_VERBS.restart));
+  return card(body, actions);
+}
