@@ -22,13 +22,18 @@ function citationFor(step: CourseStep, knowledge: KnowledgeDocument): string {
   return section ? formatCitation(knowledge, section) : `${knowledge.organisation}, ${knowledge.title}`;
 }
 
+/** Input id of the answer choice; Teams merges it into the submit data as `optionId`. */
+export const ANSWER_INPUT_ID = 'optionId';
+
 /** The quoted rule with its citation, as one emphasised block. */
 export function ruleQuote(quote: string, citation: string): CardElement {
+  // A quote that starts mid-sentence gets an ellipsis, so it does not read as a typo.
+  const shown = /^[a-zà-ÿ]/.test(quote) ? `…${quote}` : quote;
   return {
     type: 'Container',
     style: 'emphasis',
     bleed: false,
-    items: [verbatim(`“${quote}”`, { italic: true }), verbatim(`Bron: ${citation}`, { size: 'Small', isSubtle: true })],
+    items: [verbatim(`“${shown}”`, { italic: true }), verbatim(`Bron: ${citation}`, { size: 'Small', isSubtle: true })],
   };
 }
 
@@ -55,13 +60,24 @@ export function onboardingStepCard(
     ruleQuote(step.rule.quote, citationFor(step, knowledge)),
     textBlock(step.quiz.question, { weight: 'Bolder', spacing: 'Medium' }),
   );
-  const stop = submit('Stoppen, later verder', ONBOARDING_VERBS.stop);
+  // Without associated inputs, skip/stop work even when no answer is chosen (the choice is required).
+  const stop = submit('Stoppen, later verder', ONBOARDING_VERBS.stop, {}, { associatedInputs: 'none' });
   if (record === undefined) {
+    // Radio buttons rather than one button per answer: Teams cuts long button titles off.
     body.push({
-      type: 'ActionSet',
-      actions: step.quiz.options.map((o) => submit(o.label, ONBOARDING_VERBS.answer, { stepId: step.id, optionId: o.id })),
+      type: 'Input.ChoiceSet',
+      id: ANSWER_INPUT_ID,
+      style: 'expanded',
+      wrap: true,
+      isRequired: true,
+      errorMessage: 'Kies eerst een antwoord.',
+      choices: step.quiz.options.map((o) => ({ title: o.label, value: o.id })),
     });
-    return card(body, [submit('Overslaan', ONBOARDING_VERBS.skip, { stepId: step.id }), stop]);
+    return card(body, [
+      submit('Controleer mijn antwoord', ONBOARDING_VERBS.answer, { stepId: step.id }, { style: 'positive' }),
+      submit('Overslaan', ONBOARDING_VERBS.skip, { stepId: step.id }, { associatedInputs: 'none' }),
+      stop,
+    ]);
   }
   const correctOption = step.quiz.options.find((o) => o.correct);
   const correct = record.outcome === 'answered' && record.correct;

@@ -14,7 +14,7 @@ import {
   stopCourse,
   type OnboardingProgress,
 } from '../../src/core/onboarding/index.js';
-import { onboardingCard, onboardingStepCard } from '../../src/cards/onboarding-card.js';
+import { ANSWER_INPUT_ID, onboardingCard, onboardingStepCard } from '../../src/cards/onboarding-card.js';
 import { onboardingInvitationCard, onboardingOverviewCard } from '../../src/cards/onboarding-overview-card.js';
 import { onboardingUpdateCard, onboardingUpdateInvitationCard } from '../../src/cards/onboarding-update-card.js';
 import { helpCard, welcomeCard } from '../../src/cards/welcome-card.js';
@@ -77,10 +77,12 @@ describe('step cards', () => {
     const section = knowledge.sections.find((s) => s.id === step.rule.section)!;
     expect(text).toContain(formatCitation(knowledge, section));
     expect(text).toContain(step.quiz.question);
+    const choices = card.body.find((e) => e.type === 'Input.ChoiceSet') as unknown as { id: string; isRequired: boolean; choices: { title: string; value: string }[] };
+    expect(choices.id).toBe(ANSWER_INPUT_ID);
+    expect(choices.isRequired).toBe(true);
+    expect(choices.choices).toEqual(step.quiz.options.map((o) => ({ title: o.label, value: o.id })));
     const actions = submits(card);
-    expect(actions.filter((a) => a.data.verb === ONBOARDING_VERBS.answer).map((a) => a.data)).toEqual(
-      step.quiz.options.map((o) => ({ verb: ONBOARDING_VERBS.answer, stepId: step.id, optionId: o.id })),
-    );
+    expect(actions.filter((a) => a.data.verb === ONBOARDING_VERBS.answer).map((a) => a.data)).toEqual([{ verb: ONBOARDING_VERBS.answer, stepId: step.id }]);
     expect(actions.map((a) => a.data.verb)).toEqual(expect.arrayContaining([ONBOARDING_VERBS.skip, ONBOARDING_VERBS.stop]));
     expect(actions.find((a) => a.data.verb === ONBOARDING_VERBS.skip)!.data.stepId).toBe(step.id);
   });
@@ -98,6 +100,18 @@ describe('step cards', () => {
     const verbs = submits(card).map((a) => a.data.verb);
     expect(verbs).toContain(ONBOARDING_VERBS.next);
     expect(verbs).not.toContain(ONBOARDING_VERBS.answer);
+    expect(JSON.stringify(card)).not.toContain('Input.ChoiceSet');
+  });
+
+  it('skip and stop do not require a chosen answer', () => {
+    const card = onboardingStepCard(started, course, knowledge, 'privacy');
+    const raw = (card.actions ?? []).filter((a) => (a.data as { verb: string }).verb !== ONBOARDING_VERBS.answer);
+    expect(raw.map((a) => a.associatedInputs)).toEqual(['none', 'none']);
+  });
+
+  it('marks a quote that starts mid-sentence with an ellipsis', () => {
+    const partial = { ...course, steps: course.steps.map((s, i) => (i === 0 ? { ...s, rule: { ...s.rule, quote: 'het gedrag wijkt niet af.' } } : s)) };
+    expect(texts(onboardingStepCard(started, partial, knowledge, 'privacy'))).toContain('“…het gedrag wijkt niet af.”');
   });
 
   it('shows a quote containing Markdown characters verbatim, not as Markdown', () => {

@@ -191,7 +191,8 @@ describe('acknowledge', () => {
 describe('parseOnboardingAction', () => {
   it.each([
     [{ verb: 'onboarding.answer', stepId: 'privacy', optionId: 'goed' }, true],
-    [{ verb: 'onboarding.answer', stepId: 'privacy' }, false],
+    [{ verb: 'onboarding.answer', stepId: 'privacy' }, true],
+    [{ verb: 'onboarding.answer', optionId: 'goed' }, false],
     [{ verb: 'onboarding.next' }, false],
     [{ verb: 'onboarding.stop', extra: 1 }, true],
     [{ verb: 'onboarding.invite' }, false],
@@ -200,6 +201,12 @@ describe('parseOnboardingAction', () => {
     [null, false],
   ])('%j → valid=%s', (data, valid) => {
     expect(parseOnboardingAction(data) !== undefined).toBe(valid);
+  });
+
+  it('an answer submitted without a choice gets a Dutch hint, not a crash', () => {
+    const action = parseOnboardingAction({ verb: 'onboarding.answer', stepId: 'privacy' })!;
+    const result = applyOnboardingAction(play([start]), action, { course, knowledge, now: at(1) });
+    expect(result).toMatchObject({ ok: false, error: 'unknown-option', message: expect.stringContaining('Kies') });
   });
 
   it('refuses an action that needs progress when there is none', () => {

@@ -37,7 +37,8 @@ const stepId = z.string().min(1).max(100);
 
 const actionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal(ONBOARDING_VERBS.start) }),
-  z.object({ verb: z.literal(ONBOARDING_VERBS.answer), stepId, optionId: z.string().min(1).max(100) }),
+  // optionId may be empty (no choice made); answerQuiz then explains what to do.
+  z.object({ verb: z.literal(ONBOARDING_VERBS.answer), stepId, optionId: z.string().max(100).default('') }),
   z.object({ verb: z.literal(ONBOARDING_VERBS.next), stepId }),
   z.object({ verb: z.literal(ONBOARDING_VERBS.skip), stepId }),
   z.object({ verb: z.literal(ONBOARDING_VERBS.stop) }),

@@ -11,7 +11,7 @@ const MESSAGES: Record<OnboardingErrorCode, string> = {
   'already-completed': 'Je hebt de onboarding al afgerond. Wil je hem opnieuw doen? Kies dan "Opnieuw beginnen".',
   'not-current-step': 'Deze kaart is niet meer actueel. Ga verder met de stap waar je nu bent.',
   'unknown-step': 'Deze stap ken ik niet. Typ "onboarding" om verder te gaan waar je was.',
-  'unknown-option': 'Dit antwoord ken ik niet. Kies een van de antwoorden op de kaart.',
+  'unknown-option': 'Kies een van de antwoorden op de kaart en probeer het opnieuw.',
   'already-answered': 'Deze vraag heb je al beantwoord. Kies "Volgende" om verder te gaan.',
   'not-answered': 'Beantwoord eerst de vraag, of kies "Overslaan".',
   'steps-remaining': 'Je bent nog niet bij de laatste stap. Maak eerst de onboarding af.',
