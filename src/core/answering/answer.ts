@@ -16,20 +16,42 @@ export const RELATED_QUOTE_MAX = 220;
 const RELATED_SCORE_SHARE = 0.55;
 /** Related passages are only added while the reply stays below this many characters. */
 const REPLY_BUDGET = 800;
-/** Out-of-domain questions keep only this share of their coverage as confidence. */
-const OUT_OF_DOMAIN_FACTOR = 0.4;
+/**
+ * Questions without any social-media word often share generic words with the code (leerlingen,
+ * les, collega); they are answered only when the code covers nearly all of the question.
+ */
+const OUT_OF_DOMAIN_MIN_COVERAGE = 0.75;
+/** ... and when the covered words carry enough information (summed idf), so "klas" alone is not enough. */
+const OUT_OF_DOMAIN_MIN_MASS = 4;
+
+const spanKeyCache = new WeakMap<Span, Map<string, number>>();
+const spanCache = new WeakMap<object, Map<number, Span[]>>();
+
+/** Sentence spans of a section, computed once per section and length. */
+function spansOf(text: string, section: object, maxLength: number): Span[] {
+  let bySize = spanCache.get(section);
+  if (!bySize) spanCache.set(section, (bySize = new Map()));
+  let spans = bySize.get(maxLength);
+  if (!spans) bySize.set(maxLength, (spans = sentenceSpans(text, maxLength)));
+  return spans;
+}
 
 function unitMatcher(index: SearchIndex, units: readonly QueryUnit[], text: string) {
   const isKnownPart = (p: string): boolean => index.knownWords.has(p);
   return (span: Span): number[] => {
-    const keys = new Map<string, number>();
-    for (const word of analyzeForIndex(text.slice(span.start, span.end), isKnownPart)) {
-      for (const [k, w] of word.keys) keys.set(k, Math.max(keys.get(k) ?? 0, w));
+    let keys = spanKeyCache.get(span);
+    if (!keys) {
+      keys = new Map<string, number>();
+      for (const word of analyzeForIndex(text.slice(span.start, span.end), isKnownPart, index.wordMemo)) {
+        for (const [k, w] of word.keys) keys.set(k, Math.max(keys.get(k) ?? 0, w));
+      }
+      spanKeyCache.set(span, keys);
     }
+    const found = keys;
     return units.map((u) => {
       let best = 0;
       for (const [k, w] of u.alts) {
-        const hit = keys.get(k);
+        const hit = found.get(k);
         if (hit) best = Math.max(best, w * hit);
       }
       return best;
@@ -40,7 +62,7 @@ function unitMatcher(index: SearchIndex, units: readonly QueryUnit[], text: stri
 function quoteFor(index: SearchIndex, result: SearchResult, hit: SectionHit, maxLength: number, wholeIfFits: boolean): string {
   const text = hit.indexed.section.text;
   if (wholeIfFits && text.length <= maxLength) return text;
-  const spans = sentenceSpans(text, maxLength);
+  const spans = spansOf(text, hit.indexed.section, maxLength);
   // Units the section does not match cannot change the choice; weighting by idf favours rare words.
   return selectWindow(text, spans, unitMatcher(index, result.query.units, text), result.unitWeights.map((w) => w || 0.3), maxLength);
 }
@@ -54,7 +76,9 @@ export function confidenceOf(result: SearchResult): number {
   const top = result.hits[0];
   if (!top || top.score <= 0) return 0;
   const coverage = Math.min(1, top.coverage);
-  return result.query.inDomain ? coverage : coverage * OUT_OF_DOMAIN_FACTOR;
+  if (result.query.inDomain) return coverage;
+  const mass = result.unitWeights.reduce((sum, w, i) => sum + w * (top.matched[i] ?? 0), 0);
+  return coverage >= OUT_OF_DOMAIN_MIN_COVERAGE && mass >= OUT_OF_DOMAIN_MIN_MASS ? coverage * 0.5 : coverage * 0.2;
 }
 
 /**

@@ -23,8 +23,14 @@ export function contentWords(text: string): string[] {
  * when it is a compound of other known words, the keys of its parts at a lower weight,
  * so "ouderportaal" is also found by "ouders".
  */
-export function analyzeForIndex(text: string, isKnownPart: (part: string) => boolean): AnalyzedWord[] {
+export function analyzeForIndex(
+  text: string,
+  isKnownPart: (part: string) => boolean,
+  memo: Map<string, ReadonlyMap<string, number>> = new Map(),
+): AnalyzedWord[] {
   return contentWords(text).map((surface, position) => {
+    const cached = memo.get(surface);
+    if (cached) return { surface, position, keys: cached };
     const keys = new Map<string, number>();
     for (const k of wordKeys(surface)) keys.set(k, 1);
     const parts = splitCompound(surface, isKnownPart);
@@ -33,6 +39,7 @@ export function analyzeForIndex(text: string, isKnownPart: (part: string) => boo
         for (const k of wordKeys(part)) if (!keys.has(k)) keys.set(k, COMPOUND_PART_WEIGHT);
       }
     }
+    memo.set(surface, keys);
     return { surface, position, keys };
   });
 }

@@ -25,7 +25,7 @@ export interface CompiledVocabulary {
   phrases: CompiledPhrase[];
   /** Every normalised single word mentioned in the vocabulary (entries and code terms). */
   singleWords: Set<string>;
-  /** Keys that show a question is about social media / online conduct. */
+  /** Keys of single-word entries of domain themes: a question using them is about social media / online conduct. */
   domainKeys: Set<string>;
 }
 
@@ -62,12 +62,11 @@ export function compileVocabulary(vocabulary: Vocabulary): CompiledVocabulary {
         } else if (tokens.length > 1) {
           compiled.phrases.push({ stems: tokens.map(stem), group: index });
         }
-        if (theme.domain) for (const key of contentKeys(entry)) compiled.domainKeys.add(key);
+        if (theme.domain && tokens.length === 1) for (const key of contentKeys(entry)) compiled.domainKeys.add(key);
       }
       for (const term of group.code) {
         for (const t of tokenize(term)) if (!isStopword(t)) compiled.singleWords.add(t);
       }
-      if (theme.domain) for (const key of codeKeys) compiled.domainKeys.add(key);
     }
   }
   return compiled;

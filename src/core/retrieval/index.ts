@@ -1,6 +1,7 @@
 import type { KnowledgeDocument, Section } from '../knowledge/types.js';
 import { analyzeForIndex, contentWords } from './analyze.js';
 import { compileVocabulary, type CompiledVocabulary } from './compiled-vocabulary.js';
+import { tokenize } from './normalize.js';
 import { isStopword } from './stopwords.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -33,11 +34,20 @@ export interface SearchIndex {
   /** Normalised content words of the code and the vocabulary: compound parts and typo targets. */
   knownWords: Map<string, number>;
   vocabulary: CompiledVocabulary;
+  /** Words of the organisation's name and id, ignored in questions. */
+  orgWords: Set<string>;
+  /** Analysed words by surface form (filled while building and answering; only grows). */
+  wordMemo: Map<string, ReadonlyMap<string, number>>;
 }
 
-function fieldStats(text: string, isKnownPart: (part: string) => boolean, positions?: Map<string, number[]>): FieldStats {
+function fieldStats(
+  text: string,
+  isKnownPart: (part: string) => boolean,
+  memo: Map<string, ReadonlyMap<string, number>>,
+  positions?: Map<string, number[]>,
+): FieldStats {
   const tf = new Map<string, number>();
-  const words = analyzeForIndex(text, isKnownPart);
+  const words = analyzeForIndex(text, isKnownPart, memo);
   for (const word of words) {
     for (const [key, weight] of word.keys) {
       tf.set(key, (tf.get(key) ?? 0) + weight);
@@ -65,6 +75,7 @@ export function createSearchIndex(doc: KnowledgeDocument, vocabulary: Vocabulary
   const compiled = compileVocabulary(vocabulary);
   for (const w of compiled.singleWords) if (!knownWords.has(w) && !isStopword(w)) knownWords.set(w, 0);
   const isKnownPart = (part: string): boolean => knownWords.has(part);
+  const wordMemo = new Map<string, ReadonlyMap<string, number>>();
 
   const sections: IndexedSection[] = doc.sections.map((section) => {
     const positions = new Map<string, number[]>();
@@ -72,9 +83,9 @@ export function createSearchIndex(doc: KnowledgeDocument, vocabulary: Vocabulary
       section,
       positions,
       fields: {
-        body: fieldStats(section.text, isKnownPart, positions),
-        head: fieldStats(section.headingPath.map((h) => h.replace(/^[\d.A-Z]+\s+/, '')).join(' '), isKnownPart),
-        aud: fieldStats(section.audience.join(' '), isKnownPart),
+        body: fieldStats(section.text, isKnownPart, wordMemo, positions),
+        head: fieldStats(section.headingPath.map((h) => h.replace(/^[\d.A-Z]+\s+/, '')).join(' '), isKnownPart, wordMemo),
+        aud: fieldStats(section.audience.join(' '), isKnownPart, wordMemo),
       },
     };
   });
@@ -95,5 +106,7 @@ export function createSearchIndex(doc: KnowledgeDocument, vocabulary: Vocabulary
     avgLength: { body: avg('body'), head: avg('head'), aud: avg('aud') },
     knownWords,
     vocabulary: compiled,
+    orgWords: new Set(tokenize(`${doc.org} ${doc.organisation}`).filter((w) => !['onderwijs', 'school', 'stichting'].includes(w))),
+    wordMemo,
   };
 }

@@ -11,6 +11,8 @@ export const SYNONYM_WEIGHT = 0.65;
 export const TYPO_WEIGHT = 0.75;
 /** Weight of keys of a compound's parts when the whole compound is not in the code. */
 export const QUERY_PART_WEIGHT = 0.8;
+/** Pseudo-key (never in an index) marking a unit that matched a domain theme of the vocabulary. */
+const DOMAIN_MARK = '\u0001domain';
 
 /** One concept of the question: a content word with the keys that may stand for it. */
 export interface QueryUnit {
@@ -76,14 +78,18 @@ function expandSynonyms(index: SearchIndex, word: string, alts: Map<string, numb
   for (const key of wordKeys(word)) {
     for (const g of index.vocabulary.byKey.get(key) ?? []) {
       matched = true;
-      for (const codeKey of index.vocabulary.groups[g]?.codeKeys ?? []) addAlt(alts, codeKey, weight * SYNONYM_WEIGHT);
+      const group = index.vocabulary.groups[g];
+      if (group?.domain) alts.set(DOMAIN_MARK, 0);
+      for (const codeKey of group?.codeKeys ?? []) addAlt(alts, codeKey, weight * SYNONYM_WEIGHT);
     }
   }
   return matched;
 }
 
-function isKnown(index: SearchIndex, word: string): boolean {
-  return index.knownWords.has(word) || wordKeys(word).some((k) => inIndex(index, k));
+/** Cheap test for compound parts: a known word, possibly with a plural or verb ending in the code. */
+function isKnown(index: SearchIndex, part: string): boolean {
+  const known = index.knownWords;
+  return known.has(part) || known.has(`${part}en`) || known.has(`${part}s`) || known.has(`${part}e`) || known.has(`${part}t`);
 }
 
 /** Builds the alternatives of a single word (no splitting); returns whether anything is known about it. */
@@ -121,7 +127,8 @@ export function analyzeQuery(index: SearchIndex, question: string): AnalyzedQuer
   const unitAtToken = new Map<number, QueryUnit>();
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i];
-    if (!word || isStopword(word)) continue;
+    // The board's own name ("konot", "kempenkind") says nothing about the topic.
+    if (!word || isStopword(word) || index.orgWords.has(word)) continue;
     if (/^\d+$/.test(word) && !inIndex(index, word)) continue;
     const alts = new Map<string, number>();
     let known = fillAlts(index, word, alts, 1);
@@ -154,7 +161,7 @@ export function analyzeQuery(index: SearchIndex, question: string): AnalyzedQuer
 
   const domainKeys = index.vocabulary.domainKeys;
   const inDomain =
-    units.some((u) => [...u.alts.keys()].some((k) => domainKeys.has(k)) || wordKeys(u.surface).some((k) => domainKeys.has(k))) ||
+    units.some((u) => u.alts.has(DOMAIN_MARK) || wordKeys(u.surface).some((k) => domainKeys.has(k))) ||
     phraseHits.some((h) => index.vocabulary.groups[h.group]?.domain === true);
   return { units, inDomain };
 }

@@ -7,6 +7,8 @@ const B = 0.75;
 const BIGRAM_BONUS = 0.35;
 /** Share of full idf that an unknown word counts for in coverage (it may just be context, "musical"). */
 const UNKNOWN_WORD_SHARE = 0.6;
+/** Ranking multiplies BM25F by (COVERAGE_BASE + coverage). */
+const COVERAGE_BASE = 0.5;
 
 /** A section's score for a question. */
 export interface SectionHit {
@@ -95,7 +97,9 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
         score += BIGRAM_BONUS * Math.min(unitWeights[query.units.indexOf(a)] ?? 0, unitWeights[query.units.indexOf(b)] ?? 0);
       }
     }
-    return { indexed: s, score, coverage: totalWeight > 0 ? covered / totalWeight : 0, matched };
+    const coverage = totalWeight > 0 ? covered / totalWeight : 0;
+    // Breadth beats one strong word: a section covering more of the question ranks higher.
+    return { indexed: s, score: score * (COVERAGE_BASE + coverage), coverage, matched };
   });
   hits.sort((a, b) => b.score - a.score);
   return { query, unitWeights, hits };

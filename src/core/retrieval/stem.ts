@@ -40,7 +40,7 @@ export function wordKeys(word: string): readonly string[] {
   const folded = foldSurface(word);
   bases.add(folded);
   if (folded.length >= 5 && /[td]$/.test(folded)) bases.add(folded.slice(0, -1));
-  if (folded.length >= 7 && folded.startsWith('ge') && /[td]$/.test(folded)) {
+  if (folded.length >= 6 && folded.startsWith('ge') && /[td]$/.test(folded)) {
     bases.add(folded.slice(2, -1));
     bases.add(folded.slice(2));
   }

@@ -15,6 +15,8 @@ waarvoor wanneer want waren was wat we welk welke wel werd wie wij wil willen wi
 ze zal zeggen zegt zelf zich zij zijn zo zoals zonder zou zouden zullen eh he hey hoi hallo dag beste
 graag vraag vraagje iemand iets ergens zeker gewoon beetje snel stel keer nee toen vaak soms daarvoor
 daarover hierover erover ermee daarmee hiermee erbij erin eruit erop dezelfde hetzelfde ipv plaats
+krijg krijgen krijgt kom komen komt houd houden houdt gebeurt gebeuren geldt gelden telt tellen werkt vind
+vindt zie zien ziet gezien staat staan ga gaan dingen ding iets twee verder alles dus wel zeg zegt gezegd
 `
     .split(/\s+/)
     .filter(Boolean),

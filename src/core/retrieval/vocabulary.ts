@@ -23,8 +23,8 @@ export interface Vocabulary {
 }
 
 const groupSchema = z.object({
-  words: z.array(z.string().min(1)).min(1),
-  code: z.array(z.string().min(1)).default([]),
+  words: z.array(z.coerce.string().min(1)).min(1),
+  code: z.array(z.coerce.string().min(1)).default([]),
 });
 
 const themeSchema = z.object({
