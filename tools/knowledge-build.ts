@@ -4,6 +4,7 @@
  *   npm run knowledge:build -- --org <id>        one board
  *   --source-dir <dir>                           protocols folder (default ../shared/protocols from the repo root)
  *   --out-dir <dir>                              knowledge folder (default knowledge/ in the repo root)
+ *   --boards <file>                              board registry (default knowledge/boards.yaml)
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -23,7 +24,7 @@ function option(name: string): string | undefined {
 function main(): number {
   const outDir = resolve(option('out-dir') ?? join(repoRoot, 'knowledge'));
   const sourceDir = resolve(option('source-dir') ?? join(repoRoot, '..', 'shared', 'protocols'));
-  const boardsFile = resolve(option('boards') ?? join(outDir, 'boards.yaml'));
+  const boardsFile = resolve(option('boards') ?? join(repoRoot, 'knowledge', 'boards.yaml'));
   const only = option('org');
   if (!existsSync(boardsFile)) {
     console.error(`Bestand met schoolbesturen niet gevonden: ${boardsFile}`);
