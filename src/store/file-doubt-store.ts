@@ -6,7 +6,8 @@ import type { Lifecycle } from './lifecycle.js';
 import { MarkerIndex } from './marker-index.js';
 import { RecordCollection } from './record-collection.js';
 
-const OPEN_BUCKET = 'open';
+/** The single bucket of the open-doubts index. */
+export const OPEN_BUCKET = 'open';
 
 interface Hint {
   index: MarkerIndex;

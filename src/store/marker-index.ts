@@ -36,7 +36,12 @@ export class MarkerIndex {
   }
 
   #bucketDir(bucket: string): string {
-    const stem = encodeKey(bucket);
-    return join(this.root, shardOf(stem), stem);
+    return markerBucketDir(this.root, bucket);
   }
+}
+
+/** Directory holding a bucket's markers: `<root>/<shard>/<encoded bucket>`. */
+export function markerBucketDir(root: string, bucket: string): string {
+  const stem = encodeKey(bucket);
+  return join(root, shardOf(stem), stem);
 }

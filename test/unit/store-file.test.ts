@@ -228,3 +228,26 @@ describe('crash safety', () => {
     expect((await store.doubts.listByAsker('teacher-0')).some((d) => d.id === 'after-crash')).toBe(true);
   });
 });
+
+describe('bulk seeding (benchmarks)', () => {
+  it('produces exactly the layout the store writes', async () => {
+    const { seedDataDir } = await import('../../src/store/bulk-seed.js');
+    const doubts = [
+      { id: 'd1', askerId: '29:asker', assigneeIds: ['leader', 'communicatie'], open: true, rev: 1 },
+      { id: 'D2', askerId: '29:asker', assigneeIds: ['leader'], open: false, rev: 1 },
+    ];
+    const seededDir = join(dir, 'seeded');
+    const apiDir = join(dir, 'api');
+    seedDataDir(seededDir, { doubts, users: [['u:1', { welcomeSent: true }]] });
+    const api = await openDataStore<CrashDoubt>(apiDir);
+    opened.push(api);
+    for (const d of doubts) await api.doubts.put(d);
+    await api.users.put('u:1', { welcomeSent: true });
+    const dataFiles = (files: string[]) => files.filter((f) => f !== LOCK_FILE_NAME && f !== STORE_FORMAT_FILE);
+    expect(await filesUnder(seededDir)).toEqual(dataFiles(await filesUnder(apiDir)));
+    const reopened = await openDataStore<CrashDoubt>(seededDir);
+    opened.push(reopened);
+    expect((await reopened.doubts.listByAssignee('leader')).map((d) => d.id)).toEqual(['D2', 'd1']);
+    expect((await reopened.doubts.listOpen()).map((d) => d.id)).toEqual(['d1']);
+  });
+});
