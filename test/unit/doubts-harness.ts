@@ -68,9 +68,12 @@ export function harness(options: { start?: Date; directory?: LeaderDirectory; un
 }
 
 /** Narrows a service result, failing the test with the refusal when it is one. */
-export function ok<T extends { ok: true }>(result: T | { ok: false; reason: string; message: string }): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.reason}: ${result.message}`);
-  return result;
+export function ok<R extends { ok: boolean }>(result: R): Exclude<R, { ok: false }> {
+  if (!result.ok) {
+    const refusal = result as unknown as { reason: string; message: string };
+    throw new Error(`expected ok, got ${refusal.reason}: ${refusal.message}`);
+  }
+  return result as Exclude<R, { ok: false }>;
 }
 
 export function okDoubt(result: Doubt | { ok: false; reason: string }): Doubt {
