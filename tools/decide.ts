@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDefinition } from '../src/core/posting/check-definition.js';
 import { decide } from '../src/core/posting/engine.js';
-import { postingJsonSchema } from '../src/core/posting/schema.js';
+import { postingSchemaFileText } from '../src/core/posting/schema.js';
 import { FACT_IDS, type Facts } from '../src/core/posting/types.js';
 import { loadKnowledge } from '../src/infra/load-knowledge.js';
 import { loadPostingDefinition } from '../src/infra/load-posting.js';
@@ -22,11 +22,6 @@ import { loadPostingDefinition } from '../src/infra/load-posting.js';
 const ORGS = ['oog', 'konot', 'kempenkind', 'kopwerk', 'school001'];
 
 class UsageError extends Error {}
-
-/** The JSON Schema file as written to disk (stable formatting, so a test can compare). */
-export function postingSchemaFileText(): string {
-  return `${JSON.stringify(postingJsonSchema(), null, 2)}\n`;
-}
 
 function parseFacts(raw: string): Facts {
   let value: unknown;

@@ -98,3 +98,8 @@ export function parsePostingDefinition(value: unknown): ParseResult {
 export function postingJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(postingDefinitionSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
+
+/** The JSON Schema file as written to disk (stable formatting, so a test can see it is up to date). */
+export function postingSchemaFileText(): string {
+  return `${JSON.stringify(postingJsonSchema(), null, 2)}\n`;
+}

@@ -1,0 +1,107 @@
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkDefinition } from '../../src/core/posting/check-definition.js';
+import { decide } from '../../src/core/posting/engine.js';
+import { parsePostingDefinition, postingSchemaFileText } from '../../src/core/posting/schema.js';
+import { FACT_IDS, type FactValue, type Facts } from '../../src/core/posting/types.js';
+import { loadKnowledge } from '../../src/infra/load-knowledge.js';
+import { loadPostingDefinition, loadSwearWords, PostingDefinitionError } from '../../src/infra/load-posting.js';
+
+const ORGS = ['oog', 'konot', 'kempenkind', 'kopwerk', 'school001'];
+
+/** Small deterministic PRNG so the sampled answer sets are the same on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe.each(ORGS)('posting definition of %s', (org) => {
+  it('is valid, cites only existing sections, ends every answer path in a verdict and reaches every question', async () => {
+    const definition = await loadPostingDefinition('dialogs', org);
+    const knowledge = loadKnowledge('knowledge', org);
+    const report = checkDefinition(definition, knowledge);
+    expect(report.problems).toEqual([]);
+    expect(report.reachable.sort()).toEqual([...FACT_IDS].sort());
+    for (const verdict of ['ja', 'ja, mits', 'twijfel', 'nee'] as const) expect(report.verdicts[verdict]).toBeGreaterThan(0);
+  });
+
+  it('gives the same verdict in the dialog as with all answers at once, and never ja after a "weet ik niet" on a deciding fact', async () => {
+    const definition = await loadPostingDefinition('dialogs', org);
+    const knowledge = loadKnowledge('knowledge', org);
+    const random = mulberry32(org.length * 7919);
+    const values: FactValue[] = [true, false, null];
+    for (let i = 0; i < 3000; i++) {
+      const full = Object.fromEntries(FACT_IDS.map((id) => [id, values[Math.floor(random() * 3)]!])) as Facts;
+      const direct = decide(definition, knowledge, full);
+      let answers: Facts = {};
+      let step = decide(definition, knowledge, answers);
+      while (step.kind === 'question') {
+        answers = { ...answers, [step.fact]: full[step.fact] };
+        step = decide(definition, knowledge, answers);
+      }
+      expect(direct.kind).toBe('verdict');
+      if (direct.kind !== 'verdict' || step.kind !== 'verdict') return;
+      expect(step.verdict, JSON.stringify(full)).toBe(direct.verdict);
+      if (step.verdict === 'ja') {
+        // A "weet ik niet" may only end in ja when no answer to that question could have changed it.
+        for (const fact of FACT_IDS.filter((f) => answers[f] === null)) {
+          for (const value of [true, false]) {
+            const other = decide(definition, knowledge, { ...full, [fact]: value });
+            expect(other.kind === 'verdict' && other.verdict, `${fact}=${value} ${JSON.stringify(full)}`).toBe('ja');
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('posting definition files', () => {
+  it('ship a JSON Schema that matches the zod schema (regenerate: npm run decide -- --write-schema)', () => {
+    expect(readFileSync('dialogs/schema/posting.schema.json', 'utf8')).toBe(postingSchemaFileText());
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['unknown fact in a rule', { facts: [], rules: [{ id: 'x', verdict: 'ja', when: { no_such_fact: true }, cite: ['oog:1'] }] }, /rules\.0\.when/],
+    ['"nee" without alternatives', { rules: [{ id: 'x', verdict: 'nee', when: {}, cite: ['oog:1'] }] }, /alternatives/],
+    ['"ja, mits" without conditions', { rules: [{ id: 'x', verdict: 'ja, mits', when: {}, cite: ['oog:1'] }] }, /conditions/],
+    ['missing question', { facts: [] }, /vraag "about_school" ontbreekt/],
+    ['section of another organisation', { doubtCite: ['konot:r9'] }, /hoort niet bij oog/],
+  ])('rejects a definition with %s, in Dutch', (_name, patch, message) => {
+    const valid = {
+      org: 'oog',
+      leaderTerm: 'leidinggevende',
+      doubtCite: ['oog:3.1.11'],
+      doubtAdvice: ['Vraag je leidinggevende.'],
+      facts: FACT_IDS.map((id) => ({ id, question: 'Een vraag?', why: 'Daarom dus.', source: 'oog:3.1.1' })),
+      rules: [{ id: 'default', verdict: 'ja', when: {}, cite: ['oog:3.1.3'] }],
+    };
+    expect(parsePostingDefinition(valid).ok).toBe(true);
+    const result = parsePostingDefinition({ ...valid, ...(patch as object) });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.join('\n')).toMatch(message);
+  });
+
+  it('loader reports a missing file, bad YAML and a wrong org as PostingDefinitionError', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'posting-'));
+    await expect(loadPostingDefinition(dir, 'oog')).rejects.toThrow(/bestand niet gevonden/);
+    mkdirSync(path.join(dir, 'oog'));
+    writeFileSync(path.join(dir, 'oog', 'posting.yaml'), 'org: [');
+    await expect(loadPostingDefinition(dir, 'oog')).rejects.toBeInstanceOf(PostingDefinitionError);
+    writeFileSync(path.join(dir, 'oog', 'posting.yaml'), readFileSync('dialogs/konot/posting.yaml', 'utf8'));
+    await expect(loadPostingDefinition(dir, 'oog')).rejects.toThrow(/verwacht "oog"/);
+    await expect(loadPostingDefinition(dir, '../etc')).rejects.toThrow(/ongeldige organisatie-id/);
+  });
+
+  it('loads the reviewed schuttingtaal list', async () => {
+    const words = await loadSwearWords('dialogs');
+    expect(words.length).toBeGreaterThan(30);
+    expect(words).toContain('kut*');
+  });
+});
