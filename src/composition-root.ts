@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'restify';
 import { createApp } from './app/create-app.js';
-import type { AppDeps } from './app/types.js';
+import type { AppDeps, AppStore } from './app/types.js';
+import { loadOnboardingCourse } from './infra/load-onboarding.js';
 import { loadConfig, type Config } from './config.js';
 import { answerQuestion } from './core/answering/answer.js';
 import { createSearchIndex } from './core/retrieval/index.js';
@@ -31,26 +32,30 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
   return loadConfig(env, { rootDir: ROOT_DIR, knownOrgs: listOrgs(knowledgeDir) });
 }
 
-/** The composition root: wires real adapters into the bot and starts listening. */
-export async function startRuntime(config: Config): Promise<Runtime> {
-  const logger = createLogger(config.logLevel);
-  const started = performance.now();
-
+/** Loads the board's knowledge, dialogs and store: everything the bot needs, with real adapters. */
+export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps, 'clock' | 'newId' | 'logger'>> = {}): Promise<AppDeps> {
   const knowledge = loadKnowledge(config.knowledgeDir, config.org);
-  const index = createSearchIndex(knowledge, loadVocabulary(config.knowledgeDir));
-  const store = await openDataStore(config.dataDir);
-
-  const deps: AppDeps = {
+  const index = createSearchIndex(knowledge, loadVocabulary(path.join(config.knowledgeDir, 'vocabulary')));
+  const onboardingCourse = await loadOnboardingCourse(config.dialogsDir, config.org);
+  const store: AppStore = await openDataStore(config.dataDir);
+  return {
     config,
     knowledge,
     answer: (question) => answerQuestion(index, question),
-    turnState: store.turnState,
-    feedback: store.feedback,
-    conversations: store.conversations as AppDeps['conversations'],
+    store,
+    onboardingCourse,
     clock: systemClock,
     newId: randomUUID,
-    logger,
+    logger: createLogger(config.logLevel),
+    ...overrides,
   };
+}
+
+/** The composition root: wires real adapters into the bot and starts listening. */
+export async function startRuntime(config: Config): Promise<Runtime> {
+  const started = performance.now();
+  const deps = await buildDeps(config);
+  const { logger, store } = deps;
   const bot = createApp(deps);
   const server: Server = createHttpServer({ bot, config, logger, isStoreWritable: () => store.isWritable() });
   const port = await listen(server, config.port, config.host);

@@ -3,6 +3,8 @@ import { ActivityTypes, TurnContext } from 'botbuilder';
 import { classifyMessage, MAX_MESSAGE_LENGTH } from '../core/intents/classify.js';
 import { tenantOf } from '../http/activity-guard.js';
 import { registerFeedback } from '../teams/feedback.js';
+import { offerCodeUpdate, registerOnboarding, runOnboardingAction } from '../teams/onboarding.js';
+import { registerWelcome, sendHelp } from '../teams/welcome.js';
 import { actorOf } from '../teams/identity.js';
 import { replyToQuestion } from '../teams/questions.js';
 import { SMALL_TALK } from '../teams/small-talk.js';
@@ -25,7 +27,7 @@ export function createApp(deps: AppDeps): BotApp {
 
   const app = new Application<AppTurnState>({
     adapter,
-    storage: deps.turnState,
+    storage: deps.store.turnState,
     ...(config.bot.appId ? { botAppId: config.bot.appId } : {}),
     removeRecipientMention: true,
     startTypingTimer: false,
@@ -49,7 +51,9 @@ export function createApp(deps: AppDeps): BotApp {
     return true;
   });
 
+  registerWelcome(app, deps);
   registerFeedback(app, deps);
+  registerOnboarding(app, deps);
 
   app.activity(ActivityTypes.Message, async (context, state) => {
     if (!context.activity.text && context.activity.value) {
@@ -58,6 +62,7 @@ export function createApp(deps: AppDeps): BotApp {
       return;
     }
     const intent = classifyMessage(context.activity.text ?? '');
+    await offerCodeUpdate(context, deps);
     switch (intent.kind) {
       case 'empty':
         await context.sendActivity(SMALL_TALK.empty);
@@ -66,8 +71,10 @@ export function createApp(deps: AppDeps): BotApp {
         await context.sendActivity(SMALL_TALK.tooLong(intent.length, MAX_MESSAGE_LENGTH));
         return;
       case 'greeting':
-      case 'help':
         await context.sendActivity(SMALL_TALK.greeting(deps.knowledge.organisation));
+        return;
+      case 'help':
+        await sendHelp(context, deps);
         return;
       case 'thanks':
         await context.sendActivity(SMALL_TALK.thanks);
@@ -76,7 +83,8 @@ export function createApp(deps: AppDeps): BotApp {
         await context.sendActivity(SMALL_TALK.nonsense);
         return;
       case 'command':
-        await context.sendActivity(SMALL_TALK.greeting(deps.knowledge.organisation));
+        if (intent.command === 'onboarding') return runOnboardingAction(context, deps, { verb: 'onboarding.start' });
+        await sendHelp(context, deps);
         return;
       case 'question':
         await replyToQuestion(context, state, deps, intent.text);
@@ -94,7 +102,7 @@ async function rememberConversation(context: TurnContext, deps: AppDeps): Promis
   const userId = actorOf(context).id;
   if (!userId) return;
   const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>;
-  const previous = await deps.conversations.get(userId);
+  const previous = await deps.store.conversations.get(userId);
   if (previous && JSON.stringify(previous.reference) === JSON.stringify(reference)) return;
-  await deps.conversations.put(userId, { reference, updatedAt: deps.clock.now().toISOString() });
+  await deps.store.conversations.put(userId, { reference, updatedAt: deps.clock.now().toISOString() });
 }

@@ -1,11 +1,12 @@
-import type { Storage } from 'botbuilder';
 import type { TurnState } from '@microsoft/teams-ai';
 import type { Config } from '../config.js';
 import type { AnswerResult } from '../core/answering/types.js';
 import type { KnowledgeDocument } from '../core/knowledge/types.js';
 import type { Clock, IdGenerator } from '../core/shared/clock.js';
-import type { KeyValueStore } from '../core/shared/key-value-store.js';
-import type { FeedbackStore } from '../core/shared/feedback.js';
+import type { OnboardingCourse } from '../core/onboarding/course-schema.js';
+import type { OnboardingProgress } from '../core/onboarding/progress-types.js';
+import type { StoredDoubt } from '../core/doubts/doubt-store.js';
+import type { DataStore } from '../store/data-store.js';
 import type { Logger } from '../infra/logger.js';
 
 /** An answer given in this conversation, kept so feedback buttons need not carry the question. */
@@ -34,14 +35,22 @@ export interface ConversationRecord {
   updatedAt: string;
 }
 
+/** What the bot keeps per user besides onboarding and doubts. */
+export interface UserRecord {
+  name?: string;
+  welcomedAt?: string;
+  [key: string]: unknown;
+}
+
+export type AppStore = DataStore<StoredDoubt, ConversationRecord, UserRecord, OnboardingProgress>;
+
 /** Everything the bot needs; the composition root passes real adapters, tests pass fakes. */
 export interface AppDeps {
   config: Config;
   knowledge: KnowledgeDocument;
   answer(question: string): AnswerResult;
-  turnState: Storage;
-  feedback: FeedbackStore;
-  conversations: KeyValueStore<ConversationRecord>;
+  store: AppStore;
+  onboardingCourse: OnboardingCourse;
   clock: Clock;
   newId: IdGenerator;
   logger: Logger;

@@ -18,7 +18,7 @@ export function registerFeedback(app: QuestionApp, deps: AppDeps): void {
       return;
     }
     const rating = parsed.data.rating;
-    await deps.feedback.add({
+    await deps.store.feedback.add({
       id: deps.newId(),
       at: deps.clock.now().toISOString(),
       org: deps.config.org,

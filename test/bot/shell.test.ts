@@ -1,19 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { message, TENANT, user } from '../support/activities.js';
 import { findAction, startBot, type BotUnderTest } from '../support/bot-harness.js';
-import { stubDeps, type StubStores } from '../support/stub-deps.js';
+import type { AppStore } from '../../src/app/types.js';
+import { stubDeps } from '../support/stub-deps.js';
 
 const teacher = user('teacher', 1);
 
 describe('bot shell over HTTP (local mode, fake connector)', () => {
   let bot: BotUnderTest;
-  let stores: StubStores;
+  let store: AppStore;
 
   beforeAll(async () => {
     bot = await startBot({
       deps: () => {
         const built = stubDeps();
-        stores = built.stores;
+        store = built.store;
         return built.deps;
       },
     });
@@ -22,7 +23,7 @@ describe('bot shell over HTTP (local mode, fake connector)', () => {
 
   it.each([
     ['hallo', /Ik ben Mediawijs/],
-    ['help', /Stel gewoon een vraag/],
+    ['help', /Waarmee kan ik je helpen/],
     ['bedankt!', /Graag gedaan/],
     ['asdfghjkl', /begrijp ik niet/],
     ['   ', /geen tekst/],
@@ -51,16 +52,16 @@ describe('bot shell over HTTP (local mode, fake connector)', () => {
     const up = findAction(reply!.activity, '👍 Nuttig') as { data: Record<string, unknown> };
     const [thanks] = await bot.click(teacher, up.data);
     expect(thanks!.text).toMatch(/Dank je/);
-    const stored = stores.feedback.at(-1)!;
+    const stored = (await store.feedback.list()).at(-1)!;
     expect(stored).toMatchObject({ question: 'foto van de musical op insta?', verdict: 'up', sectionId: 'test:3.1.8', org: 'oog' });
     expect(stored.userId).toBe(teacher.aadObjectId);
   });
 
   it('refuses forged feedback for an answer it never gave', async () => {
-    const before = stores.feedback.length;
+    const before = (await store.feedback.list()).length;
     const [reply] = await bot.click(teacher, { verb: 'feedback', answerId: 'not-mine', rating: 'up' });
     expect(reply!.text).toMatch(/knop werkt niet meer/);
-    expect(stores.feedback).toHaveLength(before);
+    expect(await store.feedback.list()).toHaveLength(before);
   });
 
   it('politely refuses messages over 4,000 characters', async () => {
@@ -86,7 +87,7 @@ describe('bot shell over HTTP (local mode, fake connector)', () => {
 
   it('remembers the personal conversation reference for proactive messages', async () => {
     await bot.say(teacher, 'hallo');
-    const record = stores.conversations.get(teacher.aadObjectId)!;
+    const record = (await store.conversations.get(teacher.aadObjectId))!;
     expect(record.reference).toMatchObject({ conversation: { id: teacher.conversationId }, serviceUrl: bot.connector.url });
   });
 });

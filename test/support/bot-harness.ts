@@ -1,9 +1,9 @@
 import type { Server } from 'restify';
 import { createApp } from '../../src/app/create-app.js';
 import type { AppDeps } from '../../src/app/types.js';
+import { buildDeps } from '../../src/composition-root.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createHttpServer, listen } from '../../src/http/server.js';
-import { silentLogger } from '../../src/infra/logger.js';
 import { activityText, FakeConnector } from '../../tools/lib/fake-connector.js';
 import { message, submit, type TestUser } from './activities.js';
 
@@ -14,6 +14,7 @@ export interface Reply {
 
 export interface BotUnderTest {
   url: string;
+  deps: AppDeps;
   connector: FakeConnector;
   config: Config;
   /** POSTs a raw body to /api/messages; returns status, response body and the replies the bot sent meanwhile. */
@@ -25,17 +26,24 @@ export interface BotUnderTest {
 
 export interface HarnessOptions {
   env?: Record<string, string>;
-  deps: (config: Config) => Omit<AppDeps, 'config'>;
+  /** In-memory fakes, or the real adapters from the composition root when omitted. */
+  deps?: (config: Config) => Omit<AppDeps, 'config'> | Promise<Omit<AppDeps, 'config'>>;
+  /** Overrides applied on top of the real or fake deps (e.g. a fake clock). */
+  overrides?: Partial<Omit<AppDeps, 'config'>>;
+  /** Share one fake connector across bot restarts; the harness then leaves it running on stop. */
+  connector?: FakeConnector;
 }
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
 /** Builds the whole bot with the given deps, serves it on 127.0.0.1 and plays the connector. */
 export async function startBot(options: HarnessOptions): Promise<BotUnderTest> {
-  const connector = new FakeConnector();
-  const serviceUrl = await connector.start();
-  const config = loadConfig({ PORT: '1', ...options.env }, { rootDir: ROOT });
-  const deps: AppDeps = { config, ...options.deps(config) };
+  const ownConnector = !options.connector;
+  const connector = options.connector ?? new FakeConnector();
+  const serviceUrl = ownConnector ? await connector.start() : connector.url;
+  const config = loadConfig({ PORT: '1', LOG_LEVEL: 'silent', ...options.env }, { rootDir: ROOT });
+  const base = options.deps ? { config, ...(await options.deps(config)) } : await buildDeps(config);
+  const deps: AppDeps = { ...base, ...options.overrides };
   const bot = createApp(deps);
   const server: Server = createHttpServer({ bot, config, logger: deps.logger, isStoreWritable: async () => true });
   const port = await listen(server, 0, '127.0.0.1');
@@ -55,6 +63,7 @@ export async function startBot(options: HarnessOptions): Promise<BotUnderTest> {
 
   return {
     url,
+    deps,
     connector,
     config,
     post,
@@ -62,7 +71,8 @@ export async function startBot(options: HarnessOptions): Promise<BotUnderTest> {
     click: async (from, value) => (await post(submit(from, value, serviceUrl))).replies,
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await connector.stop();
+      await deps.store.close();
+      if (ownConnector) await connector.stop();
     },
   };
 }

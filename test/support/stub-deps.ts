@@ -1,8 +1,8 @@
-import { MemoryStorage } from 'botbuilder';
-import type { AppDeps, ConversationRecord } from '../../src/app/types.js';
+import type { AppDeps, AppStore } from '../../src/app/types.js';
+import { createMemoryDataStore } from '../../src/store/memory/create-memory-data-store.js';
+import type { OnboardingCourse } from '../../src/core/onboarding/course-schema.js';
 import type { AnswerResult } from '../../src/core/answering/types.js';
 import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';
-import type { Feedback } from '../../src/core/shared/feedback.js';
 import { silentLogger } from '../../src/infra/logger.js';
 
 /** A tiny knowledge document for shell tests that must not depend on retrieval quality. */
@@ -38,33 +38,19 @@ export function stubAnswer(question: string): AnswerResult {
   return { kind: 'not_found', confidence: 0.1 };
 }
 
-export interface StubStores {
-  feedback: Feedback[];
-  conversations: Map<string, ConversationRecord>;
-}
-
 /** In-memory dependencies with a fixed clock and counting ids. */
-export function stubDeps(overrides: Partial<Omit<AppDeps, 'config'>> = {}): { deps: Omit<AppDeps, 'config'>; stores: StubStores } {
-  const stores: StubStores = { feedback: [], conversations: new Map() };
+export function stubDeps(overrides: Partial<Omit<AppDeps, 'config'>> = {}): { deps: Omit<AppDeps, 'config'>; store: AppStore } {
+  const store: AppStore = createMemoryDataStore();
   let n = 0;
   const deps: Omit<AppDeps, 'config'> = {
     knowledge: STUB_KNOWLEDGE,
     answer: stubAnswer,
-    turnState: new MemoryStorage(),
-    feedback: {
-      add: async (f) => void stores.feedback.push(f),
-      list: async () => [...stores.feedback],
-    },
-    conversations: {
-      get: async (k) => stores.conversations.get(k),
-      put: async (k, v) => void stores.conversations.set(k, v),
-      delete: async (k) => void stores.conversations.delete(k),
-      keys: async () => [...stores.conversations.keys()],
-    },
+    store,
+    onboardingCourse: { org: 'oog', title: 'Test', intro: 'Test', steps: [] } as unknown as OnboardingCourse,
     clock: { now: () => new Date('2026-11-23T09:00:00Z') },
     newId: () => `id-${++n}`,
     logger: silentLogger(),
     ...overrides,
   };
-  return { deps, stores };
+  return { deps, store };
 }

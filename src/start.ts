@@ -1,0 +1,38 @@
+import { ConfigError } from './config.js';
+import { configFromEnvironment, startRuntime } from './composition-root.js';
+import { startPlayground } from './infra/playground.js';
+
+/**
+ * `npm start`: locally (no BOT_ID) the bot on 127.0.0.1 plus a chat in the Microsoft 365 Agents
+ * Playground; with BOT_ID set, only the bot server, as in production.
+ */
+async function main(): Promise<void> {
+  const config = configFromEnvironment();
+  const runtime = await startRuntime(config);
+  const endpoint = `${runtime.url}/api/messages`;
+  if (config.mode === 'deployed') {
+    console.log(`Mediawijs (${config.org}) luistert op ${endpoint}`);
+    return onShutdown(runtime.stop);
+  }
+  const playground = await startPlayground({ botEndpoint: endpoint, port: config.playgroundPort });
+  console.log(`\nMediawijs (${config.org}) draait lokaal op ${endpoint}`);
+  console.log(`Open de chat in de Agents Playground: ${playground.url}\n(stoppen: Ctrl+C)`);
+  onShutdown(async () => {
+    await playground.stop();
+    await runtime.stop();
+  });
+}
+
+function onShutdown(stop: () => Promise<void>): void {
+  const handler = () => {
+    stop().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof ConfigError || err instanceof Error ? err.message : String(err);
+  console.error(`Mediawijs kon niet starten: ${message}`);
+  process.exit(1);
+});

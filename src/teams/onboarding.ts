@@ -1,0 +1,52 @@
+import type { TurnContext } from 'botbuilder';
+import { onboardingCard, onboardingMessageCard } from '../cards/onboarding-card.js';
+import { onboardingUpdateInvitationCard } from '../cards/onboarding-update-card.js';
+import type { AppDeps, AppTurnState } from '../app/types.js';
+import { applyOnboardingAction, ONBOARDING_VERBS, parseOnboardingAction, type OnboardingAction } from '../core/onboarding/actions.js';
+import { inviteToUpdate } from '../core/onboarding/updates.js';
+import type { Application } from '@microsoft/teams-ai';
+import { actorOf } from './identity.js';
+import { cardMessage } from './replies.js';
+
+const OWN_ACTIONS = new RegExp(
+  `^(${Object.values(ONBOARDING_VERBS)
+    .filter((v) => v !== ONBOARDING_VERBS.invite)
+    .map((v) => v.replace('.', '\\.'))
+    .join('|')})$`,
+);
+
+/** The guided course: card clicks become domain transitions; progress lives in the onboarding store. */
+export function registerOnboarding(app: Application<AppTurnState>, deps: AppDeps): void {
+  app.adaptiveCards.actionSubmit(OWN_ACTIONS, async (context, _state, data) => {
+    const action = parseOnboardingAction(data);
+    if (!action) {
+      await context.sendActivity(cardMessage(onboardingMessageCard('Die knop hoort niet bij de onboarding zoals die nu loopt. Kies "Verder met de onboarding".')));
+      return;
+    }
+    await runOnboardingAction(context, deps, action);
+  });
+}
+
+/** Applies an onboarding action for the sender and shows where they are now. */
+export async function runOnboardingAction(context: TurnContext, deps: AppDeps, action: OnboardingAction): Promise<void> {
+  const userId = actorOf(context).id;
+  const progress = await deps.store.onboarding.get(userId);
+  const result = applyOnboardingAction(progress, action, { course: deps.onboardingCourse, knowledge: deps.knowledge, now: deps.clock.now() });
+  if (!result.ok) {
+    await context.sendActivity(cardMessage(onboardingMessageCard(result.message)));
+    return;
+  }
+  await deps.store.onboarding.put(userId, result.progress);
+  deps.logger.info({ event: 'onboarding.action', verb: action.verb, status: result.progress.status });
+  await context.sendActivity(cardMessage(onboardingCard(result.progress, deps.onboardingCourse, deps.knowledge), 'Onboarding code sociale media'));
+}
+
+/** Once per new code version, invites users who acknowledged an older one to a short update. */
+export async function offerCodeUpdate(context: TurnContext, deps: AppDeps): Promise<void> {
+  const userId = actorOf(context).id;
+  const progress = await deps.store.onboarding.get(userId);
+  const offer = inviteToUpdate(progress, deps.knowledge, deps.clock.now());
+  if (!offer.invite) return;
+  await deps.store.onboarding.put(userId, offer.progress);
+  await context.sendActivity(cardMessage(onboardingUpdateInvitationCard(offer.diff, deps.knowledge), 'De code sociale media is bijgewerkt'));
+}

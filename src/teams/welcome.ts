@@ -1,0 +1,39 @@
+import type { Application } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import type { AppDeps, AppTurnState } from '../app/types.js';
+import { helpCard, welcomeCard } from '../cards/welcome-card.js';
+import { actorOf } from './identity.js';
+import { cardMessage } from './replies.js';
+
+/** Greets a user once when the bot is installed for them or they open it for the first time. */
+export function registerWelcome(app: Application<AppTurnState>, deps: AppDeps): void {
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botId = context.activity.recipient?.id;
+    const added = context.activity.membersAdded ?? [];
+    // In a 1:1 chat the install adds the bot (and sometimes the user); greet the person who opened it.
+    if (!added.some((m) => m.id === botId || m.id === context.activity.from?.id)) return;
+    if (context.activity.conversation?.conversationType && context.activity.conversation.conversationType !== 'personal') {
+      await context.sendActivity(cardMessage(helpCard(deps.knowledge.organisation, deps.knowledge.leaderTerm)));
+      return;
+    }
+    await greetOnce(context, deps);
+  });
+
+  app.activity('installationUpdate', async (context) => {
+    if (context.activity.action === 'add' || context.activity.action === 'add-upgrade') await greetOnce(context, deps);
+  });
+}
+
+async function greetOnce(context: TurnContext, deps: AppDeps): Promise<void> {
+  const actor = actorOf(context);
+  const user = (await deps.store.users.get(actor.id)) ?? {};
+  if (user.welcomedAt) return;
+  await context.sendActivity(cardMessage(welcomeCard(deps.knowledge.organisation, deps.knowledge.leaderTerm), 'Welkom bij Mediawijs'));
+  await deps.store.users.put(actor.id, { ...user, welcomedAt: deps.clock.now().toISOString() });
+  deps.logger.info({ event: 'user.welcomed' });
+}
+
+/** The help card: the same content as the welcome. */
+export async function sendHelp(context: TurnContext, deps: AppDeps): Promise<void> {
+  await context.sendActivity(cardMessage(helpCard(deps.knowledge.organisation, deps.knowledge.leaderTerm), 'Wat Mediawijs kan'));
+}

@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeConnector } from '../../tools/lib/fake-connector.js';
+import { installed, user } from '../support/activities.js';
+import { findAction, startBot, type BotUnderTest, type Reply } from '../support/bot-harness.js';
+
+const newTeacher = user('nieuw', 7);
+
+function actionData(reply: Reply, title: string | RegExp): Record<string, unknown> {
+  const action = findAction(reply.activity, title) as { data?: Record<string, unknown> } | undefined;
+  if (!action?.data) throw new Error(`no action ${String(title)} in: ${reply.text.slice(0, 300)}`);
+  return action.data;
+}
+
+describe('onboarding over HTTP, across a restart of the bot', () => {
+  const connector = new FakeConnector();
+  let dataDir: string;
+  let bot: BotUnderTest;
+  const start = () => startBot({ env: { ORG: 'oog', DATA_DIR: dataDir }, connector });
+
+  beforeAll(async () => {
+    await connector.start();
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'mw-onboarding-'));
+    bot = await start();
+  });
+  afterAll(async () => {
+    await bot.stop();
+    await connector.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('greets a new user once on installation and offers onboarding', async () => {
+    const first = await bot.post(installed(newTeacher, connector.url));
+    expect(first.replies).toHaveLength(1);
+    expect(first.replies[0]!.text).toMatch(/Welkom/);
+    expect(findAction(first.replies[0]!.activity, 'Start de onboarding')).toBeDefined();
+    const again = await bot.post(installed(newTeacher, connector.url));
+    expect(again.replies).toHaveLength(0);
+  });
+
+  it('walks the whole course: right and wrong answers, skip, stop, resume after a restart, acknowledgement', async () => {
+    const course = bot.deps.onboardingCourse;
+    const steps = course.steps;
+    expect(steps.length).toBeGreaterThanOrEqual(6);
+
+    let [card] = await bot.say(newTeacher, 'onboarding');
+    expect(card!.text).toContain(`Stap 1 van ${steps.length}`);
+    expect(card!.text).toContain(steps[0]!.rule.quote);
+
+    // Step 1: the right answer.
+    const right = steps[0]!.quiz.options.find((o) => o.correct)!;
+    [card] = await bot.click(newTeacher, { ...actionData(card!, 'Controleer mijn antwoord'), optionId: right.id });
+    expect(card!.text).toMatch(/Goed zo/);
+    [card] = await bot.click(newTeacher, actionData(card!, 'Volgende'));
+    expect(card!.text).toContain(`Stap 2 van ${steps.length}`);
+
+    // Step 2: a wrong answer gets the explanation with the right answer.
+    const wrong = steps[1]!.quiz.options.find((o) => !o.correct)!;
+    [card] = await bot.click(newTeacher, { ...actionData(card!, 'Controleer mijn antwoord'), optionId: wrong.id });
+    expect(card!.text).toMatch(/Niet helemaal/);
+    expect(card!.text).toContain(steps[1]!.quiz.options.find((o) => o.correct)!.label);
+    // A forged answer for a step that is not the current one is refused.
+    const [refused] = await bot.click(newTeacher, { verb: 'onboarding.answer', stepId: steps[4]!.id, optionId: steps[4]!.quiz.options[0]!.id });
+    expect(refused!.text).not.toMatch(/Goed zo|Niet helemaal/);
+    [card] = await bot.click(newTeacher, actionData(card!, 'Volgende'));
+
+    // Step 3: skipped.
+    expect(card!.text).toContain(`Stap 3 van ${steps.length}`);
+    [card] = await bot.click(newTeacher, actionData(card!, 'Overslaan'));
+    expect(card!.text).toContain(`Stap 4 van ${steps.length}`);
+
+    // Stop, restart the bot process state, resume where we left off.
+    [card] = await bot.click(newTeacher, actionData(card!, 'Stoppen, later verder'));
+    expect(card!.text).toMatch(/Gepauzeerd/);
+    await bot.stop();
+    bot = await start();
+    [card] = await bot.say(newTeacher, 'onboarding');
+    expect(card!.text).toContain(`Stap 4 van ${steps.length}`);
+
+    // The rest: right answers.
+    for (let i = 3; i < steps.length; i++) {
+      const option = steps[i]!.quiz.options.find((o) => o.correct)!;
+      [card] = await bot.click(newTeacher, { ...actionData(card!, 'Controleer mijn antwoord'), optionId: option.id });
+      [card] = await bot.click(newTeacher, actionData(card!, i === steps.length - 1 ? 'Naar de afronding' : 'Volgende'));
+    }
+    expect(card!.text).toContain('Ik heb de code gelezen en begrijp wat er van mij verwacht wordt');
+    [card] = await bot.click(newTeacher, actionData(card!, /Ik heb de code gelezen|Bevestig/));
+
+    const progress = (await bot.deps.store.onboarding.get(newTeacher.aadObjectId))!;
+    expect(progress.status).toBe('completed');
+    const ack = progress.acknowledgements.at(-1)!;
+    expect(ack.code.version).toBe(bot.deps.knowledge.version);
+    expect(ack.code.contentHash).toBe(bot.deps.knowledge.contentHash);
+    expect(Date.parse(ack.at)).not.toBeNaN();
+  });
+});

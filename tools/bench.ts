@@ -1,0 +1,97 @@
+/**
+ * `npm run bench`: round trip of a question through HTTP (POST /api/messages until the reply
+ * reached the fake connector) for Mediawijs and for a bare echo bot on the same stack, index
+ * build time, start-up time, and the storage figures. Prints figures; asserts nothing.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { message, user } from '../test/support/activities.js';
+import { configFromEnvironment, startRuntime } from '../src/composition-root.js';
+import { createSearchIndex } from '../src/core/retrieval/index.js';
+import { loadKnowledge } from '../src/infra/load-knowledge.js';
+import { loadVocabulary } from '../src/infra/load-vocabulary.js';
+import { startBotProcess, REPO_ROOT } from './lib/bot-process.js';
+import { startEchoBot } from './lib/echo-bot.js';
+import { FakeConnector } from './lib/fake-connector.js';
+import { percentile } from './lib/eval-scoring.js';
+import { runStoreBench } from './bench/store-bench.js';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 400);
+const WARMUP = 40;
+const QUESTIONS = [
+  'mag ik een foto van mijn klas op insta zetten?',
+  'een ouder reageert boos op facebook, wat doe ik?',
+  'mag ik vloeken op mijn eigen twitter?',
+  'moet ik zeggen dat ik op persoonlijke titel schrijf?',
+  'hoe vraag ik ouderschapsverlof aan?',
+];
+
+const connector = new FakeConnector();
+const serviceUrl = await connector.start();
+const asker = user('bench', 1);
+
+async function roundTrips(url: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < WARMUP + ROUNDS; i++) {
+    const body = JSON.stringify(message(asker, QUESTIONS[i % QUESTIONS.length]!, serviceUrl));
+    const before = connector.calls.length;
+    const started = performance.now();
+    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    await res.text();
+    if (connector.calls.length === before) throw new Error('no reply reached the connector');
+    if (i >= WARMUP) times.push(performance.now() - started);
+  }
+  connector.reset();
+  return times;
+}
+
+const fmt = (v: number) => `${v.toFixed(2)} ms`;
+
+// Index build, per board.
+const knowledgeDir = path.join(REPO_ROOT, 'knowledge');
+const vocabulary = loadVocabulary(path.join(knowledgeDir, 'vocabulary'));
+console.log('Search index build (median of 20):');
+for (const org of ['oog', 'konot', 'kempenkind', 'kopwerk', 'school001']) {
+  const doc = loadKnowledge(knowledgeDir, org);
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    createSearchIndex(doc, vocabulary);
+    times.push(performance.now() - t);
+  }
+  console.log(`  ${org.padEnd(11)} ${fmt(percentile(times, 50))} (${doc.sections.length} sections)`);
+}
+
+// Round trips: echo baseline vs Mediawijs, same process, same connector.
+const echo = await startEchoBot();
+const echoTimes = await roundTrips(echo.url);
+await echo.stop();
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mediawijs-bench-'));
+const runtime = await startRuntime(configFromEnvironment({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
+const botTimes = await roundTrips(`http://127.0.0.1:${runtime.port}`);
+await runtime.stop();
+rmSync(dataDir, { recursive: true, force: true });
+
+const ratio50 = percentile(botTimes, 50) / percentile(echoTimes, 50);
+const ratio99 = percentile(botTimes, 99) / percentile(echoTimes, 99);
+console.log(`\nRound trip of a question over HTTP (${ROUNDS} rounds after ${WARMUP} warm-up):`);
+console.log(`  echo bot    p50 ${fmt(percentile(echoTimes, 50))}  p99 ${fmt(percentile(echoTimes, 99))}`);
+console.log(`  Mediawijs   p50 ${fmt(percentile(botTimes, 50))}  p99 ${fmt(percentile(botTimes, 99))}`);
+console.log(`  ratio       p50 ${ratio50.toFixed(2)}  p99 ${ratio99.toFixed(2)}  (target < 1.5)`);
+
+// Start-up: a fresh process until /healthz answers.
+const startDir = mkdtempSync(path.join(os.tmpdir(), 'mediawijs-start-'));
+const startups: number[] = [];
+for (let i = 0; i < 3; i++) {
+  const bot = await startBotProcess({ DATA_DIR: startDir });
+  startups.push(bot.startupMs);
+  await bot.stop();
+}
+rmSync(startDir, { recursive: true, force: true });
+console.log(`\nStart-up (spawn until /healthz answers, incl. TypeScript loading): median ${fmt(percentile(startups, 50))} (target < 2 s)`);
+await connector.stop();
+
+console.log('\nStorage:');
+await runStoreBench();
