@@ -1,0 +1,113 @@
+import type { DeliveryOutlook } from '../core/doubts/doubt-service.js';
+import { excerpt, firstMessage, formatDutchDate, formatDutchDateTime, holderLabel, lastAnswer, statusLabel } from '../core/doubts/doubt-format.js';
+import { DECISION_LABELS, type Doubt } from '../core/doubts/types.js';
+import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { doubtCaseBody, small } from './doubt-card-parts.js';
+import { DEFAULT_DOUBT_CARD_OPTIONS, DOUBT_COMPOSE_VERB, DOUBT_FOLLOW_UP_VERB, DOUBT_INPUTS, DOUBT_OPEN_VERB, DOUBT_RESOLVE_VERB, type DoubtCardOptions } from './doubt-verbs.js';
+
+/** Confirmation after "Verstuur": honest about what happens next. */
+export function doubtSentCard(
+  result: { doubt: Doubt; outlook: DeliveryOutlook; recipientRole: 'leader' | 'communicatie' | 'none' },
+  options: DoubtCardOptions = DEFAULT_DOUBT_CARD_OPTIONS,
+): AdaptiveCard {
+  const { doubt, outlook, recipientRole } = result;
+  const term = options.leaderTerm;
+  const who = holderLabel(doubt, term);
+  const lines: string[] = [];
+  if (outlook === 'no-recipient') {
+    lines.push(
+      `Je vraag is bewaard, maar ik weet nog niet wie je ${term} is. Zodra dat bekend is, stuur ik hem door.`,
+      `Wacht je liever niet? Vraag het dan ook even zelf aan je ${term}. En bij twijfel: nog niet plaatsen.`,
+    );
+  } else if (outlook === 'waiting') {
+    lines.push(
+      `Je vraag is bewaard voor ${who}. Die heeft Mediawijs nog niet geopend. Zodra dat gebeurt, krijgt die je vraag.`,
+      `Komt er binnen een paar werkdagen geen reactie? Dan gaat je vraag naar ${doubt.deputy ? 'de vervanger' : 'Communicatie'}. Je hoort het van mij.`,
+    );
+  } else {
+    lines.push(`Je vraag is verstuurd naar ${who}. Je krijgt hier bericht zodra er een antwoord is.`);
+    if (recipientRole === 'communicatie') lines.push(`Ik kon je ${term} niet vinden, daarom gaat je vraag naar Communicatie.`);
+  }
+  return card(
+    [textBlock('Je vraag is ontvangen', { size: 'Medium', weight: 'Bolder' }), ...lines.map((l) => textBlock(l)), small('Terugkijken? Typ "mijn vragen".')],
+    [submit('Mijn vragen', DOUBT_OPEN_VERB, { list: 'mine' })],
+  );
+}
+
+/** The answer, delivered proactively to the asker, with "Opgelost" and "Ik heb nog een vraag". */
+export function doubtAnswerCard(doubt: Doubt, options: DoubtCardOptions = DEFAULT_DOUBT_CARD_OPTIONS): AdaptiveCard {
+  const answer = lastAnswer(doubt);
+  const who = answer?.authorName ?? `je ${options.leaderTerm}`;
+  const body: CardElement[] = [
+    textBlock(`Antwoord van ${who}`, { size: 'Medium', weight: 'Bolder' }),
+    textBlock(answer?.decision ? `**${DECISION_LABELS[answer.decision]}**` : 'Er is gereageerd op je vraag.'),
+  ];
+  if (answer?.text) body.push({ type: 'Container', style: 'emphasis', items: [textBlock(answer.text)] });
+  if (answer?.decision === 'discuss') body.push(textBlock(`Je ${options.leaderTerm} komt er persoonlijk bij je op terug. Plaats het bericht nog niet.`));
+  if (answer?.decision === 'reject') body.push(textBlock('Plaats het bericht dus niet.'));
+  const question = firstMessage(doubt);
+  if (question?.text) body.push(small(`Je vraag: ${excerpt(question.text, 160)}`));
+  if (!doubt.open) return card([...body, small(`Status: ${statusLabel(doubt)}`)]);
+  return card(body, [
+    submit('Opgelost', DOUBT_RESOLVE_VERB, { doubtId: doubt.id }, { style: 'positive' }),
+    {
+      type: 'Action.ShowCard',
+      title: 'Ik heb nog een vraag',
+      card: {
+        type: 'AdaptiveCard',
+        body: [{ type: 'Input.Text', id: DOUBT_INPUTS.followUp, label: 'Je vraag', isMultiline: true, maxLength: 4000, isRequired: true, errorMessage: 'Schrijf eerst je vraag op.' }],
+        actions: [submit('Verstuur', DOUBT_FOLLOW_UP_VERB, { doubtId: doubt.id })],
+      },
+    },
+  ]);
+}
+
+/** Tells the asker their doubt moved on (rerouted after no answer, failed delivery, or forwarded). */
+export function doubtReroutedNoticeCard(doubt: Doubt, options: DoubtCardOptions = DEFAULT_DOUBT_CARD_OPTIONS): AdaptiveCard {
+  const forwarded = lastAnswer(doubt)?.decision === 'forward' && doubt.stage === 'communicatie';
+  const text = forwarded
+    ? `Je ${options.leaderTerm} heeft je vraag doorgestuurd naar Communicatie. Zij kijken ernaar en laten het je weten.`
+    : `Je ${options.leaderTerm} heeft nog niet gereageerd. Daarom heb ik je vraag doorgestuurd naar ${holderLabel(doubt, options.leaderTerm)}.`;
+  const question = firstMessage(doubt);
+  return card([
+    textBlock('Je vraag is doorgestuurd', { size: 'Medium', weight: 'Bolder' }),
+    textBlock(text),
+    ...(question?.text ? [small(`Je vraag: ${excerpt(question.text, 160)}`)] : []),
+    small('Nog geen antwoord? Plaats het bericht dan nog niet.'),
+  ]);
+}
+
+/** "mijn vragen": the asker's doubts with status and answers, newest first (as listed by the service). */
+export function myDoubtsCard(doubts: readonly Doubt[], options: DoubtCardOptions = DEFAULT_DOUBT_CARD_OPTIONS): AdaptiveCard {
+  if (doubts.length === 0) {
+    return card([textBlock('Mijn vragen', { size: 'Medium', weight: 'Bolder' }), textBlock(`Je hebt nog geen vragen aan je ${options.leaderTerm} gesteld.`)], [
+      submit(`Vraag mijn ${options.leaderTerm}`, DOUBT_COMPOSE_VERB),
+    ]);
+  }
+  const body: CardElement[] = [textBlock('Mijn vragen', { size: 'Medium', weight: 'Bolder' })];
+  for (const d of doubts.slice(0, 20)) {
+    const answer = lastAnswer(d);
+    body.push({
+      type: 'Container',
+      separator: true,
+      spacing: 'Medium',
+      selectAction: { type: 'Action.Submit', data: { verb: DOUBT_OPEN_VERB, doubtId: d.id } },
+      items: [
+        textBlock(excerpt(firstMessage(d)?.text || '(tekst verwijderd)'), { weight: 'Bolder' }),
+        small(`${formatDutchDate(d.createdAt)} · ${statusLabel(d)}`),
+        ...(answer?.text ? [textBlock(`${answer.authorName ?? 'Antwoord'}: ${excerpt(answer.text, 160)}`, { size: 'Small' })] : []),
+      ],
+    });
+  }
+  if (doubts.length > 20) body.push(small(`En nog ${doubts.length - 20} oudere vragen.`));
+  return card(body);
+}
+
+/** One doubt opened from a list, for the asker or an assignee. */
+export function doubtDetailCard(doubt: Doubt, options: DoubtCardOptions = DEFAULT_DOUBT_CARD_OPTIONS): AdaptiveCard {
+  return card([
+    textBlock(`Twijfel van ${formatDutchDateTime(doubt.createdAt)}`, { size: 'Medium', weight: 'Bolder' }),
+    small(`Status: ${statusLabel(doubt)}`),
+    ...doubtCaseBody(doubt, options.leaderTerm),
+  ]);
+}

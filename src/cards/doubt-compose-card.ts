@@ -1,0 +1,50 @@
+import type { RedactionMatch } from '../core/privacy/redact.js';
+import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { DEFAULT_DOUBT_CARD_OPTIONS, DOUBT_CANCEL_VERB, DOUBT_INPUTS, DOUBT_REDACT_VERB, DOUBT_SEND_VERB, type DoubtCardOptions } from './doubt-verbs.js';
+
+export interface ComposeCardInput {
+  text?: string;
+  draftText?: string;
+  /** Who will receive it, e.g. "Anna de Vries (leidinggevende)"; undefined when nobody is known. */
+  recipientLabel?: string;
+  /** The asker is their own leidinggevende (demo). */
+  selfRouted?: boolean;
+  detected?: readonly RedactionMatch[];
+  /** Passed through in every action's data (e.g. a key to the posting case in conversation state). */
+  data?: Record<string, unknown>;
+}
+
+const PRIVACY_WARNING = 'Let op: zet geen namen, foto’s of andere persoonsgegevens van leerlingen in je vraag.';
+
+/**
+ * The asker writes the doubt (and may paste the draft post), sees who will receive it and the
+ * privacy warning, and confirms with "Verstuur".
+ */
+export function doubtComposeCard(input: ComposeCardInput, options: DoubtCardOptions = DEFAULT_DOUBT_CARD_OPTIONS): AdaptiveCard {
+  const data = input.data ?? {};
+  const body: CardElement[] = [
+    textBlock(`Vraag het je ${options.leaderTerm}`, { size: 'Medium', weight: 'Bolder' }),
+    textBlock('Schrijf kort waar je over twijfelt. Plak het bericht erbij als je dat wilt.'),
+    { type: 'Input.Text', id: DOUBT_INPUTS.text, label: 'Je vraag', isMultiline: true, maxLength: 4000, isRequired: true, errorMessage: 'Schrijf eerst je vraag op.', value: input.text ?? '' },
+    { type: 'Input.Text', id: DOUBT_INPUTS.draft, label: 'Het bericht (niet verplicht)', isMultiline: true, maxLength: 4000, value: input.draftText ?? '' },
+    textBlock(recipientLine(input, options.leaderTerm), { spacing: 'Medium' }),
+    textBlock(PRIVACY_WARNING, { color: 'Attention', size: 'Small' }),
+  ];
+  const actions = [submit('Verstuur', DOUBT_SEND_VERB, data, { style: 'positive' })];
+  const detected = input.detected ?? [];
+  if (detected.length > 0) {
+    const phones = detected.filter((d) => d.kind === 'phone').length;
+    const emails = detected.filter((d) => d.kind === 'email').length;
+    const found = [phones ? `${phones} telefoonnummer${phones > 1 ? 's' : ''}` : '', emails ? `${emails} e-mailadres${emails > 1 ? 'sen' : ''}` : ''].filter(Boolean).join(' en ');
+    body.push(textBlock(`Ik zie ${found} in je tekst. Wil je die eerst weghalen?`, { color: 'Attention', weight: 'Bolder', spacing: 'Small' }));
+    actions.unshift(submit('Verwijder telefoonnummers en e-mailadressen', DOUBT_REDACT_VERB, data));
+  }
+  actions.push(submit('Annuleer', DOUBT_CANCEL_VERB, data));
+  return card(body, actions);
+}
+
+function recipientLine(input: ComposeCardInput, leaderTerm: string): string {
+  if (input.selfRouted) return `Je bent zelf ingesteld als ${leaderTerm}: je vraag komt bij jou terug (demo).`;
+  if (input.recipientLabel) return `Je vraag gaat naar: **${input.recipientLabel}**.`;
+  return `Ik weet nog niet wie je ${leaderTerm} is. Je vraag wordt wel bewaard.`;
+}
