@@ -5,6 +5,7 @@ import type { Server } from 'restify';
 import { createApp } from './app/create-app.js';
 import type { AppDeps, AppStore } from './app/types.js';
 import { loadOnboardingCourse } from './infra/load-onboarding.js';
+import { loadPostingDefinition, loadSwearWords } from './infra/load-posting.js';
 import { loadConfig, type Config } from './config.js';
 import { answerQuestion } from './core/answering/answer.js';
 import { createSearchIndex } from './core/retrieval/index.js';
@@ -37,8 +38,14 @@ export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps,
   const knowledge = loadKnowledge(config.knowledgeDir, config.org);
   const index = createSearchIndex(knowledge, loadVocabulary(path.join(config.knowledgeDir, 'vocabulary')));
   const onboardingCourse = await loadOnboardingCourse(config.dialogsDir, config.org);
+  const posting = {
+    definition: await loadPostingDefinition(config.dialogsDir, config.org),
+    swearWords: await loadSwearWords(config.dialogsDir),
+    extraNames: [],
+  };
   const store: AppStore = await openDataStore(config.dataDir);
   return {
+    posting,
     config,
     knowledge,
     answer: (question) => answerQuestion(index, question),

@@ -5,6 +5,8 @@ import { tenantOf } from '../http/activity-guard.js';
 import { registerFeedback } from '../teams/feedback.js';
 import { offerCodeUpdate, registerOnboarding, runOnboardingAction } from '../teams/onboarding.js';
 import { registerWelcome, sendHelp } from '../teams/welcome.js';
+import { registerPosting, startPosting } from '../teams/posting.js';
+import { isPostingRequest } from '../core/posting/intent.js';
 import { actorOf } from '../teams/identity.js';
 import { replyToQuestion } from '../teams/questions.js';
 import { SMALL_TALK } from '../teams/small-talk.js';
@@ -54,6 +56,7 @@ export function createApp(deps: AppDeps): BotApp {
   registerWelcome(app, deps);
   registerFeedback(app, deps);
   registerOnboarding(app, deps);
+  registerPosting(app, deps);
 
   app.activity(ActivityTypes.Message, async (context, state) => {
     if (!context.activity.text && context.activity.value) {
@@ -84,9 +87,11 @@ export function createApp(deps: AppDeps): BotApp {
         return;
       case 'command':
         if (intent.command === 'onboarding') return runOnboardingAction(context, deps, { verb: 'onboarding.start' });
+        if (intent.command === 'posting') return startPosting(context, state, deps, { fresh: false });
         await sendHelp(context, deps);
         return;
       case 'question':
+        if (isPostingRequest(intent.text)) return startPosting(context, state, deps, { fresh: false });
         await replyToQuestion(context, state, deps, intent.text);
         return;
     }

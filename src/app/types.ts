@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { AnswerResult } from '../core/answering/types.js';
 import type { KnowledgeDocument } from '../core/knowledge/types.js';
 import type { Clock, IdGenerator } from '../core/shared/clock.js';
+import type { PostingDefinition } from '../core/posting/types.js';
 import type { OnboardingCourse } from '../core/onboarding/course-schema.js';
 import type { OnboardingProgress } from '../core/onboarding/progress-types.js';
 import type { StoredDoubt } from '../core/doubts/doubt-store.js';
@@ -51,6 +52,7 @@ export interface AppDeps {
   answer(question: string): AnswerResult;
   store: AppStore;
   onboardingCourse: OnboardingCourse;
+  posting: { definition: PostingDefinition; swearWords: string[]; extraNames: string[] };
   clock: Clock;
   newId: IdGenerator;
   logger: Logger;

@@ -1,0 +1,118 @@
+import type { Application } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import type { AppDeps, AppTurnState } from '../app/types.js';
+import { card, submit, textBlock } from '../cards/adaptive-card.js';
+import { acceptedFactsFromSubmit, postingPrecheckCard } from '../cards/posting-precheck-card.js';
+import { postingQuestionCard } from '../cards/posting-question-card.js';
+import { postingStartCard, readDraftSubmit } from '../cards/posting-start-card.js';
+import { POSTING_VERBS } from '../cards/posting-verbs.js';
+import { postingVerdictCard } from '../cards/posting-verdict-card.js';
+import {
+  answer,
+  back,
+  confirmProposals,
+  nextStep,
+  parseAnswerValue,
+  restart,
+  skipDraft,
+  startSession,
+  stop,
+  withDraft,
+  type PostingSession,
+  type SessionResult,
+} from '../core/posting/session.js';
+import { cardMessage } from './replies.js';
+
+const DIALOG_ACTIONS = /^posting\.(start|draft|skip-draft|confirm|answer|back|restart|stop)$/;
+
+/** "Mag ik dit posten?": card clicks drive the pure dialog session kept in conversation state. */
+export function registerPosting(app: Application<AppTurnState>, deps: AppDeps): void {
+  app.adaptiveCards.actionSubmit(DIALOG_ACTIONS, async (context, state, data: Record<string, unknown>) => {
+    const verb = data.verb;
+    if (verb === POSTING_VERBS.start) return startPosting(context, state, deps, { fresh: true });
+
+    const session = state.conversation.posting as PostingSession | undefined;
+    if (!session || session.status === 'stopped') {
+      await context.sendActivity(cardMessage(closedCard()));
+      return;
+    }
+    const now = deps.clock.now();
+    let result: SessionResult;
+    switch (verb) {
+      case POSTING_VERBS.draft: {
+        if (session.status !== 'awaiting-draft') return showStep(context, state, deps, session);
+        const { draft, hasMedia } = readDraftSubmit(data);
+        result = { ok: true, session: draft.trim() ? withDraft(session, draft, hasMedia, precheckContext(deps)) : skipDraft({ ...session, hasMedia }) };
+        break;
+      }
+      case POSTING_VERBS.skipDraft:
+        if (session.status !== 'awaiting-draft') return showStep(context, state, deps, session);
+        result = { ok: true, session: skipDraft(session) };
+        break;
+      case POSTING_VERBS.confirm:
+        result = confirmProposals(session, acceptedFactsFromSubmit(data));
+        break;
+      case POSTING_VERBS.answer: {
+        const value = parseAnswerValue(data.value);
+        result =
+          value === undefined || typeof data.fact !== 'string'
+            ? { ok: false, session, error: 'Dat antwoord begrijp ik niet. Kies Ja, Nee of Weet ik niet.' }
+            : answer(session, data.fact, value);
+        break;
+      }
+      case POSTING_VERBS.back:
+        result = { ok: true, session: back(session) };
+        break;
+      case POSTING_VERBS.restart:
+        result = { ok: true, session: restart(session, now) };
+        break;
+      default:
+        result = { ok: true, session: stop(session) };
+    }
+    if (!result.ok) await context.sendActivity(result.error);
+    deps.logger.info({ event: 'posting.action', verb, ok: result.ok });
+    await showStep(context, state, deps, result.session);
+  });
+}
+
+/** Starts the dialog, or continues one left halfway (the user can still choose "Opnieuw"). */
+export async function startPosting(context: TurnContext, state: AppTurnState, deps: AppDeps, options: { fresh: boolean }): Promise<void> {
+  const existing = state.conversation.posting as PostingSession | undefined;
+  const halfway = existing && (existing.status === 'asking' || existing.status === 'confirming');
+  if (halfway && !options.fresh) {
+    await context.sendActivity('Je was nog bezig met een check. We gaan verder waar je was; kies "Opnieuw" om opnieuw te beginnen.');
+    return showStep(context, state, deps, existing);
+  }
+  await showStep(context, state, deps, startSession(deps.config.org, deps.clock.now()));
+}
+
+async function showStep(context: TurnContext, state: AppTurnState, deps: AppDeps, session: PostingSession): Promise<void> {
+  const step = nextStep(session, deps.posting.definition, deps.knowledge);
+  state.conversation.posting = step.session;
+  switch (step.kind) {
+    case 'draft':
+      await context.sendActivity(cardMessage(postingStartCard(deps.knowledge.organisation), 'Mag ik dit posten?'));
+      return;
+    case 'confirm':
+      await context.sendActivity(cardMessage(postingPrecheckCard(step.findings, step.proposals), 'Wat mij opviel in je bericht'));
+      return;
+    case 'question':
+      await context.sendActivity(cardMessage(postingQuestionCard(step.decision, { canGoBack: step.session.history.length > 0 }), step.decision.question));
+      return;
+    case 'verdict':
+      deps.logger.info({ event: 'posting.verdict', verdict: step.decision.verdict, rules: step.decision.rules.map((r) => r.id) });
+      await context.sendActivity(cardMessage(postingVerdictCard(step.decision, deps.knowledge.leaderTerm), `Oordeel: ${step.decision.verdict}`));
+      return;
+    case 'stopped':
+      await context.sendActivity('Gestopt. Typ "mag ik dit posten?" als je opnieuw wilt beginnen.');
+      return;
+  }
+}
+
+function precheckContext(deps: AppDeps) {
+  return { organisationNames: [deps.knowledge.organisation, ...deps.posting.extraNames], swearWords: deps.posting.swearWords };
+}
+
+function closedCard() {
+  return card([textBlock('Deze check is al afgesloten. Wil je opnieuw beginnen?')], [submit('Mag ik dit posten?', POSTING_VERBS.start)]);
+}
