@@ -4,12 +4,12 @@ import { doubtAnswerCard, doubtDetailCard, doubtReroutedNoticeCard, doubtSentCar
 import { doubtComposeCard } from '../../src/cards/doubt-compose-card.js';
 import { doubtLeaderCard, doubtOutcomeCard } from '../../src/cards/doubt-leader-card.js';
 import { openDoubtsCard } from '../../src/cards/doubt-list-cards.js';
-import { doubtNotificationCard } from '../../src/cards/doubt-notification-card.js';
+import { doubtCardForViewer, doubtNotificationCard } from '../../src/cards/doubt-notification-card.js';
 import { DOUBT_ANSWER_VERB, DOUBT_CANCEL_VERB, DOUBT_FOLLOW_UP_VERB, DOUBT_REDACT_VERB, DOUBT_RESOLVE_VERB, DOUBT_SEND_VERB } from '../../src/cards/doubt-verbs.js';
 import { createLeaderDirectory } from '../../src/core/doubts/leader-directory.js';
 import { parseLeaderMapping } from '../../src/core/doubts/leader-mapping.js';
 import { redactPersonalData } from '../../src/core/privacy/redact.js';
-import { anna, harness, jan, MONDAY, ok } from './doubts-harness.js';
+import { anna, harness, jan, MONDAY, ok, stranger } from './doubts-harness.js';
 
 const texts = (node: unknown): string[] => {
   if (Array.isArray(node)) return node.flatMap(texts);
@@ -141,5 +141,16 @@ describe('doubt cards', () => {
     expect(allText(doubtReroutedNoticeCard(forwarded))).toMatch(/doorgestuurd naar Communicatie/);
     const reminder = doubtNotificationCard(forwarded, { ...forwarded.outbox[0]!, kind: 'reminder' });
     expect(allText(reminder)).toMatch(/^Herinnering: Jan Smit wacht nog/);
+  });
+
+  it('refresh shows each viewer only what they may see', async () => {
+    const { service } = harness();
+    const doubt = ok(await service.submit(jan, 'Geheime vraag')).doubt;
+    expect(actionTitles(doubtCardForViewer(doubt, anna))).toHaveLength(5);
+    expect(allText(doubtCardForViewer(doubt, jan))).toContain('Geheime vraag');
+    for (const c of [doubtCardForViewer(doubt, stranger), doubtCardForViewer(undefined, anna)]) {
+      expect(allText(c)).not.toContain('Geheime vraag');
+      expect(allText(c)).toMatch(/kan ik niet laten zien/);
+    }
   });
 });

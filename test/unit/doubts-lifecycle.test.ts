@@ -151,6 +151,20 @@ describe('doubt life cycle (teacher and leidinggevende)', () => {
   it('uses the mapping fixture for routing', () => {
     expect(mapping().users.get('teacher-jan')).toBe('anna');
   });
+
+  const caseInputs: Array<[string, unknown, unknown]> = [
+    ['no case', undefined, undefined],
+    ['not an object', 'draft', undefined],
+    ['empty parts dropped', { draftText: '  ', answers: [], extra: 'x' }, undefined],
+    ['long draft cut', { draftText: 'a'.repeat(5000) }, { draftText: 'a'.repeat(4000) }],
+    ['rules kept', { verdict: 'Twijfel', rules: [{ id: 'r', citation: 'c', quote: 'q', score: 3 }] }, { verdict: 'Twijfel', rules: [{ id: 'r', citation: 'c', quote: 'q' }] }],
+    ['too many rules refused as a whole', { rules: Array.from({ length: 11 }, () => ({ id: 'r', citation: 'c', quote: 'q' })) }, undefined],
+  ];
+  it.each(caseInputs)('cleans the posting hand-over: %s', async (_name, input, expected) => {
+    const { service } = harness();
+    const doubt = ok(await service.submit(jan, 'Vraag', input)).doubt;
+    expect(doubt.case).toEqual(expected);
+  });
 });
 
 describe('answer checks (never trust card data)', () => {

@@ -145,4 +145,19 @@ describe('delivery failures are recorded and retried or rerouted', () => {
     expect((await service.pendingNotificationsFor(jan)).map((n) => n.notification.kind)).toEqual(['answer']);
     expect(await service.markFailed(id, 'unknown', { status: 500 })).toEqual({ found: false, gaveUp: false, rerouted: false });
   });
+
+  it('parks a notification for someone who never opened the bot, without rerouting at once', async () => {
+    const { service, clock } = harness({ start: THURSDAY });
+    const id = ok(await service.submit(jan, 'Mag dit?')).doubt.id;
+    const nid = (await service.dueNotifications())[0]!.notification.id;
+    expect(await service.markUnreachable(id, nid)).toBe(true);
+    expect(await service.dueNotifications()).toHaveLength(0);
+    expect((await service.listMine(jan))[0]!.assigneeIds).toEqual(['leader-anna']);
+    // Reminder period: nothing new for Anna (her first message still waits); then the deputy.
+    clock.set('2026-11-30T09:00:00Z');
+    expect((await service.sweep()).notifications).toEqual([]);
+    clock.set('2026-12-02T09:00:00Z');
+    expect((await service.sweep()).notifications.map((n) => n.notification.to)).toEqual(['leader-piet', 'teacher-jan']);
+    expect((await service.pendingNotificationsFor(anna)).map((n) => n.notification.id)).toEqual([nid]);
+  });
 });

@@ -9,7 +9,7 @@ export function exportDoubtSections(user: UserRef, asked: readonly Doubt[], assi
     {
       source: 'doubts-asked',
       title: 'Je twijfels',
-      purpose: `Bewaard zodat je ${'leidinggevende'} kan antwoorden en jij het antwoord terugvindt. ${retention}`,
+      purpose: `Bewaard zodat je vraag beantwoord kan worden en jij het antwoord terugvindt. ${retention}`,
       records: [...asked].sort(byDate).map((d) => ({ heading: `Twijfel van ${formatDutchDate(d.createdAt)}`, fields: askedFields(d) })),
     },
     {

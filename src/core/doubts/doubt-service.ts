@@ -4,6 +4,7 @@ import { redactPersonalData, type RedactionMatch } from '../privacy/redact.js';
 import type { DeletionSummary, PersonalDataProvider, PersonalDataSection } from '../privacy/personal-data.js';
 import { checkAnswer, checkText, checkVisible, isAsker, refuse, type Refusal } from './doubt-access.js';
 import { applyAnswer, applyFollowUp, assignRouting, cloneDoubt, closeDoubt, createDoubt, currentAnswerer, escalate } from './doubt-lifecycle.js';
+import { sanitizeDoubtCase } from './doubt-case.js';
 import { exportDoubtSections } from './doubt-export.js';
 import { anonymiseForRetention, forgetAssignee, isRetentionExpired, withdrawForAskerDeletion } from './doubt-retention.js';
 import type { DoubtStore } from './doubt-store.js';
@@ -11,6 +12,7 @@ import { sweep as sweepDoubts } from './doubt-sweep.js';
 import type { LeaderDirectory } from './leader-directory.js';
 import {
   ANSWERER_KINDS,
+  addHistory,
   findNotification,
   isDue,
   isPending,
@@ -179,9 +181,10 @@ export class DoubtService {
   }
 
   /** Checks the text and tells who would receive it; nothing is stored. */
-  async preview(asker: UserRef, text: unknown, doubtCase?: DoubtCase): Promise<DoubtPreview | Refusal> {
+  async preview(asker: UserRef, text: unknown, caseInput?: DoubtCase | unknown): Promise<DoubtPreview | Refusal> {
     const checked = checkText(text, this.settings.maxTextLength);
     if (!checked.ok) return checked;
+    const doubtCase = sanitizeDoubtCase(caseInput, this.settings.maxTextLength);
     const routing = await this.deps.directory.resolve(asker);
     const detected = [...redactPersonalData(checked.text).removed, ...redactPersonalData(doubtCase?.draftText ?? '').removed];
     const preview: DoubtPreview = {
@@ -196,11 +199,10 @@ export class DoubtService {
   }
 
   /** Records the doubt and queues it for the recipient. Never drops it, even when nobody is known. */
-  async submit(asker: UserRef, text: unknown, doubtCase?: DoubtCase): Promise<SubmitResult | Refusal> {
+  async submit(asker: UserRef, text: unknown, caseInput?: DoubtCase | unknown): Promise<SubmitResult | Refusal> {
     const checked = checkText(text, this.settings.maxTextLength);
     if (!checked.ok) return checked;
-    const draft = doubtCase?.draftText;
-    if (draft !== undefined && draft.length > this.settings.maxTextLength) return refuse('too-long', 'De concepttekst is te lang om mee te sturen.');
+    const doubtCase = sanitizeDoubtCase(caseInput, this.settings.maxTextLength);
     const routing = await this.deps.directory.resolve(asker);
     const input: Parameters<typeof createDoubt>[0] = { id: this.deps.newId(), asker, text: checked.text, routing };
     if (doubtCase) input.case = doubtCase;
@@ -340,6 +342,28 @@ export class DoubtService {
       recordDelivered(doubt, this.ctx(), n, details.activityId);
       await this.save(doubt);
       this.emit('doubt.delivered', doubtId, undefined, n.kind);
+      return true;
+    });
+  }
+
+  /**
+   * The shell has no conversation with this person yet (they never opened the bot). The
+   * notification is parked: not retried by the periodic sweep, delivered by
+   * {@link pendingNotificationsFor} when they open the bot; the reminder schedule reroutes meanwhile.
+   */
+  async markUnreachable(doubtId: string, notificationId: string): Promise<boolean> {
+    return this.withLock(doubtId, async () => {
+      const stored = await this.deps.store.get(doubtId);
+      const doubt = stored ? cloneDoubt(stored) : undefined;
+      const n = doubt ? findNotification(doubt, notificationId) : undefined;
+      if (!doubt || !n || !isPending(n)) return false;
+      if (n.givenUpAt !== undefined && n.lastError === 'no-conversation') return true;
+      n.lastError = 'no-conversation';
+      n.givenUpAt = this.deps.clock.now().toISOString();
+      delete n.nextAttemptAt;
+      addHistory(doubt, this.ctx(), 'system', 'delivery-parked', `${n.kind} ${n.id}`);
+      await this.save(doubt);
+      this.emit('doubt.delivery-parked', doubtId, undefined, n.kind);
       return true;
     });
   }

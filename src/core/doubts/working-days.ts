@@ -37,9 +37,8 @@ function localParts(date: Date, timeZone: string): { weekday: string; isoDate: s
 }
 
 /**
- * Dutch public holidays on which schools are closed, as YYYY-MM-DD: New Year, Good Friday is
- * excluded (not a general day off), Easter Monday, King's Day, Liberation Day, Ascension Day,
- * Whit Monday and both Christmas days.
+ * Dutch public holidays as YYYY-MM-DD: New Year's Day, Easter Monday, King's Day, Liberation Day,
+ * Ascension Day, Whit Monday and both Christmas days. Good Friday is left out: most schools are open.
  */
 export function dutchPublicHolidays(year: number): string[] {
   const easter = easterSunday(year);
