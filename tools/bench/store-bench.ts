@@ -21,6 +21,7 @@ const SIZES = [1_000, 10_000, 100_000];
 const SAMPLES = 300;
 const WARM_UP = 20;
 const OPEN_SHARE = 0.05;
+const MAX_SCAN_SIZE = 10_000;
 
 interface Row {
   size: number;
@@ -106,9 +107,15 @@ async function benchSize(size: number): Promise<Row> {
           lists.push(listMs);
         }
       }
-      // What rebuilding indexes from records at open would cost: one full scan.
-      const [scanMs, check] = await time(() => store.doubts.checkIndexes());
-      if (check.missing.length > 0) throw new Error(`index check found ${check.missing.length} doubts missing from an index`);
+      // What rebuilding indexes from records at open would cost: one full scan. It grows
+      // linearly (about 20 s at 100,000), so it only runs at the smaller sizes to keep
+      // the benchmark within its time budget.
+      let scanMs = Number.NaN;
+      if (size <= MAX_SCAN_SIZE) {
+        const [ms, check] = await time(() => store.doubts.checkIndexes());
+        if (check.missing.length > 0) throw new Error(`index check found ${check.missing.length} doubts missing from an index`);
+        scanMs = ms;
+      }
       const usage = await diskUsage(dir);
       return {
         size,
@@ -147,7 +154,7 @@ export async function runStoreBench(): Promise<void> {
       'turn state p99 ms': ms(r.turnP99),
       'list by assignee p50 ms': ms(r.listAssigneeP50),
       'open ms': ms(r.openMs),
-      'full index scan ms': r.scanMs.toFixed(0),
+      'full index scan ms': Number.isNaN(r.scanMs) ? 'skipped' : r.scanMs.toFixed(0),
       'seed ms': r.seedMs.toFixed(0),
       files: r.files.toLocaleString('en'),
       'disk MB (blocks)': r.diskMb.toFixed(1),
