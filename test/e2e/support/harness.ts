@@ -1,0 +1,142 @@
+/**
+ * End-to-end harness: a bot process, the Microsoft 365 Agents Playground pointed at it, and headless
+ * Debian chromium driving the Playground's web chat. A journey file looks like:
+ *
+ *   describeE2e('vraag met bron', () => {
+ *     const journey = useJourney({ bot: mediawijsBot({ org: 'oog' }) });
+ *     it('antwoordt met een citaat', async () => {
+ *       const chat = journey.chat;
+ *       await chat.sendMessage('Mag ik een foto van een leerling plaatsen?');
+ *       expect(await chat.waitForBotReply()).toMatch(/Bron:/);
+ *       await chat.expectNoCardError();
+ *       await chat.screenshot('vraag-met-bron');
+ *     });
+ *   });
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
+import { startPlayground, type RunningPlayground } from '../../../src/infra/playground.js';
+import { startBotProcess, type BotProcess } from './bot-process.js';
+import { e2eSkipReason, launchChromium } from './chromium.js';
+import { PlaygroundChat } from './playground-chat.js';
+import { writePlaygroundConfig } from './playground-user.js';
+
+export { LOCAL_USER, COLLEAGUE } from './playground-user.js';
+export { PlaygroundChat } from './playground-chat.js';
+
+/** How to start the bot under test. */
+export interface BotSpec {
+  entry: string;
+  args?: string[];
+  /** Environment for the bot; `dataDir` is the journey's fresh temporary directory. */
+  env?: (dataDir: string) => Record<string, string>;
+}
+
+/** The stand-in echo bot (test/e2e/support/echo-bot.ts). */
+export function echoBot(): BotSpec {
+  return { entry: 'test/e2e/support/echo-bot.ts' };
+}
+
+/** The real Mediawijs bot (`src/serve.ts`) in local anonymous mode with a fresh data directory. */
+export function mediawijsBot(options: { org?: string; env?: Record<string, string> } = {}): BotSpec {
+  return {
+    entry: 'src/serve.ts',
+    env: (dataDir) => ({
+      ORG: options.org ?? 'oog',
+      DATA_DIR: dataDir,
+      BOT_ID: '',
+      BOT_PASSWORD: '',
+      ALLOWED_TENANTS: '',
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    }),
+  };
+}
+
+export interface JourneyOptions {
+  bot: BotSpec;
+}
+
+/** What a journey's tests use; `chat` is a fresh Playground tab per test. */
+export interface Journey {
+  readonly chat: PlaygroundChat;
+  readonly bot: BotProcess;
+  readonly playground: RunningPlayground;
+  /** The journey's temporary directory (bot data lives in `<workDir>/data`). */
+  readonly workDir: string;
+}
+
+const skipReason = e2eSkipReason(process.env);
+
+/** `describe` for e2e journeys: skipped with a clear reason when chromium is absent outside CI. */
+export function describeE2e(name: string, body: () => void): void {
+  if (skipReason) describe.skip(`${name} — ${skipReason}`, body);
+  else describe(name, body);
+}
+
+/**
+ * Registers hooks that start bot + Playground + browser once for the surrounding describe, open a
+ * new chat tab for each test (with a screenshot when the test fails), and stop everything afterwards.
+ */
+export function useJourney(options: JourneyOptions): Journey {
+  let workDir = '';
+  let bot: BotProcess | undefined;
+  let playground: RunningPlayground | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let chat: PlaygroundChat | undefined;
+
+  beforeAll(async () => {
+    workDir = mkdtempSync(path.join(tmpdir(), 'mediawijs-e2e-'));
+    bot = await startBotProcess({ entry: options.bot.entry, args: options.bot.args, env: options.bot.env?.(path.join(workDir, 'data')) });
+    playground = await startPlayground({
+      botEndpoint: bot.endpoint,
+      port: 0,
+      workDir,
+      configFile: writePlaygroundConfig(workDir),
+    });
+    browser = await launchChromium();
+  }, 90_000);
+
+  beforeEach(async () => {
+    context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+    chat = new PlaygroundChat(await context.newPage());
+    await chat.open(playground!.url);
+  });
+
+  afterEach(async (test) => {
+    if (test.task.result?.state === 'fail' && chat) await chat.screenshot(`FAILED-${test.task.name}`).catch(() => undefined);
+    await context?.close();
+    context = undefined;
+    chat = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+    await bot?.stop();
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  }, 30_000);
+
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is niet gestart (gebruik journey.* alleen binnen een test).`);
+    return value;
+  };
+  return {
+    get chat() {
+      return started(chat, 'De chat');
+    },
+    get bot() {
+      return started(bot, 'De bot');
+    },
+    get playground() {
+      return started(playground, 'De Playground');
+    },
+    get workDir() {
+      return workDir;
+    },
+  };
+}
