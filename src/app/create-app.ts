@@ -5,7 +5,7 @@ import { tenantOf } from '../http/activity-guard.js';
 import { registerFeedback } from '../teams/feedback.js';
 import { offerCodeUpdate, registerOnboarding, runOnboardingAction } from '../teams/onboarding.js';
 import { registerWelcome, sendHelp } from '../teams/welcome.js';
-import { registerPosting, startPosting } from '../teams/posting.js';
+import { registerPosting, startPosting, startPostingFromRequest } from '../teams/posting.js';
 import { isPostingRequest } from '../core/posting/intent.js';
 import { actorOf } from '../teams/identity.js';
 import { replyToQuestion } from '../teams/questions.js';
@@ -91,7 +91,7 @@ export function createApp(deps: AppDeps): BotApp {
         await sendHelp(context, deps);
         return;
       case 'question':
-        if (isPostingRequest(intent.text)) return startPosting(context, state, deps, { fresh: false });
+        if (isPostingRequest(intent.text)) return startPostingFromRequest(context, state, deps, intent.text);
         await replyToQuestion(context, state, deps, intent.text);
         return;
     }

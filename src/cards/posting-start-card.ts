@@ -1,15 +1,35 @@
-import { card, submit, textBlock, type AdaptiveCard } from './adaptive-card.js';
+import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { DRAFT_INPUT_ID, MEDIA_INPUT_ID, POSTING_VERBS } from './posting-verbs.js';
 
-/** First card of "Mag ik dit posten?": paste the draft (optional) and say whether a photo or video comes with it. */
-export function postingStartCard(organisation: string): AdaptiveCard {
+/** What the code already says about the request that started the dialog, quoted verbatim. */
+export interface StartLead {
+  quote: string;
+  citation: string;
+}
+
+/**
+ * First card of "Mag ik dit posten?": paste the draft (optional) and say whether a photo or video
+ * comes with it. Started from a natural request ("mag ik een foto van mijn klas op insta zetten"),
+ * it first quotes what the code says about it, so the user has an answer before any question.
+ */
+export function postingStartCard(organisation: string, lead?: StartLead): AdaptiveCard {
+  const intro: CardElement[] = lead
+    ? [
+        textBlock('Dit zegt de code erover:', { size: 'Small', weight: 'Bolder', color: 'Accent' }),
+        { type: 'Container', style: 'emphasis', items: [textBlock(lead.quote)] },
+        textBlock(`Bron: ${lead.citation}`, { size: 'Small', isSubtle: true, spacing: 'Small' }),
+        textBlock('Mag jouw bericht online? Plak het hieronder, dan stel ik een paar korte vragen.', { weight: 'Bolder', spacing: 'Medium' }),
+      ]
+    : [
+        textBlock('Mag ik dit posten?', { size: 'Large', weight: 'Bolder' }),
+        textBlock(
+          `Plak je bericht hieronder. Ik kijk eerst mee en stel daarna een paar korte vragen. ` +
+            `Het antwoord komt uit de code sociale media van ${organisation}.`,
+        ),
+      ];
   return card(
     [
-      textBlock('Mag ik dit posten?', { size: 'Large', weight: 'Bolder' }),
-      textBlock(
-        `Plak je bericht hieronder. Ik kijk eerst mee en stel daarna een paar korte vragen. ` +
-          `Het antwoord komt uit de code sociale media van ${organisation}.`,
-      ),
+      ...intro,
       {
         type: 'Input.Text',
         id: DRAFT_INPUT_ID,

@@ -4,7 +4,7 @@ import type { AppDeps, AppTurnState } from '../app/types.js';
 import { card, submit, textBlock } from '../cards/adaptive-card.js';
 import { acceptedFactsFromSubmit, postingPrecheckCard } from '../cards/posting-precheck-card.js';
 import { postingQuestionCard } from '../cards/posting-question-card.js';
-import { postingStartCard, readDraftSubmit } from '../cards/posting-start-card.js';
+import { postingStartCard, readDraftSubmit, type StartLead } from '../cards/posting-start-card.js';
 import { POSTING_VERBS } from '../cards/posting-verbs.js';
 import { postingVerdictCard } from '../cards/posting-verdict-card.js';
 import {
@@ -76,22 +76,38 @@ export function registerPosting(app: Application<AppTurnState>, deps: AppDeps): 
 }
 
 /** Starts the dialog, or continues one left halfway (the user can still choose "Opnieuw"). */
-export async function startPosting(context: TurnContext, state: AppTurnState, deps: AppDeps, options: { fresh: boolean }): Promise<void> {
+export async function startPosting(
+  context: TurnContext,
+  state: AppTurnState,
+  deps: AppDeps,
+  options: { fresh: boolean; lead?: StartLead },
+): Promise<void> {
   const existing = state.conversation.posting as PostingSession | undefined;
   const halfway = existing && (existing.status === 'asking' || existing.status === 'confirming');
   if (halfway && !options.fresh) {
     await context.sendActivity('Je was nog bezig met een check. We gaan verder waar je was; kies "Opnieuw" om opnieuw te beginnen.');
     return showStep(context, state, deps, existing);
   }
-  await showStep(context, state, deps, startSession(deps.config.org, deps.clock.now()));
+  await showStep(context, state, deps, startSession(deps.config.org, deps.clock.now()), options.lead);
 }
 
-async function showStep(context: TurnContext, state: AppTurnState, deps: AppDeps, session: PostingSession): Promise<void> {
+/**
+ * A natural request to post something ("mag ik een foto van mijn klas op insta zetten?"): the
+ * code's answer first, then the check for the user's own post, in one card.
+ */
+export async function startPostingFromRequest(context: TurnContext, state: AppTurnState, deps: AppDeps, request: string): Promise<void> {
+  const result = deps.answer(request);
+  deps.logger.info({ event: 'posting.requested', found: result.kind === 'answer', sectionId: result.kind === 'answer' ? result.best.section.id : undefined });
+  const lead = result.kind === 'answer' ? { quote: result.best.quote, citation: result.best.citation } : undefined;
+  await startPosting(context, state, deps, lead ? { fresh: true, lead } : { fresh: true });
+}
+
+async function showStep(context: TurnContext, state: AppTurnState, deps: AppDeps, session: PostingSession, lead?: StartLead): Promise<void> {
   const step = nextStep(session, deps.posting.definition, deps.knowledge);
   state.conversation.posting = step.session;
   switch (step.kind) {
     case 'draft':
-      await context.sendActivity(cardMessage(postingStartCard(deps.knowledge.organisation), 'Mag ik dit posten?'));
+      await context.sendActivity(cardMessage(postingStartCard(deps.knowledge.organisation, lead), 'Mag ik dit posten?'));
       return;
     case 'confirm':
       await context.sendActivity(cardMessage(postingPrecheckCard(step.findings, step.proposals), 'Wat mij opviel in je bericht'));

@@ -48,7 +48,10 @@ describe('"Mag ik dit posten?" over HTTP', () => {
 
   it('starts from a natural question and reaches a verdict with quoted rules', async () => {
     let [card] = await bot.say(teacher, 'mag ik een foto van mijn klas op instagram zetten?');
-    expect(card!.text).toMatch(/Plak je bericht/);
+    // The code's answer comes first, quoted, then the check for the user's own post.
+    expect(card!.text).toMatch(/Dit zegt de code erover/);
+    expect(card!.text).toMatch(/Bron: Openbaar Onderwijs Groningen, Code Sociale Media/);
+    expect(card!.text).toMatch(/Plak het hieronder/);
     [card] = await bot.click(teacher, data(card!, 'Sla over'));
     // Answer as a teacher with a recognisable class photo and no written consent.
     card = await answerUntilVerdict(bot, teacher, card!, { about_school: 'ja', recognisable_people: 'ja', written_consent: 'nee' });

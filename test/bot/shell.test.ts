@@ -34,7 +34,7 @@ describe('bot shell over HTTP (local mode, fake connector)', () => {
   });
 
   it('answers a question with the quoted passage, its citation and feedback buttons', async () => {
-    const [reply] = await bot.say(teacher, 'mag ik een foto van de klas op fb zetten?');
+    const [reply] = await bot.say(teacher, 'wat zegt de code over een foto van de klas op fb?');
     expect(reply!.text).toContain('waarvoor je geen schriftelijk vastgelegde toestemming hebt');
     expect(reply!.text).toContain('Openbaar Onderwijs Groningen, Code Sociale Media, 3.1 Richtlijnen sociale media voor medewerkers, regel 8');
     expect(findAction(reply!.activity, '👍 Nuttig')).toBeDefined();
