@@ -24,6 +24,10 @@ export interface Config {
   readonly retentionMonths: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly playgroundPort: number;
+  /** Local demo only: every user is their own leidinggevende, so one person can see both sides. */
+  readonly selfLeader: boolean;
+  /** How often the doubt sweep (reminders, rerouting, retries, retention) runs. */
+  readonly sweepIntervalMinutes: number;
 }
 
 /** Thrown when a setting is missing or wrong; the message names the variable. */
@@ -78,6 +82,12 @@ const envSchema = z.object({
   REMINDER_WORKING_DAYS: positiveInt(2, 30),
   ESCALATION_WORKING_DAYS: positiveInt(2, 30),
   RETENTION_MONTHS: positiveInt(12, 120),
+  SELF_LEADER: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'false'))
+    .pipe(z.enum(['true', 'false', '1', '0', 'ja', 'nee'], { errorMap: () => ({ message: 'must be true or false' }) })),
+  SWEEP_INTERVAL_MINUTES: positiveInt(10, 24 * 60),
   LOG_LEVEL: z
     .string()
     .optional()
@@ -130,6 +140,9 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     throw new ConfigError('GRAPH_BASE_URL', 'must be an http(s) URL');
   }
 
+  const selfLeader = ['true', '1', 'ja'].includes(e.SELF_LEADER);
+  if (deployed && selfLeader) throw new ConfigError('SELF_LEADER', 'is a local demo setting and cannot be used when BOT_ID is set');
+
   const dataDir = resolve(e.DATA_DIR, 'data');
   const config: Config = {
     mode: deployed ? 'deployed' : 'local',
@@ -156,6 +169,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     retentionMonths: e.RETENTION_MONTHS,
     logLevel: e.LOG_LEVEL,
     playgroundPort: e.PLAYGROUND_PORT,
+    selfLeader,
+    sweepIntervalMinutes: e.SWEEP_INTERVAL_MINUTES,
   };
   return deepFreeze(config);
 }

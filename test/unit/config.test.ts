@@ -12,6 +12,8 @@ describe('loadConfig', () => {
     expect(c.reminderWorkingDays).toBe(2);
     expect(c.retentionMonths).toBe(12);
     expect(c.graph).toBeUndefined();
+    expect(c.selfLeader).toBe(false);
+    expect(loadConfig({ SELF_LEADER: 'true' }, opts).selfLeader).toBe(true);
     expect(Object.isFrozen(c)).toBe(true);
     expect(Object.isFrozen(c.bot)).toBe(true);
   });
@@ -37,6 +39,9 @@ describe('loadConfig', () => {
     [{ REMINDER_WORKING_DAYS: '0' }, 'REMINDER_WORKING_DAYS'],
     [{ RETENTION_MONTHS: 'twaalf' }, 'RETENTION_MONTHS'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ SELF_LEADER: 'misschien' }, 'SELF_LEADER'],
+    [{ BOT_ID: GUID, BOT_PASSWORD: 'x', ALLOWED_TENANTS: TENANT, SELF_LEADER: 'true' }, 'SELF_LEADER'],
+    [{ SWEEP_INTERVAL_MINUTES: '-5' }, 'SWEEP_INTERVAL_MINUTES'],
   ])('refuses %j naming %s', (env, variable) => {
     let error: unknown;
     try {
