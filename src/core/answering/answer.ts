@@ -1,7 +1,7 @@
 import { formatCitation } from '../knowledge/citation.js';
 import { analyzeForIndex } from '../retrieval/analyze.js';
 import type { SearchIndex } from '../retrieval/index.js';
-import type { QueryUnit } from '../retrieval/query.js';
+import { matchUnit, type QueryUnit } from '../retrieval/query.js';
 import { search, type SectionHit, type SearchResult } from '../retrieval/search.js';
 import { selectWindow, sentenceSpans, type Span } from './quote.js';
 import type { AnswerResult, Passage } from './types.js';
@@ -48,14 +48,7 @@ function unitMatcher(index: SearchIndex, units: readonly QueryUnit[], text: stri
       spanKeyCache.set(span, keys);
     }
     const found = keys;
-    return units.map((u) => {
-      let best = 0;
-      for (const [k, w] of u.alts) {
-        const hit = found.get(k);
-        if (hit) best = Math.max(best, w * hit);
-      }
-      return best;
-    });
+    return units.map((u) => matchUnit(u, (k) => found.get(k) ?? 0));
   };
 }
 

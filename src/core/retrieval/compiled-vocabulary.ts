@@ -1,14 +1,28 @@
 import { tokenize } from './normalize.js';
 import { stem, wordKeys } from './stem.js';
 import { isStopword } from './stopwords.js';
-import type { Vocabulary } from './vocabulary.js';
+import type { Vocabulary, VocabularyAudience } from './vocabulary.js';
+
+/** A multi-word code term ("jonger dan 16 jaar"): it matches only where all of its words occur. */
+export interface CodePhrase {
+  /** Per content word, the keys that may stand for it. */
+  words: string[][];
+}
 
 /** A vocabulary group ready for matching. */
 export interface CompiledGroup {
   theme: string;
   domain: boolean;
-  /** Keys of the code's own terms to look for when the group matches. */
+  /** How much a question word of this group says about the topic (0..1). */
+  weight: number;
+  audience?: VocabularyAudience;
+  /** Keys of the code's single-word terms to look for when the group matches. */
   codeKeys: string[];
+  /**
+   * The code's multi-word terms. Expanding them word by word would let "gedrag" (from "seksueel
+   * grensoverschrijdend gedrag") match every section about behaviour, so they match as a whole.
+   */
+  codePhrases: CodePhrase[];
 }
 
 /** A multi-word entry ("mag dat", "weet niet", "groep 6") of a group. */
@@ -29,10 +43,8 @@ export interface CompiledVocabulary {
   domainKeys: Set<string>;
 }
 
-function contentKeys(term: string): string[] {
-  return tokenize(term)
-    .filter((t) => !isStopword(t))
-    .flatMap((t) => wordKeys(t));
+function contentWordsOf(term: string): string[] {
+  return tokenize(term).filter((t) => !isStopword(t));
 }
 
 /** Turns the reviewed vocabulary into lookup tables for query expansion. */
@@ -47,8 +59,21 @@ export function compileVocabulary(vocabulary: Vocabulary): CompiledVocabulary {
   for (const theme of vocabulary.themes) {
     for (const group of theme.groups) {
       const index = compiled.groups.length;
-      const codeKeys = [...new Set(group.code.flatMap(contentKeys))];
-      compiled.groups.push({ theme: theme.theme, domain: theme.domain, codeKeys });
+      const codeKeys = new Set<string>();
+      const codePhrases: CodePhrase[] = [];
+      for (const term of group.code) {
+        const words = contentWordsOf(term);
+        if (words.length === 1 && words[0]) for (const k of wordKeys(words[0])) codeKeys.add(k);
+        else if (words.length > 1) codePhrases.push({ words: words.map((w) => [...wordKeys(w)]) });
+      }
+      compiled.groups.push({
+        theme: theme.theme,
+        domain: theme.domain,
+        weight: group.weight ?? theme.weight ?? 1,
+        ...(theme.audience ? { audience: theme.audience } : {}),
+        codeKeys: [...codeKeys],
+        codePhrases,
+      });
       for (const entry of group.words) {
         const tokens = tokenize(entry);
         if (tokens.length === 1 && tokens[0]) {
@@ -59,10 +84,10 @@ export function compileVocabulary(vocabulary: Vocabulary): CompiledVocabulary {
               if (!list.includes(index)) list.push(index);
             } else compiled.byKey.set(key, [index]);
           }
+          if (theme.domain && !isStopword(tokens[0])) for (const key of wordKeys(tokens[0])) compiled.domainKeys.add(key);
         } else if (tokens.length > 1) {
           compiled.phrases.push({ stems: tokens.map(stem), group: index });
         }
-        if (theme.domain && tokens.length === 1) for (const key of contentKeys(entry)) compiled.domainKeys.add(key);
       }
       for (const term of group.code) {
         for (const t of tokenize(term)) if (!isStopword(t)) compiled.singleWords.add(t);

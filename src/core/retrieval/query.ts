@@ -4,6 +4,7 @@ import type { SearchIndex } from './index.js';
 import { tokenize } from './normalize.js';
 import { stem, wordKeys } from './stem.js';
 import { isStopword } from './stopwords.js';
+import type { VocabularyAudience } from './vocabulary.js';
 
 /** Weight of keys reached through the vocabulary (a synonym is weaker evidence than the word itself). */
 export const SYNONYM_WEIGHT = 0.65;
@@ -24,6 +25,32 @@ export interface QueryUnit {
   optional: boolean;
   /** Position among the question's content words (for bigram bonuses). */
   position: number;
+  /** Multi-word code terms reached through the vocabulary; each matches only where all its words occur. */
+  phrases: Array<{ words: string[][]; weight: number }>;
+  /** How much this word says about the topic (0..1): low for "code", "online", "insta". */
+  importance: number;
+}
+
+/** Pronouns that make the asker (a staff member) the subject of the question. */
+const FIRST_PERSON = new Set(['ik', 'we', 'wij', 'je', 'jij', 'u']);
+/** Question words after which the next content word names what is asked for ("welke straffen"). */
+const FOCUS_MARKERS = new Set(['welke', 'welk', 'hoeveel']);
+/** Extra importance of the word a "welke ..." question asks for. */
+const FOCUS_BOOST = 1.5;
+/**
+ * Extra importance of the words of the asking clause in "context, question?" messages
+ * ("een leerling bedreigt een docent online, kunnen we hem schorsen?").
+ */
+const ASK_BOOST = 1.4;
+
+/** Token index where the asking clause starts, or `count` (no boost) when the message has one clause. */
+function askClauseStart(question: string, count: number): number {
+  const trimmed = question.trim().replace(/[?!.\s]+$/, '');
+  // Only a comma separates context from the question; after a "?" usually comes more context.
+  const cut = trimmed.lastIndexOf(',');
+  if (cut <= 0) return count;
+  const before = tokenize(trimmed.slice(0, cut)).length;
+  return before > 0 && before < count ? before : count;
 }
 
 /** A question analysed against one board's index. */
@@ -31,6 +58,13 @@ export interface AnalyzedQuery {
   units: QueryUnit[];
   /** Whether anything in the question is about social media / online conduct. */
   inDomain: boolean;
+  /**
+   * Who the question is about: the first of "ik/we" (staff) or a word naming pupils, parents or
+   * staff. "mag een leerling ..." is about pupils, "mag ik een leerling ..." about the asker.
+   */
+  subject?: VocabularyAudience;
+  /** Every group of people the question names. */
+  mentions: Set<VocabularyAudience>;
 }
 
 /** Maximum edit distance accepted as a typo, by word length. */
@@ -72,15 +106,52 @@ function inIndex(index: SearchIndex, key: string): boolean {
   return index.df.has(key);
 }
 
+/** What a word of the question stands for while it is being analysed. */
+interface UnitDraft {
+  alts: Map<string, number>;
+  phrases: Array<{ words: string[][]; weight: number }>;
+  /** Highest weight of the vocabulary groups the word belongs to (undefined: none). */
+  groupWeight?: number;
+  audiences: Set<VocabularyAudience>;
+}
+
+function newDraft(): UnitDraft {
+  return { alts: new Map(), phrases: [], audiences: new Set() };
+}
+
+function addGroup(index: SearchIndex, g: number, draft: UnitDraft, weight: number): void {
+  const group = index.vocabulary.groups[g];
+  if (!group) return;
+  if (group.domain) draft.alts.set(DOMAIN_MARK, 0);
+  if (group.audience) draft.audiences.add(group.audience);
+  // A low-weight group ("online", "sociale media") is weak evidence: its terms match weakly.
+  const w = weight * SYNONYM_WEIGHT * group.weight;
+  let reaches = false;
+  for (const codeKey of group.codeKeys) {
+    if (!inIndex(index, codeKey)) continue;
+    addAlt(draft.alts, codeKey, w);
+    reaches = true;
+  }
+  for (const phrase of group.codePhrases) {
+    if (phrase.words.every((keys) => keys.some((k) => inIndex(index, k)))) {
+      draft.phrases.push({ words: phrase.words, weight: w });
+      reaches = true;
+    }
+  }
+  // Only groups whose code terms occur in this board's code say what the word is about here.
+  if (reaches) draft.groupWeight = Math.max(draft.groupWeight ?? 0, group.weight);
+}
+
 /** Adds the vocabulary expansions of one word to a unit; returns whether any group matched. */
-function expandSynonyms(index: SearchIndex, word: string, alts: Map<string, number>, weight: number): boolean {
+function expandSynonyms(index: SearchIndex, word: string, draft: UnitDraft, weight: number): boolean {
   let matched = false;
+  const seen = new Set<number>();
   for (const key of wordKeys(word)) {
     for (const g of index.vocabulary.byKey.get(key) ?? []) {
       matched = true;
-      const group = index.vocabulary.groups[g];
-      if (group?.domain) alts.set(DOMAIN_MARK, 0);
-      for (const codeKey of group?.codeKeys ?? []) addAlt(alts, codeKey, weight * SYNONYM_WEIGHT);
+      if (seen.has(g)) continue;
+      seen.add(g);
+      addGroup(index, g, draft, weight);
     }
   }
   return matched;
@@ -93,15 +164,15 @@ function isKnown(index: SearchIndex, part: string): boolean {
 }
 
 /** Builds the alternatives of a single word (no splitting); returns whether anything is known about it. */
-function fillAlts(index: SearchIndex, word: string, alts: Map<string, number>, weight: number): boolean {
+function fillAlts(index: SearchIndex, word: string, draft: UnitDraft, weight: number): boolean {
   let known = false;
   for (const k of wordKeys(word)) {
     if (inIndex(index, k)) {
-      addAlt(alts, k, weight);
+      addAlt(draft.alts, k, weight);
       known = true;
     }
   }
-  if (expandSynonyms(index, word, alts, weight)) known = true;
+  if (expandSynonyms(index, word, draft, weight)) known = true;
   return known || index.knownWords.has(word);
 }
 
@@ -124,44 +195,72 @@ export function analyzeQuery(index: SearchIndex, question: string): AnalyzedQuer
   }
 
   let position = 0;
+  let subject: VocabularyAudience | undefined;
+  const mentions = new Set<VocabularyAudience>();
   const unitAtToken = new Map<number, QueryUnit>();
+  let focusNext = false;
+  const askStart = askClauseStart(question, tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i];
+    if (!word) continue;
+    if (FIRST_PERSON.has(word) && !subject) subject = 'medewerkers';
+    if (FOCUS_MARKERS.has(word)) focusNext = true;
     // The board's own name ("konot", "kempenkind") says nothing about the topic.
-    if (!word || isStopword(word) || index.orgWords.has(word)) continue;
+    if (isStopword(word) || index.orgWords.has(word)) continue;
     if (/^\d+$/.test(word) && !inIndex(index, word)) continue;
-    const alts = new Map<string, number>();
-    let known = fillAlts(index, word, alts, 1);
+    const draft = newDraft();
+    let known = fillAlts(index, word, draft, 1);
     if (word.length >= 6) {
       const parts = splitCompound(word, (p) => !isStopword(p) && isKnown(index, p));
       if (parts) {
-        for (const part of parts) fillAlts(index, part, alts, known ? 0.5 : QUERY_PART_WEIGHT);
+        for (const part of parts) fillAlts(index, part, draft, known ? 0.5 : QUERY_PART_WEIGHT);
         known = true;
       }
     }
     if (!known) {
       const corrected = correctTypo(word, index.knownWords);
-      if (corrected) fillAlts(index, corrected, alts, TYPO_WEIGHT);
+      if (corrected) fillAlts(index, corrected, draft, TYPO_WEIGHT);
     }
-    const unit: QueryUnit = { surface: word, alts, optional: false, position: position++ };
+    for (const a of draft.audiences) mentions.add(a);
+    if (!subject && draft.audiences.size > 0) subject = [...draft.audiences][0];
+    const importance = (draft.groupWeight ?? 1) * (focusNext ? FOCUS_BOOST : 1) * (i >= askStart ? ASK_BOOST : 1);
+    focusNext = false;
+    const unit: QueryUnit = { surface: word, alts: draft.alts, optional: false, position: position++, phrases: draft.phrases, importance };
     units.push(unit);
     unitAtToken.set(i, unit);
   }
 
   for (const hit of phraseHits) {
-    const codeKeys = index.vocabulary.groups[hit.group]?.codeKeys ?? [];
     let target: QueryUnit | undefined;
     for (let i = hit.start; i < hit.end && !target; i++) target = unitAtToken.get(i);
     if (!target) {
-      target = { surface: tokens.slice(hit.start, hit.end).join(' '), alts: new Map(), optional: true, position: -1 };
+      target = { surface: tokens.slice(hit.start, hit.end).join(' '), alts: new Map(), optional: true, position: -1, phrases: [], importance: 1 };
       units.push(target);
     }
-    for (const key of codeKeys) addAlt(target.alts, key, SYNONYM_WEIGHT);
+    const draft: UnitDraft = { alts: target.alts, phrases: target.phrases, audiences: new Set() };
+    addGroup(index, hit.group, draft, 1);
   }
 
   const domainKeys = index.vocabulary.domainKeys;
   const inDomain =
     units.some((u) => u.alts.has(DOMAIN_MARK) || wordKeys(u.surface).some((k) => domainKeys.has(k))) ||
     phraseHits.some((h) => index.vocabulary.groups[h.group]?.domain === true);
-  return { units, inDomain };
+  return { units, inDomain, mentions, ...(subject ? { subject } : {}) };
+}
+
+/**
+ * How well a piece of text matches a unit, given `weightOf(key)` (the weight with which the text
+ * contains a key, 0 when absent): the best alternative, or a code phrase whose words all occur.
+ */
+export function matchUnit(unit: QueryUnit, weightOf: (key: string) => number): number {
+  let best = 0;
+  for (const [key, w] of unit.alts) {
+    if (w <= best) continue;
+    const hit = weightOf(key);
+    if (hit > 0) best = Math.max(best, w * hit);
+  }
+  for (const phrase of unit.phrases) {
+    if (phrase.weight > best && phrase.words.every((keys) => keys.some((k) => weightOf(k) > 0))) best = phrase.weight;
+  }
+  return best;
 }

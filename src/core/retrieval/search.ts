@@ -9,6 +9,14 @@ const BIGRAM_BONUS = 0.35;
 const UNKNOWN_WORD_SHARE = 0.6;
 /** Ranking multiplies BM25F by (COVERAGE_BASE + coverage). */
 const COVERAGE_BASE = 0.5;
+/**
+ * Audience prior: the bot's users are staff, so a rule addressed only to pupils or parents ranks
+ * below staff rules unless the question is about pupils or parents ("mag een leerling ...").
+ */
+export const OTHER_AUDIENCE_PRIOR = 0.6;
+/** ... and a little less so when the question names that group but not as its subject. */
+export const MENTIONED_AUDIENCE_PRIOR = 0.8;
+const STAFF_SIDE = new Set(['medewerkers', 'leidinggevenden', 'school']);
 
 /** A section's score for a question. */
 export interface SectionHit {
@@ -50,7 +58,25 @@ function unitWeight(index: SearchIndex, unit: QueryUnit): number {
   if (unit.optional) return 0;
   let best = -1;
   for (const [key, w] of unit.alts) if (index.df.has(key)) best = Math.max(best, idf(index, key) * Math.max(w, 0.75));
-  return best >= 0 ? best : idf(index, '\u0000') * UNKNOWN_WORD_SHARE;
+  for (const p of unit.phrases) {
+    const rarest = Math.max(...p.words.map((keys) => Math.max(...keys.map((k) => (index.df.has(k) ? idf(index, k) : 0)))));
+    best = Math.max(best, rarest * 0.75);
+  }
+  return (best >= 0 ? best : idf(index, '\u0000') * UNKNOWN_WORD_SHARE) * unit.importance;
+}
+
+/** The audience prior of a section for a question (1 = no change). */
+export function audiencePrior(query: AnalyzedQuery, audience: readonly string[]): number {
+  if (audience.length === 0 || audience.some((a) => STAFF_SIDE.has(a))) return 1;
+  if (query.subject && audience.includes(query.subject)) return 1;
+  if (audience.some((a) => query.mentions.has(a as never))) return MENTIONED_AUDIENCE_PRIOR;
+  return OTHER_AUDIENCE_PRIOR;
+}
+
+function bm25Phrase(index: SearchIndex, s: IndexedSection, words: readonly string[][]): number {
+  let sum = 0;
+  for (const keys of words) sum += Math.max(0, ...keys.map((k) => (hasKey(s, k) ? bm25f(index, s, k) : 0)));
+  return sum / Math.max(1, words.length);
 }
 
 function hasKey(s: IndexedSection, key: string): boolean {
@@ -86,7 +112,12 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
         unitScore = Math.max(unitScore, w * bm25f(index, s, key));
         unitMatch = Math.max(unitMatch, w);
       }
-      score += unitScore;
+      for (const p of unit.phrases) {
+        if (!p.words.every((keys) => keys.some((k) => hasKey(s, k)))) continue;
+        unitScore = Math.max(unitScore, p.weight * bm25Phrase(index, s, p.words));
+        unitMatch = Math.max(unitMatch, p.weight);
+      }
+      score += unitScore * unit.importance;
       covered += (unitWeights[i] ?? 0) * unitMatch;
       return unitMatch;
     });
@@ -99,7 +130,8 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
     }
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
     // Breadth beats one strong word: a section covering more of the question ranks higher.
-    return { indexed: s, score: score * (COVERAGE_BASE + coverage), coverage, matched };
+    const prior = audiencePrior(query, s.section.audience);
+    return { indexed: s, score: score * (COVERAGE_BASE + coverage) * prior, coverage, matched };
   });
   hits.sort((a, b) => b.score - a.score);
   return { query, unitWeights, hits };

@@ -40,6 +40,10 @@ export function wordKeys(word: string): readonly string[] {
   const folded = foldSurface(word);
   bases.add(folded);
   if (folded.length >= 5 && /[td]$/.test(folded)) bases.add(folded.slice(0, -1));
+  // Dutch spells a stem-final v as f at the end of a syllable: blijft/blijven, geeft/geven.
+  for (const base of [...bases]) {
+    if (base.length >= 4 && /[^f]f$/.test(base)) bases.add(`${base.slice(0, -1)}v`);
+  }
   if (folded.length >= 6 && folded.startsWith('ge') && /[td]$/.test(folded)) {
     bases.add(folded.slice(2, -1));
     bases.add(folded.slice(2));
