@@ -7,13 +7,15 @@ import { selectWindow, sentenceSpans, type Span } from './quote.js';
 import type { AnswerResult, Passage } from './types.js';
 
 /** Below this confidence the bot says the code does not answer the question (chosen on the eval sets). */
-export const ANSWER_THRESHOLD = 0.3;
+export const ANSWER_THRESHOLD = 0.2;
 /** The best passage quotes the whole section up to this length, else the best window of sentences. */
 export const BEST_QUOTE_MAX = 500;
 /** Related passages are short teasers. */
 export const RELATED_QUOTE_MAX = 220;
 /** A related section must score at least this share of the best one. */
-const RELATED_SCORE_SHARE = 0.55;
+const RELATED_SCORE_SHARE = 0.35;
+/** ... and this share when it sits under the same heading as a passage already shown (diversity). */
+const SAME_HEADING_SCORE_SHARE = 0.7;
 /** Related passages are only added while the reply stays below this many characters. */
 const REPLY_BUDGET = 800;
 /**
@@ -64,6 +66,34 @@ function passage(index: SearchIndex, hit: SectionHit, quote: string): Passage {
   return { section: hit.indexed.section, quote, citation: formatCitation(index.doc, hit.indexed.section) };
 }
 
+function headingOf(hit: SectionHit): string {
+  return hit.indexed.section.headingPath.join(' > ');
+}
+
+/**
+ * Up to two next-best passages that add a different answer: close runners-up under another
+ * heading first, so the reply does not quote three rules of the same list when another part of
+ * the code also answers. Kept within the reply budget.
+ */
+function relatedPassages(index: SearchIndex, result: SearchResult, best: Passage): Passage[] {
+  const top = result.hits[0];
+  if (!top) return [];
+  const shownHeadings = new Set([headingOf(top)]);
+  let length = best.quote.length + best.citation.length;
+  const related: Passage[] = [];
+  for (const hit of result.hits.slice(1, 12)) {
+    if (related.length >= 2 || hit.score < top.score * RELATED_SCORE_SHARE) break;
+    if (hit.coverage < ANSWER_THRESHOLD) continue;
+    if (shownHeadings.has(headingOf(hit)) && hit.score < top.score * SAME_HEADING_SCORE_SHARE) continue;
+    const p = passage(index, hit, quoteFor(index, result, hit, RELATED_QUOTE_MAX, true));
+    if (best.quote.includes(p.quote) || length + p.quote.length + p.citation.length > REPLY_BUDGET) continue;
+    related.push(p);
+    shownHeadings.add(headingOf(hit));
+    length += p.quote.length + p.citation.length;
+  }
+  return related;
+}
+
 /** Confidence that the best hit answers the question: its coverage, damped when off-topic. */
 export function confidenceOf(result: SearchResult): number {
   const top = result.hits[0];
@@ -71,7 +101,7 @@ export function confidenceOf(result: SearchResult): number {
   const coverage = Math.min(1, top.coverage);
   if (result.query.inDomain) return coverage;
   const mass = result.unitWeights.reduce((sum, w, i) => sum + w * (top.matched[i] ?? 0), 0);
-  return coverage >= OUT_OF_DOMAIN_MIN_COVERAGE && mass >= OUT_OF_DOMAIN_MIN_MASS ? coverage * 0.5 : coverage * 0.2;
+  return coverage >= OUT_OF_DOMAIN_MIN_COVERAGE && mass >= OUT_OF_DOMAIN_MIN_MASS ? coverage * 0.5 : coverage * 0.15;
 }
 
 /**
@@ -86,15 +116,6 @@ export function answerQuestion(index: SearchIndex, question: string): AnswerResu
   if (!top || confidence < ANSWER_THRESHOLD) return { kind: 'not_found', confidence };
 
   const best = passage(index, top, quoteFor(index, result, top, BEST_QUOTE_MAX, true));
-  let length = best.quote.length + best.citation.length;
-  const related: Passage[] = [];
-  for (const hit of result.hits.slice(1)) {
-    if (related.length >= 2 || hit.score < top.score * RELATED_SCORE_SHARE) break;
-    if (hit.coverage < ANSWER_THRESHOLD) continue;
-    const p = passage(index, hit, quoteFor(index, result, hit, RELATED_QUOTE_MAX, true));
-    if (p.quote === best.quote || length + p.quote.length + p.citation.length > REPLY_BUDGET) continue;
-    related.push(p);
-    length += p.quote.length + p.citation.length;
-  }
+  const related = relatedPassages(index, result, best);
   return { kind: 'answer', best, related, confidence };
 }

@@ -22,6 +22,30 @@ export interface IndexedSection {
   fields: Record<FieldName, FieldStats>;
   /** Positions (among content words of the body) of each key, for phrase (bigram) bonuses. */
   positions: Map<string, number[]>;
+  /**
+   * Keys (with their best weight) of each sentence of the body, for sections of several sentences:
+   * a long paragraph should be judged by its best few sentences, not by words scattered over it.
+   */
+  sentences: Array<Map<string, number>>;
+}
+
+/** Sentence ends: a full stop, "?" or "!" before a capital or digit, or a line break. */
+const SENTENCE_BREAK = /(?<=[.!?])\s+(?=["'(\u2018\u201c]?[A-Z0-9\u00C0-\u00DD-])|\n+/;
+
+function sentenceKeys(
+  text: string,
+  isKnownPart: (part: string) => boolean,
+  memo: Map<string, ReadonlyMap<string, number>>,
+): Array<Map<string, number>> {
+  const parts = text.split(SENTENCE_BREAK).filter((p) => p.trim());
+  if (parts.length < 2) return [];
+  return parts.map((part) => {
+    const keys = new Map<string, number>();
+    for (const word of analyzeForIndex(part, isKnownPart, memo)) {
+      for (const [k, w] of word.keys) if ((keys.get(k) ?? 0) < w) keys.set(k, w);
+    }
+    return keys;
+  });
 }
 
 /** Everything retrieval needs about one board's code; build once per board with createSearchIndex. */
@@ -82,6 +106,7 @@ export function createSearchIndex(doc: KnowledgeDocument, vocabulary: Vocabulary
     return {
       section,
       positions,
+      sentences: sentenceKeys(section.text, isKnownPart, wordMemo),
       fields: {
         body: fieldStats(section.text, isKnownPart, wordMemo, positions),
         head: fieldStats(section.headingPath.map((h) => h.replace(/^[\d.A-Z]+\s+/, '')).join(' '), isKnownPart, wordMemo),

@@ -1,5 +1,5 @@
 import { FIELD_WEIGHTS, type FieldName, type IndexedSection, type SearchIndex } from './index.js';
-import { analyzeQuery, type AnalyzedQuery, type QueryUnit } from './query.js';
+import { analyzeQuery, matchUnit, type AnalyzedQuery, type QueryUnit } from './query.js';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -16,6 +16,10 @@ const COVERAGE_BASE = 0.5;
 export const OTHER_AUDIENCE_PRIOR = 0.6;
 /** ... and a little less so when the question names that group but not as its subject. */
 export const MENTIONED_AUDIENCE_PRIOR = 0.8;
+/** Sentences per window when judging a long section by its best passage. */
+const WINDOW_SENTENCES = 3;
+/** Share of a long section's coverage that comes from its best window of sentences. */
+export const WINDOW_BLEND = 0.5;
 const STAFF_SIDE = new Set(['medewerkers', 'leidinggevenden', 'school']);
 
 /** A section's score for a question. */
@@ -95,6 +99,31 @@ function adjacent(s: IndexedSection, a: QueryUnit, b: QueryUnit): boolean {
   return false;
 }
 
+/**
+ * The best coverage (unnormalised) of any run of up to WINDOW_SENTENCES consecutive sentences.
+ * Only units the whole section matches are looked up.
+ */
+function windowCovered(s: IndexedSection, units: readonly QueryUnit[], weights: readonly number[], matched: readonly number[]): number {
+  const active = units.map((_, i) => i).filter((i) => (matched[i] ?? 0) > 0 && (weights[i] ?? 0) > 0);
+  const perSentence = s.sentences.map((keys) => active.map((i) => matchUnit(units[i]!, (k) => keys.get(k) ?? 0)));
+  // Words in the heading or audience hold for every sentence of the section.
+  const outside = active.map((i) =>
+    matchUnit(units[i]!, (k) => (s.fields.head.tf.has(k) || s.fields.aud.tf.has(k) ? 1 : 0)),
+  );
+  let best = 0;
+  for (let start = 0; start < perSentence.length; start++) {
+    const top = [...outside];
+    for (let j = start; j < Math.min(perSentence.length, start + WINDOW_SENTENCES); j++) {
+      perSentence[j]!.forEach((m, a) => {
+        if (m > top[a]!) top[a] = m;
+      });
+    }
+    const covered = top.reduce((sum, m, a) => sum + m * (weights[active[a]!] ?? 0), 0);
+    if (covered > best) best = covered;
+  }
+  return best;
+}
+
 /** Scores one analysed question against every section (BM25F + bigram bonus + coverage). */
 export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResult {
   const unitWeights = query.units.map((u) => unitWeight(index, u));
@@ -128,7 +157,10 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
         score += BIGRAM_BONUS * Math.min(unitWeights[query.units.indexOf(a)] ?? 0, unitWeights[query.units.indexOf(b)] ?? 0);
       }
     }
-    const coverage = totalWeight > 0 ? covered / totalWeight : 0;
+    let coverage = totalWeight > 0 ? covered / totalWeight : 0;
+    if (s.sentences.length > 1 && coverage > 0) {
+      coverage = (1 - WINDOW_BLEND) * coverage + WINDOW_BLEND * (windowCovered(s, query.units, unitWeights, matched) / totalWeight);
+    }
     // Breadth beats one strong word: a section covering more of the question ranks higher.
     const prior = audiencePrior(query, s.section.audience);
     return { indexed: s, score: score * (COVERAGE_BASE + coverage) * prior, coverage, matched };
