@@ -1,42 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeConnector } from '../../tools/lib/fake-connector.js';
 import { installed, user } from '../support/activities.js';
-import { findAction, startBot, type BotUnderTest, type Reply } from '../support/bot-harness.js';
+import { findAction, type BotUnderTest, type Reply } from '../support/bot-harness.js';
+import { actionData, startDiskBot, type DiskBot } from '../support/disk-bot.js';
 
 const newTeacher = user('nieuw', 7);
 
-function actionData(reply: Reply, title: string | RegExp): Record<string, unknown> {
-  const action = findAction(reply.activity, title) as { data?: Record<string, unknown> } | undefined;
-  if (!action?.data) throw new Error(`no action ${String(title)} in: ${reply.text.slice(0, 300)}`);
-  return action.data;
-}
-
 describe('onboarding over HTTP, across a restart of the bot', () => {
-  const connector = new FakeConnector();
-  let dataDir: string;
+  let disk: DiskBot;
   let bot: BotUnderTest;
-  const start = () => startBot({ env: { ORG: 'oog', DATA_DIR: dataDir }, connector });
 
   beforeAll(async () => {
-    await connector.start();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'mw-onboarding-'));
-    bot = await start();
+    disk = await startDiskBot('oog');
+    bot = disk.bot;
   });
-  afterAll(async () => {
-    await bot.stop();
-    await connector.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => disk.dispose());
 
   it('greets a new user once on installation and offers onboarding', async () => {
-    const first = await bot.post(installed(newTeacher, connector.url));
+    const first = await bot.post(installed(newTeacher, disk.connector.url));
     expect(first.replies).toHaveLength(1);
     expect(first.replies[0]!.text).toMatch(/Welkom/);
     expect(findAction(first.replies[0]!.activity, 'Start de onboarding')).toBeDefined();
-    const again = await bot.post(installed(newTeacher, connector.url));
+    const again = await bot.post(installed(newTeacher, disk.connector.url));
     expect(again.replies).toHaveLength(0);
   });
 
@@ -74,8 +58,7 @@ describe('onboarding over HTTP, across a restart of the bot', () => {
     // Stop, restart the bot process state, resume where we left off.
     [card] = await bot.click(newTeacher, actionData(card!, 'Stoppen, later verder'));
     expect(card!.text).toMatch(/Gepauzeerd/);
-    await bot.stop();
-    bot = await start();
+    bot = await disk.restart();
     [card] = await bot.say(newTeacher, 'onboarding');
     expect(card!.text).toContain(`Stap 4 van ${steps.length}`);
 

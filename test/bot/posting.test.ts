@@ -1,24 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeConnector } from '../../tools/lib/fake-connector.js';
 import { user } from '../support/activities.js';
-import { findAction, startBot, type BotUnderTest, type Reply } from '../support/bot-harness.js';
+import { findAction, type BotUnderTest, type Reply } from '../support/bot-harness.js';
+import { actionData, startDiskBot, type DiskBot } from '../support/disk-bot.js';
 
 const teacher = user('posting', 3);
 const second = user('posting2', 4);
 const third = user('posting3', 5);
 const fourth = user('posting4', 6);
 
-function data(reply: Reply, title: string | RegExp): Record<string, unknown> {
-  const action = findAction(reply.activity, title) as { data?: Record<string, unknown> } | undefined;
-  if (!action?.data) throw new Error(`no action ${String(title)} in: ${reply.text.slice(0, 400)}`);
-  return action.data;
-}
-
 /** The question card's fact id, read from its "Ja" button. */
-const factOf = (reply: Reply) => data(reply, 'Ja').fact as string;
+const factOf = (reply: Reply) => actionData(reply, 'Ja').fact as string;
 
 /** Answers question cards (default "nee") until a card without answer buttons comes back. */
 async function answerUntilVerdict(bot: BotUnderTest, who: typeof teacher, card: Reply, answers: Record<string, string>): Promise<Reply> {
@@ -30,21 +21,14 @@ async function answerUntilVerdict(bot: BotUnderTest, who: typeof teacher, card: 
 }
 
 describe('"Mag ik dit posten?" over HTTP', () => {
-  const connector = new FakeConnector();
-  let dataDir: string;
+  let disk: DiskBot;
   let bot: BotUnderTest;
-  const start = () => startBot({ env: { ORG: 'oog', DATA_DIR: dataDir }, connector });
 
   beforeAll(async () => {
-    await connector.start();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'mw-posting-'));
-    bot = await start();
+    disk = await startDiskBot('oog');
+    bot = disk.bot;
   });
-  afterAll(async () => {
-    await bot.stop();
-    await connector.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => disk.dispose());
 
   it('starts from a natural question and reaches a verdict with quoted rules', async () => {
     let [card] = await bot.say(teacher, 'mag ik een foto van mijn klas op instagram zetten?');
@@ -52,7 +36,7 @@ describe('"Mag ik dit posten?" over HTTP', () => {
     expect(card!.text).toMatch(/Dit zegt de code erover/);
     expect(card!.text).toMatch(/Bron: Openbaar Onderwijs Groningen, Code Sociale Media/);
     expect(card!.text).toMatch(/Plak het hieronder/);
-    [card] = await bot.click(teacher, data(card!, 'Sla over'));
+    [card] = await bot.click(teacher, actionData(card!, 'Sla over'));
     // Answer as a teacher with a recognisable class photo and no written consent.
     card = await answerUntilVerdict(bot, teacher, card!, { about_school: 'ja', recognisable_people: 'ja', written_consent: 'nee' });
     expect(card!.text).toMatch(/⛔ Nee/);
@@ -62,14 +46,14 @@ describe('"Mag ik dit posten?" over HTTP', () => {
 
   it('pre-checks a pasted draft and proposes answers to confirm', async () => {
     let [card] = await bot.say(second, 'mag ik dit posten?');
-    [card] = await bot.click(second, { ...data(card!, 'Controleer mijn bericht'), draft: 'Wat een toffe dag met groep 6! Bel me op 06-12345678', hasMedia: 'true' });
+    [card] = await bot.click(second, { ...actionData(card!, 'Controleer mijn bericht'), draft: 'Wat een toffe dag met groep 6! Bel me op 06-12345678', hasMedia: 'true' });
     expect(card!.text).toMatch(/telefoonnummer/i);
     expect(findAction(card!.activity, /Klopt, ga verder|Ga verder/)).toBeDefined();
   });
 
   it('"weet ik niet" on a deciding question leads to twijfel and offers the leidinggevende', async () => {
     let [card] = await bot.say(third, 'kan ik dit tweeten');
-    [card] = await bot.click(third, data(card!, 'Sla over'));
+    [card] = await bot.click(third, actionData(card!, 'Sla over'));
     card = await answerUntilVerdict(bot, third, card!, { about_school: 'ja', recognisable_people: 'ja', written_consent: 'weet-niet' });
     expect(card!.text).toMatch(/🤔 Twijfel/);
     expect(findAction(card!.activity, 'Leg voor aan mijn leidinggevende')).toBeDefined();
@@ -77,7 +61,7 @@ describe('"Mag ik dit posten?" over HTTP', () => {
 
   it('goes back one step, refuses an answer to another question, restarts, and resumes after a restart of the bot', async () => {
     let [card] = await bot.say(fourth, 'mag ik dit posten?');
-    [card] = await bot.click(fourth, data(card!, 'Sla over'));
+    [card] = await bot.click(fourth, actionData(card!, 'Sla over'));
     const first = factOf(card!);
     [card] = await bot.click(fourth, { verb: 'posting.answer', fact: first, value: 'ja' });
     const second = factOf(card!);
@@ -86,21 +70,20 @@ describe('"Mag ik dit posten?" over HTTP', () => {
     const refused = await bot.click(fourth, { verb: 'posting.answer', fact: first, value: 'nee' });
     expect(refused[0]!.text).toMatch(/hoort bij een andere vraag/);
 
-    [card] = await bot.click(fourth, data(card!, 'Terug'));
+    [card] = await bot.click(fourth, actionData(card!, 'Terug'));
     expect(factOf(card!)).toBe(first);
     [card] = await bot.click(fourth, { verb: 'posting.answer', fact: first, value: 'ja' });
     expect(factOf(card!)).toBe(second);
 
-    await bot.stop();
-    bot = await start();
+    bot = await disk.restart();
     const resumed = await bot.say(fourth, 'mag ik dit posten?');
     expect(resumed[0]!.text).toMatch(/verder waar je was/);
     expect(factOf(resumed[1]!)).toBe(second);
 
-    [card] = await bot.click(fourth, data(resumed[1]!, 'Opnieuw'));
+    [card] = await bot.click(fourth, actionData(resumed[1]!, 'Opnieuw'));
     expect(card!.text).toMatch(/Plak je bericht/);
-    [card] = await bot.click(fourth, data(card!, 'Sla over'));
-    [card] = await bot.click(fourth, data(card!, 'Stoppen'));
+    [card] = await bot.click(fourth, actionData(card!, 'Sla over'));
+    [card] = await bot.click(fourth, actionData(card!, 'Stoppen'));
     expect(card!.text).toMatch(/Gestopt/);
   });
 
