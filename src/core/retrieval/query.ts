@@ -69,8 +69,9 @@ export interface AnalyzedQuery {
 
 /** Maximum edit distance accepted as a typo, by word length. */
 export function typoBudget(length: number): number {
-  // Two edits turn many ordinary words into others ("beginnen" → "bedienen"), so only long words get them.
-  if (length < 5) return 0;
+  // Edits turn many ordinary words into others ("later" → "laster", "beginnen" → "bedienen"),
+  // so short words get none and only long words get two.
+  if (length < 6) return 0;
   if (length < 9) return 1;
   return 2;
 }
