@@ -14,8 +14,8 @@ export const BEST_QUOTE_MAX = 500;
 export const RELATED_QUOTE_MAX = 220;
 /** A related section must score at least this share of the best one. */
 const RELATED_SCORE_SHARE = 0.35;
-/** ... and this share when it sits under the same heading as a passage already shown (diversity). */
-const SAME_HEADING_SCORE_SHARE = 0.7;
+/** A runner-up this close to the best is shown whatever its heading. */
+const CLOSE_SCORE_SHARE = 0.75;
 /** Related passages are only added while the reply stays below this many characters. */
 const REPLY_BUDGET = 800;
 /**
@@ -78,20 +78,29 @@ function headingOf(hit: SectionHit): string {
 function relatedPassages(index: SearchIndex, result: SearchResult, best: Passage): Passage[] {
   const top = result.hits[0];
   if (!top) return [];
+  const candidates = result.hits
+    .slice(1, 12)
+    .filter((hit) => hit.score >= top.score * RELATED_SCORE_SHARE && hit.coverage >= ANSWER_THRESHOLD);
   const shownHeadings = new Set([headingOf(top)]);
+  const chosen = new Set<SectionHit>();
   let length = best.quote.length + best.citation.length;
   const related: Passage[] = [];
-  for (const hit of result.hits.slice(1, 12)) {
-    if (related.length >= 2 || hit.score < top.score * RELATED_SCORE_SHARE) break;
-    if (hit.coverage < ANSWER_THRESHOLD) continue;
-    if (shownHeadings.has(headingOf(hit)) && hit.score < top.score * SAME_HEADING_SCORE_SHARE) continue;
+  const tryAdd = (hit: SectionHit): void => {
+    if (related.length >= 2 || chosen.has(hit)) return;
     const p = passage(index, hit, quoteFor(index, result, hit, RELATED_QUOTE_MAX, true));
-    if (best.quote.includes(p.quote) || length + p.quote.length + p.citation.length > REPLY_BUDGET) continue;
+    if (best.quote.includes(p.quote) || length + p.quote.length + p.citation.length > REPLY_BUDGET) return;
     related.push(p);
+    chosen.add(hit);
     shownHeadings.add(headingOf(hit));
     length += p.quote.length + p.citation.length;
-  }
-  return related;
+  };
+  // Near-ties first (they may be the real answer), then runners-up under another heading (a different
+  // answer), then the rest.
+  for (const hit of candidates) if (hit.score >= top.score * CLOSE_SCORE_SHARE) tryAdd(hit);
+  for (const hit of candidates) if (!shownHeadings.has(headingOf(hit))) tryAdd(hit);
+  for (const hit of candidates) tryAdd(hit);
+  const order = new Map(result.hits.map((h, i) => [h.indexed.section.id, i]));
+  return related.sort((a, b) => (order.get(a.section.id) ?? 0) - (order.get(b.section.id) ?? 0));
 }
 
 /** Confidence that the best hit answers the question: its coverage, damped when off-topic. */
