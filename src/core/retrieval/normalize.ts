@@ -39,6 +39,7 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
   lk: 'leerkracht',
   lkr: 'leerkracht',
   priv: 'prive',
+  info: 'informatie',
 };
 
 /**

@@ -15,7 +15,7 @@ const COVERAGE_BASE = 0.5;
  */
 export const OTHER_AUDIENCE_PRIOR = 0.6;
 /** ... and a little less so when the question names that group but not as its subject. */
-export const MENTIONED_AUDIENCE_PRIOR = 0.8;
+export const MENTIONED_AUDIENCE_PRIOR = 0.65;
 /** Sentences per window when judging a long section by its best passage. */
 const WINDOW_SENTENCES = 3;
 /** Share of a long section's coverage that comes from its best window of sentences. */
