@@ -15,6 +15,13 @@ import { listOrgs, loadKnowledge } from './infra/load-knowledge.js';
 import { loadVocabulary } from './infra/load-vocabulary.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { openDataStore } from './store/open-data-store.js';
+import { startMaintenanceTimer } from './app/maintenance.js';
+import { DoubtService } from './core/doubts/doubt-service.js';
+import { createLeaderDirectory, createSelfLeaderDirectory, type LeaderDirectory } from './core/doubts/leader-directory.js';
+import type { LeaderMapping } from './core/doubts/leader-mapping.js';
+import type { Clock, IdGenerator } from './core/shared/clock.js';
+import { createGraphManagerDirectory } from './infra/graph-manager.js';
+import { loadLeaderMappingFile } from './infra/leader-mapping-file.js';
 
 /** Repository root, where knowledge/, dialogs/ and the default data/ live. */
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,7 +50,13 @@ export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps,
     swearWords: await loadSwearWords(config.dialogsDir),
     extraNames: [],
   };
+  // Read the mapping before taking the data-directory lock: a broken file then fails fast, naming the entry.
+  const leaderMapping = await loadLeaderMappingFile({ file: config.leaderMappingFile, dataDir: config.dataDir });
   const store: AppStore = await openDataStore(config.dataDir);
+  const clock = overrides.clock ?? systemClock;
+  const newId = overrides.newId ?? randomUUID;
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const doubts = createDoubtService({ config, store, clock, newId, logger, ...(leaderMapping ? { leaderMapping } : {}) });
   return {
     posting,
     config,
@@ -51,11 +64,42 @@ export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps,
     answer: (question) => answerQuestion(index, question),
     store,
     onboardingCourse,
-    clock: systemClock,
-    newId: randomUUID,
-    logger: createLogger(config.logLevel),
-    ...overrides,
+    clock,
+    newId,
+    logger,
+    doubts,
+    ...(leaderMapping ? { leaderMapping } : {}),
   };
+}
+
+/** The doubts domain over the store, routed by the demo self-routing, the mapping file and/or Graph. */
+export function createDoubtService(deps: {
+  config: Config;
+  store: AppStore;
+  clock: Clock;
+  newId: IdGenerator;
+  logger: Logger;
+  leaderMapping?: LeaderMapping;
+}): DoubtService {
+  const { config, store, logger } = deps;
+  let directory: LeaderDirectory;
+  if (config.selfLeader) directory = createSelfLeaderDirectory();
+  else {
+    const options: Parameters<typeof createLeaderDirectory>[0] = {};
+    if (deps.leaderMapping) options.mapping = deps.leaderMapping;
+    if (config.graph) options.manager = createGraphManagerDirectory({ ...config.graph, clock: deps.clock });
+    directory = createLeaderDirectory(options);
+  }
+  return new DoubtService({
+    store: store.doubts,
+    clock: deps.clock,
+    newId: deps.newId,
+    directory,
+    settings: { reminderWorkingDays: config.reminderWorkingDays, escalationWorkingDays: config.escalationWorkingDays, retentionMonths: config.retentionMonths },
+    canReach: async (key) => (await store.conversations.get(key)) !== undefined,
+    closedIndex: store.closedDoubts,
+    onEvent: (e) => logger.info({ event: e.event, doubtId: e.doubtId, actor: e.actor, detail: e.detail }),
+  });
 }
 
 /** The composition root: wires real adapters into the bot and starts listening. */
@@ -67,6 +111,7 @@ export async function startRuntime(config: Config): Promise<Runtime> {
   const server: Server = createHttpServer({ bot, config, logger, isStoreWritable: () => store.isWritable() });
   const port = await listen(server, config.port, config.host);
   const url = `http://${config.host}:${port}`;
+  const maintenance = startMaintenanceTimer({ doubts: deps.doubts, notifier: bot.notifier, logger }, config.sweepIntervalMinutes);
   logger.info({ event: 'server.started', url, org: config.org, mode: config.mode, startupMs: Math.round(performance.now() - started) });
 
   return {
@@ -75,6 +120,7 @@ export async function startRuntime(config: Config): Promise<Runtime> {
     url,
     port,
     stop: async () => {
+      await maintenance.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

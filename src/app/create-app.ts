@@ -10,11 +10,18 @@ import { isPostingRequest } from '../core/posting/intent.js';
 import { actorOf } from '../teams/identity.js';
 import { replyToQuestion } from '../teams/questions.js';
 import { SMALL_TALK } from '../teams/small-talk.js';
+import { isDoubtRequest } from '../core/doubts/doubt-intent.js';
+import { openDoubtCompose, registerDoubts, showMyDoubts, showOpenDoubts } from '../teams/doubts.js';
+import { createNotifier, type Notifier } from '../teams/notifier.js';
+import { registerOnboardingLeader, showOnboardingOverview } from '../teams/onboarding-leader.js';
+import { askDeleteMyData, registerPrivacy, showMyData } from '../teams/privacy.js';
 import type { AppDeps, AppTurnState } from './types.js';
 
 export interface BotApp {
   app: Application<AppTurnState>;
   adapter: TeamsAdapter;
+  /** Proactive delivery (doubts outbox, card updates, invitations); also used by the maintenance sweep. */
+  notifier: Notifier;
 }
 
 /** Builds the whole bot from its dependencies. No ports are opened here. */
@@ -35,6 +42,16 @@ export function createApp(deps: AppDeps): BotApp {
     startTypingTimer: false,
   });
 
+  const notifier = createNotifier({
+    adapter,
+    appId: config.bot.appId,
+    store: deps.store,
+    doubts: deps.doubts,
+    clock: deps.clock,
+    logger: deps.logger,
+    leaderTerm: deps.knowledge.leaderTerm,
+  });
+
   app.error(async (context, error) => {
     deps.logger.error({ event: 'turn.error', activityType: context.activity.type, err: { name: error.name, message: error.message, stack: error.stack } });
     if (context.activity.type === ActivityTypes.Message) await context.sendActivity(SMALL_TALK.error).catch(() => undefined);
@@ -50,6 +67,10 @@ export function createApp(deps: AppDeps): BotApp {
       }
     }
     await rememberConversation(context, deps);
+    if (OPENS_THE_BOT.has(context.activity.type)) {
+      // Whatever waited for this person (a doubt to answer, an answer) is delivered now.
+      await notifier.deliverPendingFor(actorOf(context));
+    }
     return true;
   });
 
@@ -57,6 +78,9 @@ export function createApp(deps: AppDeps): BotApp {
   registerFeedback(app, deps);
   registerOnboarding(app, deps);
   registerPosting(app, deps);
+  registerDoubts(app, deps, notifier);
+  registerPrivacy(app, deps);
+  registerOnboardingLeader(app, deps, notifier);
 
   app.activity(ActivityTypes.Message, async (context, state) => {
     if (!context.activity.text && context.activity.value) {
@@ -88,24 +112,39 @@ export function createApp(deps: AppDeps): BotApp {
       case 'command':
         if (intent.command === 'onboarding') return runOnboardingAction(context, deps, { verb: 'onboarding.start' });
         if (intent.command === 'posting') return startPosting(context, state, deps, { fresh: false });
+        if (intent.command === 'doubt') return openDoubtCompose(context, state, deps, {});
+        if (intent.command === 'my_doubts') return showMyDoubts(context, deps);
+        if (intent.command === 'open_doubts') return showOpenDoubts(context, deps);
+        if (intent.command === 'my_data') return showMyData(context, deps);
+        if (intent.command === 'delete_my_data') return askDeleteMyData(context);
+        if (intent.command === 'onboarding_overview') return showOnboardingOverview(context, deps);
         await sendHelp(context, deps);
         return;
       case 'question':
+        if (isDoubtRequest(intent.text)) return openDoubtCompose(context, state, deps, { text: intent.text });
         if (isPostingRequest(intent.text)) return startPostingFromRequest(context, state, deps, intent.text);
         await replyToQuestion(context, state, deps, intent.text);
         return;
     }
   });
 
-  return { app, adapter };
+  return { app, adapter, notifier };
 }
+
+const OPENS_THE_BOT = new Set<string>([ActivityTypes.Message, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate]);
 
 /** Keeps the latest conversation reference per user, so doubts and answers can be sent proactively. */
 async function rememberConversation(context: TurnContext, deps: AppDeps): Promise<void> {
   const activity = context.activity;
   if (activity.conversation?.conversationType && activity.conversation.conversationType !== 'personal') return;
-  const userId = actorOf(context).id;
+  const actor = actorOf(context);
+  const userId = actor.id;
   if (!userId) return;
+  if (actor.name) {
+    // The name shows on doubts and in the leader's onboarding overview.
+    const user = await deps.store.users.get(userId);
+    if (user?.name !== actor.name) await deps.store.users.put(userId, { ...user, name: actor.name });
+  }
   const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>;
   const previous = await deps.store.conversations.get(userId);
   if (previous && JSON.stringify(previous.reference) === JSON.stringify(reference)) return;

@@ -6,7 +6,9 @@ import type { Clock, IdGenerator } from '../core/shared/clock.js';
 import type { PostingDefinition } from '../core/posting/types.js';
 import type { OnboardingCourse } from '../core/onboarding/course-schema.js';
 import type { OnboardingProgress } from '../core/onboarding/progress-types.js';
-import type { StoredDoubt } from '../core/doubts/doubt-store.js';
+import type { DoubtService } from '../core/doubts/doubt-service.js';
+import type { LeaderMapping } from '../core/doubts/leader-mapping.js';
+import type { Doubt } from '../core/doubts/types.js';
 import type { DataStore } from '../store/data-store.js';
 import type { Logger } from '../infra/logger.js';
 
@@ -43,7 +45,7 @@ export interface UserRecord {
   [key: string]: unknown;
 }
 
-export type AppStore = DataStore<StoredDoubt, ConversationRecord, UserRecord, OnboardingProgress>;
+export type AppStore = DataStore<Doubt, ConversationRecord, UserRecord, OnboardingProgress>;
 
 /** Everything the bot needs; the composition root passes real adapters, tests pass fakes. */
 export interface AppDeps {
@@ -56,4 +58,8 @@ export interface AppDeps {
   clock: Clock;
   newId: IdGenerator;
   logger: Logger;
+  /** "Twijfels naar de leidinggevende": the pure doubts domain over `store.doubts`. */
+  doubts: DoubtService;
+  /** The board's leader mapping, when one is configured (also used for the onboarding overview). */
+  leaderMapping?: LeaderMapping;
 }

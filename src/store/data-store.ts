@@ -25,6 +25,8 @@ export interface DataStore<D extends StoredDoubt = StoredDoubt, C = Conversation
   /** Key: user id; the value shape is owned by the onboarding domain. */
   onboarding: KeyValueStore<O>;
   feedback: FeedbackStore;
+  /** Key: doubt id → closedAt of closed doubts not yet anonymised; the retention sweep walks it. */
+  closedDoubts: KeyValueStore<string>;
   /** botbuilder Storage for teams-ai turn state (eTags as in MemoryStorage). */
   turnState: Storage;
   /** For GET /healthz: whether a write can be made right now. Never throws. */

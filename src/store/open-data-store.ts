@@ -36,6 +36,7 @@ export function dataLayout(dir: string) {
     onboarding: join(dir, 'onboarding'),
     feedback: join(dir, 'feedback'),
     turnState: join(dir, 'turn-state'),
+    closedDoubts: join(dir, 'closed-doubts'),
   };
 }
 
@@ -69,6 +70,7 @@ export async function openDataStore<D extends StoredDoubt = StoredDoubt, C = Con
     users: new FileKeyValueStore<U>(layout.users, lifecycle),
     onboarding: new FileKeyValueStore<O>(layout.onboarding, lifecycle),
     feedback: new FileFeedbackStore(layout.feedback, lifecycle),
+    closedDoubts: new FileKeyValueStore<string>(layout.closedDoubts, lifecycle),
     turnState: new FileTurnStateStorage(layout.turnState, lifecycle, options.newETag),
     async isWritable() {
       if (lifecycle.closed) return false;

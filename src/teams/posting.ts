@@ -21,6 +21,7 @@ import {
   type PostingSession,
   type SessionResult,
 } from '../core/posting/session.js';
+import type { DoubtCase } from '../core/doubts/types.js';
 import { cardMessage } from './replies.js';
 
 const DIALOG_ACTIONS = /^posting\.(start|draft|skip-draft|confirm|answer|back|restart|stop)$/;
@@ -131,4 +132,30 @@ function precheckContext(deps: AppDeps) {
 
 function closedCard() {
   return card([textBlock('Deze check is al afgesloten. Wil je opnieuw beginnen?')], [submit('Mag ik dit posten?', POSTING_VERBS.start)]);
+}
+
+const ANSWER_WORDS = { true: 'Ja', false: 'Nee', null: 'Weet ik niet' } as const;
+
+/**
+ * The case for "Leg voor aan mijn leidinggevende" on the verdict card, rebuilt from the session in
+ * conversation state (never from card data): the draft, the answers in Dutch, the verdict, the rules.
+ */
+export function postingHandOver(state: AppTurnState, deps: AppDeps): DoubtCase | undefined {
+  const session = state.conversation.posting as PostingSession | undefined;
+  if (!session || session.status === 'stopped') return undefined;
+  const questions = new Map(deps.posting.definition.facts.map((f) => [f.id as string, f.question]));
+  const result: DoubtCase = {};
+  if (session.draft) result.draftText = session.draft;
+  const answers = Object.entries(session.answers).map(([fact, value]) => ({
+    question: questions.get(fact) ?? fact,
+    answer: ANSWER_WORDS[String(value) as keyof typeof ANSWER_WORDS] ?? String(value),
+  }));
+  if (answers.length > 0) result.answers = answers;
+  const step = nextStep(session, deps.posting.definition, deps.knowledge);
+  if (step.kind === 'verdict') {
+    result.verdict = step.decision.verdict;
+    const rules = step.decision.rules.filter((r) => r.quote).map((r) => ({ id: r.id, citation: r.citation, quote: r.quote }));
+    if (rules.length > 0) result.rules = rules;
+  }
+  return Object.keys(result).length > 0 ? result : undefined;
 }

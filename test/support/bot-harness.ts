@@ -5,7 +5,8 @@ import { buildDeps } from '../../src/composition-root.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createHttpServer, listen } from '../../src/http/server.js';
 import { activityText, FakeConnector } from '../../tools/lib/fake-connector.js';
-import { message, submit, type TestUser } from './activities.js';
+import { runMaintenance, type MaintenanceReport } from '../../src/app/maintenance.js';
+import { execute, message, submit, type TestUser } from './activities.js';
 
 export interface Reply {
   activity: Record<string, unknown>;
@@ -21,6 +22,10 @@ export interface BotUnderTest {
   post(body: unknown, init?: { contentType?: string; raw?: boolean; headers?: Record<string, string> }): Promise<{ status: number; body: string; replies: Reply[] }>;
   say(from: TestUser, text: string): Promise<Reply[]>;
   click(from: TestUser, value: Record<string, unknown>): Promise<Reply[]>;
+  /** An Action.Execute invoke; `card` is the Adaptive Card in the invoke response (the in-place update). */
+  execute(from: TestUser, verb: string, data: Record<string, unknown>, replyToId?: string): Promise<{ status: number; card?: Record<string, unknown>; cardText: string; replies: Reply[] }>;
+  /** Runs the periodic maintenance sweep once (with whatever clock the deps carry). */
+  maintain(): Promise<MaintenanceReport>;
   stop(): Promise<void>;
 }
 
@@ -42,7 +47,8 @@ export async function startBot(options: HarnessOptions): Promise<BotUnderTest> {
   const connector = options.connector ?? new FakeConnector();
   const serviceUrl = ownConnector ? await connector.start() : connector.url;
   const config = loadConfig({ PORT: '1', LOG_LEVEL: 'silent', ...options.env }, { rootDir: ROOT });
-  const base = options.deps ? { config, ...(await options.deps(config)) } : await buildDeps(config);
+  // The real composition builds its doubts service with the overridden clock and ids.
+  const base = options.deps ? { config, ...(await options.deps(config)) } : await buildDeps(config, pickCore(options.overrides));
   const deps: AppDeps = { ...base, ...options.overrides };
   const bot = createApp(deps);
   const server: Server = createHttpServer({ bot, config, logger: deps.logger, isStoreWritable: async () => true });
@@ -69,12 +75,28 @@ export async function startBot(options: HarnessOptions): Promise<BotUnderTest> {
     post,
     say: async (from, text) => (await post(message(from, text, serviceUrl))).replies,
     click: async (from, value) => (await post(submit(from, value, serviceUrl))).replies,
+    execute: async (from, verb, data, replyToId) => {
+      const res = await post(execute(from, verb, data, serviceUrl, replyToId));
+      const parsed = res.body ? (JSON.parse(res.body) as { value?: Record<string, unknown> }) : {};
+      const card = parsed.value && typeof parsed.value === 'object' ? parsed.value : undefined;
+      const cardText = card ? activityText({ attachments: [{ content: card }] }) : '';
+      return { status: res.status, ...(card ? { card } : {}), cardText, replies: res.replies };
+    },
+    maintain: () => runMaintenance({ doubts: deps.doubts, notifier: bot.notifier, logger: deps.logger }),
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await deps.store.close();
       if (ownConnector) await connector.stop();
     },
   };
+}
+
+function pickCore(overrides: HarnessOptions['overrides']): Partial<Pick<AppDeps, 'clock' | 'newId' | 'logger'>> {
+  const picked: Partial<Pick<AppDeps, 'clock' | 'newId' | 'logger'>> = {};
+  if (overrides?.clock) picked.clock = overrides.clock;
+  if (overrides?.newId) picked.newId = overrides.newId;
+  if (overrides?.logger) picked.logger = overrides.logger;
+  return picked;
 }
 
 /** Recursively finds card actions (Action.Submit/Execute/ShowCard) with the given title. */

@@ -5,6 +5,8 @@ import type { OnboardingCourse } from '../../src/core/onboarding/course-schema.j
 import type { AnswerResult } from '../../src/core/answering/types.js';
 import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';
 import { silentLogger } from '../../src/infra/logger.js';
+import { DoubtService } from '../../src/core/doubts/doubt-service.js';
+import { createLeaderDirectory, type LeaderDirectory } from '../../src/core/doubts/leader-directory.js';
 
 /** A tiny knowledge document for shell tests that must not depend on retrieval quality. */
 export const STUB_SECTION: Section = {
@@ -39,20 +41,36 @@ export function stubAnswer(question: string): AnswerResult {
   return { kind: 'not_found', confidence: 0.1 };
 }
 
-/** In-memory dependencies with a fixed clock and counting ids. */
-export function stubDeps(overrides: Partial<Omit<AppDeps, 'config'>> = {}): { deps: Omit<AppDeps, 'config'>; store: AppStore } {
-  const store: AppStore = createMemoryDataStore();
+/** In-memory dependencies with a fixed clock and counting ids; doubts route through `directory` (nobody by default). */
+export function stubDeps(
+  overrides: Partial<Omit<AppDeps, 'config'>> = {},
+  options: { directory?: LeaderDirectory } = {},
+): { deps: Omit<AppDeps, 'config'>; store: AppStore } {
+  const store: AppStore = overrides.store ?? createMemoryDataStore();
   let n = 0;
+  const clock = overrides.clock ?? { now: () => new Date('2026-11-23T09:00:00Z') };
+  const newId = overrides.newId ?? (() => `id-${++n}`);
+  const doubts =
+    overrides.doubts ??
+    new DoubtService({
+      store: store.doubts,
+      clock,
+      newId,
+      directory: options.directory ?? createLeaderDirectory({}),
+      canReach: async (key) => (await store.conversations.get(key)) !== undefined,
+      closedIndex: store.closedDoubts,
+    });
   const deps: Omit<AppDeps, 'config'> = {
     knowledge: STUB_KNOWLEDGE,
     answer: stubAnswer,
     store,
     posting: { definition: { org: 'oog', facts: [], rules: [] } as unknown as PostingDefinition, swearWords: [], extraNames: [] },
     onboardingCourse: { org: 'oog', title: 'Test', intro: 'Test', steps: [] } as unknown as OnboardingCourse,
-    clock: { now: () => new Date('2026-11-23T09:00:00Z') },
-    newId: () => `id-${++n}`,
+    clock,
+    newId,
     logger: silentLogger(),
     ...overrides,
+    doubts,
   };
   return { deps, store };
 }

@@ -145,3 +145,30 @@ export function findLeaderEntry(mapping: LeaderMapping, person: Person): { perso
   }
   return undefined;
 }
+
+/** The mapping's keys (leader keys) under which this user is listed as a leader, matched on object id or UPN. */
+export function leaderKeysOf(mapping: LeaderMapping, user: UserRef): string[] {
+  const upn = user.upn?.toLowerCase();
+  const keys: string[] = [];
+  for (const [key, entry] of mapping.leaders) {
+    const p = entry.person;
+    if ((p.id && p.id.toLowerCase() === user.id.toLowerCase()) || (upn && p.upn?.toLowerCase() === upn)) keys.push(key);
+  }
+  return keys;
+}
+
+/**
+ * The people a leader is leidinggevende of, as written in the mapping (lower-cased object id or
+ * UPN) with their team when known. Undefined when the user is not a leader in the mapping.
+ */
+export function peopleOfLeader(mapping: LeaderMapping, user: UserRef): Array<{ member: string; team?: string }> | undefined {
+  const keys = leaderKeysOf(mapping, user);
+  if (keys.length === 0) return undefined;
+  const people: Array<{ member: string; team?: string }> = [];
+  for (const [member, leader] of mapping.users) {
+    if (!keys.includes(leader)) continue;
+    const team = mapping.teamOf.get(member);
+    people.push(team ? { member, team } : { member });
+  }
+  return people;
+}

@@ -17,6 +17,7 @@ export function createMemoryDataStore<D extends StoredDoubt = StoredDoubt, C = C
     users: new MemoryKeyValueStore<U>(),
     onboarding: new MemoryKeyValueStore<O>(),
     feedback: new MemoryFeedbackStore(),
+    closedDoubts: new MemoryKeyValueStore<string>(),
     turnState: new MemoryTurnStateStorage(options.newETag),
     async isWritable() {
       return !closed;

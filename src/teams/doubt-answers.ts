@@ -1,0 +1,47 @@
+import type { AdaptiveCard as TeamsAdaptiveCard, Application } from '@microsoft/teams-ai';
+import type { AppDeps, AppTurnState } from '../app/types.js';
+import { card, textBlock, type AdaptiveCard } from '../cards/adaptive-card.js';
+import { doubtOutcomeCard } from '../cards/doubt-leader-card.js';
+import { doubtCardForViewer } from '../cards/doubt-notification-card.js';
+import { DOUBT_ANSWER_VERB, DOUBT_INPUTS, DOUBT_REFRESH_VERB } from '../cards/doubt-verbs.js';
+import { awaitsAnswer } from '../core/doubts/types.js';
+import { actorOf } from './identity.js';
+import type { Notifier } from './notifier.js';
+
+const asTeamsCard = (c: AdaptiveCard) => c as unknown as TeamsAdaptiveCard;
+
+/**
+ * The leader's answer buttons (Action.Execute): every click is re-checked by the domain; the
+ * returned card replaces the clicked one in place. Other copies are updated and the asker hears it.
+ */
+export function registerDoubtAnswers(app: Application<AppTurnState>, deps: AppDeps, notifier: Notifier): void {
+  const options = { leaderTerm: deps.knowledge.leaderTerm };
+
+  app.adaptiveCards.actionExecute(DOUBT_ANSWER_VERB, async (context, _state, data: Record<string, unknown>) => {
+    const actor = actorOf(context);
+    const doubtId = typeof data.doubtId === 'string' ? data.doubtId : '';
+    const result = await deps.doubts.answer(actor, doubtId, data.decision, data[DOUBT_INPUTS.comment]);
+    if (!result.ok) {
+      deps.logger.info({ event: 'doubt.answer-refused', doubtId: doubtId.slice(0, 100), reason: result.reason });
+      // Still this person's to answer (e.g. a comment is missing): keep the buttons, say what is wrong.
+      const visible = doubtId ? await deps.doubts.get(actor, doubtId) : undefined;
+      if (visible && !('ok' in visible) && visible.open && awaitsAnswer(visible)) {
+        const again = doubtCardForViewer(visible, actor, options);
+        return asTeamsCard({ ...again, body: [textBlock(`⚠️ ${result.message}`, { color: 'Attention', weight: 'Bolder' }), ...again.body] });
+      }
+      return asTeamsCard(card([textBlock(result.message)]));
+    }
+    const outcome = doubtOutcomeCard(result.doubt, options);
+    const clicked = context.activity.replyToId;
+    await notifier.updateCards(result.cardsToUpdate.filter((c) => c.activityId !== clicked), outcome);
+    await notifier.deliverFor(result.doubt);
+    return asTeamsCard(outcome);
+  });
+
+  app.adaptiveCards.actionExecute(DOUBT_REFRESH_VERB, async (context, _state, data: Record<string, unknown>) => {
+    const actor = actorOf(context);
+    const found = typeof data.doubtId === 'string' ? await deps.doubts.get(actor, data.doubtId) : undefined;
+    const doubt = found && !('ok' in found) ? found : undefined;
+    return asTeamsCard(doubtCardForViewer(doubt, actor, options));
+  });
+}

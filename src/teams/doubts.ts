@@ -1,0 +1,194 @@
+import type { Application } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import type { AppDeps, AppTurnState } from '../app/types.js';
+import { doubtComposeCard } from '../cards/doubt-compose-card.js';
+import { doubtSentCard, myDoubtsCard } from '../cards/doubt-asker-cards.js';
+import { openDoubtsCard } from '../cards/doubt-list-cards.js';
+import { doubtCardForViewer } from '../cards/doubt-notification-card.js';
+import {
+  DOUBT_CANCEL_VERB,
+  DOUBT_COMPOSE_VERB,
+  DOUBT_FOLLOW_UP_VERB,
+  DOUBT_INPUTS,
+  DOUBT_OPEN_VERB,
+  DOUBT_REDACT_VERB,
+  DOUBT_RESOLVE_VERB,
+  DOUBT_SEND_VERB,
+} from '../cards/doubt-verbs.js';
+import { POSTING_VERBS } from '../cards/posting-verbs.js';
+import type { DoubtPreview } from '../core/doubts/doubt-service.js';
+import { personLabel } from '../core/doubts/doubt-format.js';
+import type { DoubtCase } from '../core/doubts/types.js';
+import { redactPersonalData } from '../core/privacy/redact.js';
+import { registerDoubtAnswers } from './doubt-answers.js';
+import { actorOf } from './identity.js';
+import type { Notifier } from './notifier.js';
+import { postingHandOver } from './posting.js';
+import { findRememberedAnswer } from './questions.js';
+import { cardMessage } from './replies.js';
+
+/** A doubt being written, kept in conversation state so the posting case never travels in card data. */
+interface DoubtDraft {
+  id: string;
+  at: string;
+  case?: DoubtCase;
+  /** Set once sent, so a second click on "Verstuur" does not send it twice. */
+  sentDoubtId?: string;
+}
+
+const KEPT_DRAFTS = 5;
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** Compose, send, redact, cancel, resolve, follow-up, open, and the posting dialog's hand-over. */
+export function registerDoubts(app: Application<AppTurnState>, deps: AppDeps, notifier: Notifier): void {
+  app.adaptiveCards.actionSubmit(DOUBT_COMPOSE_VERB, async (context, state, data: Record<string, unknown>) => {
+    const remembered = findRememberedAnswer(state, data.answerId);
+    await openDoubtCompose(context, state, deps, remembered ? { text: remembered.question } : {});
+  });
+
+  app.adaptiveCards.actionSubmit(POSTING_VERBS.escalate, async (context, state, data: Record<string, unknown>) => {
+    const doubtCase = postingHandOver(state, deps);
+    const text = data.disagree
+      ? 'Ik ben het niet eens met de uitkomst van de check "Mag ik dit posten?". Wil je meekijken?'
+      : 'De check "Mag ik dit posten?" kwam uit op twijfel. Mag ik dit plaatsen?';
+    deps.logger.info({ event: 'doubt.hand-over', hasCase: doubtCase !== undefined });
+    await openDoubtCompose(context, state, deps, doubtCase ? { text, case: doubtCase } : { text });
+  });
+
+  app.adaptiveCards.actionSubmit(DOUBT_SEND_VERB, async (context, state, data: Record<string, unknown>) => {
+    await sendDoubt(context, state, deps, notifier, data);
+  });
+
+  app.adaptiveCards.actionSubmit(DOUBT_REDACT_VERB, async (context, state, data: Record<string, unknown>) => {
+    const draft = findDraft(state, data.composeId);
+    const text = redactPersonalData(str(data[DOUBT_INPUTS.text]) ?? '').text;
+    const draftText = redactPersonalData(str(data[DOUBT_INPUTS.draft]) ?? draft?.case?.draftText ?? '').text;
+    await showCompose(context, deps, draft, { text, draftText, checked: true });
+  });
+
+  app.adaptiveCards.actionSubmit(DOUBT_CANCEL_VERB, async (context, state, data: Record<string, unknown>) => {
+    const drafts = (state.conversation.doubtDrafts as DoubtDraft[] | undefined) ?? [];
+    state.conversation.doubtDrafts = drafts.filter((d) => d.id !== data.composeId);
+    await context.sendActivity('Oké, je vraag is niet verstuurd.');
+  });
+
+  app.adaptiveCards.actionSubmit(DOUBT_RESOLVE_VERB, async (context, _state, data: Record<string, unknown>) => {
+    const result = await deps.doubts.resolve(actorOf(context), str(data.doubtId) ?? '');
+    await context.sendActivity(result.ok ? 'Fijn dat het is opgelost! Ik heb je vraag afgesloten. Terugkijken kan met "mijn vragen".' : result.message);
+  });
+
+  app.adaptiveCards.actionSubmit(DOUBT_FOLLOW_UP_VERB, async (context, _state, data: Record<string, unknown>) => {
+    const result = await deps.doubts.followUp(actorOf(context), str(data.doubtId) ?? '', data[DOUBT_INPUTS.followUp]);
+    if (!result.ok) {
+      await context.sendActivity(result.message);
+      return;
+    }
+    const to = result.doubt.assignees.find((a) => a.key === result.doubt.answeredBy);
+    await context.sendActivity(`Je vervolgvraag is verstuurd naar ${personLabel(to, `je ${deps.knowledge.leaderTerm}`)}. Je krijgt hier bericht zodra er een antwoord is.`);
+    await notifier.deliverFor(result.doubt);
+  });
+
+  app.adaptiveCards.actionSubmit(DOUBT_OPEN_VERB, async (context, _state, data: Record<string, unknown>) => {
+    if (data.list === 'mine') return showMyDoubts(context, deps);
+    if (data.list === 'open') return showOpenDoubts(context, deps);
+    const actor = actorOf(context);
+    const found = await deps.doubts.get(actor, str(data.doubtId) ?? '');
+    if ('ok' in found && found.ok === false) {
+      await context.sendActivity(found.message);
+      return;
+    }
+    await context.sendActivity(cardMessage(doubtCardForViewer(found as Exclude<typeof found, { ok: false }>, actor, { leaderTerm: deps.knowledge.leaderTerm })));
+  });
+
+  registerDoubtAnswers(app, deps, notifier);
+}
+
+/** Shows the compose card, prefilled; the posting case stays in conversation state under a fresh id. */
+export async function openDoubtCompose(context: TurnContext, state: AppTurnState, deps: AppDeps, input: { text?: string; case?: DoubtCase }): Promise<void> {
+  const draft: DoubtDraft = { id: deps.newId(), at: deps.clock.now().toISOString() };
+  if (input.case) draft.case = input.case;
+  state.conversation.doubtDrafts = [...((state.conversation.doubtDrafts as DoubtDraft[] | undefined) ?? []), draft].slice(-KEPT_DRAFTS);
+  deps.logger.info({ event: 'doubt.compose', composeId: draft.id, hasCase: input.case !== undefined });
+  const options: { text?: string; draftText?: string } = {};
+  if (input.text) options.text = input.text;
+  if (input.case?.draftText) options.draftText = input.case.draftText;
+  await showCompose(context, deps, draft, options);
+}
+
+async function showCompose(
+  context: TurnContext,
+  deps: AppDeps,
+  draft: DoubtDraft | undefined,
+  input: { text?: string; draftText?: string; checked?: boolean; preview?: DoubtPreview },
+): Promise<void> {
+  // The preview needs some text to check; only its routing is used here.
+  const preview = input.preview ?? (await deps.doubts.preview(actorOf(context), input.text?.trim() || 'twijfel'));
+  const leaderTerm = deps.knowledge.leaderTerm;
+  const data: Record<string, unknown> = {};
+  if (draft) data.composeId = draft.id;
+  if (input.checked) data.checked = true;
+  const cardInput: Parameters<typeof doubtComposeCard>[0] = { data };
+  if (input.text !== undefined) cardInput.text = input.text;
+  if (input.draftText !== undefined) cardInput.draftText = input.draftText;
+  if (preview.ok) {
+    if (preview.recipient) cardInput.recipientLabel = `${personLabel(preview.recipient, `je ${leaderTerm}`)} (${preview.recipientRole === 'communicatie' ? 'Communicatie' : leaderTerm})`;
+    cardInput.selfRouted = preview.selfRouted;
+    if (input.preview) cardInput.detected = preview.detected;
+  }
+  await context.sendActivity(cardMessage(doubtComposeCard(cardInput, { leaderTerm }), `Vraag het je ${leaderTerm}`));
+}
+
+function findDraft(state: AppTurnState, id: unknown): DoubtDraft | undefined {
+  if (typeof id !== 'string') return undefined;
+  return ((state.conversation.doubtDrafts as DoubtDraft[] | undefined) ?? []).find((d) => d.id === id);
+}
+
+async function sendDoubt(context: TurnContext, state: AppTurnState, deps: AppDeps, notifier: Notifier, data: Record<string, unknown>): Promise<void> {
+  const draft = findDraft(state, data.composeId);
+  if (draft?.sentDoubtId) {
+    await context.sendActivity('Deze vraag heb je al verstuurd. Typ "mijn vragen" om hem terug te zien.');
+    return;
+  }
+  const text = str(data[DOUBT_INPUTS.text]) ?? '';
+  const doubtCase: DoubtCase = { ...draft?.case };
+  const draftText = str(data[DOUBT_INPUTS.draft]);
+  if (draftText !== undefined) {
+    if (draftText.trim()) doubtCase.draftText = draftText;
+    else delete doubtCase.draftText;
+  }
+  const caseInput = Object.keys(doubtCase).length > 0 ? doubtCase : undefined;
+  const asker = actorOf(context);
+  const preview = await deps.doubts.preview(asker, text, caseInput);
+  if (!preview.ok) {
+    await context.sendActivity(preview.message);
+    await showCompose(context, deps, draft, { text, ...(draftText !== undefined ? { draftText } : {}) });
+    return;
+  }
+  if (preview.detected.length > 0 && data.checked !== true) {
+    // Show what was found once; "Verstuur" on this card sends anyway, the other button cleans up first.
+    await showCompose(context, deps, draft, { text, draftText: doubtCase.draftText ?? '', checked: true, preview });
+    return;
+  }
+  const result = await deps.doubts.submit(asker, text, caseInput);
+  if (!result.ok) {
+    await context.sendActivity(result.message);
+    return;
+  }
+  if (draft) draft.sentDoubtId = result.doubt.id;
+  deps.logger.info({ event: 'doubt.sent', doubtId: result.doubt.id, outlook: result.outlook, role: result.recipientRole });
+  await context.sendActivity(cardMessage(doubtSentCard(result, { leaderTerm: deps.knowledge.leaderTerm }), 'Je vraag is ontvangen'));
+  await notifier.deliverFor(result.doubt);
+}
+
+/** "mijn vragen": the user's own doubts, newest first. */
+export async function showMyDoubts(context: TurnContext, deps: AppDeps): Promise<void> {
+  const mine = await deps.doubts.listMine(actorOf(context));
+  await context.sendActivity(cardMessage(myDoubtsCard(mine, { leaderTerm: deps.knowledge.leaderTerm }), 'Mijn vragen'));
+}
+
+/** "openstaande twijfels": doubts waiting for this user's answer, oldest first. */
+export async function showOpenDoubts(context: TurnContext, deps: AppDeps): Promise<void> {
+  const open = await deps.doubts.listOpenFor(actorOf(context));
+  await context.sendActivity(cardMessage(openDoubtsCard(open, deps.clock.now(), { leaderTerm: deps.knowledge.leaderTerm }), 'Openstaande twijfels'));
+}

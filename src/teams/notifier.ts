@@ -1,0 +1,167 @@
+import type { CloudAdapter } from 'botbuilder';
+import type { Activity, ConversationReference } from 'botbuilder';
+import type { AppStore } from '../app/types.js';
+import type { AdaptiveCard } from '../cards/adaptive-card.js';
+import { doubtNotificationCard } from '../cards/doubt-notification-card.js';
+import type { CardToUpdate, DoubtService, OutboxItem } from '../core/doubts/doubt-service.js';
+import { isDue, isPermanentDeliveryFailure } from '../core/doubts/outbox.js';
+import type { Doubt, NotificationKind, UserRef } from '../core/doubts/types.js';
+import type { Clock } from '../core/shared/clock.js';
+import type { Logger } from '../infra/logger.js';
+import { cardMessage } from './replies.js';
+
+/** The result of one proactive send. */
+export type SendOutcome =
+  | { ok: true; activityId?: string }
+  | { ok: false; reason: 'no-conversation' }
+  | { ok: false; reason: 'failed'; status: number; permanent: boolean; code?: string };
+
+export interface DeliveryReport {
+  delivered: number;
+  unreachable: number;
+  failed: number;
+}
+
+/** Proactive messages: the doubts outbox, card updates in place, and one-off messages (invitations). */
+export interface Notifier {
+  /** Sends each outbox item and records the outcome on the doubt. Never throws. */
+  deliver(items: readonly OutboxItem[]): Promise<DeliveryReport>;
+  /** Everything of this doubt that is due now (after submit, answer, follow-up). Never throws. */
+  deliverFor(doubt: Doubt): Promise<DeliveryReport>;
+  /** A user opened the bot: re-key UPN-routed doubts, then deliver what waited for them. Never throws. */
+  deliverPendingFor(user: UserRef): Promise<DeliveryReport>;
+  /** Replaces earlier cards (by activity id) in their chats. Never throws. */
+  updateCards(cards: readonly CardToUpdate[], card: AdaptiveCard): Promise<number>;
+  /** One proactive message to a user by id. Never throws. */
+  sendTo(userId: string, activity: Partial<Activity>): Promise<SendOutcome>;
+}
+
+export interface NotifierDeps {
+  adapter: CloudAdapter;
+  /** Empty in local mode (anonymous Bot Framework). */
+  appId: string;
+  store: AppStore;
+  doubts: DoubtService;
+  clock: Clock;
+  logger: Logger;
+  leaderTerm: string;
+}
+
+const SUMMARIES: Record<NotificationKind, string> = {
+  'new-doubt': 'Een collega twijfelt over een bericht',
+  reminder: 'Herinnering: een collega wacht op je antwoord',
+  rerouted: 'Een twijfel is naar jou doorgestuurd',
+  'follow-up': 'Een collega heeft nog een vraag',
+  answer: 'Antwoord op je twijfel',
+  'escalated-asker-notice': 'Je vraag is doorgestuurd',
+};
+
+/** Builds the notifier. Deliveries of one notification never overlap within this process. */
+export function createNotifier(deps: NotifierDeps): Notifier {
+  const inFlight = new Set<string>();
+
+  async function send(userId: string, run: (context: import('botbuilder').TurnContext) => Promise<string | undefined>): Promise<SendOutcome> {
+    const record = await deps.store.conversations.get(userId).catch(() => undefined);
+    if (!record) return { ok: false, reason: 'no-conversation' };
+    try {
+      let activityId: string | undefined;
+      await deps.adapter.continueConversationAsync(deps.appId, record.reference as Partial<ConversationReference>, async (context) => {
+        activityId = await run(context);
+      });
+      return activityId ? { ok: true, activityId } : { ok: true };
+    } catch (error) {
+      return failureOf(error);
+    }
+  }
+
+  async function deliverOne(item: OutboxItem, report: DeliveryReport): Promise<void> {
+    const { doubt, notification: n } = item;
+    if (inFlight.has(n.id)) return;
+    inFlight.add(n.id);
+    try {
+      const card = doubtNotificationCard(doubt, n, { leaderTerm: deps.leaderTerm });
+      const outcome = await send(n.to, async (context) => (await context.sendActivity(cardMessage(card, SUMMARIES[n.kind])))?.id);
+      if (outcome.ok) {
+        await deps.doubts.markDelivered(doubt.id, n.id, outcome.activityId ? { activityId: outcome.activityId } : {});
+        report.delivered++;
+      } else if (outcome.reason === 'no-conversation') {
+        await deps.doubts.markUnreachable(doubt.id, n.id);
+        report.unreachable++;
+      } else {
+        const failure: { status: number; permanent: boolean; code?: string } = { status: outcome.status, permanent: outcome.permanent };
+        if (outcome.code) failure.code = outcome.code;
+        const result = await deps.doubts.markFailed(doubt.id, n.id, failure);
+        report.failed++;
+        deps.logger.warn({ event: 'doubt.delivery-failed', doubtId: doubt.id, notificationId: n.id, kind: n.kind, status: outcome.status, permanent: outcome.permanent, rerouted: result.rerouted });
+      }
+    } catch (error) {
+      // A store error while recording: the sweep tries again later; the turn must go on.
+      report.failed++;
+      deps.logger.error({ event: 'doubt.delivery-error', doubtId: doubt.id, notificationId: n.id, err: { name: (error as Error).name, message: (error as Error).message } });
+    } finally {
+      inFlight.delete(n.id);
+    }
+  }
+
+  const notifier: Notifier = {
+    async deliver(items) {
+      const report: DeliveryReport = { delivered: 0, unreachable: 0, failed: 0 };
+      for (const item of items) await deliverOne(item, report);
+      return report;
+    },
+    async deliverFor(doubt) {
+      const now = deps.clock.now();
+      const items = doubt.outbox.filter((n) => isDue(n, now)).map((notification) => ({ doubt, notification }));
+      const report = await notifier.deliver(items);
+      // A permanent failure may have rerouted the doubt to the next person: deliver that too, once.
+      if (report.failed > 0) {
+        const fresh = await deps.doubts.get({ id: doubt.askerId }, doubt.id).catch(() => undefined);
+        if (fresh && 'outbox' in fresh) {
+          const more = fresh.outbox.filter((n) => isDue(n, deps.clock.now()) && n.attempts === 0).map((notification) => ({ doubt: fresh, notification }));
+          const second = await notifier.deliver(more);
+          report.delivered += second.delivered;
+          report.unreachable += second.unreachable;
+          report.failed += second.failed;
+        }
+      }
+      return report;
+    },
+    async deliverPendingFor(user) {
+      try {
+        await deps.doubts.identify(user);
+        return await notifier.deliver(await deps.doubts.pendingNotificationsFor(user));
+      } catch (error) {
+        deps.logger.error({ event: 'doubt.pending-error', err: { name: (error as Error).name, message: (error as Error).message } });
+        return { delivered: 0, unreachable: 0, failed: 0 };
+      }
+    },
+    async updateCards(cards, card) {
+      let updated = 0;
+      for (const target of cards) {
+        const outcome = await send(target.to, async (context) => {
+          await context.updateActivity({ ...cardMessage(card), id: target.activityId });
+          return target.activityId;
+        });
+        if (outcome.ok) updated++;
+        else deps.logger.warn({ event: 'doubt.card-update-failed', activityId: target.activityId, reason: outcome.reason });
+      }
+      return updated;
+    },
+    async sendTo(userId, activity) {
+      return send(userId, async (context) => (await context.sendActivity(activity))?.id);
+    },
+  };
+  return notifier;
+}
+
+/** Maps a Bot Connector error to a delivery failure; 403/404 mean the chat is gone or the bot was blocked. */
+function failureOf(error: unknown): SendOutcome {
+  const e = error as { statusCode?: unknown; status?: unknown; code?: unknown; response?: { status?: unknown }; body?: { error?: { code?: unknown } } };
+  const raw = e.statusCode ?? e.status ?? e.response?.status;
+  const status = typeof raw === 'number' ? raw : 0;
+  const codeRaw = e.body?.error?.code ?? e.code;
+  const code = typeof codeRaw === 'string' ? codeRaw.slice(0, 60) : undefined;
+  const outcome: SendOutcome = { ok: false, reason: 'failed', status, permanent: isPermanentDeliveryFailure(status) };
+  if (code) outcome.code = code;
+  return outcome;
+}
