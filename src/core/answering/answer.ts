@@ -9,7 +9,7 @@ import type { AnswerResult, Passage } from './types.js';
 /** Below this confidence the bot says the code does not answer the question (chosen on the eval sets). */
 export const ANSWER_THRESHOLD = 0.2;
 /** The best passage quotes the whole section up to this length, else the best window of sentences. */
-export const BEST_QUOTE_MAX = 500;
+export const BEST_QUOTE_MAX = 400;
 /** Related passages are short teasers. */
 export const RELATED_QUOTE_MAX = 220;
 /** A related section must score at least this share of the best one. */

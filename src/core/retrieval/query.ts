@@ -234,7 +234,17 @@ export function analyzeQuery(index: SearchIndex, question: string): AnalyzedQuer
 
   for (const hit of phraseHits) {
     let target: QueryUnit | undefined;
-    for (let i = hit.start; i < hit.end && !target; i++) target = unitAtToken.get(i);
+    for (let i = hit.start; i < hit.end; i++) {
+      const unit = unitAtToken.get(i);
+      if (!unit) continue;
+      if (!target) target = unit;
+      else {
+        // "vrije tijd", "sociale media", "fb groep" are one concept: the phrase's first word carries
+        // it, the other words no longer count on their own ("tijd" would match "onbepaalde tijd").
+        unit.optional = true;
+        unit.importance = 0;
+      }
+    }
     if (!target) {
       target = { surface: tokens.slice(hit.start, hit.end).join(' '), alts: new Map(), optional: true, position: -1, phrases: [], importance: 1 };
       units.push(target);
