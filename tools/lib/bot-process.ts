@@ -16,6 +16,14 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** Which script to run; the defaults start the real bot server. */
+export interface BotProcessOptions {
+  /** Script to run with tsx, relative to the repo root; default `src/serve.ts`. It must answer GET /healthz. */
+  entry?: string;
+  /** Extra command-line arguments for the script. */
+  args?: string[];
+}
+
 export interface BotProcess {
   url: string;
   child: ChildProcess;
@@ -25,11 +33,18 @@ export interface BotProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `src/serve.ts` (the real bot server) as a child process and waits for /healthz. */
-export async function startBotProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<BotProcess> {
+/** How long a bot may take to exit after a stop signal before it is killed. */
+const STOP_GRACE_MS = 5_000;
+
+/**
+ * Starts `src/serve.ts` (the real bot server), or another bot script, as a child process and waits
+ * for /healthz. The environment is the parent's plus `env`; PORT is set (from `env.PORT` or a free port).
+ */
+export async function startBotProcess(env: Record<string, string>, timeoutMs = 20_000, options: BotProcessOptions = {}): Promise<BotProcess> {
   const port = Number(env.PORT) || (await freePort());
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src/serve.ts')], {
+  const entry = path.resolve(REPO_ROOT, options.entry ?? 'src/serve.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...(options.args ?? [])], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -40,7 +55,7 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 2
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`bot ${path.relative(REPO_ROOT, entry)} exited with ${child.exitCode}:\n${output}`);
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) break;
@@ -60,8 +75,12 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 2
     output: () => output,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
       child.kill(signal);
-      await once(child, 'exit');
+      // A bot that hangs on shutdown must not hang the caller (a test hook or a benchmark) with it.
+      const force = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(force);
     },
   };
 }

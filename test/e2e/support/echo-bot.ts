@@ -2,7 +2,9 @@
  * A tiny stand-in bot that proves the e2e harness without the real Mediawijs bot:
  * it echoes text, and "kaart" answers with an Adaptive Card (an input and a submit button)
  * so the card helpers are exercised too; "kapotte kaart" and "lege kaart" send a broken and an empty card,
- * and "crash" fails the turn. Run: `PORT=3978 npx tsx test/e2e/support/echo-bot.ts`.
+ * and "crash" fails the turn. The benchmark's plain echo bot (tools/lib/echo-bot.ts) has none of these.
+ * Answers GET /healthz like the real bot, so tools/lib/bot-process.ts can start it.
+ * Run: `PORT=3978 npx tsx test/e2e/support/echo-bot.ts`.
  */
 import { MemoryStorage, CardFactory, type TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
@@ -80,10 +82,14 @@ server.post('/api/messages', async (req, res) => {
     await app.run(context);
   });
 });
+server.get('/healthz', async (_req, res) => {
+  res.send(200, { ok: true });
+});
 server.listen(port, '127.0.0.1', () => {
   console.log(`echo bot listening on http://127.0.0.1:${port}/api/messages`);
 });
 
-const stop = () => server.close(() => process.exit(0));
+// Nothing to save: exit at once instead of waiting for the Playground's keep-alive connections.
+const stop = () => process.exit(0);
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);

@@ -19,7 +19,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import { startPlayground, type RunningPlayground } from '../../../src/infra/playground.js';
-import { startBotProcess, type BotProcess } from './bot-process.js';
+import { startBotProcess, type BotProcess } from '../../../tools/lib/bot-process.js';
 import { e2eSkipReason, launchChromium } from './chromium.js';
 import { PlaygroundChat } from './playground-chat.js';
 import { writePlaygroundConfig } from './playground-user.js';
@@ -27,8 +27,9 @@ import { writePlaygroundConfig } from './playground-user.js';
 export { LOCAL_USER, COLLEAGUE } from './playground-user.js';
 export { PlaygroundChat } from './playground-chat.js';
 
-/** How to start the bot under test. */
+/** How to start the bot under test (a script that serves /api/messages and /healthz on PORT). */
 export interface BotSpec {
+  /** Script relative to the repo root. */
   entry: string;
   args?: string[];
   /** Environment for the bot; `dataDir` is the journey's fresh temporary directory. */
@@ -63,6 +64,7 @@ export interface JourneyOptions {
 /** What a journey's tests use; `chat` is a fresh Playground tab per test. */
 export interface Journey {
   readonly chat: PlaygroundChat;
+  /** The bot process; `bot.url` is its base URL, `bot.output()` what it printed. */
   readonly bot: BotProcess;
   readonly playground: RunningPlayground;
   /** The journey's temporary directory (bot data lives in `<workDir>/data`). */
@@ -91,9 +93,10 @@ export function useJourney(options: JourneyOptions): Journey {
 
   beforeAll(async () => {
     workDir = mkdtempSync(path.join(tmpdir(), 'mediawijs-e2e-'));
-    bot = await startBotProcess({ entry: options.bot.entry, args: options.bot.args, env: options.bot.env?.(path.join(workDir, 'data')) });
+    // Generous: on a busy 2-core CI runner tsx compiles the bot on first start.
+    bot = await startBotProcess(options.bot.env?.(path.join(workDir, 'data')) ?? {}, 60_000, { entry: options.bot.entry, args: options.bot.args ?? [] });
     playground = await startPlayground({
-      botEndpoint: bot.endpoint,
+      botEndpoint: `${bot.url}/api/messages`,
       port: 0,
       workDir,
       configFile: writePlaygroundConfig(workDir),
@@ -108,7 +111,12 @@ export function useJourney(options: JourneyOptions): Journey {
   });
 
   afterEach(async (test) => {
-    if (test.task.result?.state === 'fail' && chat) await chat.screenshot(`FAILED-${test.task.name}`).catch(() => undefined);
+    if (test.task.result?.state === 'fail') {
+      if (chat) await chat.screenshot(`FAILED-${test.task.name}`).catch(() => undefined);
+      // The bot's own log usually says why a journey failed; show its tail next to the assertion.
+      const log = bot?.output().trim();
+      if (log) console.error(`--- bot output (${options.bot.entry}), last lines:\n${log.split('\n').slice(-30).join('\n')}`);
+    }
     await context?.close();
     context = undefined;
     chat = undefined;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { REPO_ROOT } from './bot-process.js';
+import { REPO_ROOT } from '../../../tools/lib/bot-process.js';
 
 /** Where {@link PlaygroundChat.screenshot} writes (git-ignored via test-results/). */
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
@@ -11,6 +11,7 @@ export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots'
 const BOT_MESSAGE = '.fai-OutputCard';
 const COMPOSER = '[data-lexical-editor="true"]';
 const CARD = '.ac-adaptiveCard';
+const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
 /** Texts the Playground or the Adaptive Cards renderer show when a card cannot be rendered. */
 const CARD_ERROR_PATTERNS = [/failed to render/i, /unable to render/i, /is not supported/i, /could not render/i, /unknown element type/i];
@@ -73,6 +74,38 @@ export class PlaygroundChat {
   /** Activities with attachments that the bot sent, as JSON (for asserting on card payloads). */
   receivedActivities(): readonly ReceivedActivity[] {
     return this.activities;
+  }
+
+  /** The most recent Adaptive Card the bot sent or updated (its JSON), or undefined when none came yet. */
+  latestCard(): Record<string, unknown> | undefined {
+    for (const activity of [...this.activities].reverse()) {
+      const card = activity.attachments?.find((a) => a.contentType === ADAPTIVE_CARD)?.content;
+      if (typeof card === 'object' && card !== null) return card as Record<string, unknown>;
+    }
+    return undefined;
+  }
+
+  /**
+   * The `data` of the action with this title on the most recent card, or undefined when that card has
+   * no such action (older cards stay on screen with their buttons, so the DOM cannot tell this).
+   */
+  latestCardAction(title: string): Record<string, unknown> | undefined {
+    const action = findAction(this.latestCard(), title);
+    return action ? ((action.data as Record<string, unknown> | undefined) ?? {}) : undefined;
+  }
+
+  /** Selects the choice with this title in the most recent card's choice set (radio buttons or checkboxes). */
+  async chooseCardOption(title: string): Promise<void> {
+    const cards = this.page.locator(CARD);
+    for (const role of ['radio', 'checkbox'] as const) {
+      const option = cards.getByRole(role, { name: title, exact: true });
+      if ((await option.count()) > 0) {
+        await option.last().check();
+        return;
+      }
+    }
+    const available = await cards.getByRole('radio').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+    throw new Error(`Geen keuze "${title}" op een kaart. Wel: ${available.map((t) => `"${t}"`).join(', ') || '(geen keuzes)'}`);
   }
 
   /** Types a message in the composer and sends it. */
@@ -261,6 +294,24 @@ function findInputSpec(node: unknown, id: string): CardInputSpec | undefined {
   }
   for (const value of Object.values(element)) {
     const found = findInputSpec(value, id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function findAction(node: unknown, title: string): Record<string, unknown> | undefined {
+  if (Array.isArray(node)) {
+    for (const item of node) {
+      const found = findAction(item, title);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof node !== 'object' || node === null) return undefined;
+  const element = node as Record<string, unknown>;
+  if (typeof element.type === 'string' && element.type.startsWith('Action.') && element.title === title) return element;
+  for (const value of Object.values(element)) {
+    const found = findAction(value, title);
     if (found) return found;
   }
   return undefined;
