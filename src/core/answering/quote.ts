@@ -86,5 +86,27 @@ export function selectWindow(
       if (!best || score > best.score + 1e-9) best = { start: first.start, end: last.end, score };
     }
   }
-  return best ? text.slice(best.start, best.end) : text.slice(0, maxLength).trim();
+  if (!best) return text.slice(0, maxLength).trim();
+  return text.slice(...grow(spans, best, maxLength));
+}
+
+/** A quote shorter than this reads as a fragment ("de school,"), so it takes in neighbouring spans. */
+export const MIN_QUOTE = 60;
+
+function grow(spans: readonly Span[], window: Span, maxLength: number): [number, number] {
+  let { start, end } = window;
+  let first = spans.findIndex((s) => s.start === start);
+  let last = spans.findIndex((s) => s.end === end);
+  while (end - start < MIN_QUOTE && first >= 0 && last >= 0) {
+    const next = spans[last + 1];
+    const prev = spans[first - 1];
+    if (next && next.end - start <= maxLength) {
+      end = next.end;
+      last++;
+    } else if (prev && end - prev.start <= maxLength) {
+      start = prev.start;
+      first--;
+    } else break;
+  }
+  return [start, end];
 }
