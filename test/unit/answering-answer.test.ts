@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion, BEST_QUOTE_MAX, RELATED_QUOTE_MAX } from '../../src/core/answering/answer.js';
-import { selectWindow, sentenceSpans } from '../../src/core/answering/quote.js';
+import { MIN_QUOTE, selectWindow, sentenceSpans } from '../../src/core/answering/quote.js';
+import { analyzeQuery } from '../../src/core/retrieval/query.js';
+import { audiencePrior, MENTIONED_AUDIENCE_PRIOR, OTHER_AUDIENCE_PRIOR } from '../../src/core/retrieval/search.js';
 import type { AnswerResult } from '../../src/core/answering/types.js';
 import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';
 import { createSearchIndex } from '../../src/core/retrieval/index.js';
@@ -52,6 +54,70 @@ describe('quote window', () => {
     expect(longText.includes(quote)).toBe(true);
     expect(quote.length).toBeLessThanOrEqual(max);
     expect(quote.length).toBeGreaterThan(0);
+  });
+});
+
+describe('quote window never returns a fragment', () => {
+  it('grows a tiny best span to at least MIN_QUOTE characters', () => {
+    const text = 'Plaats geen berichten over de school, de leerlingen of collega\'s zonder dat je weet wat de gevolgen zijn voor iedereen.';
+    const spans = sentenceSpans(text, 40);
+    const quote = selectWindow(text, spans, (s) => [text.slice(s.start, s.end).includes('de school,') ? 1 : 0], [1], 120);
+    expect(text.includes(quote)).toBe(true);
+    expect(quote.length).toBeGreaterThanOrEqual(MIN_QUOTE);
+  });
+});
+
+const audienceDoc: KnowledgeDocument = {
+  org: 'a',
+  organisation: 'Audiencebestuur',
+  title: 'Code',
+  leaderTerm: 'leidinggevende',
+  contentHash: 'x',
+  sections: [
+    { id: 'a:staff', org: 'a', headingPath: ['Medewerkers'], audience: ['medewerkers'], text: 'Verdiep je in de werking van sociale media voordat je ze gebruikt.' },
+    { id: 'a:pupil', org: 'a', headingPath: ['Leerlingen'], audience: ['leerlingen'], text: 'Zorg dat je weet hoe sociale media werken voordat je ze gebruikt.' },
+    { id: 'a:parents', org: 'a', headingPath: ['Ouders'], audience: ['ouders'], text: 'Ouders weten hoe sociale media werken en praten met hun kind.' },
+  ],
+};
+const audienceIndex = createSearchIndex(audienceDoc, vocabulary);
+
+describe('audience prior', () => {
+  it.each([
+    ['moet ik weten hoe tiktok werkt voordat ik het gebruik?', 'a:staff'],
+    ['moet een leerling weten hoe tiktok werkt voordat hij het gebruikt?', 'a:pupil'],
+  ])('%s → %s', (question, id) => {
+    const result = answerQuestion(audienceIndex, question);
+    expect(result.kind).toBe('answer');
+    if (result.kind === 'answer') expect(result.best.section.id).toBe(id);
+  });
+  it('takes the first person or group named as the subject', () => {
+    expect(analyzeQuery(audienceIndex, 'mag ik een groepsapp met ouders beginnen').subject).toBe('medewerkers');
+    expect(analyzeQuery(audienceIndex, 'mag een leerling van 14 zonder toestemming van ouders insta hebben').subject).toBe('leerlingen');
+    expect(analyzeQuery(audienceIndex, 'ouders vragen of ze foto\'s mogen maken').subject).toBe('ouders');
+  });
+  it.each([
+    [['medewerkers'], 'ik', 1],
+    [['leerlingen'], 'ik', OTHER_AUDIENCE_PRIOR],
+    [['leerlingen'], 'een leerling', 1],
+    [['ouders'], 'ik met ouders', MENTIONED_AUDIENCE_PRIOR],
+    [['school'], 'een leerling', 1],
+  ] as Array<[string[], string, number]>)('%j asked by "%s" → %s', (audience, who, prior) => {
+    expect(audiencePrior(analyzeQuery(audienceIndex, `mag ${who} een foto posten`), audience)).toBe(prior);
+  });
+});
+
+describe('related passages', () => {
+  it('are different sections, verbatim, short, and never repeat the best quote', () => {
+    const result = answerQuestion(index, 'mag ik foto\'s van leerlingen op insta zetten of moet ik mijn leidinggevende om advies vragen?');
+    expect(result.kind).toBe('answer');
+    if (result.kind !== 'answer') return;
+    expect(result.related.length).toBeLessThanOrEqual(2);
+    const ids = [result.best.section.id, ...result.related.map((r) => r.section.id)];
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of result.related) {
+      expect(r.section.text.includes(r.quote)).toBe(true);
+      expect(result.best.quote.includes(r.quote)).toBe(false);
+    }
   });
 });
 
@@ -112,16 +178,15 @@ function score(set: EvalSet): { answered: number; declined: number } {
 }
 
 describe('quality on the evaluation sets (real knowledge)', () => {
-  // Floor from the brief is 0.9; the current measured level is asserted so regressions fail.
-  // Raise these bounds as retrieval improves (see tools/eval-retrieval.ts for the figures).
+  // Floor from the brief is 0.9 on both sets (measured: public 0.90, dev 0.91); a regression fails.
   it('public set', () => {
     const s = score(JSON.parse(readFileSync('/work/shared/eval/qa-public.json', 'utf8')) as EvalSet);
-    expect(s.answered).toBeGreaterThanOrEqual(0.66);
+    expect(s.answered).toBeGreaterThanOrEqual(0.9);
     expect(s.declined).toBeGreaterThanOrEqual(0.9);
   });
   it('own dev set', () => {
     const s = score(JSON.parse(readFileSync('test/fixtures/dev-questions.json', 'utf8')) as EvalSet);
-    expect(s.answered).toBeGreaterThanOrEqual(0.7);
+    expect(s.answered).toBeGreaterThanOrEqual(0.9);
     expect(s.declined).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KnowledgeDocument } from '../../src/core/knowledge/types.js';
 import { createSearchIndex } from '../../src/core/retrieval/index.js';
 import { analyzeQuery } from '../../src/core/retrieval/query.js';
+import { search } from '../../src/core/retrieval/search.js';
 import { stem } from '../../src/core/retrieval/stem.js';
 import { parseVocabulary } from '../../src/core/retrieval/vocabulary.js';
 import { loadVocabulary } from '../../src/infra/load-vocabulary.js';
@@ -36,6 +37,42 @@ describe('synonym expansion by theme', () => {
   it('marks social-media questions as in domain and generic school questions not', () => {
     expect(analyzeQuery(index, 'mag ik dit op tiktok zetten').inDomain).toBe(true);
     expect(analyzeQuery(index, 'hoe vraag ik verlof aan').inDomain).toBe(false);
+  });
+
+  it('treats a matched vocabulary phrase as one concept', () => {
+    const units = analyzeQuery(index, 'mag ik in mijn vrije tijd iets posten').units;
+    expect(units.find((u) => u.surface === 'tijd')?.importance).toBe(0);
+    expect(units.find((u) => u.surface === 'vrije')?.importance).toBeGreaterThan(0);
+  });
+
+  it('gives words that only say "social media" or "the code" little weight, platform-specific words full weight', () => {
+    const importance = (q: string, w: string): number | undefined => analyzeQuery(index, q).units.find((u) => u.surface === w)?.importance;
+    expect(importance('mag dit online', 'online')).toBeLessThan(0.5);
+    expect(importance('wat zegt de code over schuttingtaal', 'code')).toBeLessThan(0.5);
+    expect(importance('wat zegt de code over schuttingtaal', 'schuttingtaal')).toBe(1);
+  });
+
+  it('matches a multi-word code term only where all of its words occur', () => {
+    const vocab = parseVocabulary({ themes: [{ theme: 't', groups: [{ words: ['nudes'], code: ['seksueel grensoverschrijdend gedrag'] }] }] });
+    const d: KnowledgeDocument = {
+      ...doc,
+      sections: [
+        { id: 't:a', org: 't', headingPath: ['A'], audience: ['medewerkers'], text: 'Gedrag op sociale media is als gedrag in de klas.' },
+        { id: 't:b', org: 't', headingPath: ['B'], audience: ['medewerkers'], text: 'Seksueel grensoverschrijdend gedrag melden we altijd.' },
+      ],
+    };
+    const i = createSearchIndex(d, vocab);
+    const hits = search(i, 'nudes').hits;
+    expect(hits[0]?.indexed.section.id).toBe('t:b');
+    expect(hits.find((h) => h.indexed.section.id === 't:a')?.matched[0]).toBe(0);
+  });
+
+  it('accepts theme weight and audience and rejects a weight above 1', () => {
+    expect(parseVocabulary({ themes: [{ theme: 'x', weight: 0.3, audience: 'ouders', groups: [{ words: ['a'], weight: 0.5 }] }] }).themes[0]).toMatchObject({
+      weight: 0.3,
+      audience: 'ouders',
+    });
+    expect(() => parseVocabulary({ themes: [{ theme: 'x', weight: 2, groups: [] }] }, 'w.yaml')).toThrow(/Woordenlijst w.yaml is ongeldig/);
   });
 
   it('rejects a malformed vocabulary with a Dutch message', () => {

@@ -112,8 +112,10 @@ function inIndex(index: SearchIndex, key: string): boolean {
 interface UnitDraft {
   alts: Map<string, number>;
   phrases: Array<{ words: string[][]; weight: number }>;
-  /** Highest weight of the vocabulary groups the word belongs to (undefined: none). */
+  /** Highest weight of the vocabulary groups of the word whose code terms occur in this board's code. */
   groupWeight?: number;
+  /** Highest weight of any vocabulary group of the word (used when none reaches this board's code). */
+  anyGroupWeight?: number;
   audiences: Set<VocabularyAudience>;
 }
 
@@ -126,6 +128,7 @@ function addGroup(index: SearchIndex, g: number, draft: UnitDraft, weight: numbe
   if (!group) return;
   if (group.domain) draft.alts.set(DOMAIN_MARK, 0);
   if (group.audience) draft.audiences.add(group.audience);
+  draft.anyGroupWeight = Math.max(draft.anyGroupWeight ?? 0, group.weight);
   // A low-weight group ("online", "sociale media") is weak evidence: its terms match weakly.
   const w = weight * SYNONYM_WEIGHT * group.weight;
   let reaches = false;
@@ -225,7 +228,7 @@ export function analyzeQuery(index: SearchIndex, question: string): AnalyzedQuer
     }
     for (const a of draft.audiences) mentions.add(a);
     if (!subject && draft.audiences.size > 0) subject = [...draft.audiences][0];
-    const importance = (draft.groupWeight ?? 1) * (focusNext ? FOCUS_BOOST : 1) * (i >= askStart ? ASK_BOOST : 1);
+    const importance = (draft.groupWeight ?? draft.anyGroupWeight ?? 1) * (focusNext ? FOCUS_BOOST : 1) * (i >= askStart ? ASK_BOOST : 1);
     focusNext = false;
     const unit: QueryUnit = { surface: word, alts: draft.alts, optional: false, position: position++, phrases: draft.phrases, importance };
     units.push(unit);
