@@ -111,7 +111,8 @@ export function useJourney(options: JourneyOptions): Journey {
   });
 
   afterEach(async (test) => {
-    if (test.task.result?.state === 'fail') {
+    // `it.fails` tests are expected to fail; their output is noise.
+    if (test.task.result?.state === 'fail' && !test.task.fails) {
       if (chat) await chat.screenshot(`FAILED-${test.task.name}`).catch(() => undefined);
       // The bot's own log usually says why a journey failed; show its tail next to the assertion.
       const log = bot?.output().trim();

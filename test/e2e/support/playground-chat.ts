@@ -94,6 +94,12 @@ export class PlaygroundChat {
     return action ? ((action.data as Record<string, unknown> | undefined) ?? {}) : undefined;
   }
 
+  /** Titles of the visible buttons in the newest bot message (what the user can click there). */
+  async lastMessageButtons(): Promise<string[]> {
+    const buttons = this.botMessages().last().locator(`${CARD} button:visible`);
+    return (await buttons.allInnerTexts()).map(normalise);
+  }
+
   /** Selects the choice with this title in the most recent card's choice set (radio buttons or checkboxes). */
   async chooseCardOption(title: string): Promise<void> {
     const cards = this.page.locator(CARD);

@@ -1,0 +1,26 @@
+import { expect, it } from 'vitest';
+import { describeE2e, mediawijsBot, useJourney } from './support/harness.js';
+
+describeE2e('guard: Mediawijs cards render in the Playground', () => {
+  const journey = useJourney({ bot: mediawijsBot({ org: 'oog' }) });
+
+  // KNOWN BUG (src/teams/welcome.ts): the Playground, like Teams on install, sends installationUpdate
+  // and conversationUpdate together; greetOnce reads and writes `welcomedAt` without a lock, so both
+  // turns greet. `it.fails` keeps CI green until that is fixed, then fails to say: make this `it`.
+  it.fails('shows the welcome card exactly once on opening', async () => {
+    const welcomes = (await journey.chat.botTexts()).filter((t) => t.startsWith('Welkom!'));
+    expect(welcomes).toHaveLength(1);
+  });
+
+  it('renders the help card with its text and all three buttons', async () => {
+    const chat = journey.chat;
+    await chat.sendMessage('help');
+    const help = await chat.waitForBotReply();
+    expect(help).toMatch(/^Waarmee kan ik je helpen\?/);
+    expect(help).toContain('Openbaar Onderwijs Groningen');
+    expect(await chat.lastMessageButtons()).toEqual(['Start de onboarding', 'Mag ik dit posten?', 'Vraag aan je leidinggevende']);
+    await chat.screenshot('help-card');
+    await chat.expectNoCardError();
+    chat.expectNoBotErrors();
+  });
+});
