@@ -63,15 +63,22 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   async function send(userId: string, run: (context: import('botbuilder').TurnContext) => Promise<string | undefined>): Promise<SendOutcome> {
     const record = await deps.store.conversations.get(userId).catch(() => undefined);
     if (!record) return { ok: false, reason: 'no-conversation' };
+    let activityId: string | undefined;
+    let failed: { error: unknown } | undefined;
     try {
-      let activityId: string | undefined;
       await deps.adapter.continueConversationAsync(deps.appId, record.reference as Partial<ConversationReference>, async (context) => {
-        activityId = await run(context);
+        // Caught here: the adapter would hand it to onTurnError and swallow it.
+        try {
+          activityId = await run(context);
+        } catch (error) {
+          failed = { error };
+        }
       });
-      return activityId ? { ok: true, activityId } : { ok: true };
     } catch (error) {
-      return failureOf(error);
+      failed = { error };
     }
+    if (failed) return failureOf(failed.error);
+    return activityId ? { ok: true, activityId } : { ok: true };
   }
 
   async function deliverOne(item: OutboxItem, report: DeliveryReport): Promise<void> {
