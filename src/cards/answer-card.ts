@@ -27,20 +27,7 @@ export function answerCard(best: QuotedPassage, related: readonly QuotedPassage[
     textBlock(`Bron: ${best.citation}`, { size: 'Small', isSubtle: true, spacing: 'Small' }),
   ];
 
-  if (related.length > 0) {
-    body.push(textBlock('Lees ook:', { size: 'Small', weight: 'Bolder', spacing: 'Medium' }));
-    body.push({
-      type: 'ActionSet',
-      actions: related.slice(0, 2).map((p) => ({
-        type: 'Action.ShowCard',
-        title: shortTitle(p),
-        card: {
-          type: 'AdaptiveCard',
-          body: [textBlock(p.quote), textBlock(`Bron: ${p.citation}`, { size: 'Small', isSubtle: true })],
-        },
-      })),
-    });
-  }
+  body.push(...relatedPassages(related));
 
   body.push(
     {
@@ -57,6 +44,25 @@ export function answerCard(best: QuotedPassage, related: readonly QuotedPassage[
     submit('Mag ik dit posten?', 'posting.start'),
     submit(`Vraag mijn ${leaderTerm}`, 'doubt.compose', { answerId }),
   ]);
+}
+
+/** "Lees ook:" with up to two related passages, each opened with one tap (Action.ShowCard). */
+export function relatedPassages(related: readonly QuotedPassage[]): CardElement[] {
+  if (related.length === 0) return [];
+  return [
+    textBlock('Lees ook:', { size: 'Small', weight: 'Bolder', spacing: 'Medium' }),
+    {
+      type: 'ActionSet',
+      actions: related.slice(0, 2).map((p) => ({
+        type: 'Action.ShowCard',
+        title: shortTitle(p),
+        card: {
+          type: 'AdaptiveCard',
+          body: [textBlock(p.quote), textBlock(`Bron: ${p.citation}`, { size: 'Small', isSubtle: true })],
+        },
+      })),
+    },
+  ];
 }
 
 /** Reply when the code does not answer: says so plainly, quotes nothing, offers the leidinggevende. */

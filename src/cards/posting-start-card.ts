@@ -1,10 +1,11 @@
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { relatedPassages, type QuotedPassage } from './answer-card.js';
 import { DRAFT_INPUT_ID, MEDIA_INPUT_ID, POSTING_VERBS } from './posting-verbs.js';
 
 /** What the code already says about the request that started the dialog, quoted verbatim. */
 export interface StartLead {
-  quote: string;
-  citation: string;
+  best: QuotedPassage;
+  related: readonly QuotedPassage[];
 }
 
 /**
@@ -16,8 +17,9 @@ export function postingStartCard(organisation: string, lead?: StartLead): Adapti
   const intro: CardElement[] = lead
     ? [
         textBlock('Dit zegt de code erover:', { size: 'Small', weight: 'Bolder', color: 'Accent' }),
-        { type: 'Container', style: 'emphasis', items: [textBlock(lead.quote)] },
-        textBlock(`Bron: ${lead.citation}`, { size: 'Small', isSubtle: true, spacing: 'Small' }),
+        { type: 'Container', style: 'emphasis', items: [textBlock(lead.best.quote)] },
+        textBlock(`Bron: ${lead.best.citation}`, { size: 'Small', isSubtle: true, spacing: 'Small' }),
+        ...relatedPassages(lead.related),
         textBlock('Mag jouw bericht online? Plak het hieronder, dan stel ik een paar korte vragen.', { weight: 'Bolder', spacing: 'Medium' }),
       ]
     : [
