@@ -99,7 +99,7 @@ export async function startPosting(
 export async function startPostingFromRequest(context: TurnContext, state: AppTurnState, deps: AppDeps, request: string): Promise<void> {
   const result = deps.answer(request);
   deps.logger.info({ event: 'posting.requested', found: result.kind === 'answer', sectionId: result.kind === 'answer' ? result.best.section.id : undefined });
-  const lead = result.kind === 'answer' ? { quote: result.best.quote, citation: result.best.citation } : undefined;
+  const lead = result.kind === 'answer' ? { best: result.best, related: result.related } : undefined;
   await startPosting(context, state, deps, lead ? { fresh: true, lead } : { fresh: true });
 }
 
