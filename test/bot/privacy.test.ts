@@ -1,0 +1,78 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Doubt } from '../../src/core/doubts/types.js';
+import { FakeConnector } from '../../tools/lib/fake-connector.js';
+import { findAction, startBot, type BotUnderTest } from '../support/bot-harness.js';
+import { actionData, askLeader, dataDirWithLeaders, FakeClock, PEOPLE, to } from '../support/doubt-helpers.js';
+
+const { docent, lotte } = PEOPLE;
+
+describe('"mijn gegevens" and "verwijder mijn gegevens" over HTTP', () => {
+  const connector = new FakeConnector();
+  const clock = new FakeClock();
+  let dataDir: string;
+  let bot: BotUnderTest;
+
+  beforeAll(async () => {
+    await connector.start();
+    dataDir = dataDirWithLeaders('mw-privacy-');
+    bot = await startBot({ env: { ORG: 'oog', DATA_DIR: dataDir }, connector, overrides: { clock } });
+    await bot.say(lotte, 'hallo');
+  });
+  afterAll(async () => {
+    await bot.stop();
+    await connector.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows what is stored, then deletes it after confirmation; an open doubt is withdrawn and anonymised', async () => {
+    // One answered and resolved doubt, one still open, one feedback and onboarding progress.
+    await askLeader(bot, docent, 'Mag ik een foto van de kerstmarkt delen?');
+    const first = ((await bot.deps.store.doubts.listByAsker(docent.aadObjectId)) as Doubt[])[0]!;
+    const answered = await bot.execute(lotte, 'doubt.answer', { doubtId: first.id, decision: 'approve' }, first.outbox[0]!.activityId);
+    await bot.click(docent, actionData(to(answered.replies, docent)[0]!, 'Opgelost'));
+    clock.addMinutes(1);
+    await askLeader(bot, docent, 'Mag ik de open dag aankondigen op X?');
+    const [answer] = await bot.say(docent, 'mag ik een foto van mijn klas op instagram zetten?');
+    const up = findAction(answer!.activity, /Nuttig/) as { data?: Record<string, unknown> } | undefined;
+    if (up?.data) await bot.click(docent, up.data);
+    await bot.say(docent, 'onboarding');
+
+    const [data] = await bot.say(docent, 'mijn gegevens');
+    expect(data!.text).toContain('Mag ik een foto van de kerstmarkt delen?');
+    expect(data!.text).toContain('Mag ik de open dag aankondigen op X?');
+    expect(data!.text).toMatch(/Je onboarding/);
+    expect(data!.text).toMatch(/Je chat met Mediawijs/);
+    expect(data!.text).toMatch(/Je profiel/);
+    // Nobody else's data: the leader's name may appear, the leader's other doubts not.
+    expect(data!.text).not.toContain(lotte.aadObjectId);
+
+    const [confirm] = await bot.say(docent, 'verwijder mijn gegevens');
+    expect(confirm!.text).toMatch(/Wil je al je gegevens bij Mediawijs verwijderen\?/);
+    expect(await bot.deps.store.doubts.listByAsker(docent.aadObjectId)).toHaveLength(2); // nothing yet
+
+    const [done] = await bot.click(docent, actionData(confirm!, 'Ja, verwijder'));
+    expect(done!.text).toMatch(/Klaar\./);
+    expect(done!.text).toMatch(/bewaard zonder je naam en tekst/);
+    expect(await bot.deps.store.doubts.listByAsker(docent.aadObjectId)).toHaveLength(0);
+    expect(await bot.deps.store.doubts.get(first.id)).toBeUndefined();
+    expect(await bot.deps.store.onboarding.get(docent.aadObjectId)).toBeUndefined();
+    expect(await bot.deps.store.conversations.get(docent.aadObjectId)).toBeUndefined();
+    expect((await bot.deps.store.feedback.list()).some((f) => f.userId === docent.aadObjectId)).toBe(false);
+
+    // The leader's open card is now a withdrawn doubt without the asker's text.
+    const [open] = await bot.say(lotte, 'openstaande twijfels');
+    expect(open!.text).not.toContain('open dag');
+    const leftovers = JSON.stringify(await bot.deps.store.doubts.listByAssignee(lotte.aadObjectId));
+    expect(leftovers).not.toContain('open dag');
+    expect(leftovers).not.toContain(docent.aadObjectId);
+  });
+
+  it('deletes nothing when the user says no', async () => {
+    await askLeader(bot, docent, 'Mag ik een poll over het schoolfeest plaatsen?');
+    const [confirm] = await bot.say(docent, 'verwijder mijn gegevens');
+    const [kept] = await bot.click(docent, actionData(confirm!, 'Nee, niet verwijderen'));
+    expect(kept!.text).toMatch(/niets verwijderd/);
+    expect(await bot.deps.store.doubts.listByAsker(docent.aadObjectId)).toHaveLength(1);
+  });
+});
