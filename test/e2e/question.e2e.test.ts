@@ -7,9 +7,12 @@ describeE2e('journey: a question answered from the code, with its source', () =>
   it('welcomes the new user and answers a question with a citation', async () => {
     const chat = journey.chat;
     expect((await chat.botTexts()).join('\n')).toContain('Mediawijs');
-    await chat.sendMessage('Mag ik een foto van een leerling op Instagram zetten?');
+    // A general question (a question word): "Mag ik ... op Instagram zetten?" would start the posting check instead.
+    await chat.sendMessage('Wanneer heb ik toestemming nodig voor een foto van een leerling?');
     const replies = (await chat.waitForBotReplies()).join('\n');
-    expect(replies).toMatch(/Bron: Openbaar Onderwijs Groningen/);
+    expect(replies).toMatch(/Dit staat in de code:[\s\S]+Bron: Openbaar Onderwijs Groningen, Code Sociale Media/);
+    // The answer card, not a text fallback: its feedback buttons are there to click.
+    expect((await chat.lastMessageButtons()).join(' | ')).toMatch(/Nuttig \|.*Niet nuttig/);
     await chat.expectNoCardError();
     chat.expectNoBotErrors();
     await chat.screenshot('vraag-met-bron');

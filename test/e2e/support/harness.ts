@@ -13,28 +13,16 @@
  *     });
  *   });
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
-import { startPlayground, type RunningPlayground } from '../../../src/infra/playground.js';
-import { startBotProcess, type BotProcess } from '../../../tools/lib/bot-process.js';
-import { e2eSkipReason, launchChromium } from './chromium.js';
-import { PlaygroundChat } from './playground-chat.js';
-import { writePlaygroundConfig } from './playground-user.js';
+import type { RunningPlayground } from '../../../src/infra/playground.js';
+import type { BotProcess } from '../../../tools/lib/bot-process.js';
+import { e2eSkipReason } from './chromium.js';
+import type { PlaygroundChat } from './playground-chat.js';
+import { startE2eStack, type BotSpec, type E2eStack } from './stack.js';
 
 export { LOCAL_USER, COLLEAGUE } from './playground-user.js';
 export { PlaygroundChat } from './playground-chat.js';
-
-/** How to start the bot under test (a script that serves /api/messages and /healthz on PORT). */
-export interface BotSpec {
-  /** Script relative to the repo root. */
-  entry: string;
-  args?: string[];
-  /** Environment for the bot; `dataDir` is the journey's fresh temporary directory. */
-  env?: (dataDir: string) => Record<string, string>;
-}
+export type { BotSpec } from './stack.js';
 
 /** The stand-in echo bot (test/e2e/support/echo-bot.ts). */
 export function echoBot(): BotSpec {
@@ -84,50 +72,31 @@ export function describeE2e(name: string, body: () => void): void {
  * new chat tab for each test (with a screenshot when the test fails), and stop everything afterwards.
  */
 export function useJourney(options: JourneyOptions): Journey {
-  let workDir = '';
-  let bot: BotProcess | undefined;
-  let playground: RunningPlayground | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
-  let chat: PlaygroundChat | undefined;
+  let stack: E2eStack | undefined;
+  let tab: { chat: PlaygroundChat; close(): Promise<void> } | undefined;
 
   beforeAll(async () => {
-    workDir = mkdtempSync(path.join(tmpdir(), 'mediawijs-e2e-'));
-    // Generous: on a busy 2-core CI runner tsx compiles the bot on first start.
-    bot = await startBotProcess(options.bot.env?.(path.join(workDir, 'data')) ?? {}, 60_000, { entry: options.bot.entry, args: options.bot.args ?? [] });
-    playground = await startPlayground({
-      botEndpoint: `${bot.url}/api/messages`,
-      port: 0,
-      workDir,
-      configFile: writePlaygroundConfig(workDir),
-    });
-    browser = await launchChromium();
+    stack = await startE2eStack(options.bot);
   }, 90_000);
 
   beforeEach(async () => {
-    context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-    chat = new PlaygroundChat(await context.newPage());
-    await chat.open(playground!.url);
+    tab = await stack!.openChat();
   });
 
   afterEach(async (test) => {
     // `it.fails` tests are expected to fail; their output is noise.
     if (test.task.result?.state === 'fail' && !test.task.fails) {
-      if (chat) await chat.screenshot(`FAILED-${test.task.name}`).catch(() => undefined);
+      if (tab) await tab.chat.screenshot(`FAILED-${test.task.name}`).catch(() => undefined);
       // The bot's own log usually says why a journey failed; show its tail next to the assertion.
-      const log = bot?.output().trim();
+      const log = stack?.bot.output().trim();
       if (log) console.error(`--- bot output (${options.bot.entry}), last lines:\n${log.split('\n').slice(-30).join('\n')}`);
     }
-    await context?.close();
-    context = undefined;
-    chat = undefined;
+    await tab?.close();
+    tab = undefined;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
-    await bot?.stop();
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
+    await stack?.stop();
   }, 30_000);
 
   const started = <T>(value: T | undefined, what: string): T => {
@@ -136,16 +105,16 @@ export function useJourney(options: JourneyOptions): Journey {
   };
   return {
     get chat() {
-      return started(chat, 'De chat');
+      return started(tab?.chat, 'De chat');
     },
     get bot() {
-      return started(bot, 'De bot');
+      return started(stack?.bot, 'De bot');
     },
     get playground() {
-      return started(playground, 'De Playground');
+      return started(stack?.playground, 'De Playground');
     },
     get workDir() {
-      return workDir;
+      return started(stack?.workDir, 'De journey');
     },
   };
 }

@@ -61,6 +61,12 @@ export class PlaygroundChat {
     this.seen = await this.botMessages().count();
   }
 
+  /** Hides the Playground's log panel, so the chat gets the whole width (for screenshots people read). */
+  async hideLogPanel(): Promise<void> {
+    const hide = this.page.locator('button[title="Hide log panel"]');
+    if ((await hide.count()) > 0) await hide.first().click();
+  }
+
   /** All bot messages in the open chat, oldest first. */
   botMessages(): Locator {
     return this.page.locator(BOT_MESSAGE);
