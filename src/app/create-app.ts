@@ -121,7 +121,12 @@ export function createApp(deps: AppDeps): BotApp {
         await sendHelp(context, deps);
         return;
       case 'question':
-        if (isDoubtRequest(intent.text)) return openDoubtCompose(context, state, deps, { text: intent.text });
+        if (isDoubtRequest(intent.text)) {
+          // A doubt is a question too: quote what the code says, then offer to ask the leidinggevende.
+          const result = deps.answer(intent.text);
+          const lead = result.kind === 'answer' ? { best: result.best, related: result.related } : undefined;
+          return openDoubtCompose(context, state, deps, lead ? { text: intent.text, lead } : { text: intent.text });
+        }
         if (isPostingRequest(intent.text)) return startPostingFromRequest(context, state, deps, intent.text);
         await replyToQuestion(context, state, deps, intent.text);
         return;

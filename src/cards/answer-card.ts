@@ -46,6 +46,22 @@ export function answerCard(best: QuotedPassage, related: readonly QuotedPassage[
   ]);
 }
 
+/** What the code says about a request that opened another flow (posting check, doubt), quoted verbatim. */
+export interface CodeLead {
+  best: QuotedPassage;
+  related: readonly QuotedPassage[];
+}
+
+/** The code's answer on top of a flow card, so the user has it before any question. */
+export function codeLead(lead: CodeLead): CardElement[] {
+  return [
+    textBlock('Dit zegt de code erover:', { size: 'Small', weight: 'Bolder', color: 'Accent' }),
+    { type: 'Container', style: 'emphasis', items: [textBlock(lead.best.quote)] },
+    textBlock(`Bron: ${lead.best.citation}`, { size: 'Small', isSubtle: true, spacing: 'Small' }),
+    ...relatedPassages(lead.related),
+  ];
+}
+
 /** "Lees ook:" with up to two related passages, each opened with one tap (Action.ShowCard). */
 export function relatedPassages(related: readonly QuotedPassage[]): CardElement[] {
   if (related.length === 0) return [];

@@ -1,4 +1,5 @@
 import type { RedactionMatch } from '../core/privacy/redact.js';
+import { codeLead, type CodeLead } from './answer-card.js';
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { DEFAULT_DOUBT_CARD_OPTIONS, DOUBT_CANCEL_VERB, DOUBT_INPUTS, DOUBT_REDACT_VERB, DOUBT_SEND_VERB, type DoubtCardOptions } from './doubt-verbs.js';
 
@@ -10,6 +11,8 @@ export interface ComposeCardInput {
   /** The asker is their own leidinggevende (demo). */
   selfRouted?: boolean;
   detected?: readonly RedactionMatch[];
+  /** What the code says about the question, shown first (a free-text doubt is a question too). */
+  lead?: CodeLead;
   /** Passed through in every action's data (e.g. a key to the posting case in conversation state). */
   data?: Record<string, unknown>;
 }
@@ -23,7 +26,8 @@ const PRIVACY_WARNING = 'Let op: zet geen namen, foto’s of andere persoonsgege
 export function doubtComposeCard(input: ComposeCardInput, options: DoubtCardOptions = DEFAULT_DOUBT_CARD_OPTIONS): AdaptiveCard {
   const data = input.data ?? {};
   const body: CardElement[] = [
-    textBlock(`Vraag het je ${options.leaderTerm}`, { size: 'Medium', weight: 'Bolder' }),
+    ...(input.lead ? codeLead(input.lead) : []),
+    textBlock(`Vraag het je ${options.leaderTerm}`, { size: 'Medium', weight: 'Bolder', spacing: input.lead ? 'Large' : 'Default' }),
     textBlock('Schrijf kort waar je over twijfelt. Plak het bericht erbij als je dat wilt.'),
     { type: 'Input.Text', id: DOUBT_INPUTS.text, label: 'Je vraag', isMultiline: true, maxLength: 4000, isRequired: true, errorMessage: 'Schrijf eerst je vraag op.', value: input.text ?? '' },
     { type: 'Input.Text', id: DOUBT_INPUTS.draft, label: 'Het bericht (niet verplicht)', isMultiline: true, maxLength: 4000, value: input.draftText ?? '' },

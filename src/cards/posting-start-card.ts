@@ -1,12 +1,8 @@
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { relatedPassages, type QuotedPassage } from './answer-card.js';
+import { codeLead, type CodeLead } from './answer-card.js';
 import { DRAFT_INPUT_ID, MEDIA_INPUT_ID, POSTING_VERBS } from './posting-verbs.js';
 
-/** What the code already says about the request that started the dialog, quoted verbatim. */
-export interface StartLead {
-  best: QuotedPassage;
-  related: readonly QuotedPassage[];
-}
+export type StartLead = CodeLead;
 
 /**
  * First card of "Mag ik dit posten?": paste the draft (optional) and say whether a photo or video
@@ -16,10 +12,7 @@ export interface StartLead {
 export function postingStartCard(organisation: string, lead?: StartLead): AdaptiveCard {
   const intro: CardElement[] = lead
     ? [
-        textBlock('Dit zegt de code erover:', { size: 'Small', weight: 'Bolder', color: 'Accent' }),
-        { type: 'Container', style: 'emphasis', items: [textBlock(lead.best.quote)] },
-        textBlock(`Bron: ${lead.best.citation}`, { size: 'Small', isSubtle: true, spacing: 'Small' }),
-        ...relatedPassages(lead.related),
+        ...codeLead(lead),
         textBlock('Mag jouw bericht online? Plak het hieronder, dan stel ik een paar korte vragen.', { weight: 'Bolder', spacing: 'Medium' }),
       ]
     : [

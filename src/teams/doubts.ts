@@ -1,4 +1,5 @@
 import type { Application } from '@microsoft/teams-ai';
+import type { CodeLead } from '../cards/answer-card.js';
 import type { TurnContext } from 'botbuilder';
 import type { AppDeps, AppTurnState } from '../app/types.js';
 import { doubtComposeCard } from '../cards/doubt-compose-card.js';
@@ -105,13 +106,19 @@ export function registerDoubts(app: Application<AppTurnState>, deps: AppDeps, no
 }
 
 /** Shows the compose card, prefilled; the posting case stays in conversation state under a fresh id. */
-export async function openDoubtCompose(context: TurnContext, state: AppTurnState, deps: AppDeps, input: { text?: string; case?: DoubtCase }): Promise<void> {
+export async function openDoubtCompose(
+  context: TurnContext,
+  state: AppTurnState,
+  deps: AppDeps,
+  input: { text?: string; case?: DoubtCase; lead?: CodeLead },
+): Promise<void> {
   const draft: DoubtDraft = { id: deps.newId(), at: deps.clock.now().toISOString() };
   if (input.case) draft.case = input.case;
   state.conversation.doubtDrafts = [...((state.conversation.doubtDrafts as DoubtDraft[] | undefined) ?? []), draft].slice(-KEPT_DRAFTS);
   deps.logger.info({ event: 'doubt.compose', composeId: draft.id, hasCase: input.case !== undefined });
-  const options: { text?: string; draftText?: string } = {};
+  const options: { text?: string; draftText?: string; lead?: CodeLead } = {};
   if (input.text) options.text = input.text;
+  if (input.lead) options.lead = input.lead;
   if (input.case?.draftText) options.draftText = input.case.draftText;
   await showCompose(context, deps, draft, options);
 }
@@ -120,7 +127,7 @@ async function showCompose(
   context: TurnContext,
   deps: AppDeps,
   draft: DoubtDraft | undefined,
-  input: { text?: string; draftText?: string; checked?: boolean; preview?: DoubtPreview },
+  input: { text?: string; draftText?: string; checked?: boolean; preview?: DoubtPreview; lead?: CodeLead },
 ): Promise<void> {
   // The preview needs some text to check; only its routing is used here.
   const preview = input.preview ?? (await deps.doubts.preview(actorOf(context), input.text?.trim() || 'twijfel'));
@@ -131,6 +138,7 @@ async function showCompose(
   const cardInput: Parameters<typeof doubtComposeCard>[0] = { data };
   if (input.text !== undefined) cardInput.text = input.text;
   if (input.draftText !== undefined) cardInput.draftText = input.draftText;
+  if (input.lead) cardInput.lead = input.lead;
   if (preview.ok) {
     if (preview.recipient) cardInput.recipientLabel = `${personLabel(preview.recipient, `je ${leaderTerm}`)} (${preview.recipientRole === 'communicatie' ? 'Communicatie' : leaderTerm})`;
     cardInput.selfRouted = preview.selfRouted;
