@@ -227,7 +227,9 @@ export class PlaygroundChat {
     const spec = this.inputSpecById(labelOrId);
     const candidates = [labelOrId, spec?.label, spec?.placeholder].filter((c): c is string => Boolean(c));
     for (const name of candidates) {
-      for (const locator of [cards.getByLabel(name, { exact: true }), cards.getByPlaceholder(name, { exact: true })]) {
+      // The renderer marks a required input's label with " *".
+      const label = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
+      for (const locator of [cards.getByLabel(label), cards.getByPlaceholder(name, { exact: true })]) {
         if ((await locator.count()) > 0) return locator.last();
       }
     }
