@@ -150,7 +150,8 @@ async function rememberConversation(context: TurnContext, deps: AppDeps): Promis
     const user = await deps.store.users.get(userId);
     if (user?.name !== actor.name) await deps.store.users.put(userId, { ...user, name: actor.name });
   }
-  const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>;
+  // Without the activity id: it changes on every message and would force a write per turn.
+  const { activityId: _activityId, ...reference } = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>;
   const previous = await deps.store.conversations.get(userId);
   if (previous && JSON.stringify(previous.reference) === JSON.stringify(reference)) return;
   await deps.store.conversations.put(userId, { reference, updatedAt: deps.clock.now().toISOString() });
