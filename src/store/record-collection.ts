@@ -23,13 +23,22 @@ export function recordPathForStem(root: string, stem: string): string {
   return join(root, shardOf(stem), stem + EXTENSION);
 }
 
+/** How many recently used records each collection keeps in memory. */
+const CACHED_RECORDS = 20_000;
+
 /**
  * A directory of small JSON records, one file per key in 256 hashed shards, so a
  * write costs the same however many records exist. Each file is read and written
  * through lowdb with a durable adapter.
+ *
+ * Recently used records are also kept in memory (write-through), so the records read on
+ * every message cost no disk access. That is coherent because only one process may open
+ * a data directory (the lock) and every write goes through this collection.
  */
 export class RecordCollection<T> {
   readonly #mutex = new KeyedMutex();
+  /** File path → envelope, or null for a file known not to exist. Least recently used first. */
+  readonly #cache = new Map<string, RecordEnvelope<T> | null>();
 
   constructor(
     readonly root: string,
@@ -51,13 +60,20 @@ export class RecordCollection<T> {
   }
 
   async put(key: string, value: T): Promise<void> {
-    const db = this.#open(recordPath(this.root, key));
-    db.data = { key, value };
+    const path = recordPath(this.root, key);
+    // Forget first: if the write fails, the next read must go to the file.
+    this.#cache.delete(path);
+    const db = this.#open(path);
+    db.data = { key, value: structuredClone(value) };
     await db.write();
+    this.#remember(path, db.data);
   }
 
   async delete(key: string): Promise<void> {
-    await removeFileDurably(recordPath(this.root, key));
+    const path = recordPath(this.root, key);
+    this.#cache.delete(path);
+    await removeFileDurably(path);
+    this.#remember(path, null);
   }
 
   async keys(): Promise<string[]> {
@@ -89,13 +105,24 @@ export class RecordCollection<T> {
   }
 
   async #readAt(path: string, expectedKey: string | undefined): Promise<T | undefined> {
-    const db = this.#open(path);
-    await db.read();
-    if (db.data === null) return undefined;
-    if (expectedKey !== undefined && db.data.key !== expectedKey) {
-      throw new StoreCorruptionError(path, `holds key ${JSON.stringify(db.data.key)} instead of ${JSON.stringify(expectedKey)}`);
+    let envelope = this.#cache.get(path);
+    if (envelope === undefined) {
+      const db = this.#open(path);
+      await db.read();
+      envelope = db.data;
+      if (envelope !== null && expectedKey !== undefined && envelope.key !== expectedKey) {
+        throw new StoreCorruptionError(path, `holds key ${JSON.stringify(envelope.key)} instead of ${JSON.stringify(expectedKey)}`);
+      }
     }
-    return db.data.value;
+    this.#remember(path, envelope);
+    // A copy: callers may change what they get without changing the cache.
+    return envelope === null ? undefined : structuredClone(envelope.value);
+  }
+
+  #remember(path: string, envelope: RecordEnvelope<T> | null): void {
+    this.#cache.delete(path);
+    this.#cache.set(path, envelope);
+    if (this.#cache.size > CACHED_RECORDS) this.#cache.delete(this.#cache.keys().next().value as string);
   }
 
   #open(path: string): Low<RecordEnvelope<T> | null> {

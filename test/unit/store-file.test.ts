@@ -107,16 +107,23 @@ describe('file layout', () => {
 });
 
 describe('corruption', () => {
+  /** Corrupts a file while the store is closed (it is the only writer while open), then reopens. */
+  async function corruptAndReopen(store: FileDataStore<CrashDoubt>, file: string, garbage: string): Promise<FileDataStore<CrashDoubt>> {
+    await store.close();
+    await writeFile(file, garbage);
+    return open();
+  }
+
   it.each([
     ['invalid JSON', '{"key": "u1", "value": {"welc'],
     ['an empty file', ''],
     ['the wrong shape', '[1, 2, 3]'],
     ['another key', '{"key": "someone-else", "value": {}}'],
   ])('a record file with %s stops get, put and delete with an error naming it, and stays unchanged', async (_case, garbage) => {
-    const store = await open();
-    await store.users.put('u1', { welcomeSent: true });
     const file = recordPath(join(dir, 'users'), 'u1');
-    await writeFile(file, garbage);
+    const first = await open();
+    await first.users.put('u1', { welcomeSent: true });
+    const store = await corruptAndReopen(first, file, garbage);
     for (const attempt of [() => store.users.get('u1'), () => store.users.put('u1', { welcomeSent: false }), () => store.users.delete('u1')]) {
       const error = await attempt().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreCorruptionError);
@@ -126,20 +133,20 @@ describe('corruption', () => {
   });
 
   it('a corrupt doubt behind an index stops the listing with the file name', async () => {
-    const store = await open();
-    await store.doubts.put({ id: 'd1', askerId: 'a', assigneeIds: ['l'], open: true, rev: 1 });
+    const first = await open();
+    await first.doubts.put({ id: 'd1', askerId: 'a', assigneeIds: ['l'], open: true, rev: 1 });
     const file = recordPath(join(dir, 'doubts', 'records'), 'd1');
-    await writeFile(file, '{"key":"d1","value":{"id":"d1"}}');
+    const store = await corruptAndReopen(first, file, '{"key":"d1","value":{"id":"d1"}}');
     await expect(store.doubts.listByAsker('a')).rejects.toThrow(file);
     await expect(store.doubts.put({ id: 'd1', askerId: 'a', assigneeIds: [], open: false, rev: 2 })).rejects.toThrow(file);
     expect(await readFile(file, 'utf8')).toBe('{"key":"d1","value":{"id":"d1"}}');
   });
 
   it('a corrupt turn-state file fails the read, naming it', async () => {
-    const store = await open();
-    await store.turnState.write({ 'conv/1': { v: 1 } });
+    const first = await open();
+    await first.turnState.write({ 'conv/1': { v: 1 } });
     const file = recordPath(join(dir, 'turn-state'), 'conv/1');
-    await writeFile(file, 'nonsense');
+    const store = await corruptAndReopen(first, file, 'nonsense');
     await expect(store.turnState.read(['conv/1'])).rejects.toThrow(file);
     await expect(store.turnState.write({ 'conv/1': { v: 2 } })).rejects.toThrow(file);
     expect(await readFile(file, 'utf8')).toBe('nonsense');

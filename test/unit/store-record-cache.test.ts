@@ -1,0 +1,54 @@
+import { mkdir, mkdtemp, rm, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RecordCollection, recordPath } from '../../src/store/record-collection.js';
+
+const isObject = (v: unknown): v is { n: number } => typeof v === 'object' && v !== null;
+
+describe('RecordCollection read cache', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mw-record-cache-'));
+  });
+  afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+  it('serves a record it wrote or read from memory (the process is the only writer)', async () => {
+    const records = new RecordCollection(dir, isObject);
+    await records.put('a', { n: 1 });
+    await unlink(recordPath(dir, 'a'));
+    expect(await records.get('a')).toEqual({ n: 1 });
+    // A fresh collection (a restart) reads the files again.
+    expect(await new RecordCollection(dir, isObject).get('a')).toBeUndefined();
+  });
+
+  it('hands out copies, so callers cannot change the cache', async () => {
+    const records = new RecordCollection(dir, isObject);
+    const value = { n: 1 };
+    await records.put('a', value);
+    value.n = 2;
+    const read = (await records.get('a'))!;
+    read.n = 3;
+    expect(await records.get('a')).toEqual({ n: 1 });
+  });
+
+  it('remembers deletions and misses', async () => {
+    const records = new RecordCollection(dir, isObject);
+    expect(await records.get('b')).toBeUndefined();
+    await records.put('b', { n: 1 });
+    expect(await records.get('b')).toEqual({ n: 1 });
+    await records.delete('b');
+    expect(await records.get('b')).toBeUndefined();
+  });
+
+  it('forgets a record whose write failed, so the next read goes to the file', async () => {
+    const records = new RecordCollection(dir, isObject);
+    await records.put('c', { n: 1 });
+    const file = recordPath(dir, 'c');
+    // A directory where the file should be makes the write's rename fail, even as root.
+    await unlink(file);
+    await mkdir(file);
+    await expect(records.put('c', { n: 2 })).rejects.toThrow();
+    await expect(records.get('c')).rejects.toThrow(file);
+  });
+});
