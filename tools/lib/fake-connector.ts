@@ -7,6 +7,8 @@ export interface ConnectorCall {
   path: string;
   conversationId: string;
   body: Record<string, unknown>;
+  /** performance.now() when the call arrived, for round-trip measurements. */
+  receivedAt: number;
 }
 
 /**
@@ -86,7 +88,7 @@ export class FakeConnector {
         res.writeHead(400).end();
         return;
       }
-      this.calls.push({ method: req.method ?? 'GET', path: url.pathname, conversationId, body });
+      this.calls.push({ method: req.method ?? 'GET', path: url.pathname, conversationId, body, receivedAt: performance.now() });
       this.waiters.splice(0).forEach((w) => w());
       res.writeHead(200, { 'content-type': 'application/json' });
       if (req.method === 'POST' && !match) {
