@@ -5,6 +5,7 @@ import { tenantOf } from '../http/activity-guard.js';
 import { registerFeedback } from '../teams/feedback.js';
 import { offerCodeUpdate, registerOnboarding, runOnboardingAction } from '../teams/onboarding.js';
 import { registerWelcome, sendHelp } from '../teams/welcome.js';
+import { updateUserRecord } from '../teams/user-records.js';
 import { registerPosting, startPosting, startPostingFromRequest } from '../teams/posting.js';
 import { isPostingRequest } from '../core/posting/intent.js';
 import { actorOf } from '../teams/identity.js';
@@ -147,8 +148,8 @@ async function rememberConversation(context: TurnContext, deps: AppDeps): Promis
   if (!userId) return;
   if (actor.name) {
     // The name shows on doubts and in the leader's onboarding overview.
-    const user = await deps.store.users.get(userId);
-    if (user?.name !== actor.name) await deps.store.users.put(userId, { ...user, name: actor.name });
+    const name = actor.name;
+    await updateUserRecord(deps, userId, (user) => (user.name === name ? user : { ...user, name }));
   }
   // Without the activity id: it changes on every message and would force a write per turn.
   const { activityId: _activityId, ...reference } = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJsonFile, errorCode, removeFileDurably } from './durable-file.js';
 import { decodeKey, encodeKey, isEncodedStem, shardOf } from './key-encoding.js';
-import { KeyedMutex } from './keyed-mutex.js';
+import { KeyedMutex } from '../core/shared/keyed-mutex.js';
 import { StoreCorruptionError } from './store-errors.js';
 
 /** What one record file holds: the original key (file names may be hashed) and the value. */

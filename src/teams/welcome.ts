@@ -4,6 +4,7 @@ import type { AppDeps, AppTurnState } from '../app/types.js';
 import { helpCard, welcomeCard } from '../cards/welcome-card.js';
 import { actorOf } from './identity.js';
 import { cardMessage } from './replies.js';
+import { updateUserRecord } from './user-records.js';
 
 /** Greets a user once when the bot is installed for them or they open it for the first time. */
 export function registerWelcome(app: Application<AppTurnState>, deps: AppDeps): void {
@@ -24,12 +25,20 @@ export function registerWelcome(app: Application<AppTurnState>, deps: AppDeps): 
   });
 }
 
+/**
+ * Teams (and the Playground) send installationUpdate and conversationUpdate at the same moment:
+ * claiming the welcome in the user's record, serialised per user, lets exactly one turn greet.
+ */
 async function greetOnce(context: TurnContext, deps: AppDeps): Promise<void> {
   const actor = actorOf(context);
-  const user = (await deps.store.users.get(actor.id)) ?? {};
-  if (user.welcomedAt) return;
+  let claimed = false;
+  await updateUserRecord(deps, actor.id, (user) => {
+    if (user.welcomedAt) return user;
+    claimed = true;
+    return { ...user, welcomedAt: deps.clock.now().toISOString() };
+  });
+  if (!claimed) return;
   await context.sendActivity(cardMessage(welcomeCard(deps.knowledge.organisation, deps.knowledge.leaderTerm), 'Welkom bij Mediawijs'));
-  await deps.store.users.put(actor.id, { ...user, welcomedAt: deps.clock.now().toISOString() });
   deps.logger.info({ event: 'user.welcomed' });
 }
 

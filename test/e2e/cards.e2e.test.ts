@@ -4,10 +4,8 @@ import { describeE2e, mediawijsBot, useJourney } from './support/harness.js';
 describeE2e('guard: Mediawijs cards render in the Playground', () => {
   const journey = useJourney({ bot: mediawijsBot({ org: 'oog' }) });
 
-  // KNOWN BUG (src/teams/welcome.ts): the Playground, like Teams on install, sends installationUpdate
-  // and conversationUpdate together; greetOnce reads and writes `welcomedAt` without a lock, so both
-  // turns greet. `it.fails` keeps CI green until that is fixed, then fails to say: make this `it`.
-  it.fails('shows the welcome card exactly once on opening', async () => {
+  // The Playground, like Teams on install, sends installationUpdate and conversationUpdate together.
+  it('shows the welcome card exactly once on opening', async () => {
     const welcomes = (await journey.chat.botTexts()).filter((t) => t.startsWith('Welkom!'));
     expect(welcomes).toHaveLength(1);
   });

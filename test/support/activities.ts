@@ -56,3 +56,8 @@ export function installed(from: TestUser, serviceUrl: string): Record<string, un
     membersAdded: [{ id: '28:mediawijs' }, { id: from.id, aadObjectId: from.aadObjectId }],
   };
 }
+
+/** The installationUpdate Teams sends (together with a conversationUpdate) when a user adds the app. */
+export function installation(from: TestUser, serviceUrl: string): Record<string, unknown> {
+  return { ...base(from, serviceUrl), type: 'installationUpdate', action: 'add' };
+}

@@ -1,0 +1,20 @@
+import type { AppDeps, UserRecord } from '../app/types.js';
+import { KeyedMutex } from '../core/shared/keyed-mutex.js';
+
+const locks = new WeakMap<object, KeyedMutex>();
+
+/**
+ * Read-modify-write of a user's record, one at a time per user: Teams sends several activities
+ * at once (install events), and two turns writing the same record must not lose each other's fields.
+ * Returns the record as stored; `update` may return the same object to write nothing.
+ */
+export async function updateUserRecord(deps: Pick<AppDeps, 'store'>, userId: string, update: (record: UserRecord) => UserRecord): Promise<UserRecord> {
+  let mutex = locks.get(deps.store);
+  if (!mutex) locks.set(deps.store, (mutex = new KeyedMutex()));
+  return mutex.run(userId, async () => {
+    const current = (await deps.store.users.get(userId)) ?? {};
+    const next = update(current);
+    if (next !== current) await deps.store.users.put(userId, next);
+    return next;
+  });
+}
