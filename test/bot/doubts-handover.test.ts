@@ -1,28 +1,21 @@
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Doubt } from '../../src/core/doubts/types.js';
-import { FakeConnector } from '../../tools/lib/fake-connector.js';
-import { findAction, startBot, type BotUnderTest, type Reply } from '../support/bot-harness.js';
+import { findAction, type BotUnderTest, type Reply } from '../support/bot-harness.js';
+import { startDiskBot, type DiskBot } from '../support/disk-bot.js';
 import { actionData, dataDirWithLeaders, PEOPLE, to } from '../support/doubt-helpers.js';
 
 const { docent, lotte } = PEOPLE;
 
 describe('hand-over from "Mag ik dit posten?" to the leidinggevende', () => {
-  const connector = new FakeConnector();
-  let dataDir: string;
+  let disk: DiskBot;
   let bot: BotUnderTest;
 
   beforeAll(async () => {
-    await connector.start();
-    dataDir = dataDirWithLeaders('mw-handover-');
-    bot = await startBot({ env: { ORG: 'oog', DATA_DIR: dataDir }, connector });
+    disk = await startDiskBot('oog', { dataDir: dataDirWithLeaders('mw-handover-') });
+    bot = disk.bot;
     await bot.say(lotte, 'hallo');
   });
-  afterAll(async () => {
-    await bot.stop();
-    await connector.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => disk.dispose());
 
   it('carries the draft, the answers, the verdict and the cited rules, from the server, not from card data', async () => {
     const draft = 'Wat een geweldige sportdag met groep 7 vandaag!';

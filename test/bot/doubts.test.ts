@@ -1,34 +1,27 @@
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Doubt } from '../../src/core/doubts/types.js';
-import { FakeConnector } from '../../tools/lib/fake-connector.js';
 import { findAction, startBot, type BotUnderTest } from '../support/bot-harness.js';
+import { startDiskBot, type DiskBot } from '../support/disk-bot.js';
 import { stubDeps } from '../support/stub-deps.js';
 import { actionData, askLeader, dataDirWithLeaders, FakeClock, PEOPLE, to } from '../support/doubt-helpers.js';
 
 const { docent, lotte, victor, docent2, onbekend, nina, docent3 } = PEOPLE;
 
 describe('doubts to the leidinggevende over HTTP (two users, fake connector)', () => {
-  const connector = new FakeConnector();
   const clock = new FakeClock();
-  let dataDir: string;
+  let disk: DiskBot;
   let bot: BotUnderTest;
   const doubtsOf = async (who: typeof docent): Promise<Doubt[]> => (await bot.deps.store.doubts.listByAsker(who.aadObjectId)) as Doubt[];
   const latest = async (who: typeof docent) => (await doubtsOf(who)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]!;
 
   beforeAll(async () => {
-    await connector.start();
-    dataDir = dataDirWithLeaders('mw-doubts-');
-    bot = await startBot({ env: { ORG: 'oog', DATA_DIR: dataDir }, connector, overrides: { clock } });
+    disk = await startDiskBot('oog', { dataDir: dataDirWithLeaders('mw-doubts-'), overrides: { clock } });
+    bot = disk.bot;
     // The leader and the deputy have opened the bot before, so the bot can write to them.
     await bot.say(lotte, 'hallo');
     await bot.say(victor, 'hallo');
   });
-  afterAll(async () => {
-    await bot.stop();
-    await connector.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => disk.dispose());
 
   it('asks, the leader answers in place, the teacher follows up on the same record and resolves', async () => {
     const { compose, replies } = await askLeader(bot, docent, 'Mag ik de foto van het schoolreisje op Facebook zetten?');
@@ -161,9 +154,9 @@ describe('doubts to the leidinggevende over HTTP (two users, fake connector)', (
   });
 
   it('retries after a transient failure (503) on the sweep', async () => {
-    connector.failConversation(lotte.conversationId, 503, 'ServiceUnavailable');
+    disk.connector.failConversation(lotte.conversationId, 503, 'ServiceUnavailable');
     const { replies } = await askLeader(bot, docent, 'Mag ik een foto van het team op Instagram zetten?');
-    connector.clearFailures();
+    disk.connector.clearFailures();
     expect(to(replies, docent)[0]!.text).toMatch(/Je vraag is ontvangen/);
     let n = (await latest(docent)).outbox[0]!;
     expect(n).toMatchObject({ attempts: 1, lastError: '503 ServiceUnavailable' });
@@ -171,10 +164,10 @@ describe('doubts to the leidinggevende over HTTP (two users, fake connector)', (
     expect(n.deliveredAt).toBeUndefined();
 
     clock.addMinutes(2);
-    const before = connector.calls.length;
+    const before = disk.connector.calls.length;
     const report = await bot.maintain();
     expect(report.delivered).toBeGreaterThanOrEqual(1);
-    expect(connector.calls.slice(before).some((c) => c.conversationId === lotte.conversationId && /Instagram/.test(JSON.stringify(c.body)))).toBe(true);
+    expect(disk.connector.calls.slice(before).some((c) => c.conversationId === lotte.conversationId && /Instagram/.test(JSON.stringify(c.body)))).toBe(true);
     n = (await latest(docent)).outbox[0]!;
     expect(n.deliveredAt).toBeDefined();
   });
@@ -184,9 +177,9 @@ describe('doubts to the leidinggevende over HTTP (two users, fake connector)', (
     [404, 'ConversationNotFound'],
   ])('reroutes to the deputy at once after a permanent failure (%i)', async (status, code) => {
     clock.addMinutes(1);
-    connector.failConversation(lotte.conversationId, status, code);
+    disk.connector.failConversation(lotte.conversationId, status, code);
     const { replies } = await askLeader(bot, docent, `Mag ik een vacature van school delen? (${status})`);
-    connector.clearFailures();
+    disk.connector.clearFailures();
     const doubt = await latest(docent);
     expect(doubt.outbox[0]).toMatchObject({ to: lotte.aadObjectId, lastError: `${status} ${code}` });
     expect(doubt.outbox[0]!.givenUpAt).toBeDefined();
@@ -202,12 +195,12 @@ describe('doubts to the leidinggevende over HTTP (two users, fake connector)', (
     expect(to(replies, lotte)).toHaveLength(1);
     const id = (await latest(docent2)).id;
     const cardsFor = (who: typeof lotte, from: number) =>
-      connector.calls.slice(from).filter((c) => c.conversationId === who.conversationId && JSON.stringify(c.body).includes('projectweek'));
+      disk.connector.calls.slice(from).filter((c) => c.conversationId === who.conversationId && JSON.stringify(c.body).includes('projectweek'));
 
     // Monday → Wednesday: two working days, the reminder is due.
     clock.addDays(2);
     clock.addMinutes(1);
-    let mark = connector.calls.length;
+    let mark = disk.connector.calls.length;
     await bot.maintain();
     const reminder = cardsFor(lotte, mark);
     expect(reminder).toHaveLength(1);
@@ -215,10 +208,10 @@ describe('doubts to the leidinggevende over HTTP (two users, fake connector)', (
 
     // Two more working days without an answer: to the deputy, and the teacher hears it.
     clock.addDays(2);
-    mark = connector.calls.length;
+    mark = disk.connector.calls.length;
     await bot.maintain();
     expect(cardsFor(victor, mark)).toHaveLength(1);
-    const toTeacher = connector.calls.slice(mark).filter((c) => c.conversationId === docent2.conversationId);
+    const toTeacher = disk.connector.calls.slice(mark).filter((c) => c.conversationId === docent2.conversationId);
     expect(toTeacher.some((c) => /doorgestuurd/.test(JSON.stringify(c.body)))).toBe(true);
     expect((await bot.deps.store.doubts.get(id)) as Doubt).toMatchObject({ stage: 'deputy' });
 

@@ -1,22 +1,19 @@
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OnboardingProgress } from '../../src/core/onboarding/progress-types.js';
-import { FakeConnector } from '../../tools/lib/fake-connector.js';
-import { findAction, startBot, type BotUnderTest } from '../support/bot-harness.js';
+import { findAction, type BotUnderTest } from '../support/bot-harness.js';
+import { startDiskBot, type DiskBot } from '../support/disk-bot.js';
 import { actionData, dataDirWithLeaders, FakeClock, PEOPLE, to } from '../support/doubt-helpers.js';
 
 const { docent, docent2, lotte, onbekend } = PEOPLE;
 
 describe('onboarding overview and invitations for a leidinggevende', () => {
-  const connector = new FakeConnector();
   const clock = new FakeClock();
-  let dataDir: string;
+  let disk: DiskBot;
   let bot: BotUnderTest;
 
   beforeAll(async () => {
-    await connector.start();
-    dataDir = dataDirWithLeaders('mw-onboarding-leader-');
-    bot = await startBot({ env: { ORG: 'oog', DATA_DIR: dataDir }, connector, overrides: { clock } });
+    disk = await startDiskBot('oog', { dataDir: dataDirWithLeaders('mw-onboarding-leader-'), overrides: { clock } });
+    bot = disk.bot;
     // Both colleagues of Lotte have opened the bot; docent2 completed the course (with a wrong quiz answer).
     await bot.say(docent, 'hallo');
     await bot.say(docent2, 'hallo');
@@ -41,11 +38,7 @@ describe('onboarding overview and invitations for a leidinggevende', () => {
     };
     await bot.deps.store.onboarding.put(docent2.aadObjectId, completed);
   });
-  afterAll(async () => {
-    await bot.stop();
-    await connector.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => disk.dispose());
 
   it('shows who completed (and when) and who has not started, without quiz answers', async () => {
     const [overview] = await bot.say(lotte, 'onboarding overzicht');

@@ -1,29 +1,22 @@
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Doubt } from '../../src/core/doubts/types.js';
-import { FakeConnector } from '../../tools/lib/fake-connector.js';
-import { findAction, startBot, type BotUnderTest } from '../support/bot-harness.js';
+import { findAction, type BotUnderTest } from '../support/bot-harness.js';
+import { startDiskBot, type DiskBot } from '../support/disk-bot.js';
 import { actionData, askLeader, dataDirWithLeaders, FakeClock, PEOPLE, to } from '../support/doubt-helpers.js';
 
 const { docent, lotte } = PEOPLE;
 
 describe('"mijn gegevens" and "verwijder mijn gegevens" over HTTP', () => {
-  const connector = new FakeConnector();
   const clock = new FakeClock();
-  let dataDir: string;
+  let disk: DiskBot;
   let bot: BotUnderTest;
 
   beforeAll(async () => {
-    await connector.start();
-    dataDir = dataDirWithLeaders('mw-privacy-');
-    bot = await startBot({ env: { ORG: 'oog', DATA_DIR: dataDir }, connector, overrides: { clock } });
+    disk = await startDiskBot('oog', { dataDir: dataDirWithLeaders('mw-privacy-'), overrides: { clock } });
+    bot = disk.bot;
     await bot.say(lotte, 'hallo');
   });
-  afterAll(async () => {
-    await bot.stop();
-    await connector.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => disk.dispose());
 
   it('shows what is stored, then deletes it after confirmation; an open doubt is withdrawn and anonymised', async () => {
     // One answered and resolved doubt, one still open, one feedback and onboarding progress.

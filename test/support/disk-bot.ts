@@ -16,10 +16,10 @@ export interface DiskBot {
   dispose(): Promise<void>;
 }
 
-export async function startDiskBot(org: string, options: Omit<HarnessOptions, 'connector'> = {}): Promise<DiskBot> {
+export async function startDiskBot(org: string, options: Omit<HarnessOptions, 'connector'> & { dataDir?: string } = {}): Promise<DiskBot> {
   const connector = new FakeConnector();
   await connector.start();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), `mw-${org}-`));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), `mw-${org}-`));
   const start = () => startBot({ ...options, env: { ORG: org, DATA_DIR: dataDir, ...options.env }, connector });
   const disk: DiskBot = {
     connector,

@@ -1,3 +1,4 @@
+import { actionData } from './disk-bot.js';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,11 +43,7 @@ export function to(replies: Reply[], who: TestUser): Reply[] {
   return replies.filter((r) => (r.activity.conversation as { id?: string } | undefined)?.id === who.conversationId);
 }
 
-export function actionData(reply: Reply, title: string | RegExp): Record<string, unknown> {
-  const action = findAction(reply.activity, title) as { data?: Record<string, unknown> } | undefined;
-  if (!action?.data) throw new Error(`no action ${String(title)} in: ${reply.text.slice(0, 400)}`);
-  return action.data;
-}
+export { actionData };
 
 /** "twijfel" → compose card → "Verstuur" with the text; returns the compose card and the send replies. */
 export async function askLeader(bot: BotUnderTest, who: TestUser, text: string, draftText = ''): Promise<{ compose: Reply; replies: Reply[] }> {
