@@ -107,8 +107,23 @@ export function passageCard(passage: QuotedPassage): AdaptiveCard {
   ]);
 }
 
+const TITLE_MAX = 48;
+
+/** The first words of a passage, cut at a word boundary, as a button label. */
+function firstWords(text: string, max: number): string {
+  const clean = text.replace(/^[\s\-*\u2022\u00b9\u00b2\u00b3]+/, '').replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.lastIndexOf(' ', max - 1);
+  return `${clean.slice(0, cut > max / 2 ? cut : max - 1).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/**
+ * Button label of a related passage: its heading (with the rule number when it is a rule), or
+ * "Regel n" when it has only a number, else the first words of the passage itself.
+ */
 function shortTitle(p: QuotedPassage): string {
-  const heading = p.section.headingPath.at(-1) ?? 'Passage';
+  const heading = p.section.headingPath.at(-1)?.trim();
+  if (!heading) return p.section.rule ? `Regel ${p.section.rule}` : firstWords(p.quote, TITLE_MAX) || 'Passage';
   const title = p.section.rule ? `${heading.replace(/^(\d+(\.\d+)*)\s.*$/, '$1')} regel ${p.section.rule}` : heading;
-  return title.length > 48 ? `${title.slice(0, 45)}…` : title;
+  return title.length > TITLE_MAX ? firstWords(title, TITLE_MAX) : title;
 }

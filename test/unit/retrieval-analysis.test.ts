@@ -4,6 +4,7 @@ import { normalizeText, tokenize } from '../../src/core/retrieval/normalize.js';
 import { correctTypo, typoBudget } from '../../src/core/retrieval/query.js';
 import { stem, wordKeys } from '../../src/core/retrieval/stem.js';
 import { isStopword } from '../../src/core/retrieval/stopwords.js';
+import { isLowInformation } from '../../src/core/retrieval/index.js';
 
 describe('normalizeText', () => {
   it.each([
@@ -80,5 +81,17 @@ describe('typo tolerance', () => {
     expect(typoBudget(4)).toBe(0);
     expect(typoBudget(6)).toBe(1);
     expect(typoBudget(10)).toBe(2);
+  });
+});
+
+describe('low-information sections', () => {
+  it.each([
+    ['* Waar het bestuur is vermeld, wordt ook de school bedoeld.', true],
+    ['Ten einde verantwoord om te gaan met sociale media hanteren we het volgende beleid:', true],
+    ['- Maak je bronnen kenbaar', false],
+    ['Dreigtweets van leerlingen.', false],
+    ['¹ Tot die tijd staan we communicatie via WhatsApp toe, al raden we het wel af, omdat we dan afhankelijk zijn van privénummers en werk en privé door elkaar lopen.', false],
+  ])('%j → %s', (text, expected) => {
+    expect(isLowInformation(text)).toBe(expected);
   });
 });

@@ -15,7 +15,7 @@ export const RELATED_QUOTE_MAX = 220;
 /** A related section must score at least this share of the best one. */
 const RELATED_SCORE_SHARE = 0.35;
 /** A runner-up this close to the best is shown whatever its heading. */
-const CLOSE_SCORE_SHARE = 0.75;
+const CLOSE_SCORE_SHARE = 0.5;
 /** Related passages are only added while the reply stays below this many characters. */
 const REPLY_BUDGET = 800;
 /**

@@ -27,6 +27,33 @@ export interface IndexedSection {
    * a long paragraph should be judged by its best few sentences, not by words scattered over it.
    */
   sentences: Array<Map<string, number>>;
+  /** Ranking prior of the section itself: below 1 for passages that say little on their own. */
+  prior: number;
+  /**
+   * BM25F weight (idf included) of every key of the section, over all fields; computed once at build
+   * time because it depends on the section and the board only, never on the question.
+   */
+  termWeights: Map<string, number>;
+}
+
+/** BM25F saturation and length normalisation. */
+export const K1 = 1.2;
+export const B = 0.75;
+
+/** Prior of a low-information section: a lead-in to a list, or a short footnote defining a term. */
+export const LOW_INFORMATION_PRIOR = 0.6;
+const FOOTNOTE_MARK = /^[*\u00b9\u00b2\u00b3\u2020]/;
+
+/**
+ * True for sections that are not an answer by themselves: a lead-in ending in ":" whose list is
+ * elsewhere ("... hanteren we het volgende beleid:"), or a short footnote that only says what a
+ * name stands for ("* Waar Konot is vermeld, wordt ook de school bedoeld."). Their few words
+ * (and the heading they inherit) otherwise make them win on generic questions.
+ */
+export function isLowInformation(text: string): boolean {
+  const t = text.trim();
+  if (t.endsWith(':')) return true;
+  return FOOTNOTE_MARK.test(t) && contentWords(t).length < 8;
 }
 
 /** Sentence ends: a full stop, "?" or "!" before a capital or digit, or a line break. */
@@ -107,6 +134,8 @@ export function createSearchIndex(doc: KnowledgeDocument, vocabulary: Vocabulary
       section,
       positions,
       sentences: sentenceKeys(section.text, isKnownPart, wordMemo),
+      prior: isLowInformation(section.text) ? LOW_INFORMATION_PRIOR : 1,
+      termWeights: new Map(),
       fields: {
         body: fieldStats(section.text, isKnownPart, wordMemo, positions),
         head: fieldStats(section.headingPath.map((h) => h.replace(/^[\d.A-Z]+\s+/, '')).join(' '), isKnownPart, wordMemo),
@@ -124,11 +153,26 @@ export function createSearchIndex(doc: KnowledgeDocument, vocabulary: Vocabulary
   const avg = (name: FieldName): number =>
     sections.length ? Math.max(1, sections.reduce((sum, s) => sum + s.fields[name].length, 0) / sections.length) : 1;
 
+  const avgLength = { body: avg('body'), head: avg('head'), aud: avg('aud') };
+  const n = sections.length;
+  for (const s of sections) {
+    const tf = new Map<string, number>();
+    for (const name of Object.keys(FIELD_WEIGHTS) as FieldName[]) {
+      const field = s.fields[name];
+      const norm = 1 - B + (B * field.length) / avgLength[name];
+      for (const [key, raw] of field.tf) tf.set(key, (tf.get(key) ?? 0) + (FIELD_WEIGHTS[name] * raw) / norm);
+    }
+    for (const [key, t] of tf) {
+      const d = df.get(key) ?? 0;
+      s.termWeights.set(key, (Math.log(1 + (n - d + 0.5) / (d + 0.5)) * t) / (K1 + t));
+    }
+  }
+
   return {
     doc,
     sections,
     df,
-    avgLength: { body: avg('body'), head: avg('head'), aud: avg('aud') },
+    avgLength,
     knownWords,
     vocabulary: compiled,
     orgWords: new Set(tokenize(`${doc.org} ${doc.organisation}`).filter((w) => !['onderwijs', 'school', 'stichting'].includes(w))),

@@ -100,6 +100,18 @@ export function correctTypo(word: string, knownWords: ReadonlyMap<string, number
   return bestDistance <= budget ? best : undefined;
 }
 
+const typoMemo = new WeakMap<SearchIndex, Map<string, string | undefined>>();
+
+/** correctTypo against the board's words, remembered per index: it compares with every known word. */
+function cachedTypo(index: SearchIndex, word: string): string | undefined {
+  let memo = typoMemo.get(index);
+  if (!memo) typoMemo.set(index, (memo = new Map()));
+  if (memo.has(word)) return memo.get(word);
+  const corrected = correctTypo(word, index.knownWords);
+  if (memo.size < 10_000) memo.set(word, corrected);
+  return corrected;
+}
+
 function addAlt(alts: Map<string, number>, key: string, weight: number): void {
   if ((alts.get(key) ?? 0) < weight) alts.set(key, weight);
 }
@@ -223,7 +235,7 @@ export function analyzeQuery(index: SearchIndex, question: string): AnalyzedQuer
       }
     }
     if (!known) {
-      const corrected = correctTypo(word, index.knownWords);
+      const corrected = cachedTypo(index, word);
       if (corrected) fillAlts(index, corrected, draft, TYPO_WEIGHT);
     }
     for (const a of draft.audiences) mentions.add(a);

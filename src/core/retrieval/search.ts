@@ -1,8 +1,6 @@
-import { FIELD_WEIGHTS, type FieldName, type IndexedSection, type SearchIndex } from './index.js';
+import type { IndexedSection, SearchIndex } from './index.js';
 import { analyzeQuery, matchUnit, type AnalyzedQuery, type QueryUnit } from './query.js';
 
-const K1 = 1.2;
-const B = 0.75;
 /** Bonus (in idf units) when two consecutive question words also stand side by side in the section. */
 const BIGRAM_BONUS = 0.35;
 /** Share of full idf that an unknown word counts for in coverage (it may just be context, "musical"). */
@@ -22,11 +20,20 @@ const WINDOW_SENTENCES = 3;
 export const WINDOW_BLEND = 0.5;
 const STAFF_SIDE = new Set(['medewerkers', 'leidinggevenden', 'school']);
 
+/**
+ * Hits whose ranking is exact (sentence windows included); the rest keep their phase-one score, an
+ * upper bound, and stay below them. Answers use the best hit and related passages from the top 12.
+ */
+const REFINED_HITS = 12;
+
 /** A section's score for a question. */
 export interface SectionHit {
   indexed: IndexedSection;
   score: number;
-  /** IDF-weighted share of the question's content words this section covers (0..1). */
+  /**
+   * IDF-weighted share of the question's content words this section covers (0..1); for the top hits
+   * blended with the coverage of its best window of sentences.
+   */
   coverage: number;
   /** Per unit: the weight with which this section matched it (0 = not matched). */
   matched: number[];
@@ -47,15 +54,8 @@ export function idf(index: SearchIndex, key: string): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-function bm25f(index: SearchIndex, s: IndexedSection, key: string): number {
-  let tf = 0;
-  for (const name of Object.keys(FIELD_WEIGHTS) as FieldName[]) {
-    const field = s.fields[name];
-    const raw = field.tf.get(key);
-    if (!raw) continue;
-    tf += (FIELD_WEIGHTS[name] * raw) / (1 - B + (B * field.length) / index.avgLength[name]);
-  }
-  return tf === 0 ? 0 : (idf(index, key) * tf) / (K1 + tf);
+function bm25f(s: IndexedSection, key: string): number {
+  return s.termWeights.get(key) ?? 0;
 }
 
 function unitWeight(index: SearchIndex, unit: QueryUnit): number {
@@ -77,14 +77,14 @@ export function audiencePrior(query: AnalyzedQuery, audience: readonly string[])
   return OTHER_AUDIENCE_PRIOR;
 }
 
-function bm25Phrase(index: SearchIndex, s: IndexedSection, words: readonly string[][]): number {
+function bm25Phrase(s: IndexedSection, words: readonly string[][]): number {
   let sum = 0;
-  for (const keys of words) sum += Math.max(0, ...keys.map((k) => (hasKey(s, k) ? bm25f(index, s, k) : 0)));
+  for (const keys of words) sum += Math.max(0, ...keys.map((k) => bm25f(s, k)));
   return sum / Math.max(1, words.length);
 }
 
 function hasKey(s: IndexedSection, key: string): boolean {
-  return s.fields.body.tf.has(key) || s.fields.head.tf.has(key) || s.fields.aud.tf.has(key);
+  return s.termWeights.has(key);
 }
 
 function adjacent(s: IndexedSection, a: QueryUnit, b: QueryUnit): boolean {
@@ -130,7 +130,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
   const totalWeight = unitWeights.reduce((a, b) => a + b, 0);
   const ordered = query.units.filter((u) => !u.optional).sort((a, b) => a.position - b.position);
 
-  const hits = index.sections.map((s): SectionHit => {
+  const hits = index.sections.map((s): SectionHit & { base: number } => {
     let score = 0;
     let covered = 0;
     const matched = query.units.map((unit, i) => {
@@ -138,12 +138,12 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
       let unitMatch = 0;
       for (const [key, w] of unit.alts) {
         if (!hasKey(s, key)) continue;
-        unitScore = Math.max(unitScore, w * bm25f(index, s, key));
+        unitScore = Math.max(unitScore, w * bm25f(s, key));
         unitMatch = Math.max(unitMatch, w);
       }
       for (const p of unit.phrases) {
         if (!p.words.every((keys) => keys.some((k) => hasKey(s, k)))) continue;
-        unitScore = Math.max(unitScore, p.weight * bm25Phrase(index, s, p.words));
+        unitScore = Math.max(unitScore, p.weight * bm25Phrase(s, p.words));
         unitMatch = Math.max(unitMatch, p.weight);
       }
       score += unitScore * unit.importance;
@@ -157,16 +157,35 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
         score += BIGRAM_BONUS * Math.min(unitWeights[query.units.indexOf(a)] ?? 0, unitWeights[query.units.indexOf(b)] ?? 0);
       }
     }
-    let coverage = totalWeight > 0 ? covered / totalWeight : 0;
-    if (s.sentences.length > 1 && coverage > 0) {
-      coverage = (1 - WINDOW_BLEND) * coverage + WINDOW_BLEND * (windowCovered(s, query.units, unitWeights, matched) / totalWeight);
-    }
+    const coverage = totalWeight > 0 ? covered / totalWeight : 0;
     // Breadth beats one strong word: a section covering more of the question ranks higher.
-    const prior = audiencePrior(query, s.section.audience);
-    return { indexed: s, score: score * (COVERAGE_BASE + coverage) * prior, coverage, matched };
+    const prior = audiencePrior(query, s.section.audience) * s.prior;
+    return { indexed: s, score: score * (COVERAGE_BASE + coverage) * prior, coverage, matched, base: score * prior };
   });
+
+  // Phase two: judge long sections by their best window of sentences. That only lowers coverage,
+  // so the phase-one score is an upper bound: refine in that order until no unrefined section can
+  // still reach the top REFINED_HITS.
   hits.sort((a, b) => b.score - a.score);
-  return { query, unitWeights, hits };
+  const refined: Array<SectionHit & { base: number }> = [];
+  let next = 0;
+  for (; next < hits.length; next++) {
+    const hit = hits[next]!;
+    if (refined.length >= REFINED_HITS) {
+      refined.sort((a, b) => b.score - a.score);
+      if (hit.score <= refined[REFINED_HITS - 1]!.score) break;
+    }
+    const s = hit.indexed;
+    if (s.sentences.length > 1 && hit.coverage > 0) {
+      const window = windowCovered(s, query.units, unitWeights, hit.matched) / totalWeight;
+      hit.coverage = (1 - WINDOW_BLEND) * hit.coverage + WINDOW_BLEND * window;
+      hit.score = hit.base * (COVERAGE_BASE + hit.coverage);
+    }
+    refined.push(hit);
+  }
+  refined.sort((a, b) => b.score - a.score);
+  const result = [...refined, ...hits.slice(next)].map(({ base: _base, ...hit }) => hit);
+  return { query, unitWeights, hits: result };
 }
 
 /** Analyses and scores a question against one board's index. */
