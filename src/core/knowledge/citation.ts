@@ -6,7 +6,8 @@ import type { KnowledgeDocument, Section } from './types.js';
  */
 export function formatCitation(doc: Pick<KnowledgeDocument, 'organisation' | 'title'>, section: Section): string {
   const parts = [doc.organisation, doc.title];
-  const heading = section.headingPath.at(-1);
+  // Headings such as "Don'ts:" end in a colon in the source; a citation reads better without it.
+  const heading = section.headingPath.at(-1)?.replace(/\s*:\s*$/, '');
   if (heading) parts.push(heading);
   if (section.rule) parts.push(`regel ${section.rule}`);
   return parts.join(', ');
