@@ -58,6 +58,7 @@ export function createApp(deps: AppDeps): BotApp {
     if (context.activity.type === ActivityTypes.Message) await context.sendActivity(SMALL_TALK.error).catch(() => undefined);
   });
 
+  const pendingCheck = pendingCheckSchedule(deps);
   app.turn('beforeTurn', async (context) => {
     // Defence in depth: the HTTP layer already refuses foreign tenants before the adapter runs.
     if (config.allowedTenants.length > 0) {
@@ -67,8 +68,8 @@ export function createApp(deps: AppDeps): BotApp {
         return false;
       }
     }
-    await rememberConversation(context, deps);
-    if (OPENS_THE_BOT.has(context.activity.type)) {
+    const newConversation = await rememberConversation(context, deps);
+    if (OPENS_THE_BOT.has(context.activity.type) && pendingCheck.due(actorOf(context).id, newConversation)) {
       // Whatever waited for this person (a doubt to answer, an answer) is delivered now.
       await notifier.deliverPendingFor(actorOf(context));
     }
@@ -139,13 +140,38 @@ export function createApp(deps: AppDeps): BotApp {
 
 const OPENS_THE_BOT = new Set<string>([ActivityTypes.Message, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate]);
 
-/** Keeps the latest conversation reference per user, so doubts and answers can be sent proactively. */
-async function rememberConversation(context: TurnContext, deps: AppDeps): Promise<void> {
+/** How long a user's pending deliveries count as checked; the sweep covers everything else. */
+const PENDING_CHECK_INTERVAL_MS = 60_000;
+
+/**
+ * Whether to look for deliveries waiting for a user now: always when they (re)open the bot in a
+ * new conversation — the moment an unreachable leidinggevende becomes reachable — and otherwise
+ * at most once a minute, so a chatty user does not pay index reads on every message.
+ */
+function pendingCheckSchedule(deps: AppDeps) {
+  const lastChecked = new Map<string, number>();
+  return {
+    due(userId: string, newConversation: boolean): boolean {
+      const now = deps.clock.now().getTime();
+      const last = lastChecked.get(userId);
+      if (!newConversation && last !== undefined && now - last < PENDING_CHECK_INTERVAL_MS && now >= last) return false;
+      lastChecked.set(userId, now);
+      if (lastChecked.size > 50_000) lastChecked.delete(lastChecked.keys().next().value as string);
+      return true;
+    },
+  };
+}
+
+/**
+ * Keeps the latest conversation reference per user, so doubts and answers can be sent proactively.
+ * Returns true when the reference is new or changed.
+ */
+async function rememberConversation(context: TurnContext, deps: AppDeps): Promise<boolean> {
   const activity = context.activity;
-  if (activity.conversation?.conversationType && activity.conversation.conversationType !== 'personal') return;
+  if (activity.conversation?.conversationType && activity.conversation.conversationType !== 'personal') return false;
   const actor = actorOf(context);
   const userId = actor.id;
-  if (!userId) return;
+  if (!userId) return false;
   if (actor.name) {
     // The name shows on doubts and in the leader's onboarding overview.
     const name = actor.name;
@@ -154,6 +180,7 @@ async function rememberConversation(context: TurnContext, deps: AppDeps): Promis
   // Without the activity id: it changes on every message and would force a write per turn.
   const { activityId: _activityId, ...reference } = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>;
   const previous = await deps.store.conversations.get(userId);
-  if (previous && JSON.stringify(previous.reference) === JSON.stringify(reference)) return;
+  if (previous && JSON.stringify(previous.reference) === JSON.stringify(reference)) return false;
   await deps.store.conversations.put(userId, { reference, updatedAt: deps.clock.now().toISOString() });
+  return true;
 }
