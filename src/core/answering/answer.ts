@@ -25,6 +25,17 @@ const REPLY_BUDGET = 800;
 const OUT_OF_DOMAIN_MIN_COVERAGE = 0.75;
 /** ... and when the covered words carry enough information (summed idf), so "klas" alone is not enough. */
 const OUT_OF_DOMAIN_MIN_MASS = 4;
+/**
+ * When the best passage matches the question only through tool words (platform, account, post,
+ * photo), it answers only when it covers this much of the question, and never a "how do I ..."
+ * question: "welke camera is het beste voor vlogs?" and "hoe zet ik een reel online?" are not
+ * about the code.
+ */
+const TOOL_ONLY_MIN_COVERAGE = 0.6;
+/** A "how do I ..." question is answered only when the passage covers this much of it. */
+const PROCEDURE_MIN_COVERAGE = 0.6;
+/** Damping of a confidence that fails the domain or tool checks (stays below the threshold). */
+const OFF_TOPIC_DAMPING = 0.15;
 
 const spanKeyCache = new WeakMap<Span, Map<string, number>>();
 const spanCache = new WeakMap<object, Map<number, Span[]>>();
@@ -108,9 +119,12 @@ export function confidenceOf(result: SearchResult): number {
   const top = result.hits[0];
   if (!top || top.score <= 0) return 0;
   const coverage = Math.min(1, top.coverage);
+  const topical = result.query.units.some((u, i) => !u.tool && (result.unitWeights[i] ?? 0) > 0 && (top.matched[i] ?? 0) > 0);
+  if (!topical && (result.query.procedure || coverage < TOOL_ONLY_MIN_COVERAGE)) return coverage * OFF_TOPIC_DAMPING;
+  if (result.query.procedure && coverage < PROCEDURE_MIN_COVERAGE) return coverage * OFF_TOPIC_DAMPING;
   if (result.query.inDomain) return coverage;
   const mass = result.unitWeights.reduce((sum, w, i) => sum + w * (top.matched[i] ?? 0), 0);
-  return coverage >= OUT_OF_DOMAIN_MIN_COVERAGE && mass >= OUT_OF_DOMAIN_MIN_MASS ? coverage * 0.5 : coverage * 0.15;
+  return coverage >= OUT_OF_DOMAIN_MIN_COVERAGE && mass >= OUT_OF_DOMAIN_MIN_MASS ? coverage * 0.5 : coverage * OFF_TOPIC_DAMPING;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface CompiledGroup {
   /** How much a question word of this group says about the topic (0..1). */
   weight: number;
   audience?: VocabularyAudience;
+  /** The group's words name a tool or an operation on it, not a topic (see VocabularyTheme.tool). */
+  tool: boolean;
   /** Keys of the code's single-word terms to look for when the group matches. */
   codeKeys: string[];
   /**
@@ -71,6 +73,7 @@ export function compileVocabulary(vocabulary: Vocabulary): CompiledVocabulary {
         domain: theme.domain,
         weight: group.weight ?? theme.weight ?? 1,
         ...(theme.audience ? { audience: theme.audience } : {}),
+        tool: theme.tool === true,
         codeKeys: [...codeKeys],
         codePhrases,
       });

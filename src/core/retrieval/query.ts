@@ -29,6 +29,12 @@ export interface QueryUnit {
   phrases: Array<{ words: string[][]; weight: number }>;
   /** How much this word says about the topic (0..1): low for "code", "online", "insta". */
   importance: number;
+  /**
+   * True when the word only names a tool or an operation on it (platform, account, post, photo):
+   * every vocabulary group it reached is a tool group. Such words alone do not make a question
+   * one the code answers.
+   */
+  tool: boolean;
 }
 
 /** Pronouns that make the asker (a staff member) the subject of the question. */
@@ -53,9 +59,47 @@ function askClauseStart(question: string, count: number): number {
   return before > 0 && before < count ? before : count;
 }
 
+/** Pronouns after the verb of a "hoe ... ik" question. */
+const ASKER_PRONOUNS = new Set(['ik', 'je', 'jij', 'we', 'wij', 'u', 'men']);
+/** Modal verbs: in "hoe kan ik ... instellen" the verb that matters comes last. */
+const MODALS = new Set(['kan', 'kun', 'kunnen', 'moet', 'moeten', 'mag', 'mogen', 'zou', 'zal', 'wil']);
+/**
+ * Verbs (and the separable particle "om" of "omgaan") that ask how to behave, not how to operate
+ * something: "hoe ga ik om met ...", "hoe reageer ik op ...". Compared on their stems.
+ */
+const CONDUCT_VERBS = new Set(
+  `ga gaan om omgaan reageer reageren handel handelen voorkom voorkomen meld melden pak aanpakken bespreek
+  bespreken zorg zorgen gedraag gedragen houd hou houden bescherm beschermen herken herkennen spreek aanspreken
+  betrek betrekken leg uitleggen weet weten word worden blijf blijven vermijd vermijden help helpen begeleid
+  begeleiden ondersteun ondersteunen informeer informeren waarschuw waarschuwen corrigeer corrigeren sta staan
+  los oplossen verantwoord`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => stem(w)),
+);
+
+/**
+ * True for "how do I operate this" questions ("hoe maak ik een account aan?", "hoe kan ik een reel
+ * uploaden?"): "hoe" near the start, then a verb and the asker, where the verb is not one of
+ * behaving ("hoe ga ik om met", "hoe reageer ik"). The codes hold rules of conduct, not manuals.
+ * Exported for tests.
+ */
+export function asksForProcedure(tokens: readonly string[]): boolean {
+  const at = tokens.indexOf('hoe');
+  if (at < 0 || at > 3) return false;
+  const verb = tokens[at + 1];
+  if (!verb || !ASKER_PRONOUNS.has(tokens[at + 2] ?? '')) return false;
+  if (!MODALS.has(verb)) return !CONDUCT_VERBS.has(stem(verb));
+  // After a modal, the main verb ends the clause: "hoe kan ik een account aanmaken".
+  const last = tokens[tokens.length - 1] ?? '';
+  return !CONDUCT_VERBS.has(stem(last)) && /(en|eren)$/.test(last) && !isStopword(last);
+}
+
 /** A question analysed against one board's index. */
 export interface AnalyzedQuery {
   units: QueryUnit[];
+  /** The question asks how to operate something (see asksForProcedure). */
+  procedure: boolean;
   /** Whether anything in the question is about social media / online conduct. */
   inDomain: boolean;
   /**
@@ -129,10 +173,13 @@ interface UnitDraft {
   /** Highest weight of any vocabulary group of the word (used when none reaches this board's code). */
   anyGroupWeight?: number;
   audiences: Set<VocabularyAudience>;
+  /** Vocabulary groups with code terms that the word reached: tool groups and topic groups. */
+  toolGroups: number;
+  topicGroups: number;
 }
 
 function newDraft(): UnitDraft {
-  return { alts: new Map(), phrases: [], audiences: new Set() };
+  return { alts: new Map(), phrases: [], audiences: new Set(), toolGroups: 0, topicGroups: 0 };
 }
 
 function addGroup(index: SearchIndex, g: number, draft: UnitDraft, weight: number): void {
@@ -140,6 +187,11 @@ function addGroup(index: SearchIndex, g: number, draft: UnitDraft, weight: numbe
   if (!group) return;
   if (group.domain) draft.alts.set(DOMAIN_MARK, 0);
   if (group.audience) draft.audiences.add(group.audience);
+  // Groups without code terms (domain signals) only say whether the question is about social media.
+  if (group.codeKeys.length > 0 || group.codePhrases.length > 0) {
+    if (group.tool) draft.toolGroups++;
+    else draft.topicGroups++;
+  }
   draft.anyGroupWeight = Math.max(draft.anyGroupWeight ?? 0, group.weight);
   // A low-weight group ("online", "sociale media") is weak evidence: its terms match weakly.
   const w = weight * SYNONYM_WEIGHT * group.weight;
@@ -242,7 +294,8 @@ export function analyzeQuery(index: SearchIndex, question: string): AnalyzedQuer
     if (!subject && draft.audiences.size > 0) subject = [...draft.audiences][0];
     const importance = (draft.groupWeight ?? draft.anyGroupWeight ?? 1) * (focusNext ? FOCUS_BOOST : 1) * (i >= askStart ? ASK_BOOST : 1);
     focusNext = false;
-    const unit: QueryUnit = { surface: word, alts: draft.alts, optional: false, position: position++, phrases: draft.phrases, importance };
+    const tool = draft.toolGroups > 0 && draft.topicGroups === 0;
+    const unit: QueryUnit = { surface: word, alts: draft.alts, optional: false, position: position++, phrases: draft.phrases, importance, tool };
     units.push(unit);
     unitAtToken.set(i, unit);
   }
@@ -261,18 +314,19 @@ export function analyzeQuery(index: SearchIndex, question: string): AnalyzedQuer
       }
     }
     if (!target) {
-      target = { surface: tokens.slice(hit.start, hit.end).join(' '), alts: new Map(), optional: true, position: -1, phrases: [], importance: 1 };
+      target = { surface: tokens.slice(hit.start, hit.end).join(' '), alts: new Map(), optional: true, position: -1, phrases: [], importance: 1, tool: false };
       units.push(target);
     }
-    const draft: UnitDraft = { alts: target.alts, phrases: target.phrases, audiences: new Set() };
+    const draft: UnitDraft = { alts: target.alts, phrases: target.phrases, audiences: new Set(), toolGroups: 0, topicGroups: 0 };
     addGroup(index, hit.group, draft, 1);
+    if (draft.topicGroups > 0) target.tool = false;
   }
 
   const domainKeys = index.vocabulary.domainKeys;
   const inDomain =
     units.some((u) => u.alts.has(DOMAIN_MARK) || wordKeys(u.surface).some((k) => domainKeys.has(k))) ||
     phraseHits.some((h) => index.vocabulary.groups[h.group]?.domain === true);
-  return { units, inDomain, mentions, ...(subject ? { subject } : {}) };
+  return { units, inDomain, procedure: asksForProcedure(tokens), mentions, ...(subject ? { subject } : {}) };
 }
 
 /**

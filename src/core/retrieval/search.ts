@@ -19,6 +19,12 @@ const WINDOW_SENTENCES = 3;
 /** Share of a long section's coverage that comes from its best window of sentences. */
 export const WINDOW_BLEND = 0.5;
 const STAFF_SIDE = new Set(['medewerkers', 'leidinggevenden', 'school']);
+/**
+ * Re-ranking of the top hits: a section that matches the question only through tool words
+ * (platform, account, post, photo) ranks below sections matching its topic ("uitschelden in een
+ * reactie op insta" is about insults, not about Instagram).
+ */
+export const TOOL_ONLY_PRIOR = 0.5;
 
 /**
  * Hits whose ranking is exact (sentence windows included); the rest keep their phase-one score, an
@@ -182,6 +188,17 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
       hit.score = hit.base * (COVERAGE_BASE + hit.coverage);
     }
     refined.push(hit);
+  }
+  // Re-rank the exact top: demote tool-only matches when another section matches the topic.
+  const topicalMatch = (hit: SectionHit): boolean =>
+    query.units.some((u, i) => !u.tool && (unitWeights[i] ?? 0) > 0 && (hit.matched[i] ?? 0) > 0);
+  if (refined.some(topicalMatch)) {
+    for (const hit of refined) {
+      if (!topicalMatch(hit)) {
+        hit.score *= TOOL_ONLY_PRIOR;
+        hit.base *= TOOL_ONLY_PRIOR;
+      }
+    }
   }
   refined.sort((a, b) => b.score - a.score);
   const result = [...refined, ...hits.slice(next)].map(({ base: _base, ...hit }) => hit);

@@ -27,6 +27,11 @@ export interface VocabularyTheme {
   weight?: number;
   /** When set, the words of this theme name a group of people (pupils, parents, staff). */
   audience?: VocabularyAudience;
+  /**
+   * True when the words name a tool or an operation on it (a platform, an account, a post, a photo)
+   * rather than a topic of the code: "hoe maak ik een account?" asks for a manual, not a rule.
+   */
+  tool?: boolean;
   groups: VocabularyGroup[];
 }
 
@@ -46,6 +51,7 @@ const themeSchema = z.object({
   domain: z.boolean().default(false),
   weight: z.number().min(0).max(1).optional(),
   audience: z.enum(['medewerkers', 'leerlingen', 'leidinggevenden', 'ouders']).optional(),
+  tool: z.boolean().default(false),
   groups: z.array(groupSchema).default([]),
 });
 
@@ -71,6 +77,7 @@ export function parseVocabulary(raw: unknown, source = 'vocabulaire'): Vocabular
       domain: t.domain,
       ...(t.weight !== undefined ? { weight: t.weight } : {}),
       ...(t.audience ? { audience: t.audience } : {}),
+      ...(t.tool ? { tool: true } : {}),
       groups: t.groups.map((g) => ({ words: g.words, code: g.code, ...(g.weight !== undefined ? { weight: g.weight } : {}) })),
     })),
   };
