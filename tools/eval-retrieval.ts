@@ -168,7 +168,7 @@ async function main(): Promise<void> {
   if (verbose) for (const m of misses) console.log(m);
 }
 
-if (process.argv[1]?.endsWith("eval-retrieval.ts")) main().catch((error: unknown) => {
+if (process.argv[1]?.endsWith('eval-retrieval.ts')) main().catch((error: unknown) => {
   console.error((error as Error).message);
   process.exit(1);
 });

@@ -187,25 +187,25 @@ describe('quality on the evaluation sets (real knowledge)', () => {
   it('public set', () => {
     const s = score(JSON.parse(readFileSync('/work/shared/eval/qa-public.json', 'utf8')) as EvalSet);
     expect(s.answered).toBeGreaterThanOrEqual(0.9);
-    expect(s.declined).toBeGreaterThanOrEqual(0.9);
+    expect(s.declined).toBeGreaterThanOrEqual(0.95);
   });
   it('own dev set (first 75 questions)', () => {
     const s = score({ ...devSet, items: devSet.items.filter((it) => idOf(it) <= 75) });
     expect(s.answered).toBeGreaterThanOrEqual(0.9);
     expect(s.declined).toBeGreaterThanOrEqual(0.9);
   });
-  // d076+ cover sections no earlier set asked about and are harder (measured 0.82 on all 90).
+  // d076+ cover sections no earlier set asked about and are harder (measured 0.83 on all 90, 1.0 declined).
   it('own dev set (all)', () => {
     const s = score(devSet);
-    expect(s.answered).toBeGreaterThanOrEqual(0.8);
-    expect(s.declined).toBeGreaterThanOrEqual(0.9);
+    expect(s.answered).toBeGreaterThanOrEqual(0.83);
+    expect(s.declined).toBeGreaterThanOrEqual(0.95);
   });
-  // Held-out set: never tuned on; the floor is what it honestly reaches (measured 0.51 answered,
-  // 0.83 declined), so this only catches a regression.
+  // Held-out set: never tuned on; the floor is what it honestly reaches (measured 0.60 answered,
+  // 1.0 declined after the code-side vocabulary and tool-word checks), so this only catches a regression.
   it('held-out set', () => {
     const s = score(JSON.parse(readFileSync('test/fixtures/holdout-questions.json', 'utf8')) as EvalSet);
-    expect(s.answered).toBeGreaterThanOrEqual(0.5);
-    expect(s.declined).toBeGreaterThanOrEqual(0.8);
+    expect(s.answered).toBeGreaterThanOrEqual(0.6);
+    expect(s.declined).toBeGreaterThanOrEqual(0.95);
   });
 });
 
