@@ -66,6 +66,19 @@ describe('quote window never returns a fragment', () => {
     expect(text.includes(quote)).toBe(true);
     expect(quote.length).toBeGreaterThanOrEqual(MIN_QUOTE);
   });
+  it.each([
+    ['fills up to fillTo around the best match', 200, 220],
+    ['never passes maxLength', 400, 220],
+  ])('%s', (_name, fillTo, max) => {
+    const spans = sentenceSpans(longText, max);
+    const hit = (s: { start: number; end: number }): number[] => [longText.slice(s.start, s.end).includes('toestemming') ? 1 : 0];
+    const short = selectWindow(longText, spans, hit, [1], max);
+    const filled = selectWindow(longText, spans, hit, [1], max, fillTo);
+    expect(longText.includes(filled)).toBe(true);
+    expect(filled.includes(short)).toBe(true);
+    expect(filled.length).toBeGreaterThan(short.length);
+    expect(filled.length).toBeLessThanOrEqual(max);
+  });
 });
 
 const audienceDoc: KnowledgeDocument = {

@@ -12,6 +12,12 @@ export const ANSWER_THRESHOLD = 0.2;
 export const BEST_QUOTE_MAX = 400;
 /** Related passages are short teasers. */
 export const RELATED_QUOTE_MAX = 220;
+/** A window quoted from a long best section takes in its neighbours up to this length. */
+const BEST_FILL = 200;
+/** ... and one from a long related section up to this length. */
+const RELATED_FILL = 60;
+/** Related passages shown at most. */
+const MAX_RELATED = 2;
 /** A related section must score at least this share of the best one. */
 const RELATED_SCORE_SHARE = 0.35;
 /** A runner-up this close to the best is shown whatever its heading. */
@@ -65,12 +71,12 @@ function unitMatcher(index: SearchIndex, units: readonly QueryUnit[], text: stri
   };
 }
 
-function quoteFor(index: SearchIndex, result: SearchResult, hit: SectionHit, maxLength: number, wholeIfFits: boolean): string {
+function quoteFor(index: SearchIndex, result: SearchResult, hit: SectionHit, maxLength: number, wholeIfFits: boolean, fillTo: number): string {
   const text = hit.indexed.section.text;
   if (wholeIfFits && text.length <= maxLength) return text;
   const spans = spansOf(text, hit.indexed.section, maxLength);
   // Units the section does not match cannot change the choice; weighting by idf favours rare words.
-  return selectWindow(text, spans, unitMatcher(index, result.query.units, text), result.unitWeights.map((w) => w || 0.3), maxLength);
+  return selectWindow(text, spans, unitMatcher(index, result.query.units, text), result.unitWeights.map((w) => w || 0.3), maxLength, fillTo);
 }
 
 function passage(index: SearchIndex, hit: SectionHit, quote: string): Passage {
@@ -97,8 +103,8 @@ function relatedPassages(index: SearchIndex, result: SearchResult, best: Passage
   let length = best.quote.length + best.citation.length;
   const related: Passage[] = [];
   const tryAdd = (hit: SectionHit): void => {
-    if (related.length >= 2 || chosen.has(hit)) return;
-    const p = passage(index, hit, quoteFor(index, result, hit, RELATED_QUOTE_MAX, true));
+    if (related.length >= MAX_RELATED || chosen.has(hit)) return;
+    const p = passage(index, hit, quoteFor(index, result, hit, RELATED_QUOTE_MAX, true, RELATED_FILL));
     if (best.quote.includes(p.quote) || length + p.quote.length + p.citation.length > REPLY_BUDGET) return;
     related.push(p);
     chosen.add(hit);
@@ -138,7 +144,7 @@ export function answerQuestion(index: SearchIndex, question: string): AnswerResu
   const top = result.hits[0];
   if (!top || confidence < ANSWER_THRESHOLD) return { kind: 'not_found', confidence };
 
-  const best = passage(index, top, quoteFor(index, result, top, BEST_QUOTE_MAX, true));
+  const best = passage(index, top, quoteFor(index, result, top, BEST_QUOTE_MAX, true, BEST_FILL));
   const related = relatedPassages(index, result, best);
   return { kind: 'answer', best, related, confidence };
 }

@@ -60,7 +60,8 @@ export function sentenceSpans(text: string, maxLength: number): Span[] {
  * Chooses the run of consecutive spans (within `maxLength` characters of the original text)
  * whose combined match is best. `unitMatches(span)` gives, per question unit, how well that span
  * matches it; a window scores the weighted best match of each unit over its spans. Ties go to
- * the shorter window. Returns a verbatim substring of `text`.
+ * the shorter window, which then takes in neighbouring spans up to `fillTo` characters so the
+ * context of the best match is quoted too. Returns a verbatim substring of `text`.
  */
 export function selectWindow(
   text: string,
@@ -68,6 +69,7 @@ export function selectWindow(
   unitMatches: (span: Span) => number[],
   unitWeights: readonly number[],
   maxLength: number,
+  fillTo = MIN_QUOTE,
 ): string {
   if (spans.length === 0) return text.slice(0, maxLength).trim();
   const matches = spans.map(unitMatches);
@@ -87,25 +89,45 @@ export function selectWindow(
     }
   }
   if (!best) return text.slice(0, maxLength).trim();
-  return text.slice(...grow(spans, best, maxLength));
+  return text.slice(...grow(spans, best, maxLength, Math.min(maxLength, Math.max(MIN_QUOTE, fillTo)), matches, unitWeights));
 }
 
 /** A quote shorter than this reads as a fragment ("de school,"), so it takes in neighbouring spans. */
 export const MIN_QUOTE = 60;
 
-function grow(spans: readonly Span[], window: Span, maxLength: number): [number, number] {
+function spanScore(match: readonly number[] | undefined, unitWeights: readonly number[]): number {
+  return (match ?? []).reduce((sum, m, u) => sum + m * (unitWeights[u] ?? 0), 0);
+}
+
+/**
+ * Grows a window with neighbouring spans until it reaches `target` characters (never beyond
+ * `maxLength`): the side whose next span matches the question better first, else the following
+ * span (a rule's explanation tends to follow it), so the quote stays centred on the best match and
+ * an answer phrased just before or after it is not cut off.
+ */
+function grow(
+  spans: readonly Span[],
+  window: Span,
+  maxLength: number,
+  target: number,
+  matches: ReadonlyArray<readonly number[]>,
+  unitWeights: readonly number[],
+): [number, number] {
   let { start, end } = window;
   let first = spans.findIndex((s) => s.start === start);
   let last = spans.findIndex((s) => s.end === end);
-  while (end - start < MIN_QUOTE && first >= 0 && last >= 0) {
+  while (end - start < target && first >= 0 && last >= 0) {
     const next = spans[last + 1];
     const prev = spans[first - 1];
-    if (next && next.end - start <= maxLength) {
-      end = next.end;
-      last++;
-    } else if (prev && end - prev.start <= maxLength) {
+    const nextFits = next !== undefined && next.end - start <= maxLength;
+    const prevFits = prev !== undefined && end - prev.start <= maxLength;
+    const preferPrev = prevFits && (!nextFits || spanScore(matches[first - 1], unitWeights) > spanScore(matches[last + 1], unitWeights));
+    if (preferPrev && prev) {
       start = prev.start;
       first--;
+    } else if (nextFits && next) {
+      end = next.end;
+      last++;
     } else break;
   }
   return [start, end];

@@ -5,8 +5,8 @@ import { analyzeQuery, matchUnit, type AnalyzedQuery, type QueryUnit } from './q
 const BIGRAM_BONUS = 0.35;
 /** Share of full idf that an unknown word counts for in coverage (it may just be context, "musical"). */
 const UNKNOWN_WORD_SHARE = 0.6;
-/** Ranking multiplies BM25F by (COVERAGE_BASE + coverage). */
-const COVERAGE_BASE = 0.5;
+/** Ranking multiplies BM25F by (COVERAGE_BASE + coverage); 0.8 lets a strong match on the key words outweigh thin breadth. */
+const COVERAGE_BASE = 0.8;
 /**
  * Audience prior: the bot's users are staff, so a rule addressed only to pupils or parents ranks
  * below staff rules unless the question is about pupils or parents ("mag een leerling ...").
