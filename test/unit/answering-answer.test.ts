@@ -195,11 +195,11 @@ const devSet = JSON.parse(readFileSync('test/fixtures/dev-questions.json', 'utf8
 const idOf = (item: object): number => Number((item as { id: string }).id.slice(1));
 
 describe('quality on the evaluation sets (real knowledge)', () => {
-  // Floor from the brief is 0.9 on public and the first 75 dev questions (measured: public 0.90,
+  // Floor from the brief is 0.9 on public and the first 75 dev questions (measured: public 0.94,
   // dev d001-d075 0.92); a regression fails.
   it('public set', () => {
     const s = score(JSON.parse(readFileSync('/work/shared/eval/qa-public.json', 'utf8')) as EvalSet);
-    expect(s.answered).toBeGreaterThanOrEqual(0.9);
+    expect(s.answered).toBeGreaterThanOrEqual(0.94);
     expect(s.declined).toBeGreaterThanOrEqual(0.95);
   });
   it('own dev set (first 75 questions)', () => {
@@ -207,10 +207,10 @@ describe('quality on the evaluation sets (real knowledge)', () => {
     expect(s.answered).toBeGreaterThanOrEqual(0.9);
     expect(s.declined).toBeGreaterThanOrEqual(0.9);
   });
-  // d076+ cover sections no earlier set asked about and are harder (measured 0.83 on all 90, 1.0 declined).
+  // d076+ cover sections no earlier set asked about and are harder (measured 0.86 on all 90, 1.0 declined).
   it('own dev set (all)', () => {
     const s = score(devSet);
-    expect(s.answered).toBeGreaterThanOrEqual(0.83);
+    expect(s.answered).toBeGreaterThanOrEqual(0.85);
     expect(s.declined).toBeGreaterThanOrEqual(0.95);
   });
   // Held-out set: never tuned on; the floor is what it honestly reaches (measured 0.60 answered,

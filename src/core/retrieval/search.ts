@@ -26,6 +26,11 @@ const STAFF_SIDE = new Set(['medewerkers', 'leidinggevenden', 'school']);
  */
 export const TOOL_ONLY_PRIOR = 0.5;
 
+/** A question word matched by more than this share of a code's sections is generic. */
+export const GENERIC_SHARE = 0.25;
+/** Re-ranking of the top hits: a section matching the topic only through generic words ranks below specific matches. */
+export const GENERIC_ONLY_PRIOR = 0.6;
+
 /**
  * Hits whose ranking is exact (sentence windows included); the rest keep their phase-one score, an
  * upper bound, and stay below them. Answers use the best hit and related passages from the top 12.
@@ -197,6 +202,21 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
       if (!topicalMatch(hit)) {
         hit.score *= TOOL_ONLY_PRIOR;
         hit.base *= TOOL_ONLY_PRIOR;
+      }
+    }
+  }
+  // ... and when it matches the topic only through generic words (medewerker, school: in a large
+  // share of the code) while another section matches a specific word of the question.
+  const matchCount = query.units.map((_, i) => hits.reduce((n, h) => n + ((h.matched[i] ?? 0) > 0 ? 1 : 0), 0));
+  const specific = query.units.map(
+    (u, i) => !u.tool && (unitWeights[i] ?? 0) > 0 && (matchCount[i] ?? 0) <= GENERIC_SHARE * index.sections.length,
+  );
+  const specificMatch = (hit: SectionHit): boolean => specific.some((sp, i) => sp && (hit.matched[i] ?? 0) > 0);
+  if (refined.some(specificMatch)) {
+    for (const hit of refined) {
+      if (topicalMatch(hit) && !specificMatch(hit)) {
+        hit.score *= GENERIC_ONLY_PRIOR;
+        hit.base *= GENERIC_ONLY_PRIOR;
       }
     }
   }

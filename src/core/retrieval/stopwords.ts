@@ -11,7 +11,7 @@ gaan gaat gedaan geen gewoon had hadden heb hebben hebt heeft hem hen het hier h
 ik in is ja je jij jou jouw jullie kan kon kunnen kun kunt laat laten liever maar me meer men met mij
 mijn misschien moet moeten mogen mag mijne na naar net niet niets nog nou nu of ok oke okay om omdat
 ons onze ook op over precies qua sowieso te tegen toch toe tot u uit uw van veel voor vooral waar waarom
-waarvoor wanneer want waren was wat we welk welke wel werd wie wij wil willen wilt word worden wordt
+wanneer want waren was wat we welk welke wel werd wie wij wil willen wilt word worden wordt
 ze zal zeggen zegt zelf zich zij zijn zo zoals zonder zou zouden zullen eh he hey hoi hallo dag beste
 graag vraag vraagje iemand iets ergens zeker gewoon beetje snel stel keer nee toen vaak soms daarvoor
 daarover hierover erover ermee daarmee hiermee erbij erin eruit erop dezelfde hetzelfde ipv plaats
