@@ -25,8 +25,8 @@ describe('tokenize', () => {
 });
 
 describe('stop words', () => {
-  it.each(['de', 'mag', 'ik', 'eigenlijk', 'toch'])('%s is a stop word', (w) => expect(isStopword(w)).toBe(true));
-  it.each(['foto', 'leerling', 'toestemming', 'online'])('%s is content', (w) => expect(isStopword(w)).toBe(false));
+  it.each(['de', 'mag', 'ik', 'eigenlijk', 'toch', 'voordat', 'nadat'])('%s is a stop word', (w) => expect(isStopword(w)).toBe(true));
+  it.each(['foto', 'leerling', 'toestemming', 'online', 'waarvoor'])('%s is content', (w) => expect(isStopword(w)).toBe(false));
 });
 
 describe('stemming keys', () => {
