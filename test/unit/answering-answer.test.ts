@@ -207,17 +207,17 @@ describe('quality on the evaluation sets (real knowledge)', () => {
     expect(s.answered).toBeGreaterThanOrEqual(0.9);
     expect(s.declined).toBeGreaterThanOrEqual(0.9);
   });
-  // d076+ cover sections no earlier set asked about and are harder (measured 0.86 on all 90, 1.0 declined).
+  // d076+ cover sections no earlier set asked about and are harder (measured 0.87 on all 90, 1.0 declined).
   it('own dev set (all)', () => {
     const s = score(devSet);
-    expect(s.answered).toBeGreaterThanOrEqual(0.85);
+    expect(s.answered).toBeGreaterThanOrEqual(0.86);
     expect(s.declined).toBeGreaterThanOrEqual(0.95);
   });
-  // Held-out set: never tuned on; the floor is what it honestly reaches (measured 0.60 answered,
-  // 1.0 declined after the code-side vocabulary and tool-word checks), so this only catches a regression.
+  // Held-out set: never tuned on; the floor is what it honestly reaches (measured 0.63 answered,
+  // 1.0 declined after generic words count less in quote windows), so this only catches a regression.
   it('held-out set', () => {
     const s = score(JSON.parse(readFileSync('test/fixtures/holdout-questions.json', 'utf8')) as EvalSet);
-    expect(s.answered).toBeGreaterThanOrEqual(0.6);
+    expect(s.answered).toBeGreaterThanOrEqual(0.62);
     expect(s.declined).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -12,6 +12,8 @@ export const ANSWER_THRESHOLD = 0.2;
 export const BEST_QUOTE_MAX = 400;
 /** Related passages are short teasers. */
 export const RELATED_QUOTE_MAX = 220;
+/** Share of its weight a generic word keeps when choosing a quote window. */
+const GENERIC_WINDOW_SHARE = 0.3;
 /** A window quoted from a long best section takes in its neighbours up to this length. */
 const BEST_FILL = 200;
 /** ... and one from a long related section up to this length. */
@@ -71,12 +73,20 @@ function unitMatcher(index: SearchIndex, units: readonly QueryUnit[], text: stri
   };
 }
 
+/**
+ * Unit weights for choosing a quote window: words found all over the code (sociale media, medewerker)
+ * count less, so the window goes to the sentence with the question's specific words.
+ */
+function windowWeights(result: SearchResult): number[] {
+  return result.unitWeights.map((w, i) => (w || 0.3) * (result.generic[i] ? GENERIC_WINDOW_SHARE : 1));
+}
+
 function quoteFor(index: SearchIndex, result: SearchResult, hit: SectionHit, maxLength: number, wholeIfFits: boolean, fillTo: number): string {
   const text = hit.indexed.section.text;
   if (wholeIfFits && text.length <= maxLength) return text;
   const spans = spansOf(text, hit.indexed.section, maxLength);
   // Units the section does not match cannot change the choice; weighting by idf favours rare words.
-  return selectWindow(text, spans, unitMatcher(index, result.query.units, text), result.unitWeights.map((w) => w || 0.3), maxLength, fillTo);
+  return selectWindow(text, spans, unitMatcher(index, result.query.units, text), windowWeights(result), maxLength, fillTo);
 }
 
 function passage(index: SearchIndex, hit: SectionHit, quote: string): Passage {

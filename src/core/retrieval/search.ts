@@ -55,6 +55,8 @@ export interface SearchResult {
   query: AnalyzedQuery;
   /** Coverage weight of each unit (its idf, reduced for unknown words; 0 for optional units). */
   unitWeights: number[];
+  /** Per unit: matched by more than GENERIC_SHARE of the sections (a word of the whole code, not of one rule). */
+  generic: boolean[];
   hits: SectionHit[];
 }
 
@@ -208,9 +210,8 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
   // ... and when it matches the topic only through generic words (medewerker, school: in a large
   // share of the code) while another section matches a specific word of the question.
   const matchCount = query.units.map((_, i) => hits.reduce((n, h) => n + ((h.matched[i] ?? 0) > 0 ? 1 : 0), 0));
-  const specific = query.units.map(
-    (u, i) => !u.tool && (unitWeights[i] ?? 0) > 0 && (matchCount[i] ?? 0) <= GENERIC_SHARE * index.sections.length,
-  );
+  const generic = matchCount.map((n) => n > GENERIC_SHARE * index.sections.length);
+  const specific = query.units.map((u, i) => !u.tool && (unitWeights[i] ?? 0) > 0 && !generic[i]);
   const specificMatch = (hit: SectionHit): boolean => specific.some((sp, i) => sp && (hit.matched[i] ?? 0) > 0);
   if (refined.some(specificMatch)) {
     for (const hit of refined) {
@@ -222,7 +223,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
   }
   refined.sort((a, b) => b.score - a.score);
   const result = [...refined, ...hits.slice(next)].map(({ base: _base, ...hit }) => hit);
-  return { query, unitWeights, hits: result };
+  return { query, unitWeights, generic, hits: result };
 }
 
 /** Analyses and scores a question against one board's index. */
