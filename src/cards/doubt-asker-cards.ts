@@ -2,7 +2,7 @@ import type { DeliveryOutlook } from '../core/doubts/doubt-service.js';
 import { excerpt, firstMessage, formatDutchDate, formatDutchDateTime, holderLabel, lastAnswer, statusLabel } from '../core/doubts/doubt-format.js';
 import { DECISION_LABELS, type Doubt } from '../core/doubts/types.js';
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { doubtCaseBody, small } from './doubt-card-parts.js';
+import { doubtCaseBody, doubtHeadline, doubtListItem, small } from './doubt-card-parts.js';
 import { DEFAULT_DOUBT_CARD_OPTIONS, DOUBT_COMPOSE_VERB, DOUBT_FOLLOW_UP_VERB, DOUBT_INPUTS, DOUBT_OPEN_VERB, DOUBT_RESOLVE_VERB, type DoubtCardOptions } from './doubt-verbs.js';
 
 /** Confirmation after "Verstuur": honest about what happens next. */
@@ -87,17 +87,13 @@ export function myDoubtsCard(doubts: readonly Doubt[], options: DoubtCardOptions
   const body: CardElement[] = [textBlock('Mijn vragen', { size: 'Medium', weight: 'Bolder' })];
   for (const d of doubts.slice(0, 20)) {
     const answer = lastAnswer(d);
-    body.push({
-      type: 'Container',
-      separator: true,
-      spacing: 'Medium',
-      selectAction: { type: 'Action.Submit', data: { verb: DOUBT_OPEN_VERB, doubtId: d.id } },
-      items: [
-        textBlock(excerpt(firstMessage(d)?.text || '(tekst verwijderd)'), { weight: 'Bolder' }),
+    body.push(
+      doubtListItem(d, [
+        doubtHeadline(d),
         small(`${formatDutchDate(d.createdAt)} · ${statusLabel(d)}`),
         ...(answer?.text ? [textBlock(`${answer.authorName ?? 'Antwoord'}: ${excerpt(answer.text, 160)}`, { size: 'Small' })] : []),
-      ],
-    });
+      ]),
+    );
   }
   if (doubts.length > 20) body.push(small(`En nog ${doubts.length - 20} oudere vragen.`));
   return card(body);

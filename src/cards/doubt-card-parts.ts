@@ -1,4 +1,5 @@
-import { formatDutchDateTime, holderLabel } from '../core/doubts/doubt-format.js';
+import { excerpt, firstMessage, formatDutchDateTime, holderLabel } from '../core/doubts/doubt-format.js';
+import { DOUBT_OPEN_VERB } from './doubt-verbs.js';
 import { DECISION_LABELS, type Doubt, type DoubtMessage } from '../core/doubts/types.js';
 import { textBlock, type CardElement } from './adaptive-card.js';
 
@@ -9,6 +10,22 @@ export function quoted(label: string, text: string): CardElement[] {
 
 export function small(text: string, options: Record<string, unknown> = {}): CardElement {
   return textBlock(text, { size: 'Small', isSubtle: true, spacing: 'Small', ...options });
+}
+
+/** One doubt in a list ("mijn vragen", "openstaande twijfels"); tapping it opens the doubt. */
+export function doubtListItem(doubt: Doubt, items: CardElement[]): CardElement {
+  return {
+    type: 'Container',
+    separator: true,
+    spacing: 'Medium',
+    selectAction: { type: 'Action.Submit', data: { verb: DOUBT_OPEN_VERB, doubtId: doubt.id } },
+    items,
+  };
+}
+
+/** The first line of a doubt as a list shows it. */
+export function doubtHeadline(doubt: Doubt, prefix = ''): CardElement {
+  return textBlock(`${prefix}${excerpt(firstMessage(doubt)?.text || '(tekst verwijderd)')}`, { weight: 'Bolder' });
 }
 
 function messageLine(m: DoubtMessage, askerName: string): CardElement[] {

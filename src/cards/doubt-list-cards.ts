@@ -1,8 +1,8 @@
-import { excerpt, firstMessage, formatDutchDate, statusLabel } from '../core/doubts/doubt-format.js';
+import { formatDutchDate, statusLabel } from '../core/doubts/doubt-format.js';
 import type { Doubt } from '../core/doubts/types.js';
 import { card, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { small } from './doubt-card-parts.js';
-import { DEFAULT_DOUBT_CARD_OPTIONS, DOUBT_OPEN_VERB, type DoubtCardOptions } from './doubt-verbs.js';
+import { doubtHeadline, doubtListItem, small } from './doubt-card-parts.js';
+import { DEFAULT_DOUBT_CARD_OPTIONS, type DoubtCardOptions } from './doubt-verbs.js';
 
 /** "openstaande twijfels": doubts waiting for this leader, oldest first (as listed by the service). */
 export function openDoubtsCard(doubts: readonly Doubt[], now: Date, options: DoubtCardOptions = DEFAULT_DOUBT_CARD_OPTIONS): AdaptiveCard {
@@ -11,16 +11,12 @@ export function openDoubtsCard(doubts: readonly Doubt[], now: Date, options: Dou
   const body: CardElement[] = [title, textBlock(`${doubts.length} ${doubts.length === 1 ? 'vraag wacht' : 'vragen wachten'} op je antwoord. De oudste staat bovenaan.`)];
   for (const d of doubts.slice(0, 20)) {
     const days = Math.floor((now.getTime() - new Date(d.createdAt).getTime()) / 86_400_000);
-    body.push({
-      type: 'Container',
-      separator: true,
-      spacing: 'Medium',
-      selectAction: { type: 'Action.Submit', data: { verb: DOUBT_OPEN_VERB, doubtId: d.id } },
-      items: [
-        textBlock(`${d.asker.name ?? 'Een collega'}: ${excerpt(firstMessage(d)?.text || '(tekst verwijderd)')}`, { weight: 'Bolder' }),
+    body.push(
+      doubtListItem(d, [
+        doubtHeadline(d, `${d.asker.name ?? 'Een collega'}: `),
         small(`${formatDutchDate(d.createdAt)} (${days === 0 ? 'vandaag' : days === 1 ? '1 dag geleden' : `${days} dagen geleden`}) · ${statusLabel(d)}`),
-      ],
-    });
+      ]),
+    );
   }
   if (doubts.length > 20) body.push(small(`En nog ${doubts.length - 20} vragen.`));
   body.push(small(`Alleen jij als ${options.leaderTerm}, een vervanger en Communicatie zien deze vragen.`));
