@@ -9,7 +9,7 @@ import { updateUserRecord } from '../teams/user-records.js';
 import { registerPosting, startPosting, startPostingFromRequest } from '../teams/posting.js';
 import { isPostingRequest } from '../core/posting/intent.js';
 import { actorOf } from '../teams/identity.js';
-import { replyToQuestion } from '../teams/questions.js';
+import { codeLeadFor, replyToQuestion } from '../teams/questions.js';
 import { SMALL_TALK } from '../teams/small-talk.js';
 import { isDoubtRequest } from '../core/doubts/doubt-intent.js';
 import { openDoubtCompose, registerDoubts, showMyDoubts, showOpenDoubts } from '../teams/doubts.js';
@@ -69,9 +69,10 @@ export function createApp(deps: AppDeps): BotApp {
       }
     }
     const newConversation = await rememberConversation(context, deps);
-    if (OPENS_THE_BOT.has(context.activity.type) && pendingCheck.due(actorOf(context).id, newConversation)) {
+    const actor = actorOf(context);
+    if (OPENS_THE_BOT.has(context.activity.type) && pendingCheck.due(actor.id, newConversation)) {
       // Whatever waited for this person (a doubt to answer, an answer) is delivered now.
-      await notifier.deliverPendingFor(actorOf(context));
+      await notifier.deliverPendingFor(actor);
     }
     return true;
   });
@@ -125,8 +126,7 @@ export function createApp(deps: AppDeps): BotApp {
       case 'question':
         if (isDoubtRequest(intent.text)) {
           // A doubt is a question too: quote what the code says, then offer to ask the leidinggevende.
-          const result = deps.answer(intent.text);
-          const lead = result.kind === 'answer' ? { best: result.best, related: result.related } : undefined;
+          const lead = codeLeadFor(deps, intent.text, 'doubt.requested');
           return openDoubtCompose(context, state, deps, lead ? { text: intent.text, lead } : { text: intent.text });
         }
         if (isPostingRequest(intent.text)) return startPostingFromRequest(context, state, deps, intent.text);

@@ -22,6 +22,7 @@ import {
   type SessionResult,
 } from '../core/posting/session.js';
 import type { DoubtCase } from '../core/doubts/types.js';
+import { codeLeadFor } from './questions.js';
 import { cardMessage } from './replies.js';
 
 const DIALOG_ACTIONS = /^posting\.(start|draft|skip-draft|confirm|answer|back|restart|stop)$/;
@@ -97,9 +98,7 @@ export async function startPosting(
  * code's answer first, then the check for the user's own post, in one card.
  */
 export async function startPostingFromRequest(context: TurnContext, state: AppTurnState, deps: AppDeps, request: string): Promise<void> {
-  const result = deps.answer(request);
-  deps.logger.info({ event: 'posting.requested', found: result.kind === 'answer', sectionId: result.kind === 'answer' ? result.best.section.id : undefined });
-  const lead = result.kind === 'answer' ? { best: result.best, related: result.related } : undefined;
+  const lead = codeLeadFor(deps, request, 'posting.requested');
   await startPosting(context, state, deps, lead ? { fresh: true, lead } : { fresh: true });
 }
 

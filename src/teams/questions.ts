@@ -1,6 +1,6 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { answerCard, notFoundCard } from '../cards/answer-card.js';
+import { answerCard, notFoundCard, type CodeLead } from '../cards/answer-card.js';
 import type { AppDeps, AppTurnState, RememberedAnswer } from '../app/types.js';
 import { cardMessage } from './replies.js';
 
@@ -22,6 +22,16 @@ export async function replyToQuestion(context: TurnContext, state: AppTurnState,
   } else {
     await context.sendActivity(cardMessage(notFoundCard(organisation, leaderTerm, id), 'Geen antwoord in de code gevonden'));
   }
+}
+
+/**
+ * What the code says about a request that opens another flow (a posting check, a doubt): the
+ * answer's passages to quote on top of that flow's card, or undefined when the code is silent.
+ */
+export function codeLeadFor(deps: AppDeps, request: string, event: string): CodeLead | undefined {
+  const result = deps.answer(request);
+  deps.logger.info({ event, found: result.kind === 'answer', sectionId: result.kind === 'answer' ? result.best.section.id : undefined });
+  return result.kind === 'answer' ? { best: result.best, related: result.related } : undefined;
 }
 
 export function findRememberedAnswer(state: AppTurnState, answerId: unknown): RememberedAnswer | undefined {
