@@ -18,6 +18,18 @@ export interface HttpDeps {
 /** The HTTP shell: /api/messages for the Bot Framework and /healthz for operators. Does not listen. */
 export function createHttpServer(deps: HttpDeps): restify.Server {
   const server = restify.createServer({ name: 'mediawijs', handleUncaughtExceptions: false });
+  // Teams never compresses activities, and restify's gunzip stream has no error handler: a bad gzip
+  // body would crash the process, and a good one would be size-checked only before inflating.
+  // So anything but identity is refused before any body is read.
+  server.pre((req, res, next) => {
+    const encoding = req.headers['content-encoding'];
+    if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
+      deps.logger.warn({ event: 'http.rejected', status: 415, reason: 'content-encoding' });
+      res.send(415, { error: 'Content-Encoding is not supported' });
+      return next(false);
+    }
+    return next();
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
 
   server.post('/api/messages', async (req, res) => {

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { message, TENANT, user } from '../support/activities.js';
 import { findAction, startBot, type BotUnderTest } from '../support/bot-harness.js';
@@ -81,6 +82,21 @@ describe('bot shell over HTTP (local mode, fake connector)', () => {
     const res = await bot.post(raw, { raw: true });
     expect(res.status).toBe(status);
     expect(res.replies).toHaveLength(0);
+    const [reply] = await bot.say(teacher, 'hallo');
+    expect(reply!.text).toMatch(/Ik ben Mediawijs/);
+  });
+
+  it.each([
+    ['a body that is not gzip at all', 'gzip', Buffer.from('{}')],
+    ['a valid gzip body that inflates past the size limit', 'gzip', gzipSync(Buffer.alloc(300_000, 32))],
+    ['deflate', 'deflate', Buffer.from('{}')],
+  ])('refuses a compressed body (%s) with 415 before reading it, and keeps serving', async (_name, encoding, body) => {
+    const res = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+      body,
+    });
+    expect(res.status).toBe(415);
     const [reply] = await bot.say(teacher, 'hallo');
     expect(reply!.text).toMatch(/Ik ben Mediawijs/);
   });
