@@ -14,6 +14,7 @@ import { createHttpServer, listen } from './http/server.js';
 import { listOrgs, loadKnowledge } from './infra/load-knowledge.js';
 import { loadVocabulary } from './infra/load-vocabulary.js';
 import { createLogger, type Logger } from './infra/logger.js';
+import { environmentWithFile } from './infra/env-file.js';
 import { openDataStore } from './store/open-data-store.js';
 import { startMaintenanceTimer } from './app/maintenance.js';
 import { DoubtService } from './core/doubts/doubt-service.js';
@@ -34,8 +35,18 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-/** Reads the configuration from the environment, validated once against the available boards. */
-export function configFromEnvironment(env: Record<string, string | undefined> = process.env): Config {
+/** The local demo settings (anonymous mode, SELF_LEADER): read by `npm start` alone. */
+const LOCAL_DEMO_ENV_FILE = 'env/.env.local';
+
+/**
+ * Reads the configuration from the environment, validated once against the available boards.
+ * `ENV_FILE` names a settings file to read as well (the environment wins). With `localDemo` (only
+ * `npm start`) and neither ENV_FILE nor BOT_ID set, the local demo file is read; a production start
+ * never reads it.
+ */
+export function configFromEnvironment(processEnv: Record<string, string | undefined> = process.env, options: { localDemo?: boolean } = {}): Config {
+  const demo = options.localDemo && !processEnv.BOT_ID ? LOCAL_DEMO_ENV_FILE : undefined;
+  const env = environmentWithFile(processEnv, processEnv.ENV_FILE || demo, ROOT_DIR);
   const knowledgeDir = path.resolve(ROOT_DIR, env.KNOWLEDGE_DIR || 'knowledge');
   return loadConfig(env, { rootDir: ROOT_DIR, knownOrgs: listOrgs(knowledgeDir) });
 }

@@ -1,7 +1,10 @@
 import { ConfigError } from './config.js';
 import { configFromEnvironment, startRuntime } from './composition-root.js';
 
-/** `npm run serve`: only the bot server, honouring PORT, ORG and DATA_DIR. */
+/**
+ * `npm run serve`: only the bot server, as deployed. It reads its settings from the environment only
+ * (plus the file named by ENV_FILE, if any): never the local demo file.
+ */
 async function main(): Promise<void> {
   const config = configFromEnvironment();
   const runtime = await startRuntime(config);

@@ -7,7 +7,8 @@ import { startPlayground } from './infra/playground.js';
  * Playground; with BOT_ID set, only the bot server, as in production.
  */
 async function main(): Promise<void> {
-  const config = configFromEnvironment();
+  // The local demo settings belong to this command alone, and only without a bot registration.
+  const config = configFromEnvironment(undefined, { localDemo: true });
   const runtime = await startRuntime(config);
   const endpoint = `${runtime.url}/api/messages`;
   if (config.mode === 'deployed') {
