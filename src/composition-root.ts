@@ -11,7 +11,7 @@ import { answerQuestion } from './core/answering/answer.js';
 import { createSearchIndex } from './core/retrieval/index.js';
 import { systemClock } from './core/shared/clock.js';
 import { createHttpServer, listen } from './http/server.js';
-import { listOrgs, loadKnowledge } from './infra/load-knowledge.js';
+import { listOrgs, loadBoardKnowledge } from './infra/load-knowledge.js';
 import { loadVocabulary } from './infra/load-vocabulary.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { environmentWithFile } from './infra/env-file.js';
@@ -53,8 +53,8 @@ export function configFromEnvironment(processEnv: Record<string, string | undefi
 
 /** Loads the board's knowledge, dialogs and store: everything the bot needs, with real adapters. */
 export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps, 'clock' | 'newId' | 'logger'>> = {}): Promise<AppDeps> {
-  const knowledge = loadKnowledge(config.knowledgeDir, config.org);
-  const index = createSearchIndex(knowledge, loadVocabulary(path.join(config.knowledgeDir, 'vocabulary')));
+  const { knowledge, questions } = loadBoardKnowledge(config.knowledgeDir, config.org);
+  const index = createSearchIndex(knowledge, loadVocabulary(path.join(config.knowledgeDir, 'vocabulary')), questions);
   const onboardingCourse = await loadOnboardingCourse(config.dialogsDir, config.org);
   const posting = {
     definition: await loadPostingDefinition(config.dialogsDir, config.org),

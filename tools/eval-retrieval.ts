@@ -6,14 +6,12 @@
  *
  *   npx tsx tools/eval-retrieval.ts [--set path] [--knowledge dir] [--vocabulary dir] [--verbose]
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { answerQuestion } from '../src/core/answering/answer.js';
 import type { AnswerResult } from '../src/core/answering/types.js';
 import { formatCitation } from '../src/core/knowledge/citation.js';
-import type { KnowledgeDocument } from '../src/core/knowledge/types.js';
+import { loadBoardKnowledge } from '../src/infra/load-knowledge.js';
 import { createSearchIndex, type SearchIndex } from '../src/core/retrieval/index.js';
 import { search } from '../src/core/retrieval/search.js';
 import { loadVocabulary } from '../src/infra/load-vocabulary.js';
@@ -31,21 +29,6 @@ interface EvalItem {
 interface EvalSet {
   items: EvalItem[];
   out_of_scope: Array<{ id: string; org: string; question: string }>;
-}
-
-/**
- * Loads a board's knowledge via the shared loader when it exists, else reads sections.yaml directly
- * (the loader and the knowledge build are developed in parallel).
- */
-async function loadBoardKnowledge(dir: string, org: string): Promise<KnowledgeDocument> {
-  const loaderPath = '../src/infra/load-knowledge.js';
-  if (existsSync(new URL('../src/infra/load-knowledge.ts', import.meta.url))) {
-    const mod = (await import(loaderPath)) as { loadKnowledge: (d: string, o: string) => KnowledgeDocument | Promise<KnowledgeDocument> };
-    return await mod.loadKnowledge(dir, org);
-  }
-  const file = join(dir, org, 'sections.yaml');
-  if (!existsSync(file)) throw new Error(`Kennisbank ontbreekt: ${file}`);
-  return parse(readFileSync(file, 'utf8')) as KnowledgeDocument;
 }
 
 function arg(name: string): string | undefined {
@@ -74,6 +57,8 @@ interface OrgStats {
 async function main(): Promise<void> {
   const setPath = arg('--set') ?? '/work/shared/eval/qa-public.json';
   const verbose = process.argv.includes('--verbose');
+  // --no-questions: the code's own words only, to measure what the stored questions add.
+  const noQuestions = process.argv.includes('--no-questions');
   const knowledgeDir = arg('--knowledge') ?? 'knowledge';
   const set = JSON.parse(readFileSync(setPath, 'utf8')) as EvalSet;
   const vocabulary = loadVocabulary(arg('--vocabulary'));
@@ -82,9 +67,9 @@ async function main(): Promise<void> {
   const indexes = new Map<string, SearchIndex>();
   const stats = new Map<string, OrgStats>();
   for (const org of orgs) {
-    const doc: KnowledgeDocument = await loadBoardKnowledge(knowledgeDir, org);
+    const { knowledge, questions } = loadBoardKnowledge(knowledgeDir, org);
     const t0 = performance.now();
-    indexes.set(org, createSearchIndex(doc, vocabulary));
+    indexes.set(org, createSearchIndex(knowledge, vocabulary, noQuestions ? undefined : questions));
     stats.set(org, { n: 0, top10: 0, correct: 0, top1: 0, oos: 0, declined: 0, lengths: [], buildMs: performance.now() - t0 });
   }
 

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { parseKnowledge } from '../core/knowledge/parse.js';
+import { parseSectionQuestions, type SectionQuestions } from '../core/knowledge/questions.js';
 import type { KnowledgeDocument } from '../core/knowledge/types.js';
 
 /** Path of a board's built knowledge: `<dir>/<org>/sections.yaml`. */
@@ -29,4 +31,32 @@ export function listOrgs(dir: string): string[] {
     .filter((entry) => entry.isDirectory() && existsSync(knowledgeFile(dir, entry.name)))
     .map((entry) => entry.name)
     .sort();
+}
+
+/** Path of a board's reviewed questions per section: `<dir>/<org>/questions.yaml`. */
+export function questionsFile(dir: string, org: string): string {
+  return join(dir, org, 'questions.yaml');
+}
+
+/**
+ * Loads `<dir>/<org>/questions.yaml`, or undefined when the board has none yet (it then answers
+ * from the code's own words only; `npm run knowledge:build` reports it). Throws on an invalid file.
+ */
+export function loadSectionQuestions(dir: string, org: string): SectionQuestions | undefined {
+  const file = questionsFile(dir, org);
+  if (!existsSync(file)) return undefined;
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file} is geen geldige YAML: ${(error as Error).message}`);
+  }
+  const questions = parseSectionQuestions(raw, file);
+  if (questions.org !== org) throw new Error(`${file} hoort bij organisatie "${questions.org}", niet bij "${org}".`);
+  return questions;
+}
+
+/** A board's knowledge together with the questions its sections answer. */
+export function loadBoardKnowledge(dir: string, org: string): { knowledge: KnowledgeDocument; questions: SectionQuestions | undefined } {
+  return { knowledge: loadKnowledge(dir, org), questions: loadSectionQuestions(dir, org) };
 }

@@ -7,7 +7,7 @@ import { audiencePrior, MENTIONED_AUDIENCE_PRIOR, OTHER_AUDIENCE_PRIOR } from '.
 import type { AnswerResult } from '../../src/core/answering/types.js';
 import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';
 import { createSearchIndex } from '../../src/core/retrieval/index.js';
-import { loadKnowledge } from '../../src/infra/load-knowledge.js';
+import { loadBoardKnowledge, loadKnowledge } from '../../src/infra/load-knowledge.js';
 import { loadVocabulary } from '../../src/infra/load-vocabulary.js';
 import { containsExpected } from '../../tools/lib/eval-scoring.js';
 import { relatedPassages } from '../../src/cards/answer-card.js';
@@ -183,7 +183,10 @@ function score(set: EvalSet): { answered: number; declined: number } {
   const indexes = new Map<string, ReturnType<typeof createSearchIndex>>();
   const get = (org: string) => {
     let i = indexes.get(org);
-    if (!i) indexes.set(org, (i = createSearchIndex(loadKnowledge('knowledge', org), vocabulary)));
+    if (!i) {
+      const { knowledge, questions } = loadBoardKnowledge('knowledge', org);
+      indexes.set(org, (i = createSearchIndex(knowledge, vocabulary, questions)));
+    }
     return i;
   };
   const answered = set.items.filter((it) => containsExpected(reply(answerQuestion(get(it.org), it.question)), it.expect)).length;

@@ -39,6 +39,8 @@ export interface CompiledVocabulary {
   /** Key of a single-word entry → the groups it belongs to. */
   byKey: Map<string, number[]>;
   phrases: CompiledPhrase[];
+  /** The phrases by their first stem: a question is only compared with phrases that can start at a word. */
+  phrasesByFirst: Map<string, CompiledPhrase[]>;
   /** Every normalised single word mentioned in the vocabulary (entries and code terms). */
   singleWords: Set<string>;
   /** Keys of single-word entries of domain themes: a question using them is about social media / online conduct. */
@@ -55,6 +57,7 @@ export function compileVocabulary(vocabulary: Vocabulary): CompiledVocabulary {
     groups: [],
     byKey: new Map(),
     phrases: [],
+    phrasesByFirst: new Map(),
     singleWords: new Set(),
     domainKeys: new Set(),
   };
@@ -96,6 +99,12 @@ export function compileVocabulary(vocabulary: Vocabulary): CompiledVocabulary {
         for (const t of tokenize(term)) if (!isStopword(t)) compiled.singleWords.add(t);
       }
     }
+  }
+  for (const phrase of compiled.phrases) {
+    const first = phrase.stems[0]!;
+    const list = compiled.phrasesByFirst.get(first);
+    if (list) list.push(phrase);
+    else compiled.phrasesByFirst.set(first, [phrase]);
   }
   return compiled;
 }

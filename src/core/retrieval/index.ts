@@ -1,4 +1,8 @@
+import type { SectionQuestions } from '../knowledge/questions.js';
 import type { KnowledgeDocument, Section } from '../knowledge/types.js';
+import { B, K1 } from './bm25.js';
+import { analyzeQuery } from './query.js';
+import { createQuestionIndex, type QuestionIndex } from './question-index.js';
 import { analyzeForIndex, contentWords } from './analyze.js';
 import { compileVocabulary, type CompiledVocabulary } from './compiled-vocabulary.js';
 import { tokenize } from './normalize.js';
@@ -36,9 +40,7 @@ export interface IndexedSection {
   termWeights: Map<string, number>;
 }
 
-/** BM25F saturation and length normalisation. */
-export const K1 = 1.2;
-export const B = 0.75;
+export { B, K1 } from './bm25.js';
 
 /** Prior of a low-information section: a lead-in to a list, or a short footnote defining a term. */
 export const LOW_INFORMATION_PRIOR = 0.6;
@@ -89,6 +91,8 @@ export interface SearchIndex {
   orgWords: Set<string>;
   /** Analysed words by surface form (filled while building and answering; only grows). */
   wordMemo: Map<string, ReadonlyMap<string, number>>;
+  /** The questions each section answers, for the nearest-question match (empty without questions). */
+  questions: QuestionIndex;
 }
 
 function fieldStats(
@@ -116,7 +120,7 @@ function fieldStats(
  * Builds the search index of one board's code. Pure and fast (a few ms per board):
  * call it at start-up and whenever the knowledge changes.
  */
-export function createSearchIndex(doc: KnowledgeDocument, vocabulary: Vocabulary): SearchIndex {
+export function createSearchIndex(doc: KnowledgeDocument, vocabulary: Vocabulary, questions?: SectionQuestions): SearchIndex {
   const knownWords = new Map<string, number>();
   for (const section of doc.sections) {
     for (const w of contentWords([section.text, ...section.headingPath].join(' '))) {
@@ -168,7 +172,7 @@ export function createSearchIndex(doc: KnowledgeDocument, vocabulary: Vocabulary
     }
   }
 
-  return {
+  const index: SearchIndex = {
     doc,
     sections,
     df,
@@ -177,5 +181,23 @@ export function createSearchIndex(doc: KnowledgeDocument, vocabulary: Vocabulary
     vocabulary: compiled,
     orgWords: new Set(tokenize(`${doc.org} ${doc.organisation}`).filter((w) => !['onderwijs', 'school', 'stichting'].includes(w))),
     wordMemo,
+    questions: { questions: [], postings: new Map() },
   };
+  // Stored questions are analysed exactly as asked ones are, so both meet on the same keys.
+  index.questions = createQuestionIndex(doc.sections, questions, (text) => questionKeys(index, text));
+  return index;
+}
+
+/**
+ * Every key a stored question may stand for (its words, their parts, synonyms), at its best weight.
+ * Stored questions are reviewed text: their words are not "corrected" towards the code's (that
+ * would also cost a comparison with every known word for each word the code does not use).
+ */
+function questionKeys(index: SearchIndex, text: string): Map<string, number> {
+  const keys = new Map<string, number>();
+  for (const unit of analyzeQuery(index, text, { stored: true }).units) {
+    if (unit.optional) continue;
+    for (const [key, w] of unit.alts) if (!key.startsWith('\u0001') && (keys.get(key) ?? 0) < w) keys.set(key, w);
+  }
+  return keys;
 }

@@ -160,8 +160,9 @@ function addAlt(alts: Map<string, number>, key: string, weight: number): void {
   if ((alts.get(key) ?? 0) < weight) alts.set(key, weight);
 }
 
+/** True when the code or one of the questions its sections answer contains the key. */
 function inIndex(index: SearchIndex, key: string): boolean {
-  return index.df.has(key);
+  return index.df.has(key) || index.questions.postings.has(key);
 }
 
 /** What a word of the question stands for while it is being analysed. */
@@ -232,11 +233,15 @@ function isKnown(index: SearchIndex, part: string): boolean {
   return known.has(part) || known.has(`${part}en`) || known.has(`${part}s`) || known.has(`${part}e`) || known.has(`${part}t`);
 }
 
-/** Builds the alternatives of a single word (no splitting); returns whether anything is known about it. */
-function fillAlts(index: SearchIndex, word: string, draft: UnitDraft, weight: number): boolean {
+/**
+ * Builds the alternatives of a single word (no splitting); returns whether anything is known about it.
+ * `keepAll` keeps the word's own keys even when neither the code nor a stored question has them
+ * (for analysing the stored questions themselves, before their index exists).
+ */
+function fillAlts(index: SearchIndex, word: string, draft: UnitDraft, weight: number, keepAll = false): boolean {
   let known = false;
   for (const k of wordKeys(word)) {
-    if (inIndex(index, k)) {
+    if (keepAll || inIndex(index, k)) {
       addAlt(draft.alts, k, weight);
       known = true;
     }
@@ -250,16 +255,20 @@ function fillAlts(index: SearchIndex, word: string, draft: UnitDraft, weight: nu
  * collects the index keys that may stand for it (its stems, compound parts, synonyms from the
  * vocabulary, or a typo correction), each with a weight.
  */
-export function analyzeQuery(index: SearchIndex, question: string): AnalyzedQuery {
+export function analyzeQuery(index: SearchIndex, question: string, options: { stored?: boolean } = {}): AnalyzedQuery {
+  // A stored question (reviewed text) keeps all its words and is not "corrected" towards the code.
+  const stored = options.stored ?? false;
   const tokens = tokenize(question);
   const units: QueryUnit[] = [];
   const stems = tokens.map(stem);
 
   // Multi-word vocabulary entries ("mag dat", "weet niet") match on consecutive stems.
   const phraseHits: Array<{ start: number; end: number; group: number }> = [];
-  for (const phrase of index.vocabulary.phrases) {
-    for (let i = 0; i + phrase.stems.length <= stems.length; i++) {
-      if (phrase.stems.every((s, j) => stems[i + j] === s)) phraseHits.push({ start: i, end: i + phrase.stems.length, group: phrase.group });
+  for (let i = 0; i < stems.length; i++) {
+    for (const phrase of index.vocabulary.phrasesByFirst.get(stems[i]!) ?? []) {
+      if (i + phrase.stems.length <= stems.length && phrase.stems.every((s, j) => stems[i + j] === s)) {
+        phraseHits.push({ start: i, end: i + phrase.stems.length, group: phrase.group });
+      }
     }
   }
 
@@ -278,7 +287,7 @@ export function analyzeQuery(index: SearchIndex, question: string): AnalyzedQuer
     if (isStopword(word) || index.orgWords.has(word)) continue;
     if (/^\d+$/.test(word) && !inIndex(index, word)) continue;
     const draft = newDraft();
-    let known = fillAlts(index, word, draft, 1);
+    let known = fillAlts(index, word, draft, 1, stored);
     if (word.length >= 6) {
       const parts = splitCompound(word, (p) => !isStopword(p) && isKnown(index, p));
       if (parts) {
@@ -286,7 +295,7 @@ export function analyzeQuery(index: SearchIndex, question: string): AnalyzedQuer
         known = true;
       }
     }
-    if (!known) {
+    if (!known && !stored) {
       const corrected = cachedTypo(index, word);
       if (corrected) fillAlts(index, corrected, draft, TYPO_WEIGHT);
     }

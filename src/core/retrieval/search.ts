@@ -1,5 +1,6 @@
 import type { IndexedSection, SearchIndex } from './index.js';
 import { analyzeQuery, matchUnit, type AnalyzedQuery, type QueryUnit } from './query.js';
+import { matchQuestions } from './question-index.js';
 
 /** Bonus (in idf units) when two consecutive question words also stand side by side in the section. */
 const BIGRAM_BONUS = 0.35;
@@ -37,18 +38,30 @@ export const GENERIC_ONLY_PRIOR = 0.6;
  */
 const REFINED_HITS = 12;
 
+/**
+ * Weight of the nearest-question match against the section's own text in the ranking. Both are
+ * BM25 times (coverage base + coverage), so they are on one scale.
+ */
+export const QUESTION_WEIGHT = 0.5;
+
 /** A section's score for a question. */
 export interface SectionHit {
   indexed: IndexedSection;
   score: number;
   /**
-   * IDF-weighted share of the question's content words this section covers (0..1); for the top hits
-   * blended with the coverage of its best window of sentences.
+   * IDF-weighted share of the question's content words this section covers (0..1): the better of
+   * the section's text (for the top hits blended with its best window of sentences) and its
+   * closest stored question.
    */
   coverage: number;
-  /** Per unit: the weight with which this section matched it (0 = not matched). */
+  /** Per unit: the weight with which this section (its text or its closest stored question) matched it. */
   matched: number[];
+  /** The closest of the questions this section answers, when any matched. */
+  question?: { text: string; coverage: number };
 }
+
+/** A hit while ranking: the text's part of the score (`base`, `textCoverage`) kept apart from the question's. */
+type RankingHit = SectionHit & { base: number; textCoverage: number; questionPart: number };
 
 /** The ranked result of a question against one board. */
 export interface SearchResult {
@@ -143,7 +156,10 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
   const totalWeight = unitWeights.reduce((a, b) => a + b, 0);
   const ordered = query.units.filter((u) => !u.optional).sort((a, b) => a.position - b.position);
 
-  const hits = index.sections.map((s): SectionHit & { base: number } => {
+  const questionMatches = matchQuestions(index.questions, query, unitWeights, COVERAGE_BASE, (i) =>
+    audiencePrior(query, index.sections[i]!.section.audience) * index.sections[i]!.prior,
+  );
+  const hits = index.sections.map((s, position): RankingHit => {
     let score = 0;
     let covered = 0;
     const matched = query.units.map((unit, i) => {
@@ -173,14 +189,25 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
     // Breadth beats one strong word: a section covering more of the question ranks higher.
     const prior = audiencePrior(query, s.section.audience) * s.prior;
-    return { indexed: s, score: score * (COVERAGE_BASE + coverage) * prior, coverage, matched, base: score * prior };
+    const hit: RankingHit = { indexed: s, score: score * (COVERAGE_BASE + coverage) * prior, coverage, textCoverage: coverage, matched, base: score * prior, questionPart: 0 };
+    const near = questionMatches.get(position);
+    if (near) {
+      const questionCovered = near.matched.reduce((sum, m, u) => sum + m * (unitWeights[u] ?? 0), 0);
+      const questionCoverage = totalWeight > 0 ? questionCovered / totalWeight : 0;
+      hit.questionPart = QUESTION_WEIGHT * near.score;
+      hit.score += hit.questionPart;
+      hit.question = { text: index.questions.questions[near.question]!.text, coverage: questionCoverage };
+      hit.matched = matched.map((m, u) => Math.max(m, near.matched[u] ?? 0));
+      hit.coverage = Math.max(coverage, questionCoverage);
+    }
+    return hit;
   });
 
   // Phase two: judge long sections by their best window of sentences. That only lowers coverage,
   // so the phase-one score is an upper bound: refine in that order until no unrefined section can
   // still reach the top REFINED_HITS.
   hits.sort((a, b) => b.score - a.score);
-  const refined: Array<SectionHit & { base: number }> = [];
+  const refined: RankingHit[] = [];
   let next = 0;
   for (; next < hits.length; next++) {
     const hit = hits[next]!;
@@ -189,10 +216,12 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
       if (hit.score <= refined[REFINED_HITS - 1]!.score) break;
     }
     const s = hit.indexed;
-    if (s.sentences.length > 1 && hit.coverage > 0) {
-      const window = windowCovered(s, query.units, unitWeights, hit.matched) / totalWeight;
-      hit.coverage = (1 - WINDOW_BLEND) * hit.coverage + WINDOW_BLEND * window;
-      hit.score = hit.base * (COVERAGE_BASE + hit.coverage);
+    if (s.sentences.length > 1 && hit.textCoverage > 0) {
+      const textMatched = hit.matched.map((m, u) => (matchedByText(s, query.units[u]!) ? m : 0));
+      const window = windowCovered(s, query.units, unitWeights, textMatched) / totalWeight;
+      hit.textCoverage = (1 - WINDOW_BLEND) * hit.textCoverage + WINDOW_BLEND * window;
+      hit.score = hit.base * (COVERAGE_BASE + hit.textCoverage) + hit.questionPart;
+      hit.coverage = Math.max(hit.textCoverage, hit.question?.coverage ?? 0);
     }
     refined.push(hit);
   }
@@ -201,10 +230,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
     query.units.some((u, i) => !u.tool && (unitWeights[i] ?? 0) > 0 && (hit.matched[i] ?? 0) > 0);
   if (refined.some(topicalMatch)) {
     for (const hit of refined) {
-      if (!topicalMatch(hit)) {
-        hit.score *= TOOL_ONLY_PRIOR;
-        hit.base *= TOOL_ONLY_PRIOR;
-      }
+      if (!topicalMatch(hit)) demote(hit, TOOL_ONLY_PRIOR);
     }
   }
   // ... and when it matches the topic only through generic words (medewerker, school: in a large
@@ -215,15 +241,24 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
   const specificMatch = (hit: SectionHit): boolean => specific.some((sp, i) => sp && (hit.matched[i] ?? 0) > 0);
   if (refined.some(specificMatch)) {
     for (const hit of refined) {
-      if (topicalMatch(hit) && !specificMatch(hit)) {
-        hit.score *= GENERIC_ONLY_PRIOR;
-        hit.base *= GENERIC_ONLY_PRIOR;
-      }
+      if (topicalMatch(hit) && !specificMatch(hit)) demote(hit, GENERIC_ONLY_PRIOR);
     }
   }
   refined.sort((a, b) => b.score - a.score);
-  const result = [...refined, ...hits.slice(next)].map(({ base: _base, ...hit }) => hit);
+  const result = [...refined, ...hits.slice(next)].map(({ base: _b, textCoverage: _t, questionPart: _q, ...hit }) => hit);
   return { query, unitWeights, generic, hits: result };
+}
+
+function demote(hit: RankingHit, factor: number): void {
+  hit.score *= factor;
+  hit.base *= factor;
+  hit.questionPart *= factor;
+}
+
+/** True when the section's own text (not only its stored questions) contains a key of the unit. */
+function matchedByText(s: IndexedSection, unit: QueryUnit): boolean {
+  for (const key of unit.alts.keys()) if (hasKey(s, key)) return true;
+  return unit.phrases.some((p) => p.words.every((keys) => keys.some((k) => hasKey(s, k))));
 }
 
 /** Analyses and scores a question against one board's index. */

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { KnowledgeDocument } from './types.js';
+
+/**
+ * The questions each section of a board's code answers, as staff type them in Teams
+ * (`knowledge/<org>/questions.yaml`, keyed by section id). Retrieval matches a teacher's question
+ * against them as well as against the code's own words: the teacher's words are rarely the code's.
+ */
+export interface SectionQuestions {
+  org: string;
+  /** Section id → the questions that section answers. */
+  bySection: ReadonlyMap<string, readonly string[]>;
+}
+
+const fileSchema = z
+  .object({
+    org: z.string().min(1),
+    sections: z.record(z.array(z.string().trim().min(3, 'een vraag is te kort')).min(1, 'heeft geen vragen')),
+  })
+  .strict();
+
+/** Validates parsed `questions.yaml` data. Throws an Error with a Dutch message naming `source`. */
+export function parseSectionQuestions(raw: unknown, source = 'vragenbestand'): SectionQuestions {
+  const result = fileSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
+    throw new Error(`${source} klopt niet${where}: ${issue?.message ?? 'onbekende fout'}`);
+  }
+  const bySection = new Map<string, readonly string[]>();
+  for (const [id, questions] of Object.entries(result.data.sections)) bySection.set(id, questions);
+  return { org: result.data.org, bySection };
+}
+
+/** What is out of step between a board's code and its questions (empty when all is well). */
+export interface QuestionsCheck {
+  /** Sections of the code that have no questions. */
+  sectionsWithoutQuestions: string[];
+  /** Keys of the questions file that name no section of the code. */
+  unknownSections: string[];
+  /** The same question (after folding case and spaces) under more than one section. */
+  duplicates: string[];
+}
+
+export function checkSectionQuestions(doc: KnowledgeDocument, questions: SectionQuestions): QuestionsCheck {
+  const ids = new Set(doc.sections.map((s) => s.id));
+  const seen = new Map<string, string>();
+  const duplicates: string[] = [];
+  for (const [id, list] of questions.bySection) {
+    for (const q of list) {
+      const key = q.toLowerCase().replace(/\s+/g, ' ').trim();
+      const other = seen.get(key);
+      if (other !== undefined && other !== id) duplicates.push(`${q} (${other}, ${id})`);
+      seen.set(key, id);
+    }
+  }
+  return {
+    sectionsWithoutQuestions: doc.sections.filter((s) => !(questions.bySection.get(s.id)?.length)).map((s) => s.id),
+    unknownSections: [...questions.bySection.keys()].filter((id) => !ids.has(id)),
+    duplicates,
+  };
+}

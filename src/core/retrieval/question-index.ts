@@ -1,0 +1,104 @@
+import type { SectionQuestions } from '../knowledge/questions.js';
+import type { Section } from '../knowledge/types.js';
+import { B, K1 } from './bm25.js';
+import type { AnalyzedQuery } from './query.js';
+
+/**
+ * The questions each section answers, indexed for a nearest-question match (QnA Maker's
+ * "alternate questions", doc2query's document expansion): a teacher's question is compared with
+ * the questions staff were expected to ask, which use the teacher's words rather than the code's.
+ *
+ * Every stored question is analysed the way a question is (synonyms, compound parts, typo
+ * corrections), so "insta" in a stored question meets "instagram" in the asked one and vice versa.
+ */
+export interface QuestionIndex {
+  /** Stored question texts, with the position of their section in the board's section list. */
+  questions: Array<{ text: string; section: number }>;
+  /** Key → (question number, BM25 weight of the key in that question, idf included). */
+  postings: Map<string, Array<{ question: number; weight: number; match: number }>>;
+}
+
+/** What the nearest-question match found for one section. */
+export interface QuestionMatch {
+  /** Number of the best stored question of the section (in QuestionIndex.questions). */
+  question: number;
+  /** BM25 of the question against it, times (coverage base + coverage). */
+  score: number;
+  /** Per unit of the asked question: how well the stored question matched it (0..1). */
+  matched: number[];
+}
+
+/**
+ * Builds the question index of one board. `analyze` turns a stored question into the keys it may
+ * stand for, each with a weight (1 = the word itself); pass the board's own query analyser.
+ */
+export function createQuestionIndex(
+  sections: readonly Section[],
+  questions: SectionQuestions | undefined,
+  analyze: (text: string) => Map<string, number>,
+): QuestionIndex {
+  const stored: QuestionIndex['questions'] = [];
+  const keysOf: Array<Map<string, number>> = [];
+  sections.forEach((section, i) => {
+    for (const text of questions?.bySection.get(section.id) ?? []) {
+      stored.push({ text, section: i });
+      keysOf.push(analyze(text));
+    }
+  });
+  const df = new Map<string, number>();
+  for (const keys of keysOf) for (const k of keys.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const lengths = keysOf.map((k) => k.size);
+  const avg = Math.max(1, lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length));
+  const n = stored.length;
+  const postings: QuestionIndex['postings'] = new Map();
+  keysOf.forEach((keys, q) => {
+    const norm = 1 - B + (B * (lengths[q] ?? 0)) / avg;
+    for (const [key, tf] of keys) {
+      const d = df.get(key) ?? 0;
+      const weight = (Math.log(1 + (n - d + 0.5) / (d + 0.5)) * tf * (K1 + 1)) / (tf + K1 * norm);
+      const list = postings.get(key);
+      const entry = { question: q, weight, match: tf };
+      if (list) list.push(entry);
+      else postings.set(key, [entry]);
+    }
+  });
+  return { questions: stored, postings };
+}
+
+/**
+ * The best stored question per section for an analysed question: section position → match.
+ * `unitWeights` are the coverage weights of the query's units (as for sections), `prior` the
+ * ranking prior of a section (audience), `coverageBase` the same breadth factor sections use.
+ */
+export function matchQuestions(
+  index: QuestionIndex,
+  query: AnalyzedQuery,
+  unitWeights: readonly number[],
+  coverageBase: number,
+  prior: (section: number) => number,
+): Map<number, QuestionMatch> {
+  const units = query.units;
+  const perQuestion = new Map<number, { bm25: number[]; matched: number[] }>();
+  units.forEach((unit, u) => {
+    for (const [key, w] of unit.alts) {
+      for (const p of index.postings.get(key) ?? []) {
+        let acc = perQuestion.get(p.question);
+        if (!acc) perQuestion.set(p.question, (acc = { bm25: units.map(() => 0), matched: units.map(() => 0) }));
+        acc.bm25[u] = Math.max(acc.bm25[u]!, w * p.weight);
+        acc.matched[u] = Math.max(acc.matched[u]!, Math.min(1, w * p.match));
+      }
+    }
+  });
+  const total = unitWeights.reduce((a, b) => a + b, 0);
+  const best = new Map<number, QuestionMatch>();
+  for (const [question, acc] of perQuestion) {
+    const bm25 = acc.bm25.reduce((sum, s, u) => sum + s * (units[u]?.importance ?? 1), 0);
+    const covered = acc.matched.reduce((sum, m, u) => sum + m * (unitWeights[u] ?? 0), 0);
+    const coverage = total > 0 ? covered / total : 0;
+    const section = index.questions[question]!.section;
+    const score = bm25 * (coverageBase + coverage) * prior(section);
+    const current = best.get(section);
+    if (!current || score > current.score) best.set(section, { question, score, matched: acc.matched });
+  }
+  return best;
+}
