@@ -53,8 +53,8 @@ export function configFromEnvironment(processEnv: Record<string, string | undefi
 
 /** Loads the board's knowledge, dialogs and store: everything the bot needs, with real adapters. */
 export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps, 'clock' | 'newId' | 'logger'>> = {}): Promise<AppDeps> {
-  const { knowledge, questions } = loadBoardKnowledge(config.knowledgeDir, config.org);
-  const index = createSearchIndex(knowledge, loadVocabulary(path.join(config.knowledgeDir, 'vocabulary')), questions);
+  const { knowledge, ...extras } = loadBoardKnowledge(config.knowledgeDir, config.org);
+  const index = createSearchIndex(knowledge, loadVocabulary(path.join(config.knowledgeDir, 'vocabulary')), extras);
   const onboardingCourse = await loadOnboardingCourse(config.dialogsDir, config.org);
   const posting = {
     definition: await loadPostingDefinition(config.dialogsDir, config.org),

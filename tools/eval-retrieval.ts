@@ -67,13 +67,15 @@ async function main(): Promise<void> {
   const indexes = new Map<string, SearchIndex>();
   const stats = new Map<string, OrgStats>();
   for (const org of orgs) {
-    const { knowledge, questions } = loadBoardKnowledge(knowledgeDir, org);
+    const { knowledge, ...extras } = loadBoardKnowledge(knowledgeDir, org);
     const t0 = performance.now();
-    indexes.set(org, createSearchIndex(knowledge, vocabulary, noQuestions ? undefined : questions));
+    indexes.set(org, createSearchIndex(knowledge, vocabulary, noQuestions ? {} : extras));
     stats.set(org, { n: 0, top10: 0, correct: 0, top1: 0, oos: 0, declined: 0, lengths: [], buildMs: performance.now() - t0 });
   }
 
   const queryMs: number[] = [];
+  /** In-scope questions answered with "Bedoel je…?", and how often the right passage was offered. */
+  const unsure = { offered: 0, right: 0 };
   const misses: string[] = [];
   const timed = (index: SearchIndex, question: string): AnswerResult => {
     const t0 = performance.now();
@@ -97,6 +99,10 @@ async function main(): Promise<void> {
     if (result.kind === 'answer') s.lengths.push(reply.length + CARD_CHROME);
     const ok = containsExpected(reply, item.expect);
     if (ok) s.correct++;
+    if (result.kind === 'unsure') {
+      unsure.offered++;
+      if (result.candidates.some((p) => containsExpected(`${p.section.text}\n${p.citation}`, item.expect))) unsure.right++;
+    }
     const ranked = search(index, item.question).hits.slice(0, 10);
     if (ranked.some((h) => containsExpected(`${h.indexed.section.text}\n${formatCitation(index.doc, h.indexed.section)}`, item.expect))) s.top10++;
     if (result.kind === 'answer' && containsExpected(`${result.best.quote}\n${result.best.citation}`, item.expect)) s.top1++;
@@ -111,13 +117,15 @@ async function main(): Promise<void> {
     if (!index || !s) continue;
     const result = timed(index, item.question);
     s.oos++;
-    if (result.kind === 'not_found') s.declined++;
+    // "Bedoel je…?" quotes nothing: it declines as the official eval counts it.
+    if (result.kind !== 'answer') s.declined++;
     else misses.push(`OOS-ANSWERED ${item.id} [${item.org}] ${item.question}\n     got ${result.best.section.id} conf=${result.confidence}`);
   }
 
   const pct = (a: number, b: number): string => (b ? `${((100 * a) / b).toFixed(0)}%` : '-').padStart(5);
   const median = (v: number[]): string => (v.length ? String(Math.round(percentile(v, 50))) : '-').padStart(6);
   console.log(`set: ${setPath}`);
+  console.log(`in scope answered with "Bedoel je…?": ${unsure.offered} (right passage offered: ${unsure.right})`);
   console.log('org          n  correct  top-1   oos declined  median-reply  build-ms');
   const all: OrgStats = { n: 0, top10: 0, correct: 0, top1: 0, oos: 0, declined: 0, lengths: [], buildMs: 0 };
   for (const [org, s] of stats) {

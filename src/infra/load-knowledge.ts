@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseKnowledge } from '../core/knowledge/parse.js';
-import { parseSectionQuestions, type SectionQuestions } from '../core/knowledge/questions.js';
+import { parseOutOfScopeQuestions, parseSectionQuestions, type SectionQuestions } from '../core/knowledge/questions.js';
 import type { KnowledgeDocument } from '../core/knowledge/types.js';
 
 /** Path of a board's built knowledge: `<dir>/<org>/sections.yaml`. */
@@ -45,18 +45,32 @@ export function questionsFile(dir: string, org: string): string {
 export function loadSectionQuestions(dir: string, org: string): SectionQuestions | undefined {
   const file = questionsFile(dir, org);
   if (!existsSync(file)) return undefined;
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${file} is geen geldige YAML: ${(error as Error).message}`);
-  }
-  const questions = parseSectionQuestions(raw, file);
+  const questions = parseSectionQuestions(readYaml(file), file);
   if (questions.org !== org) throw new Error(`${file} hoort bij organisatie "${questions.org}", niet bij "${org}".`);
   return questions;
 }
 
-/** A board's knowledge together with the questions its sections answer. */
-export function loadBoardKnowledge(dir: string, org: string): { knowledge: KnowledgeDocument; questions: SectionQuestions | undefined } {
-  return { knowledge: loadKnowledge(dir, org), questions: loadSectionQuestions(dir, org) };
+/** Questions no board's code answers (`<dir>/out-of-scope.yaml`), or an empty list without the file. */
+export function loadOutOfScopeQuestions(dir: string): string[] {
+  const file = join(dir, 'out-of-scope.yaml');
+  return existsSync(file) ? parseOutOfScopeQuestions(readYaml(file), file) : [];
+}
+
+/** What retrieval knows of a board: its code, the questions its sections answer, and what is out of scope. */
+export interface BoardKnowledge {
+  knowledge: KnowledgeDocument;
+  questions: SectionQuestions | undefined;
+  outOfScope: string[];
+}
+
+export function loadBoardKnowledge(dir: string, org: string): BoardKnowledge {
+  return { knowledge: loadKnowledge(dir, org), questions: loadSectionQuestions(dir, org), outOfScope: loadOutOfScopeQuestions(dir) };
+}
+
+function readYaml(file: string): unknown {
+  try {
+    return parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file} is geen geldige YAML: ${(error as Error).message}`);
+  }
 }

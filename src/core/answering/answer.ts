@@ -42,6 +42,30 @@ const OUT_OF_DOMAIN_MIN_MASS = 4;
 const TOOL_ONLY_MIN_COVERAGE = 0.6;
 /** A "how do I ..." question is answered only when the passage covers this much of it. */
 const PROCEDURE_MIN_COVERAGE = 0.6;
+/**
+ * A question without social-media words is still about the code when one of the questions the best
+ * section answers covers this much of it ("waar kan ik het protocol nalezen?", "wat gebeurt er als
+ * ik me er niet aan houd?"): questions about the code itself rarely name a platform.
+ */
+export const QUESTION_DOMAIN_COVERAGE = 0.6;
+/**
+ * "Bedoel je…?": below the answer threshold, the best sections are offered (not quoted) when the
+ * best one still covers this much of the question through a topical word, and the question is about
+ * the code at all (not damped as off-topic).
+ */
+export const UNSURE_MIN_COVERAGE = 0.4;
+/** Candidates offered at most, and how close to the best one they must score. */
+const MAX_CANDIDATES = 3;
+const CANDIDATE_SCORE_SHARE = 0.5;
+/**
+ * A question is declined when an out-of-scope question (one no code answers: using an app, school
+ * life) matches a word of its topic, covers at least this much of it and as much as the best
+ * section does, and matches it better than any question that section answers ("hoe zet ik
+ * tweestapsverificatie aan op insta" is not about the code's rules on Instagram).
+ */
+export const OUT_OF_SCOPE_MIN_COVERAGE = 0.45;
+/** ... "better" meaning its score reaches this share of the best section's closest question's score. */
+export const OUT_OF_SCOPE_SCORE_SHARE = 1.3;
 /** Damping of a confidence that fails the domain or tool checks (stays below the threshold). */
 const OFF_TOPIC_DAMPING = 0.15;
 
@@ -134,13 +158,39 @@ function relatedPassages(index: SearchIndex, result: SearchResult, best: Passage
 export function confidenceOf(result: SearchResult): number {
   const top = result.hits[0];
   if (!top || top.score <= 0) return 0;
+  const negative = result.outOfScope;
+  if (
+    negative?.topical &&
+    negative.coverage >= Math.max(OUT_OF_SCOPE_MIN_COVERAGE, Math.min(1, top.coverage)) &&
+    negative.score >= (top.question?.score ?? 0) * OUT_OF_SCOPE_SCORE_SHARE
+  ) {
+    return Math.min(1, top.coverage) * OFF_TOPIC_DAMPING;
+  }
   const coverage = Math.min(1, top.coverage);
   const topical = result.query.units.some((u, i) => !u.tool && (result.unitWeights[i] ?? 0) > 0 && (top.matched[i] ?? 0) > 0);
   if (!topical && (result.query.procedure || coverage < TOOL_ONLY_MIN_COVERAGE)) return coverage * OFF_TOPIC_DAMPING;
   if (result.query.procedure && coverage < PROCEDURE_MIN_COVERAGE) return coverage * OFF_TOPIC_DAMPING;
   if (result.query.inDomain) return coverage;
   const mass = result.unitWeights.reduce((sum, w, i) => sum + w * (top.matched[i] ?? 0), 0);
+  const specific = result.unitWeights.some((w, i) => w > 0 && !result.generic[i] && (top.matched[i] ?? 0) > 0);
+  if ((top.question?.coverage ?? 0) >= QUESTION_DOMAIN_COVERAGE && mass >= OUT_OF_DOMAIN_MIN_MASS && specific) return coverage;
   return coverage >= OUT_OF_DOMAIN_MIN_COVERAGE && mass >= OUT_OF_DOMAIN_MIN_MASS ? coverage * 0.5 : coverage * OFF_TOPIC_DAMPING;
+}
+
+/**
+ * The passages a question the bot is not sure about may be about: only when the best hit was not
+ * damped as off-topic (its confidence is its coverage) and covers enough of the question.
+ */
+function unsureCandidates(index: SearchIndex, result: SearchResult, confidence: number): Passage[] {
+  const top = result.hits[0];
+  if (!top || top.coverage < UNSURE_MIN_COVERAGE) return [];
+  const topical = result.query.units.some((u, i) => !u.tool && (result.unitWeights[i] ?? 0) > 0 && (top.matched[i] ?? 0) > 0);
+  if (!topical || result.query.procedure) return [];
+  if (!result.query.inDomain && (top.question?.coverage ?? 0) < UNSURE_MIN_COVERAGE) return [];
+  return result.hits
+    .slice(0, MAX_CANDIDATES)
+    .filter((hit) => hit.score >= top.score * CANDIDATE_SCORE_SHARE && hit.coverage >= UNSURE_MIN_COVERAGE)
+    .map((hit) => passage(index, hit, quoteFor(index, result, hit, BEST_QUOTE_MAX, true, BEST_FILL)));
 }
 
 /**
@@ -152,7 +202,10 @@ export function answerQuestion(index: SearchIndex, question: string): AnswerResu
   const result = search(index, question);
   const confidence = Number(confidenceOf(result).toFixed(3));
   const top = result.hits[0];
-  if (!top || confidence < ANSWER_THRESHOLD) return { kind: 'not_found', confidence };
+  if (!top || confidence < ANSWER_THRESHOLD) {
+    const candidates = unsureCandidates(index, result, confidence);
+    return candidates.length > 0 ? { kind: 'unsure', candidates, confidence } : { kind: 'not_found', confidence };
+  }
 
   const best = passage(index, top, quoteFor(index, result, top, BEST_QUOTE_MAX, true, BEST_FILL));
   const related = relatedPassages(index, result, best);

@@ -60,3 +60,19 @@ export function checkSectionQuestions(doc: KnowledgeDocument, questions: Section
     duplicates,
   };
 }
+
+const outOfScopeSchema = z.object({ themes: z.record(z.array(z.string().trim().min(3, 'een vraag is te kort')).min(1)) }).strict();
+
+/**
+ * Validates `knowledge/out-of-scope.yaml`: questions staff ask that no board's code answers, by
+ * theme. Returns them as one list. Throws an Error with a Dutch message naming `source`.
+ */
+export function parseOutOfScopeQuestions(raw: unknown, source = 'out-of-scope.yaml'): string[] {
+  const result = outOfScopeSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
+    throw new Error(`${source} klopt niet${where}: ${issue?.message ?? 'onbekende fout'}`);
+  }
+  return Object.values(result.data.themes).flat();
+}

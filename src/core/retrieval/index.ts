@@ -2,7 +2,7 @@ import type { SectionQuestions } from '../knowledge/questions.js';
 import type { KnowledgeDocument, Section } from '../knowledge/types.js';
 import { B, K1 } from './bm25.js';
 import { analyzeQuery } from './query.js';
-import { createQuestionIndex, type QuestionIndex } from './question-index.js';
+import { createNegativeIndex, createQuestionIndex, type QuestionIndex } from './question-index.js';
 import { analyzeForIndex, contentWords } from './analyze.js';
 import { compileVocabulary, type CompiledVocabulary } from './compiled-vocabulary.js';
 import { tokenize } from './normalize.js';
@@ -93,6 +93,8 @@ export interface SearchIndex {
   wordMemo: Map<string, ReadonlyMap<string, number>>;
   /** The questions each section answers, for the nearest-question match (empty without questions). */
   questions: QuestionIndex;
+  /** Questions no code answers, as one pseudo-section 0: the nearest one tells when to decline. */
+  outOfScope: QuestionIndex;
 }
 
 function fieldStats(
@@ -120,7 +122,11 @@ function fieldStats(
  * Builds the search index of one board's code. Pure and fast (a few ms per board):
  * call it at start-up and whenever the knowledge changes.
  */
-export function createSearchIndex(doc: KnowledgeDocument, vocabulary: Vocabulary, questions?: SectionQuestions): SearchIndex {
+export function createSearchIndex(
+  doc: KnowledgeDocument,
+  vocabulary: Vocabulary,
+  extras: { questions?: SectionQuestions | undefined; outOfScope?: readonly string[] } = {},
+): SearchIndex {
   const knownWords = new Map<string, number>();
   for (const section of doc.sections) {
     for (const w of contentWords([section.text, ...section.headingPath].join(' '))) {
@@ -182,9 +188,12 @@ export function createSearchIndex(doc: KnowledgeDocument, vocabulary: Vocabulary
     orgWords: new Set(tokenize(`${doc.org} ${doc.organisation}`).filter((w) => !['onderwijs', 'school', 'stichting'].includes(w))),
     wordMemo,
     questions: { questions: [], postings: new Map() },
+    outOfScope: { questions: [], postings: new Map() },
   };
-  // Stored questions are analysed exactly as asked ones are, so both meet on the same keys.
-  index.questions = createQuestionIndex(doc.sections, questions, (text) => questionKeys(index, text));
+  // Stored questions are analysed exactly as asked ones are, so both meet on the same keys. The
+  // out-of-scope ones come after the board's own, so their words do not count as the board's.
+  index.questions = createQuestionIndex(doc.sections, extras.questions, (text) => questionKeys(index, text));
+  index.outOfScope = createNegativeIndex(extras.outOfScope ?? [], (text) => questionKeys(index, text));
   return index;
 }
 

@@ -160,9 +160,9 @@ function addAlt(alts: Map<string, number>, key: string, weight: number): void {
   if ((alts.get(key) ?? 0) < weight) alts.set(key, weight);
 }
 
-/** True when the code or one of the questions its sections answer contains the key. */
+/** True when the code, a question its sections answer or an out-of-scope question contains the key. */
 function inIndex(index: SearchIndex, key: string): boolean {
-  return index.df.has(key) || index.questions.postings.has(key);
+  return index.df.has(key) || index.questions.postings.has(key) || index.outOfScope.postings.has(key);
 }
 
 /** What a word of the question stands for while it is being analysed. */

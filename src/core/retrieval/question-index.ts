@@ -38,13 +38,25 @@ export function createQuestionIndex(
   analyze: (text: string) => Map<string, number>,
 ): QuestionIndex {
   const stored: QuestionIndex['questions'] = [];
-  const keysOf: Array<Map<string, number>> = [];
   sections.forEach((section, i) => {
-    for (const text of questions?.bySection.get(section.id) ?? []) {
-      stored.push({ text, section: i });
-      keysOf.push(analyze(text));
-    }
+    for (const text of questions?.bySection.get(section.id) ?? []) stored.push({ text, section: i });
   });
+  return indexQuestions(stored, analyze);
+}
+
+/**
+ * Indexes questions that no code answers (out of scope: using an app, school life, HR) as one
+ * pseudo-section 0: a question closer to these than to anything the code answers is declined.
+ */
+export function createNegativeIndex(texts: readonly string[], analyze: (text: string) => Map<string, number>): QuestionIndex {
+  return indexQuestions(
+    texts.map((text) => ({ text, section: 0 })),
+    analyze,
+  );
+}
+
+function indexQuestions(stored: QuestionIndex['questions'], analyze: (text: string) => Map<string, number>): QuestionIndex {
+  const keysOf = stored.map((q) => analyze(q.text));
   const df = new Map<string, number>();
   for (const keys of keysOf) for (const k of keys.keys()) df.set(k, (df.get(k) ?? 0) + 1);
   const lengths = keysOf.map((k) => k.size);

@@ -56,8 +56,17 @@ export interface SectionHit {
   coverage: number;
   /** Per unit: the weight with which this section (its text or its closest stored question) matched it. */
   matched: number[];
-  /** The closest of the questions this section answers, when any matched. */
-  question?: { text: string; coverage: number };
+  /** The closest of the questions this section answers, when any matched (score as in the question index). */
+  question?: { text: string; coverage: number; score: number };
+}
+
+/** The closest out-of-scope question (one no code answers), when any matched. */
+export interface OutOfScopeMatch {
+  text: string;
+  coverage: number;
+  score: number;
+  /** Whether it matched a word of the question's topic, not only tool words (insta, account, post). */
+  topical: boolean;
 }
 
 /** A hit while ranking: the text's part of the score (`base`, `textCoverage`) kept apart from the question's. */
@@ -71,6 +80,7 @@ export interface SearchResult {
   /** Per unit: matched by more than GENERIC_SHARE of the sections (a word of the whole code, not of one rule). */
   generic: boolean[];
   hits: SectionHit[];
+  outOfScope?: OutOfScopeMatch;
 }
 
 /** Inverse document frequency of a key in the board's code. */
@@ -196,7 +206,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
       const questionCoverage = totalWeight > 0 ? questionCovered / totalWeight : 0;
       hit.questionPart = QUESTION_WEIGHT * near.score;
       hit.score += hit.questionPart;
-      hit.question = { text: index.questions.questions[near.question]!.text, coverage: questionCoverage };
+      hit.question = { text: index.questions.questions[near.question]!.text, coverage: questionCoverage, score: near.score };
       hit.matched = matched.map((m, u) => Math.max(m, near.matched[u] ?? 0));
       hit.coverage = Math.max(coverage, questionCoverage);
     }
@@ -246,7 +256,16 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
   }
   refined.sort((a, b) => b.score - a.score);
   const result = [...refined, ...hits.slice(next)].map(({ base: _b, textCoverage: _t, questionPart: _q, ...hit }) => hit);
-  return { query, unitWeights, generic, hits: result };
+  const negative = matchQuestions(index.outOfScope, query, unitWeights, COVERAGE_BASE, () => 1).get(0);
+  if (!negative) return { query, unitWeights, generic, hits: result };
+  const negativeCovered = negative.matched.reduce((sum, m, u) => sum + m * (unitWeights[u] ?? 0), 0);
+  const outOfScope = {
+    text: index.outOfScope.questions[negative.question]!.text,
+    coverage: totalWeight > 0 ? negativeCovered / totalWeight : 0,
+    score: negative.score,
+    topical: query.units.some((u, i) => !u.tool && (unitWeights[i] ?? 0) > 0 && (negative.matched[i] ?? 0) > 0),
+  };
+  return { query, unitWeights, generic, hits: result, outOfScope };
 }
 
 function demote(hit: RankingHit, factor: number): void {
