@@ -97,6 +97,7 @@ export function createDoubt(
   const at = ctx.now.toISOString();
   const asker: UserRef = { id: input.asker.id };
   if (input.asker.upn) asker.upn = input.asker.upn;
+  if (input.asker.email) asker.email = input.asker.email;
   if (input.asker.name) asker.name = input.asker.name;
   const doubt: Doubt = {
     id: input.id,
