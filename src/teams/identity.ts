@@ -25,6 +25,11 @@ export function actorOf(context: TurnContext): Actor {
   return actorFromActivity(context);
 }
 
+/** Whether this turn's member look-up failed (so names in a mapping file could not be matched). */
+export function identityUnverified(context: TurnContext): boolean {
+  return (context.turnState.get(ACTOR_KEY) as { identity?: string } | undefined)?.identity === 'failed';
+}
+
 /** The sender as the activity names them: ids and display name only. */
 export function actorFromActivity(context: TurnContext): Actor {
   const from = context.activity.from ?? { id: '' };
