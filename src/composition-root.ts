@@ -21,7 +21,8 @@ import { DoubtService } from './core/doubts/doubt-service.js';
 import { createLeaderDirectory, createSelfLeaderDirectory, type LeaderDirectory } from './core/doubts/leader-directory.js';
 import type { LeaderMapping } from './core/doubts/leader-mapping.js';
 import type { Clock, IdGenerator } from './core/shared/clock.js';
-import { createGraphManagerDirectory } from './infra/graph-manager.js';
+import { createGraphManagerDirectory, type GraphDirectory } from './infra/graph-manager.js';
+import { knownIdentitiesOver } from './teams/member-identity.js';
 import { loadLeaderMappingFile } from './infra/leader-mapping-file.js';
 
 /** Repository root, where knowledge/, dialogs/ and the default data/ live. */
@@ -67,7 +68,8 @@ export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps,
   const clock = overrides.clock ?? systemClock;
   const newId = overrides.newId ?? randomUUID;
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const doubts = createDoubtService({ config, store, clock, newId, logger, ...(leaderMapping ? { leaderMapping } : {}) });
+  const graph = config.graph ? createGraphManagerDirectory({ ...config.graph, clock }) : undefined;
+  const doubts = createDoubtService({ config, store, clock, newId, logger, ...(leaderMapping ? { leaderMapping } : {}), ...(graph ? { graph } : {}) });
   return {
     posting,
     config,
@@ -80,6 +82,7 @@ export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps,
     logger,
     doubts,
     ...(leaderMapping ? { leaderMapping } : {}),
+    ...(graph ? { identity: { graph } } : {}),
   };
 }
 
@@ -91,6 +94,8 @@ export function createDoubtService(deps: {
   newId: IdGenerator;
   logger: Logger;
   leaderMapping?: LeaderMapping;
+  /** Microsoft Graph, when GRAPH_* settings are configured. */
+  graph?: GraphDirectory;
 }): DoubtService {
   const { config, store, logger } = deps;
   let directory: LeaderDirectory;
@@ -98,7 +103,7 @@ export function createDoubtService(deps: {
   else {
     const options: Parameters<typeof createLeaderDirectory>[0] = {};
     if (deps.leaderMapping) options.mapping = deps.leaderMapping;
-    if (config.graph) options.manager = createGraphManagerDirectory({ ...config.graph, clock: deps.clock });
+    if (deps.graph) options.manager = deps.graph;
     directory = createLeaderDirectory(options);
   }
   return new DoubtService({
@@ -108,6 +113,7 @@ export function createDoubtService(deps: {
     directory,
     settings: { reminderWorkingDays: config.reminderWorkingDays, escalationWorkingDays: config.escalationWorkingDays, retentionMonths: config.retentionMonths },
     canReach: async (key) => (await store.conversations.get(key)) !== undefined,
+    identities: knownIdentitiesOver(store),
     closedIndex: store.closedDoubts,
     onEvent: (e) => logger.info({ event: e.event, doubtId: e.doubtId, actor: e.actor, detail: e.detail }),
   });

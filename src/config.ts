@@ -95,6 +95,12 @@ const envSchema = z.object({
     .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 });
 
+/** Every variable {@link loadConfig} reads (for docs and the env-file check). */
+export const SETTINGS: readonly string[] = Object.keys(envSchema.shape);
+
+/** Settings for development and tests only, deliberately left out of a deployment's env file. */
+export const LOCAL_ONLY_SETTINGS: readonly string[] = ['PLAYGROUND_PORT', 'SELF_LEADER', 'KNOWLEDGE_DIR', 'DIALOGS_DIR', 'GRAPH_BASE_URL'];
+
 export interface LoadConfigOptions {
   /** Repository root; relative directories are resolved against it. */
   rootDir: string;

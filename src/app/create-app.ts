@@ -14,6 +14,7 @@ import { SMALL_TALK } from '../teams/small-talk.js';
 import { isDoubtRequest } from '../core/doubts/doubt-intent.js';
 import { openDoubtCompose, registerDoubts, showMyDoubts, showOpenDoubts } from '../teams/doubts.js';
 import { createNotifier, type Notifier } from '../teams/notifier.js';
+import { createIdentityResolver, type IdentityResolverDeps } from '../teams/member-identity.js';
 import { registerOnboardingLeader, showOnboardingOverview } from '../teams/onboarding-leader.js';
 import { askDeleteMyData, registerPrivacy, showMyData } from '../teams/privacy.js';
 import type { AppDeps, AppTurnState } from './types.js';
@@ -58,6 +59,12 @@ export function createApp(deps: AppDeps): BotApp {
     if (context.activity.type === ActivityTypes.Message) await context.sendActivity(SMALL_TALK.error).catch(() => undefined);
   });
 
+  const identityDeps: IdentityResolverDeps = { store: deps.store, clock: deps.clock, logger: deps.logger };
+  const { graph, ...identitySettings } = deps.identity ?? {};
+  if (graph) identityDeps.graph = graph;
+  identityDeps.settings = identitySettings;
+  const identities = createIdentityResolver(identityDeps);
+
   const pendingCheck = pendingCheckSchedule(deps);
   app.turn('beforeTurn', async (context) => {
     // Defence in depth: the HTTP layer already refuses foreign tenants before the adapter runs.
@@ -69,9 +76,11 @@ export function createApp(deps: AppDeps): BotApp {
       }
     }
     const newConversation = await rememberConversation(context, deps);
-    const actor = actorOf(context);
-    if (OPENS_THE_BOT.has(context.activity.type) && pendingCheck.due(actor.id, newConversation)) {
-      // Whatever waited for this person (a doubt to answer, an answer) is delivered now.
+    // Teams names the sender by ids only; the UPN/e-mail a mapping file uses comes from the member look-up.
+    const actor = await identities.resolve(context);
+    if (OPENS_THE_BOT.has(context.activity.type) && pendingCheck.due(actor.id, newConversation || actor.learned)) {
+      // Whatever waited for this person (a doubt to answer, an answer) is delivered now; newly
+      // learned names may make them the leidinggevende a doubt was parked for.
       await notifier.deliverPendingFor(actor);
     }
     return true;

@@ -42,10 +42,24 @@ export interface ConversationRecord {
 export interface UserRecord {
   name?: string;
   welcomedAt?: string;
+  /** From Teams' member look-up (or Graph): the names a mapping file may use for this user. */
+  upn?: string;
+  email?: string;
+  /** When `upn`/`email` were last looked up; the cache expires after a day. */
+  identityCheckedAt?: string;
   [key: string]: unknown;
 }
 
 export type AppStore = DataStore<Doubt, ConversationRecord, UserRecord, OnboardingProgress>;
+
+/** How the sender's UPN/e-mail is found: time-out, cache and Graph fallback (see src/teams/member-identity.ts). */
+export interface IdentityOptions {
+  timeoutMs?: number;
+  ttlMs?: number;
+  retryMs?: number;
+  /** Graph's `/users/{id}`, when GRAPH_* settings are configured. */
+  graph?: { getUser(id: string): Promise<{ upn?: string; email?: string; name?: string } | undefined> };
+}
 
 /** Everything the bot needs; the composition root passes real adapters, tests pass fakes. */
 export interface AppDeps {
@@ -60,6 +74,8 @@ export interface AppDeps {
   logger: Logger;
   /** "Twijfels naar de leidinggevende": the pure doubts domain over `store.doubts`. */
   doubts: DoubtService;
-  /** The board's leader mapping, when one is configured (also used for the onboarding overview). */
+  /** The board's leader mapping, when one is configured. */
   leaderMapping?: LeaderMapping;
+  /** Member look-up settings; the defaults suit production. */
+  identity?: IdentityOptions;
 }

@@ -1,37 +1,71 @@
 import type { DeliveryOutlook } from '../core/doubts/doubt-service.js';
-import { excerpt, firstMessage, formatDutchDate, formatDutchDateTime, holderLabel, lastAnswer, statusLabel } from '../core/doubts/doubt-format.js';
+import { excerpt, firstMessage, formatDutchDate, formatDutchDateTime, holderLabel, isSelfRouted, lastAnswer, personWithRole, statusLabel } from '../core/doubts/doubt-format.js';
+import { nextStage } from '../core/doubts/doubt-lifecycle.js';
 import { DECISION_LABELS, type Doubt } from '../core/doubts/types.js';
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { doubtCaseBody, doubtHeadline, doubtListItem, small } from './doubt-card-parts.js';
 import { DEFAULT_DOUBT_CARD_OPTIONS, DOUBT_COMPOSE_VERB, DOUBT_FOLLOW_UP_VERB, DOUBT_INPUTS, DOUBT_OPEN_VERB, DOUBT_RESOLVE_VERB, type DoubtCardOptions } from './doubt-verbs.js';
 
-/** Confirmation after "Verstuur": honest about what happens next. */
-export function doubtSentCard(
-  result: { doubt: Doubt; outlook: DeliveryOutlook; recipientRole: 'leader' | 'communicatie' | 'none' },
-  options: DoubtCardOptions = DEFAULT_DOUBT_CARD_OPTIONS,
-): AdaptiveCard {
+export interface DoubtSentInput {
+  doubt: Doubt;
+  outlook: DeliveryOutlook;
+  recipientRole: 'leader' | 'communicatie' | 'none';
+  /** Teams' member look-up failed for the asker: a mapping entry by UPN or e-mail could not be matched. */
+  identityUnverified?: boolean;
+}
+
+/**
+ * Confirmation after "Verstuur": who has the question now, whether they get it now or later, and
+ * what happens if nobody answers, each as the records say (never a promise the bot cannot keep).
+ */
+export function doubtSentCard(result: DoubtSentInput, options: DoubtCardOptions = DEFAULT_DOUBT_CARD_OPTIONS): AdaptiveCard {
   const { doubt, outlook, recipientRole } = result;
   const term = options.leaderTerm;
   const who = holderLabel(doubt, term);
+  const unverified = result.identityUnverified === true;
   const lines: string[] = [];
   if (outlook === 'no-recipient') {
     lines.push(
-      `Je vraag is bewaard, maar ik weet nog niet wie je ${term} is. Zodra dat bekend is, stuur ik hem door.`,
+      unverified
+        ? `Je vraag is bewaard. Ik kon je gegevens nu niet opvragen bij Teams, daardoor weet ik nog niet wie je ${term} is. Ik probeer het later opnieuw en stuur je vraag dan door.`
+        : `Je vraag is bewaard, maar ik weet nog niet wie je ${term} is. Zodra dat bekend is, stuur ik hem door.`,
       `Wacht je liever niet? Vraag het dan ook even zelf aan je ${term}. En bij twijfel: nog niet plaatsen.`,
     );
-  } else if (outlook === 'waiting') {
+  } else if (isSelfRouted(doubt)) {
     lines.push(
-      `Je vraag is bewaard voor ${who}. Die heeft Mediawijs nog niet geopend. Zodra dat gebeurt, krijgt die je vraag.`,
-      `Komt er binnen een paar werkdagen geen reactie? Dan gaat je vraag naar ${doubt.deputy ? 'de vervanger' : 'Communicatie'}. Je hoort het van mij.`,
+      `Demo: je bent zelf ingesteld als je eigen ${term}. Je vraag komt daarom hier bij jou binnen, zodat je ook de kant van de ${term} ziet. Beantwoord hem op die kaart.`,
     );
   } else {
-    lines.push(`Je vraag is verstuurd naar ${who}. Je krijgt hier bericht zodra er een antwoord is.`);
-    if (recipientRole === 'communicatie') lines.push(`Ik kon je ${term} niet vinden, daarom gaat je vraag naar Communicatie.`);
+    if (recipientRole === 'communicatie') {
+      lines.push(
+        unverified
+          ? `Ik kon je gegevens nu niet opvragen bij Teams, daardoor kon ik je ${term} niet vinden. Daarom gaat je vraag naar ${who}.`
+          : `Ik weet niet wie je ${term} is. Daarom gaat je vraag naar ${who}.`,
+      );
+    }
+    if (outlook === 'waiting') {
+      // A person named only by UPN/e-mail may have opened the bot without the bot knowing it is them.
+      const namedOnly = doubt.assignees.some((a) => a.key.startsWith('upn:'));
+      lines.push(
+        `Je vraag is bewaard voor ${who}. ${namedOnly ? 'Die kan ik in Teams nog niet bereiken: die heeft Mediawijs nog niet geopend, of ik heb die nog niet herkend.' : 'Die heeft Mediawijs nog niet geopend.'} Zodra die Mediawijs opent, krijgt die je vraag.`,
+      );
+    } else {
+      lines.push(`Je vraag is verstuurd naar ${who}. Je krijgt hier bericht zodra er een antwoord is.`);
+    }
+    lines.push(nextStepLine(doubt, term));
   }
   return card(
     [textBlock('Je vraag is ontvangen', { size: 'Medium', weight: 'Bolder' }), ...lines.map((l) => textBlock(l)), small('Terugkijken? Typ "mijn vragen".')],
     [submit('Mijn vragen', DOUBT_OPEN_VERB, { list: 'mine' })],
   );
+}
+
+/** What happens when nobody answers: the next rung of the ladder, or only a reminder at the top. */
+function nextStepLine(doubt: Doubt, term: string): string {
+  const next = nextStage(doubt);
+  if (!next) return `Komt er binnen een paar werkdagen geen reactie? Dan stuur ik ${holderLabel(doubt, term)} een herinnering.`;
+  const to = next.stage === 'deputy' ? personWithRole(next.person, 'deputy', term) : personWithRole(next.person, 'communicatie', term);
+  return `Komt er binnen een paar werkdagen geen reactie? Dan gaat je vraag naar ${to}. Je hoort het van mij.`;
 }
 
 /** The answer, delivered proactively to the asker, with "Opgelost" and "Ik heb nog een vraag". */
@@ -64,10 +98,17 @@ export function doubtAnswerCard(doubt: Doubt, options: DoubtCardOptions = DEFAUL
 
 /** Tells the asker their doubt moved on (rerouted after no answer, failed delivery, or forwarded). */
 export function doubtReroutedNoticeCard(doubt: Doubt, options: DoubtCardOptions = DEFAULT_DOUBT_CARD_OPTIONS): AdaptiveCard {
+  const term = options.leaderTerm;
   const forwarded = lastAnswer(doubt)?.decision === 'forward' && doubt.stage === 'communicatie';
+  const reason = [...doubt.history].reverse().find((h) => h.event === 'rerouted')?.detail ?? '';
+  // Who had it before: the deputy when it moved from the deputy to Communicatie, else the leidinggevende.
+  const previous = doubt.stage === 'communicatie' && doubt.deputy && doubt.assigneeIds.includes(doubt.deputy.key) ? personWithRole(doubt.deputy, 'deputy', term) : `je ${term}`;
+  const holder = holderLabel(doubt, term);
   const text = forwarded
-    ? `Je ${options.leaderTerm} heeft je vraag doorgestuurd naar Communicatie. Zij kijken ernaar en laten het je weten.`
-    : `Je ${options.leaderTerm} heeft nog niet gereageerd. Daarom heb ik je vraag doorgestuurd naar ${holderLabel(doubt, options.leaderTerm)}.`;
+    ? `Je ${term} heeft je vraag doorgestuurd naar ${holder}. Die kijkt ernaar en laat het je weten.`
+    : reason.includes('delivery-failed')
+      ? `Ik kon je vraag niet bij ${previous} krijgen. Daarom heb ik hem doorgestuurd naar ${holder}.`
+      : `${previous.charAt(0).toUpperCase()}${previous.slice(1)} heeft nog niet gereageerd. Daarom heb ik je vraag doorgestuurd naar ${holder}.`;
   const question = firstMessage(doubt);
   return card([
     textBlock('Je vraag is doorgestuurd', { size: 'Medium', weight: 'Bolder' }),

@@ -8,6 +8,8 @@ export interface ComposeCardInput {
   draftText?: string;
   /** Who will receive it, e.g. "Anna de Vries (leidinggevende)"; undefined when nobody is known. */
   recipientLabel?: string;
+  /** Nobody is known as leidinggevende, so the recipient is the board's Communicatie contact. */
+  fallback?: boolean;
   /** The asker is their own leidinggevende (demo). */
   selfRouted?: boolean;
   detected?: readonly RedactionMatch[];
@@ -49,6 +51,7 @@ export function doubtComposeCard(input: ComposeCardInput, options: DoubtCardOpti
 
 function recipientLine(input: ComposeCardInput, leaderTerm: string): string {
   if (input.selfRouted) return `Je bent zelf ingesteld als ${leaderTerm}: je vraag komt bij jou terug (demo).`;
+  if (input.recipientLabel && input.fallback) return `Ik weet niet wie je ${leaderTerm} is. Je vraag gaat daarom naar: **${input.recipientLabel}**.`;
   if (input.recipientLabel) return `Je vraag gaat naar: **${input.recipientLabel}**.`;
   return `Ik weet nog niet wie je ${leaderTerm} is. Je vraag wordt wel bewaard.`;
 }

@@ -1,4 +1,5 @@
-import { lastAnswer, formatDutchDateTime, statusLabel } from '../core/doubts/doubt-format.js';
+import { audienceOf } from '../core/doubts/doubt-access.js';
+import { isSelfRouted, lastAnswer, formatDutchDateTime, personLabel, personWithRole, statusLabel } from '../core/doubts/doubt-format.js';
 import { DECISION_LABELS, DECISIONS, awaitsAnswer, type Decision, type Doubt } from '../core/doubts/types.js';
 import { card, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { doubtCaseBody, small } from './doubt-card-parts.js';
@@ -49,7 +50,7 @@ export function doubtLeaderCard(doubt: Doubt, options: LeaderCardOptions = DEFAU
       maxLength: 1000,
       spacing: 'Medium',
     },
-    small('Alleen jij, een eventuele vervanger en Communicatie kunnen deze vraag zien.'),
+    ...audienceLines(doubt, options.leaderTerm).map((line) => small(line)),
   ];
   const actions = DECISIONS.filter((d) => d !== 'forward' || doubt.communicatie !== undefined).map((decision) => ({
     type: 'Action.Execute',
@@ -59,6 +60,27 @@ export function doubtLeaderCard(doubt: Doubt, options: LeaderCardOptions = DEFAU
     ...(decision === 'approve' ? { style: 'positive' } : decision === 'reject' ? { style: 'destructive' } : {}),
   }));
   return card(body, actions, { refresh: refreshFor(doubt, options) });
+}
+
+/** "a, b en c". */
+function joinDutch(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`;
+}
+
+/**
+ * Who can see this doubt, and who will if it stays unanswered: read from the same records the
+ * access check uses (see `audienceOf`), so the card never promises more or less than the bot allows.
+ */
+export function audienceLines(doubt: Doubt, leaderTerm: string): string[] {
+  if (isSelfRouted(doubt)) return [`Alleen jij ziet deze vraag: in deze demo ben je je eigen ${leaderTerm}.`];
+  const { now, later } = audienceOf(doubt);
+  const asker = doubt.asker.name ?? 'je collega';
+  const lines = [`Deze vraag zien alleen ${joinDutch([asker, ...now.map((p) => personLabel(p, 'Communicatie'))])}.`];
+  if (later.length > 0) {
+    const labels = later.map(({ stage, person }) => (stage === 'deputy' ? `${personLabel(person, 'de vervanger')} (vervanger)` : personWithRole(person, 'communicatie', leaderTerm)));
+    lines.push(`Blijft hij na de herinnering onbeantwoord, dan gaat hij naar ${labels.join(' en daarna naar ')}. Pas dan kan die hem ook zien en beantwoorden.`);
+  }
+  return lines;
 }
 
 function refreshFor(doubt: Doubt, options: LeaderCardOptions): Record<string, unknown> {

@@ -19,6 +19,6 @@ export function openDoubtsCard(doubts: readonly Doubt[], now: Date, options: Dou
     );
   }
   if (doubts.length > 20) body.push(small(`En nog ${doubts.length - 20} vragen.`));
-  body.push(small(`Alleen jij als ${options.leaderTerm}, een vervanger en Communicatie zien deze vragen.`));
+  body.push(small('Alleen de vragensteller en wie de vraag heeft gekregen zien een vraag. Een vervanger of Communicatie krijgt hem pas als hij onbeantwoord blijft of wordt doorgestuurd.'));
   return card(body);
 }

@@ -9,6 +9,14 @@ export interface ConversationRecord {
   updatedAt: string;
 }
 
+/** Which user signs in with a UPN or e-mail address, as Teams' member look-up (or Graph) reported it. */
+export interface IdentityRecord {
+  /** The user's id (AAD object id). */
+  id: string;
+  /** When it was last reported. */
+  at: string;
+}
+
 /** Per-user record (welcome sent, profile, consent, ...); its shape belongs to the domains. */
 export type UserRecord = Record<string, unknown>;
 
@@ -22,6 +30,8 @@ export interface DataStore<D extends StoredDoubt = StoredDoubt, C = Conversation
   conversations: KeyValueStore<C>;
   /** Key: user id. */
   users: KeyValueStore<U>;
+  /** Key: lower-cased UPN or e-mail address → the user's object id (learned by member look-up). */
+  identities: KeyValueStore<IdentityRecord>;
   /** Key: user id; the value shape is owned by the onboarding domain. */
   onboarding: KeyValueStore<O>;
   feedback: FeedbackStore;

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { StoredDoubt } from '../core/doubts/doubt-store.js';
 import { systemClock, type Clock, type IdGenerator } from '../core/shared/clock.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
-import type { ConversationRecord, DataStore, UserRecord } from './data-store.js';
+import type { ConversationRecord, DataStore, IdentityRecord, UserRecord } from './data-store.js';
 import { ensureDir, removeFileDurably, writeFileDurably } from './durable-file.js';
 import { FileDoubtStore } from './file-doubt-store.js';
 import { FileFeedbackStore } from './file-feedback-store.js';
@@ -11,7 +11,7 @@ import { FileTurnStateStorage } from './file-turn-state-storage.js';
 import { Lifecycle } from './lifecycle.js';
 import { ensureStoreFormat } from './store-format.js';
 
-export type { ConversationRecord, DataStore, UserRecord } from './data-store.js';
+export type { ConversationRecord, DataStore, IdentityRecord, UserRecord } from './data-store.js';
 
 export interface OpenDataStoreOptions {
   /** Timestamps in the lock and format files. */
@@ -33,6 +33,7 @@ export function dataLayout(dir: string) {
     doubts: join(dir, 'doubts'),
     conversations: join(dir, 'conversations'),
     users: join(dir, 'users'),
+    identities: join(dir, 'identities'),
     onboarding: join(dir, 'onboarding'),
     feedback: join(dir, 'feedback'),
     turnState: join(dir, 'turn-state'),
@@ -68,6 +69,7 @@ export async function openDataStore<D extends StoredDoubt = StoredDoubt, C = Con
     doubts: new FileDoubtStore<D>(root, lifecycle),
     conversations: new FileKeyValueStore<C>(layout.conversations, lifecycle),
     users: new FileKeyValueStore<U>(layout.users, lifecycle),
+    identities: new FileKeyValueStore<IdentityRecord>(layout.identities, lifecycle),
     onboarding: new FileKeyValueStore<O>(layout.onboarding, lifecycle),
     feedback: new FileFeedbackStore(layout.feedback, lifecycle),
     closedDoubts: new FileKeyValueStore<string>(layout.closedDoubts, lifecycle),

@@ -18,11 +18,11 @@ import {
 } from '../cards/doubt-verbs.js';
 import { POSTING_VERBS } from '../cards/posting-verbs.js';
 import type { DoubtPreview } from '../core/doubts/doubt-service.js';
-import { personLabel } from '../core/doubts/doubt-format.js';
+import { personLabel, personWithRole } from '../core/doubts/doubt-format.js';
 import type { DoubtCase } from '../core/doubts/types.js';
 import { redactPersonalData } from '../core/privacy/redact.js';
 import { registerDoubtAnswers } from './doubt-answers.js';
-import { actorOf } from './identity.js';
+import { actorOf, identityUnverified } from './identity.js';
 import type { Notifier } from './notifier.js';
 import { postingHandOver } from './posting.js';
 import { findRememberedAnswer } from './questions.js';
@@ -140,8 +140,9 @@ async function showCompose(
   if (input.draftText !== undefined) cardInput.draftText = input.draftText;
   if (input.lead) cardInput.lead = input.lead;
   if (preview.ok) {
-    if (preview.recipient) cardInput.recipientLabel = `${personLabel(preview.recipient, `je ${leaderTerm}`)} (${preview.recipientRole === 'communicatie' ? 'Communicatie' : leaderTerm})`;
+    if (preview.recipient) cardInput.recipientLabel = personWithRole(preview.recipient, preview.recipientRole === 'communicatie' ? 'communicatie' : 'leader', leaderTerm);
     cardInput.selfRouted = preview.selfRouted;
+    if (preview.recipientRole === 'communicatie') cardInput.fallback = true;
     if (input.preview) cardInput.detected = preview.detected;
   }
   await context.sendActivity(cardMessage(doubtComposeCard(cardInput, { leaderTerm }), `Vraag het je ${leaderTerm}`));
@@ -184,8 +185,10 @@ async function sendDoubt(context: TurnContext, state: AppTurnState, deps: AppDep
     return;
   }
   if (draft) draft.sentDoubtId = result.doubt.id;
-  deps.logger.info({ event: 'doubt.sent', doubtId: result.doubt.id, outlook: result.outlook, role: result.recipientRole });
-  await context.sendActivity(cardMessage(doubtSentCard(result, { leaderTerm: deps.knowledge.leaderTerm }), 'Je vraag is ontvangen'));
+  // Only a mapping file names people by UPN/e-mail; routing by object id (or Graph) does not need the look-up.
+  const unverified = deps.leaderMapping !== undefined && identityUnverified(context);
+  deps.logger.info({ event: 'doubt.sent', doubtId: result.doubt.id, outlook: result.outlook, role: result.recipientRole, identityUnverified: unverified });
+  await context.sendActivity(cardMessage(doubtSentCard({ ...result, identityUnverified: unverified }, { leaderTerm: deps.knowledge.leaderTerm }), 'Je vraag is ontvangen'));
   await notifier.deliverFor(result.doubt);
 }
 

@@ -60,8 +60,19 @@ const SUMMARIES: Record<NotificationKind, string> = {
 export function createNotifier(deps: NotifierDeps): Notifier {
   const inFlight = new Set<string>();
 
+  /**
+   * The chat with a person key. A key `upn:<name>` (a mapping entry named by UPN or e-mail) finds
+   * the chat of whoever the member look-up reported with that name, until the record is re-keyed.
+   */
+  async function conversationOf(key: string) {
+    const direct = await deps.store.conversations.get(key).catch(() => undefined);
+    if (direct || !key.startsWith('upn:')) return direct;
+    const known = await deps.store.identities.get(key.slice(4)).catch(() => undefined);
+    return known ? deps.store.conversations.get(known.id).catch(() => undefined) : undefined;
+  }
+
   async function send(userId: string, run: (context: import('botbuilder').TurnContext) => Promise<string | undefined>): Promise<SendOutcome> {
-    const record = await deps.store.conversations.get(userId).catch(() => undefined);
+    const record = await conversationOf(userId);
     if (!record) return { ok: false, reason: 'no-conversation' };
     let activityId: string | undefined;
     let failed: { error: unknown } | undefined;

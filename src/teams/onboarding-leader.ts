@@ -2,7 +2,6 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { AppDeps, AppTurnState } from '../app/types.js';
 import { onboardingInvitationCard, onboardingInvitationsSentCard, onboardingOverviewCard } from '../cards/onboarding-overview-card.js';
-import { peopleOfLeader } from '../core/doubts/leader-mapping.js';
 import { ONBOARDING_VERBS } from '../core/onboarding/actions.js';
 import { invitable, overview, type Person, type ProgressByUser } from '../core/onboarding/overview.js';
 import { actorOf } from './identity.js';
@@ -37,7 +36,7 @@ export function registerOnboardingLeader(app: Application<AppTurnState>, deps: A
   });
 }
 
-/** Shows the overview, or a friendly refusal to someone who is not a leidinggevende in the mapping. */
+/** Shows the overview, or a friendly refusal to someone who is nobody's leidinggevende. */
 export async function showOnboardingOverview(context: TurnContext, deps: AppDeps): Promise<void> {
   const team = await teamOf(context, deps);
   if (!team) return refuse(context, deps);
@@ -55,17 +54,20 @@ async function refuse(context: TurnContext, deps: AppDeps): Promise<void> {
   );
 }
 
-/** The leader's people from the mapping, with names the bot knows and their onboarding progress. */
+/**
+ * The leader's people, found exactly as doubts are routed (mapping, Graph, or the demo's
+ * self-routing), with names the bot knows and their onboarding progress (kept by object id).
+ */
 async function teamOf(context: TurnContext, deps: AppDeps): Promise<{ people: Person[]; progress: ProgressByUser } | undefined> {
-  const members = deps.leaderMapping ? peopleOfLeader(deps.leaderMapping, actorOf(context)) : undefined;
+  const members = await deps.doubts.peopleLedBy(actorOf(context));
   if (!members) return undefined;
   const people: Person[] = [];
   const progress: Record<string, Awaited<ReturnType<typeof deps.store.onboarding.get>>> = {};
-  for (const { member } of members) {
-    const user = await deps.store.users.get(member);
-    const name = typeof user?.name === 'string' && user.name ? user.name : member.includes('@') ? member : `Collega ${member.slice(0, 8)}`;
-    people.push({ id: member, name });
-    progress[member] = await deps.store.onboarding.get(member);
+  for (const { member, id, name: listed } of members) {
+    const user = await deps.store.users.get(id);
+    const name = typeof user?.name === 'string' && user.name ? user.name : (listed ?? (member.includes('@') ? member : `Collega ${member.slice(0, 8)}`));
+    people.push({ id, name });
+    progress[id] = await deps.store.onboarding.get(id);
   }
   return { people, progress };
 }

@@ -127,15 +127,25 @@ export function personalDataProviders(deps: AppDeps): PersonalDataProvider[] {
     keyed(
       'user',
       'Je profiel',
-      'Je naam, zodat je leidinggevende weet van wie een vraag komt, en of je al welkom bent geheten.',
+      'Je naam, zodat je leidinggevende weet van wie een vraag komt; je account en e-mailadres uit Teams, zodat ik je in de lijst met leidinggevenden kan vinden; en of je al welkom bent geheten.',
       (u) => store.users.get(u.id),
       (r) => {
         const fields = [];
         if (typeof r.name === 'string') fields.push({ label: 'Naam', value: r.name });
+        if (typeof r.upn === 'string') fields.push({ label: 'Account', value: r.upn });
+        if (typeof r.email === 'string' && r.email !== r.upn) fields.push({ label: 'E-mailadres', value: r.email });
         if (typeof r.welcomedAt === 'string') fields.push({ label: 'Welkom geheten', value: formatDutchDate(r.welcomedAt) });
         return { heading: 'Profiel', fields };
       },
-      (u) => store.users.delete(u.id),
+      async (u) => {
+        // The look-up index points from the user's account names to their id: forget those too.
+        const record = await store.users.get(u.id);
+        for (const name of [record?.upn, record?.email]) {
+          const key = name?.trim().toLowerCase();
+          if (key && (await store.identities.get(key))?.id === u.id) await store.identities.delete(key);
+        }
+        await store.users.delete(u.id);
+      },
     ),
     keyed(
       'conversation',

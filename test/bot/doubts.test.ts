@@ -3,7 +3,7 @@ import type { Doubt } from '../../src/core/doubts/types.js';
 import { findAction, startBot, type BotUnderTest } from '../support/bot-harness.js';
 import { startDiskBot, type DiskBot } from '../support/disk-bot.js';
 import { stubDeps } from '../support/stub-deps.js';
-import { actionData, askLeader, dataDirWithLeaders, FakeClock, PEOPLE, to } from '../support/doubt-helpers.js';
+import { actionData, askLeader, dataDirWithLeaders, FakeClock, PEOPLE, registerPeople, to } from '../support/doubt-helpers.js';
 
 const { docent, lotte, victor, docent2, onbekend, nina, docent3 } = PEOPLE;
 
@@ -17,6 +17,7 @@ describe('doubts to the leidinggevende over HTTP (two users, fake connector)', (
   beforeAll(async () => {
     disk = await startDiskBot('oog', { dataDir: dataDirWithLeaders('mw-doubts-'), overrides: { clock } });
     bot = disk.bot;
+    registerPeople(disk.connector);
     // The leader and the deputy have opened the bot before, so the bot can write to them.
     await bot.say(lotte, 'hallo');
     await bot.say(victor, 'hallo');
@@ -130,10 +131,13 @@ describe('doubts to the leidinggevende over HTTP (two users, fake connector)', (
 
   it('sends a doubt of someone missing from the mapping to Communicatie, and says so', async () => {
     const { compose, replies } = await askLeader(bot, onbekend, 'Mag ik reageren op een bericht van een ouder?');
-    expect(compose.text).toContain('Afdeling Communicatie (Communicatie)');
+    expect(compose.text).toContain('Ik weet niet wie je leidinggevende is. Je vraag gaat daarom naar: **Afdeling Communicatie**.');
     expect(replies).toHaveLength(1);
-    // Communicatie never opened the bot: the asker is told it waits.
-    expect(replies[0]!.text).toMatch(/bewaard voor Afdeling Communicatie .* nog niet geopend/);
+    // Communicatie never opened the bot: the asker is told it waits, and that only a reminder follows.
+    expect(replies[0]!.text).toContain('Ik weet niet wie je leidinggevende is. Daarom gaat je vraag naar Afdeling Communicatie.');
+    expect(replies[0]!.text).toMatch(/bewaard voor Afdeling Communicatie\. Die heeft Mediawijs nog niet geopend/);
+    expect(replies[0]!.text).toContain('Dan stuur ik Afdeling Communicatie een herinnering.');
+    expect(replies[0]!.text).not.toMatch(/\(Communicatie\)|opvragen bij Teams/);
     expect(await latest(onbekend)).toMatchObject({ stage: 'communicatie', open: true });
   });
 

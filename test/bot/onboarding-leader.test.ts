@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OnboardingProgress } from '../../src/core/onboarding/progress-types.js';
 import { findAction, type BotUnderTest } from '../support/bot-harness.js';
 import { startDiskBot, type DiskBot } from '../support/disk-bot.js';
-import { actionData, dataDirWithLeaders, FakeClock, PEOPLE, to } from '../support/doubt-helpers.js';
+import { actionData, askLeader, dataDirWithLeaders, FakeClock, PEOPLE, to } from '../support/doubt-helpers.js';
 
 const { docent, docent2, lotte, onbekend } = PEOPLE;
 
@@ -84,5 +84,27 @@ describe('onboarding overview and invitations for a leidinggevende', () => {
       expect(forged).toHaveLength(1);
       expect(forged[0]!.text).toMatch(/voor leidinggevenden/);
     }
+  });
+});
+
+describe('onboarding overview in the self-leader demo', () => {
+  let disk: DiskBot;
+  beforeAll(async () => {
+    disk = await startDiskBot('oog', { env: { SELF_LEADER: 'true' } });
+  });
+  afterAll(async () => disk.dispose());
+
+  it('knows the demo user as leidinggevende, as the doubts do: the one who just answered their own doubt sees themselves', async () => {
+    const bot = disk.bot;
+    const { replies } = await askLeader(bot, docent, 'Mag ik dit delen?');
+    expect(to(replies, docent).map((r) => r.text).join('\n')).toMatch(/Demo: je bent zelf ingesteld als je eigen leidinggevende/);
+    const [doubt] = await bot.deps.store.doubts.listByAsker(docent.aadObjectId);
+    const answered = await bot.execute(docent, 'doubt.answer', { doubtId: doubt!.id, decision: 'approve' });
+    expect(answered.cardText).toMatch(/Beantwoord/);
+    const [overview] = await bot.say(docent, 'onboarding overzicht');
+    expect(overview!.text).toMatch(/Onboarding-overzicht/);
+    expect(overview!.text).not.toMatch(/Ik ken jou \(nog\) niet/);
+    expect(overview!.text).toMatch(/Nog niet begonnen\n1/);
+    expect(overview!.text).toContain('docent');
   });
 });

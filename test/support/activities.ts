@@ -1,3 +1,5 @@
+import type { TeamsMember } from '../../tools/lib/fake-connector.js';
+
 /** Builders for Teams-like activities as the Teams channel sends them. */
 export interface TestUser {
   id: string;
@@ -11,6 +13,25 @@ export const TENANT = '11111111-2222-3333-4444-555555555555';
 export function user(name: string, n: number): TestUser {
   const hex = n.toString(16).padStart(12, '0');
   return { id: `29:user-${name}`, aadObjectId: `aaaaaaaa-0000-0000-0000-${hex}`, name, conversationId: `a:personal-${name}` };
+}
+
+/**
+ * The user as Teams' member look-up describes them (TeamsChannelAccount): the UPN and e-mail that
+ * activities never carry. `email` defaults to the UPN, as in most tenants.
+ */
+export function teamsMember(from: TestUser, upn: string, email = upn): TeamsMember {
+  const [givenName, ...rest] = from.name.split(' ');
+  return {
+    id: from.id,
+    name: from.name,
+    aadObjectId: from.aadObjectId,
+    userPrincipalName: upn,
+    email,
+    givenName: givenName ?? from.name,
+    surname: rest.join(' '),
+    tenantId: TENANT,
+    userRole: 'user',
+  };
 }
 
 let seq = 0;

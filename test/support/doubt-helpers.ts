@@ -2,7 +2,8 @@ import { actionData } from './disk-bot.js';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { user, type TestUser } from './activities.js';
+import { teamsMember, user, type TestUser } from './activities.js';
+import type { FakeConnector } from '../../tools/lib/fake-connector.js';
 import { findAction, type BotUnderTest, type Reply } from './bot-harness.js';
 
 /** People of test/fixtures/leaders-bot.yaml. */
@@ -16,6 +17,11 @@ export const PEOPLE = {
   nina: user('nina', 17),
   docent3: user('docent3', 18),
 };
+
+/** Makes the fake connector answer member look-ups for everyone in {@link PEOPLE}, as Teams would. */
+export function registerPeople(connector: FakeConnector): void {
+  for (const person of Object.values(PEOPLE)) connector.addMember(teamsMember(person, `${person.name}@oog.example`));
+}
 
 export const LEADERS_FIXTURE = path.resolve(import.meta.dirname, '../fixtures/leaders-bot.yaml');
 

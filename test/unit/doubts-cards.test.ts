@@ -108,10 +108,11 @@ describe('doubt cards', () => {
   it('confirmation tells the asker honestly what happens next', async () => {
     const { service } = harness({ unreachable: ['leader-anna'] });
     const waiting = ok(await service.submit(jan, 'Vraag'));
-    expect(allText(doubtSentCard(waiting))).toMatch(/nog niet geopend.*Zodra dat gebeurt/s);
-    expect(allText(doubtSentCard(waiting))).toMatch(/naar de vervanger/);
+    expect(allText(doubtSentCard(waiting))).toMatch(/Anna de Vries \(leidinggevende\)\. Die heeft Mediawijs nog niet geopend\. Zodra die Mediawijs opent/);
+    expect(allText(doubtSentCard(waiting))).toMatch(/geen reactie\? Dan gaat je vraag naar Piet Jansen \(vervanger van je leidinggevende\)/);
     const direct = doubtSentCard({ ...waiting, outlook: 'direct' });
     expect(allText(direct)).toContain('verstuurd naar Anna de Vries (leidinggevende)');
+    expect(allText(direct)).toMatch(/Dan gaat je vraag naar Piet Jansen/);
     const none = doubtSentCard({ doubt: { ...waiting.doubt, stage: 'unassigned' }, outlook: 'no-recipient', recipientRole: 'none' }, { leaderTerm: 'teamleider' });
     expect(allText(none)).toMatch(/weet nog niet wie je teamleider is.*zelf aan je teamleider/s);
   });
@@ -138,7 +139,7 @@ describe('doubt cards', () => {
     expect(kinds).toEqual(['rerouted', 'escalated-asker-notice']);
     const toComm = doubtNotificationCard(forwarded, forwarded.outbox.find((n) => n.kind === 'rerouted')!);
     expect(allText(toComm)).toMatch(/stuurt je deze vraag van Jan Smit door/);
-    expect(allText(doubtReroutedNoticeCard(forwarded))).toMatch(/doorgestuurd naar Communicatie/);
+    expect(allText(doubtReroutedNoticeCard(forwarded))).toMatch(/Je leidinggevende heeft je vraag doorgestuurd naar .*Communicatie/);
     const reminder = doubtNotificationCard(forwarded, { ...forwarded.outbox[0]!, kind: 'reminder' });
     expect(allText(reminder)).toMatch(/^Herinnering: Jan Smit wacht nog/);
   });

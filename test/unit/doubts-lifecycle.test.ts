@@ -78,7 +78,10 @@ describe('doubt life cycle (teacher and leidinggevende)', () => {
     let known = false;
     const withoutTeam = parseLeaderMapping('version: 1\nleaders:\n  anna: { id: leader-anna }\n', 'a.yaml');
     const withTeam = parseLeaderMapping('version: 1\nleaders:\n  anna: { id: leader-anna }\nusers:\n  teacher-outsider: anna\n', 'b.yaml');
-    const directory = { resolve: (u: typeof jan) => createLeaderDirectory({ mapping: known ? withTeam : withoutTeam }).resolve(u) };
+    const directory = {
+      resolve: (u: typeof jan) => createLeaderDirectory({ mapping: known ? withTeam : withoutTeam }).resolve(u),
+      peopleOf: async () => undefined,
+    };
     const { service } = harness({ directory });
 
     const preview = ok(await service.preview(stranger, 'Wie beslist dit?'));

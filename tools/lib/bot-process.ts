@@ -22,6 +22,13 @@ export interface BotProcessOptions {
   entry?: string;
   /** Extra command-line arguments for the script. */
   args?: string[];
+  /**
+   * Run this npm script (e.g. `serve`) with `npm run`, as a deployment does, instead of `entry`
+   * with tsx. The child gets its own process group, so stopping it also stops npm's child.
+   */
+  npmScript?: string;
+  /** Start from an empty environment (plus PATH and HOME) instead of the parent's, as a service manager does. */
+  cleanEnv?: boolean;
 }
 
 export interface BotProcess {
@@ -44,18 +51,30 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 2
   const port = Number(env.PORT) || (await freePort());
   const started = performance.now();
   const entry = path.resolve(REPO_ROOT, options.entry ?? 'src/serve.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...(options.args ?? [])], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const base = options.cleanEnv ? { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } : process.env;
+  const childEnv = { ...base, LOG_LEVEL: 'warn', ...env, PORT: String(port) };
+  const child = options.npmScript
+    ? spawn('npm', ['run', '--silent', options.npmScript, '--', ...(options.args ?? [])], { cwd: REPO_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    : spawn(process.execPath, ['--import', 'tsx', entry, ...(options.args ?? [])], { cwd: REPO_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // npm runs the script in a child of its own: signal the whole group it leads.
+  const signal = (sig: NodeJS.Signals) => {
+    if (options.npmScript && child.pid) {
+      try {
+        process.kill(-child.pid, sig);
+        return;
+      } catch {
+        // the group is gone already
+      }
+    }
+    child.kill(sig);
+  };
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`bot ${path.relative(REPO_ROOT, entry)} exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`bot ${options.npmScript ? `npm run ${options.npmScript}` : path.relative(REPO_ROOT, entry)} exited with ${child.exitCode}:\n${output}`);
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) break;
@@ -63,7 +82,7 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 2
       // not listening yet
     }
     if (Date.now() > deadline) {
-      child.kill('SIGKILL');
+      signal('SIGKILL');
       throw new Error(`bot did not start within ${timeoutMs} ms:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 50));
@@ -73,12 +92,12 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 2
     child,
     startupMs: performance.now() - started,
     output: () => output,
-    stop: async (signal = 'SIGTERM') => {
+    stop: async (stopSignal = 'SIGTERM') => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
-      child.kill(signal);
+      signal(stopSignal);
       // A bot that hangs on shutdown must not hang the caller (a test hook or a benchmark) with it.
-      const force = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      const force = setTimeout(() => signal('SIGKILL'), STOP_GRACE_MS);
       await exited;
       clearTimeout(force);
     },

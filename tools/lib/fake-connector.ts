@@ -12,12 +12,40 @@ export interface ConnectorCall {
 }
 
 /**
+ * A member as Teams returns it from `GET /v3/conversations/{id}/members/{userId}` (TeamsChannelAccount).
+ * Teams fills every field for a user of the tenant; the bot must not rely on more than these.
+ */
+export interface TeamsMember {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  userPrincipalName: string;
+  email: string;
+  givenName?: string;
+  surname?: string;
+  tenantId?: string;
+  userRole?: 'user' | 'guest' | 'anonymous';
+}
+
+/** One member look-up the bot made (kept apart from `calls`, which are the activities it sent). */
+export interface MemberLookup {
+  conversationId: string;
+  userId: string;
+  status: number;
+}
+
+/**
  * Plays the Bot Framework Connector service on 127.0.0.1: records every activity the bot sends
  * (replies, proactive messages, updates) and answers like the real service. Tests can make a
  * conversation fail (e.g. 403 / 404 "conversation not found") to exercise delivery errors.
+ * It also answers member look-ups (`TeamsInfo.getMember`) for the members tests register, by
+ * Teams user id or AAD object id as Teams does, and can be made to fail them.
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
+  readonly memberLookups: MemberLookup[] = [];
+  private readonly members = new Map<string, TeamsMember>();
+  private memberFailure: { status: number; code: string; delayMs: number } | undefined;
   private readonly failures = new Map<string, { status: number; code: string }>();
   private server?: http.Server;
   private counter = 0;
@@ -47,6 +75,24 @@ export class FakeConnector {
     this.failures.clear();
   }
 
+  /** Registers a member of the tenant; look-ups by their Teams id or object id then answer with it. */
+  addMember(member: TeamsMember): void {
+    this.members.set(member.id.toLowerCase(), member);
+    this.members.set(member.aadObjectId.toLowerCase(), member);
+  }
+
+  /**
+   * Makes every member look-up fail with this status (e.g. 500, or 403 when the bot lacks
+   * permission), optionally after a delay (a slow connector), until {@link clearMemberFailure}.
+   */
+  failMemberLookups(status: number, options: { code?: string; delayMs?: number } = {}): void {
+    this.memberFailure = { status, code: options.code ?? (status === 403 ? 'Forbidden' : 'ServiceError'), delayMs: options.delayMs ?? 0 };
+  }
+
+  clearMemberFailure(): void {
+    this.memberFailure = undefined;
+  }
+
   /** Activities sent to a conversation (replies and proactive), oldest first. */
   activitiesTo(conversationId: string): Record<string, unknown>[] {
     return this.calls.filter((c) => c.conversationId === conversationId && c.method === 'POST').map((c) => c.body);
@@ -68,11 +114,39 @@ export class FakeConnector {
     }
   }
 
+  /** GET v3/conversations/{conversationId}/members/{userId}, answered as Teams answers it. */
+  private lookUpMember(conversationId: string, userId: string, res: http.ServerResponse): void {
+    const failure = this.memberFailure;
+    const answer = (status: number, body: unknown) => {
+      this.memberLookups.push({ conversationId, userId, status });
+      if (res.destroyed) return;
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (failure) {
+      const fail = () => answer(failure.status, { error: { code: failure.code, message: 'fake connector member look-up failure' } });
+      if (failure.delayMs > 0) setTimeout(fail, failure.delayMs);
+      else fail();
+      return;
+    }
+    const member = this.members.get(userId.toLowerCase());
+    if (!member) {
+      answer(404, { error: { code: 'MemberNotFoundInConversation', message: 'The member is not part of the conversation.' } });
+      return;
+    }
+    answer(200, { ...member, userRole: member.userRole ?? 'user' });
+  }
+
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const memberMatch = req.method === 'GET' ? url.pathname.match(/\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/) : null;
+      if (memberMatch) {
+        this.lookUpMember(decodeURIComponent(memberMatch[1]!), decodeURIComponent(memberMatch[2]!), res);
+        return;
+      }
       const match = url.pathname.match(/\/v3\/conversations\/([^/]+)(\/activities(\/[^/]+)?)?/);
       const conversationId = match ? decodeURIComponent(match[1]!) : '';
       const failure = this.failures.get(conversationId);

@@ -1,4 +1,5 @@
-import { DECISIONS, userKeys, awaitsAnswer, type Decision, type Doubt, type Person, type UserRef } from './types.js';
+import { remainingLadder } from './doubt-lifecycle.js';
+import { DECISIONS, userKeys, awaitsAnswer, type Decision, type Doubt, type DoubtStage, type Person, type UserRef } from './types.js';
 
 export type RefusalReason =
   | 'not-found'
@@ -35,9 +36,23 @@ export function assigneeFor(user: UserRef, doubt: Doubt): Person | undefined {
   return doubt.assignees.find((a) => keys.includes(a.key));
 }
 
-/** Only the asker and the assigned leidinggevende, deputy and Communicatie contact may see a doubt. */
+/**
+ * The access rule, in one place: the asker and the people the doubt has been sent to (its
+ * assignees) may see it, and every assignee may answer it while it waits for an answer. A doubt is
+ * sent to the leidinggevende first; the deputy gets it (and so access) when the leidinggevende
+ * has not answered after the reminder or cannot be reached; Communicatie after that, or at once
+ * when the leidinggevende forwards it. The deputy or Communicatie do not see doubts before then.
+ */
 export function canView(user: UserRef, doubt: Doubt): boolean {
   return isAsker(user, doubt) || assigneeFor(user, doubt) !== undefined;
+}
+
+/**
+ * Who can see (and answer) the doubt now besides the asker, and who would next, in order: what
+ * the cards tell the leidinggevende, derived from the same records {@link canView} checks.
+ */
+export function audienceOf(doubt: Doubt): { now: Person[]; later: Array<{ stage: DoubtStage; person: Person }> } {
+  return { now: [...doubt.assignees], later: doubt.open && awaitsAnswer(doubt) ? remainingLadder(doubt) : [] };
 }
 
 export function checkVisible(user: UserRef, doubt: Doubt | undefined): Refusal | undefined {

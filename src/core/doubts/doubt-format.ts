@@ -32,18 +32,45 @@ export function personLabel(person: Person | undefined, role: string): string {
   return person?.name ?? person?.upn ?? role;
 }
 
-/** Who holds the doubt now, in words ("Anna de Vries (leidinggevende)"). */
+export type HolderRole = 'leader' | 'self' | 'deputy' | 'communicatie';
+
+/**
+ * A person with their role in words: "Anna de Vries (leidinggevende)", "Bram (vervanger van je
+ * leidinggevende)", "Mieke (Communicatie)"; a Communicatie contact whose name already says so
+ * ("Afdeling Communicatie") gets no second label; the demo's self-routing says it is you.
+ */
+export function personWithRole(person: Person | undefined, role: HolderRole, leaderTerm = 'leidinggevende'): string {
+  switch (role) {
+    case 'leader':
+      return `${personLabel(person, `je ${leaderTerm}`)} (${leaderTerm})`;
+    case 'self':
+      return `jou zelf (in deze demo ben je je eigen ${leaderTerm})`;
+    case 'deputy':
+      return `${personLabel(person, 'de vervanger')} (vervanger van je ${leaderTerm})`;
+    case 'communicatie': {
+      const name = personLabel(person, 'de afdeling Communicatie');
+      return /communicatie/i.test(name) ? name : `${name} (Communicatie)`;
+    }
+  }
+}
+
+/** Who holds the doubt now, in words (see {@link personWithRole}). */
 export function holderLabel(doubt: Doubt, leaderTerm = 'leidinggevende'): string {
   switch (doubt.stage) {
     case 'leader':
-      return `${personLabel(doubt.leader, `je ${leaderTerm}`)} (${leaderTerm})`;
+      return personWithRole(doubt.leader, isSelfRouted(doubt) ? 'self' : 'leader', leaderTerm);
     case 'deputy':
-      return `${personLabel(doubt.deputy, 'de vervanger')} (vervanger van je ${leaderTerm})`;
+      return personWithRole(doubt.deputy, 'deputy', leaderTerm);
     case 'communicatie':
-      return `${personLabel(doubt.communicatie, 'de afdeling Communicatie')} (Communicatie)`;
+      return personWithRole(doubt.communicatie, 'communicatie', leaderTerm);
     default:
       return 'nog niemand';
   }
+}
+
+/** The asker is their own leidinggevende (the local demo, or "self" in the mapping). */
+export function isSelfRouted(doubt: Pick<Doubt, 'routingSource' | 'leader' | 'askerId'>): boolean {
+  return doubt.routingSource === 'self' || doubt.leader?.key === doubt.askerId;
 }
 
 export function firstMessage(doubt: Doubt): DoubtMessage | undefined {

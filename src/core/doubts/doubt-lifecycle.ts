@@ -39,19 +39,29 @@ export function currentAnswerer(doubt: Doubt): Person | undefined {
   }
 }
 
-/** The next rung on the ladder leader → deputy → Communicatie, skipping people already assigned. */
-export function nextStage(doubt: Doubt): { stage: DoubtStage; person: Person } | undefined {
+/**
+ * The rungs still ahead on the ladder leader → deputy → Communicatie, in order, skipping people
+ * already assigned. The doubt moves one rung up when it stays unanswered after the reminder, when
+ * delivery fails for good, or (Communicatie) when the leidinggevende forwards it.
+ */
+export function remainingLadder(doubt: Doubt): Array<{ stage: DoubtStage; person: Person }> {
   const ladder: Array<[DoubtStage, Person | undefined]> = [
     ['deputy', doubt.deputy],
     ['communicatie', doubt.communicatie],
   ];
   const order: DoubtStage[] = ['unassigned', 'leader', 'deputy', 'communicatie'];
+  const ahead: Array<{ stage: DoubtStage; person: Person }> = [];
   for (const [stage, person] of ladder) {
     if (!person || order.indexOf(stage) <= order.indexOf(doubt.stage)) continue;
-    if (doubt.assigneeIds.includes(person.key)) continue;
-    return { stage, person };
+    if (doubt.assigneeIds.includes(person.key) || ahead.some((a) => a.person.key === person.key)) continue;
+    ahead.push({ stage, person });
   }
-  return undefined;
+  return ahead;
+}
+
+/** The next rung on the ladder leader → deputy → Communicatie, skipping people already assigned. */
+export function nextStage(doubt: Doubt): { stage: DoubtStage; person: Person } | undefined {
+  return remainingLadder(doubt)[0];
 }
 
 function scheduleReminder(doubt: Doubt, ctx: TransitionContext, from: Date = ctx.now): void {
@@ -97,6 +107,7 @@ export function createDoubt(
   const at = ctx.now.toISOString();
   const asker: UserRef = { id: input.asker.id };
   if (input.asker.upn) asker.upn = input.asker.upn;
+  if (input.asker.email) asker.email = input.asker.email;
   if (input.asker.name) asker.name = input.asker.name;
   const doubt: Doubt = {
     id: input.id,

@@ -9,7 +9,8 @@ import { exportDoubtSections } from './doubt-export.js';
 import { anonymiseForRetention, forgetAssignee, isRetentionExpired, withdrawForAskerDeletion } from './doubt-retention.js';
 import type { DoubtStore } from './doubt-store.js';
 import { sweep as sweepDoubts } from './doubt-sweep.js';
-import type { LeaderDirectory } from './leader-directory.js';
+import type { LeaderDirectory, LedPerson } from './leader-directory.js';
+import { withKnownIds, withProfile, type KnownIdentities } from './known-identities.js';
 import {
   ANSWERER_KINDS,
   addHistory,
@@ -24,7 +25,6 @@ import {
 import {
   DEFAULT_DOUBT_SETTINGS,
   awaitsAnswer,
-  upnKey,
   userKeys,
   type Doubt,
   type DoubtCase,
@@ -46,6 +46,11 @@ export interface DoubtServiceDeps {
    * Used only to tell the asker honestly what happens next; default: assume reachable.
    */
   canReach?: (personKey: string) => boolean | Promise<boolean>;
+  /**
+   * Sign-in names (UPN, e-mail) the bot has learned → object ids. With it, a leidinggevende named
+   * by UPN in the mapping is routed by object id once they have opened the bot.
+   */
+  identities?: KnownIdentities;
   /**
    * Doubt id → closedAt of closed, not yet anonymised doubts. The retention sweep walks its keys,
    * because the doubt store only lists open doubts. Without it, only stale open doubts are anonymised.
@@ -170,6 +175,12 @@ export class DoubtService {
     return this.deps.canReach ? await this.deps.canReach(person.key) : true;
   }
 
+  /** The directory's routing for this user, with people named by UPN upgraded to their object id when known. */
+  private async route(asker: UserRef): Promise<Routing> {
+    const identities = this.deps.identities;
+    return withKnownIds(await this.deps.directory.resolve(await withProfile(asker, identities)), identities);
+  }
+
   private async outlookFor(routing: Routing): Promise<Pick<DoubtPreview, 'recipient' | 'recipientRole' | 'outlook'>> {
     const recipient = routing.leader ?? routing.communicatie;
     if (!recipient) return { recipientRole: 'none', outlook: 'no-recipient' };
@@ -185,7 +196,7 @@ export class DoubtService {
     const checked = checkText(text, this.settings.maxTextLength);
     if (!checked.ok) return checked;
     const doubtCase = sanitizeDoubtCase(caseInput, this.settings.maxTextLength);
-    const routing = await this.deps.directory.resolve(asker);
+    const routing = await this.route(asker);
     const detected = [...redactPersonalData(checked.text).removed, ...redactPersonalData(doubtCase?.draftText ?? '').removed];
     const preview: DoubtPreview = {
       ok: true,
@@ -203,7 +214,7 @@ export class DoubtService {
     const checked = checkText(text, this.settings.maxTextLength);
     if (!checked.ok) return checked;
     const doubtCase = sanitizeDoubtCase(caseInput, this.settings.maxTextLength);
-    const routing = await this.deps.directory.resolve(asker);
+    const routing = await this.route(asker);
     const input: Parameters<typeof createDoubt>[0] = { id: this.deps.newId(), asker, text: checked.text, routing };
     if (doubtCase) input.case = doubtCase;
     const doubt = createDoubt(input, this.ctx());
@@ -288,22 +299,42 @@ export class DoubtService {
   }
 
   /**
-   * Call when a user talks to the bot: doubts routed to their UPN (from the mapping file) are
-   * re-keyed to their object id, so access checks and delivery work by id from now on.
+   * Call when a user talks to the bot (with the UPN and e-mail from the member look-up): doubts
+   * routed to their UPN or e-mail (from the mapping file) are re-keyed to their object id, so
+   * access checks and delivery work by id from now on.
    */
   async identify(user: UserRef): Promise<number> {
-    if (!user.upn) return 0;
-    const oldKey = upnKey(user.upn);
-    if (oldKey === user.id) return 0;
-    const doubts = await this.deps.store.listByAssignee(oldKey);
-    for (const d of doubts) {
-      await this.withLock(d.id, async () => {
-        const fresh = await this.deps.store.get(d.id);
-        if (!fresh) return;
-        await this.save(rekey(fresh, oldKey, user));
-      });
+    let count = 0;
+    for (const oldKey of userKeys(user)) {
+      if (oldKey === user.id) continue;
+      const doubts = await this.deps.store.listByAssignee(oldKey);
+      for (const d of doubts) {
+        await this.withLock(d.id, async () => {
+          const fresh = await this.deps.store.get(d.id);
+          if (!fresh) return;
+          await this.save(rekey(fresh, oldKey, user));
+        });
+      }
+      count += doubts.length;
     }
-    return doubts.length;
+    return count;
+  }
+
+  /**
+   * The people this user is leidinggevende of, by the same directory that routes doubts (mapping,
+   * Graph, or the demo's self-routing); undefined when they lead nobody. A member named by UPN or
+   * e-mail is given as their object id once the bot knows it, since progress is kept by id.
+   */
+  async peopleLedBy(user: UserRef): Promise<Array<LedPerson & { id: string }> | undefined> {
+    const identities = this.deps.identities;
+    const people = await this.deps.directory.peopleOf(await withProfile(user, identities));
+    if (!people) return undefined;
+    const result: Array<LedPerson & { id: string }> = [];
+    for (const p of people) {
+      const id = p.member.includes('@') ? ((await identities?.objectIdFor(p.member)) ?? p.member) : p.member;
+      result.push({ ...p, id });
+    }
+    return result;
   }
 
   /**
@@ -398,7 +429,7 @@ export class DoubtService {
     let rerouted = 0;
     for (const open of await this.deps.store.listOpen()) {
       if (open.stage !== 'unassigned' || !awaitsAnswer(open)) continue;
-      const routing = await this.deps.directory.resolve(open.asker);
+      const routing = await this.route(open.asker);
       if (!routing.leader && !routing.communicatie) continue;
       await this.withLock(open.id, async () => {
         const fresh = await this.deps.store.get(open.id);

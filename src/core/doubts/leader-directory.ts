@@ -1,9 +1,21 @@
-import { findLeaderEntry, lookupLeaderKey, type LeaderMapping } from './leader-mapping.js';
+import { findLeaderEntry, lookupLeaderKey, peopleOfLeader, type LeaderMapping } from './leader-mapping.js';
 import { toPerson, type Person, type Routing, type UserRef } from './types.js';
 
-/** Finds who receives a user's doubts. */
+/** Someone a leidinggevende is responsible for, named as the source names them (object id, UPN or e-mail). */
+export interface LedPerson {
+  member: string;
+  team?: string;
+  name?: string;
+}
+
+/** Finds who receives a user's doubts, and (the same notion, the other way round) whom a leader leads. */
 export interface LeaderDirectory {
   resolve(user: UserRef): Promise<Routing>;
+  /**
+   * The people whose doubts would go to this user as leidinggevende; undefined when the user is
+   * nobody's leidinggevende. Used by "onboarding overzicht".
+   */
+  peopleOf(user: UserRef): Promise<LedPerson[] | undefined>;
 }
 
 /** A manager as an external directory (Microsoft Graph) reports it. */
@@ -17,6 +29,8 @@ export interface ManagerPerson {
 export interface ManagerDirectory {
   /** The user's manager, or undefined when none is set. Throws when the directory cannot be asked. */
   getManager(user: UserRef): Promise<ManagerPerson | undefined>;
+  /** The user's direct reports (empty when none). Throws when the directory cannot be asked. */
+  getDirectReports?(user: UserRef): Promise<ManagerPerson[]>;
 }
 
 export type LeaderSourceName = 'mapping' | 'graph';
@@ -72,10 +86,34 @@ export function createLeaderDirectory(options: LeaderDirectoryOptions): LeaderDi
       }
       return routing('none');
     },
+    async peopleOf(user) {
+      let people: LedPerson[] | undefined;
+      const add = (p: LedPerson) => {
+        people ??= [];
+        if (!people.some((q) => q.member === p.member)) people.push(p);
+      };
+      if (mapping) {
+        for (const p of peopleOfLeader(mapping, user) ?? []) add(p);
+        // "users: x: self" makes x their own leidinggevende, for doubts and so for the overview.
+        if (lookupLeaderKey(mapping, user) === 'self') add({ member: user.id, ...(user.name ? { name: user.name } : {}) });
+      }
+      if (manager?.getDirectReports && order.includes('graph')) {
+        try {
+          for (const r of await manager.getDirectReports(user)) add({ member: r.id, ...(r.name ? { name: r.name } : {}) });
+        } catch {
+          // Graph unavailable: the mapping's answer (if any) stands, as for routing.
+        }
+      }
+      return people;
+    },
   };
 }
 
 /** Everyone is their own leidinggevende: for the local Playground demo with a single user. */
 export function createSelfLeaderDirectory(): LeaderDirectory {
-  return { resolve: async (user) => ({ source: 'self', leader: toPerson(user), notes: [] }) };
+  return {
+    resolve: async (user) => ({ source: 'self', leader: toPerson(user), notes: [] }),
+    // The demo user leads exactly one person: themselves, so the overview shows their own progress.
+    peopleOf: async (user) => [{ member: user.id, ...(user.name ? { name: user.name } : {}) }],
+  };
 }

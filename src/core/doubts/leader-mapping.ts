@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { toPerson, type Person, type UserRef } from './types.js';
+import { signInNames, toPerson, type Person, type UserRef } from './types.js';
 
 /**
  * The board's leader mapping file (YAML or JSON), e.g.
@@ -19,7 +19,8 @@ import { toPerson, type Person, type UserRef } from './types.js';
  *   kim@bestuur.nl: piet      # a single person, wins over team membership
  *   demo-user-id: self        # this user is their own leidinggevende (Playground demo)
  * ```
- * Users are named by user principal name (contains "@") or Azure AD object id.
+ * Users are named by user principal name or e-mail address (contains "@") or Azure AD object id;
+ * every name matches case-insensitively against what Teams' member look-up reports.
  */
 export interface LeaderMapping {
   communicatie?: Person;
@@ -132,28 +133,33 @@ export function validateLeaderMapping(data: unknown, file: string): LeaderMappin
   return mapping;
 }
 
-/** The mapping's answer for one user: leader key, 'self', or undefined. */
+/** The mapping's answer for one user: leader key, 'self', or undefined. Object id first, then UPN, then e-mail. */
 export function lookupLeaderKey(mapping: LeaderMapping, user: UserRef): string | undefined {
-  return mapping.users.get(user.id.toLowerCase()) ?? (user.upn ? mapping.users.get(user.upn.toLowerCase()) : undefined);
-}
-
-/** The mapping entry of a leader found elsewhere (e.g. Graph), matched on object id or UPN. */
-export function findLeaderEntry(mapping: LeaderMapping, person: Person): { person: Person; deputy?: string } | undefined {
-  for (const entry of mapping.leaders.values()) {
-    const p = entry.person;
-    if ((person.id && p.id === person.id) || (person.upn && p.upn?.toLowerCase() === person.upn.toLowerCase())) return entry;
+  for (const name of [user.id.toLowerCase(), ...signInNames(user)]) {
+    const key = mapping.users.get(name);
+    if (key !== undefined) return key;
   }
   return undefined;
 }
 
-/** The mapping's keys (leader keys) under which this user is listed as a leader, matched on object id or UPN. */
+/** Whether a person named in the mapping is this user: by object id, or by UPN/e-mail against either of theirs. */
+export function isSamePerson(named: Pick<Person, 'id' | 'upn'>, user: Pick<UserRef, 'id' | 'upn' | 'email'>): boolean {
+  if (named.id && user.id && named.id.toLowerCase() === user.id.toLowerCase()) return true;
+  const name = named.upn?.toLowerCase();
+  return name !== undefined && signInNames(user).includes(name);
+}
+
+/** The mapping entry of a leader found elsewhere (e.g. Graph), matched on object id, UPN or e-mail. */
+export function findLeaderEntry(mapping: LeaderMapping, person: Person & { email?: string }): { person: Person; deputy?: string } | undefined {
+  const asUser = { id: person.id ?? '', ...(person.upn ? { upn: person.upn } : {}), ...(person.email ? { email: person.email } : {}) };
+  for (const entry of mapping.leaders.values()) if (isSamePerson(entry.person, asUser)) return entry;
+  return undefined;
+}
+
+/** The mapping's keys (leader keys) under which this user is listed as a leader, matched on object id, UPN or e-mail. */
 export function leaderKeysOf(mapping: LeaderMapping, user: UserRef): string[] {
-  const upn = user.upn?.toLowerCase();
   const keys: string[] = [];
-  for (const [key, entry] of mapping.leaders) {
-    const p = entry.person;
-    if ((p.id && p.id.toLowerCase() === user.id.toLowerCase()) || (upn && p.upn?.toLowerCase() === upn)) keys.push(key);
-  }
+  for (const [key, entry] of mapping.leaders) if (isSamePerson(entry.person, user)) keys.push(key);
   return keys;
 }
 

@@ -1,9 +1,13 @@
 import type { StoredDoubt } from './doubt-store.js';
 
-/** A Teams user as the shell knows them: `id` is the AAD object id (or the Teams user id in local mode). */
+/**
+ * A Teams user as the shell knows them: `id` is the AAD object id (or the Teams user id in local
+ * mode). Activities carry only the ids; `upn` and `email` come from the member look-up.
+ */
 export interface UserRef {
   id: string;
   upn?: string;
+  email?: string;
   name?: string;
 }
 
@@ -193,11 +197,24 @@ export function awaitsAnswer(doubt: Pick<Doubt, 'status'>): boolean {
   return doubt.status === 'waiting' || doubt.status === 'follow-up';
 }
 
-/** All keys a user may appear under in `assigneeIds` / `Notification.to`. */
+/**
+ * All keys a user may appear under in `assigneeIds` / `Notification.to`: the object id, and the
+ * UPN and e-mail address (a mapping file's `upn` may hold either) until the record is re-keyed.
+ */
 export function userKeys(user: UserRef): string[] {
   const keys = [user.id];
-  if (user.upn) keys.push(upnKey(user.upn));
+  for (const name of [user.upn, user.email]) if (name && !keys.includes(upnKey(name))) keys.push(upnKey(name));
   return keys;
+}
+
+/** The user's sign-in names (UPN, e-mail), lower-cased, without duplicates. */
+export function signInNames(user: Pick<UserRef, 'upn' | 'email'>): string[] {
+  const names: string[] = [];
+  for (const name of [user.upn, user.email]) {
+    const n = name?.trim().toLowerCase();
+    if (n && !names.includes(n)) names.push(n);
+  }
+  return names;
 }
 
 export function upnKey(upn: string): string {

@@ -1,6 +1,6 @@
 import type { StoredDoubt } from '../../core/doubts/doubt-store.js';
 import type { IdGenerator } from '../../core/shared/clock.js';
-import type { ConversationRecord, DataStore, UserRecord } from '../data-store.js';
+import type { ConversationRecord, DataStore, IdentityRecord, UserRecord } from '../data-store.js';
 import { MemoryDoubtStore } from './memory-doubt-store.js';
 import { MemoryFeedbackStore } from './memory-feedback-store.js';
 import { MemoryKeyValueStore } from './memory-key-value-store.js';
@@ -15,6 +15,7 @@ export function createMemoryDataStore<D extends StoredDoubt = StoredDoubt, C = C
     doubts: new MemoryDoubtStore<D>(),
     conversations: new MemoryKeyValueStore<C>(),
     users: new MemoryKeyValueStore<U>(),
+    identities: new MemoryKeyValueStore<IdentityRecord>(),
     onboarding: new MemoryKeyValueStore<O>(),
     feedback: new MemoryFeedbackStore(),
     closedDoubts: new MemoryKeyValueStore<string>(),
