@@ -1,5 +1,6 @@
 /**
- * Rebuilds knowledge/<org>/sections.yaml from the raw protocol texts.
+ * Rebuilds knowledge/<org>/sections.yaml from the raw protocol texts, then checks that
+ * knowledge/<org>/questions.yaml still fits the sections (exit 2 when it does not).
  *   npm run knowledge:build                      all boards in knowledge/boards.yaml
  *   npm run knowledge:build -- --org <id>        one board
  *   --source-dir <dir>                           protocols folder (default ../shared/protocols from the repo root)
@@ -13,6 +14,11 @@ import { parseBoards } from '../src/ingest/board-entry.js';
 import { buildKnowledge } from '../src/ingest/build-knowledge.js';
 import { serializeKnowledge } from '../src/ingest/serialize.js';
 import { AUDIENCES } from '../src/core/knowledge/types.js';
+import { checkSectionQuestions } from '../src/core/knowledge/questions.js';
+import { createSearchIndex } from '../src/core/retrieval/index.js';
+import { misplacedQuestions } from '../src/core/retrieval/question-filter.js';
+import { loadBoardKnowledge, questionsFile } from '../src/infra/load-knowledge.js';
+import { loadVocabulary } from '../src/infra/load-vocabulary.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,6 +42,7 @@ function main(): number {
     console.error(`Organisatie "${only}" staat niet in ${boardsFile}. Bekend: ${boards.map((b) => b.org).join(', ')}`);
     return 1;
   }
+  let problems = 0;
   for (const board of selected) {
     const source = join(sourceDir, board.source);
     if (!existsSync(source)) {
@@ -49,8 +56,36 @@ function main(): number {
     const rules = document.sections.filter((section) => section.rule !== undefined).length;
     const audiences = AUDIENCES.map((audience) => `${audience} ${document.sections.filter((s) => s.audience.includes(audience)).length}`).join(', ');
     console.log(`${board.org}: ${document.sections.length} secties, ${rules} regels; doelgroepen: ${audiences} → ${target}`);
+    problems += reportQuestions(outDir, board.org);
   }
-  return 0;
+  if (problems > 0) console.error(`\n${problems} probleem/problemen met de vragen per sectie: zie hierboven (README, "Bringing a new board's code").`);
+  return problems > 0 ? 2 : 0;
+}
+
+/**
+ * Keeps knowledge/<org>/questions.yaml in step with the sections: reports a board without
+ * questions, sections without questions, questions of sections that no longer exist, questions
+ * under two sections, and questions another section answers better. Returns the number of problems.
+ */
+function reportQuestions(outDir: string, org: string): number {
+  const { knowledge, ...extras } = loadBoardKnowledge(outDir, org);
+  if (!extras.questions) {
+    console.error(`  ${org}: geen vragen per sectie (${questionsFile(outDir, org)} ontbreekt)`);
+    return 1;
+  }
+  const check = checkSectionQuestions(knowledge, extras.questions);
+  const index = createSearchIndex(knowledge, loadVocabulary(join(outDir, 'vocabulary')), extras);
+  const misplaced = check.unknownSections.length > 0 ? [] : misplacedQuestions(index, extras.questions);
+  const lines = [
+    ...check.sectionsWithoutQuestions.map((id) => `sectie zonder vragen: ${id}`),
+    ...check.unknownSections.map((id) => `vragen bij een sectie die niet (meer) bestaat: ${id}`),
+    ...check.duplicates.map((q) => `vraag staat bij twee secties: ${q}`),
+    ...misplaced.map((m) => `${m.sectionId}: "${m.question}" past beter bij ${m.bestId} (eigen sectie op plaats ${m.rank || '-'})`),
+  ];
+  const count = [...extras.questions.bySection.values()].reduce((n, l) => n + l.length, 0);
+  console.log(`  ${org}: ${count} vragen bij ${extras.questions.bySection.size} secties${lines.length ? `, ${lines.length} probleem/problemen:` : ', in orde'}`);
+  for (const line of lines) console.error(`    ${line}`);
+  return lines.length;
 }
 
 try {

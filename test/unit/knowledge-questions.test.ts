@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkSectionQuestions, parseOutOfScopeQuestions, parseSectionQuestions } from '../../src/core/knowledge/questions.js';
+import type { KnowledgeDocument } from '../../src/core/knowledge/types.js';
+import { createSearchIndex } from '../../src/core/retrieval/index.js';
+import { misplacedQuestions } from '../../src/core/retrieval/question-filter.js';
+import { search } from '../../src/core/retrieval/search.js';
+import { parseBoards } from '../../src/ingest/board-entry.js';
+import { loadBoardKnowledge, loadOutOfScopeQuestions } from '../../src/infra/load-knowledge.js';
+import { loadVocabulary } from '../../src/infra/load-vocabulary.js';
+
+const boards = parseBoards(readFileSync('knowledge/boards.yaml', 'utf8')).map((b) => b.org);
+const vocabulary = loadVocabulary();
+const fold = (q: string) => q.toLowerCase().replace(/\s+/g, ' ').trim();
+
+describe('questions per section (knowledge/<org>/questions.yaml)', () => {
+  it.each(boards)('%s: every section has questions, none points to a missing section, none stands twice', (org) => {
+    const { knowledge, questions } = loadBoardKnowledge('knowledge', org);
+    expect(questions, `knowledge/${org}/questions.yaml is missing`).toBeDefined();
+    expect(checkSectionQuestions(knowledge, questions!)).toEqual({ sectionsWithoutQuestions: [], unknownSections: [], duplicates: [] });
+    for (const section of knowledge.sections) expect(questions!.bySection.get(section.id)!.length, section.id).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(boards)('%s: the filter holds: no question is answered better by another section', (org) => {
+    const board = loadBoardKnowledge('knowledge', org);
+    const index = createSearchIndex(board.knowledge, vocabulary, board);
+    expect(misplacedQuestions(index, board.questions!).map((m) => `${m.sectionId} → ${m.bestId}: ${m.question}`)).toEqual([]);
+  });
+
+  it('no out-of-scope example is also a question some section answers', () => {
+    const negatives = new Set(loadOutOfScopeQuestions('knowledge').map(fold));
+    expect(negatives.size).toBeGreaterThan(100);
+    for (const org of boards) {
+      for (const [id, list] of loadBoardKnowledge('knowledge', org).questions!.bySection) {
+        for (const q of list) expect(negatives.has(fold(q)), `${id}: ${q}`).toBe(false);
+      }
+    }
+  });
+});
+
+describe('checking questions against the code', () => {
+  const doc = { org: 't', sections: [{ id: 't:1' }, { id: 't:2' }] } as unknown as KnowledgeDocument;
+  it('reports sections without questions, questions of missing sections and questions under two sections', () => {
+    const questions = parseSectionQuestions({ org: 't', sections: { 't:1': ['mag ik een foto plaatsen?'], 't:9': ['Mag ik een  foto plaatsen?'] } });
+    expect(checkSectionQuestions(doc, questions)).toEqual({
+      sectionsWithoutQuestions: ['t:2'],
+      unknownSections: ['t:9'],
+      duplicates: ['Mag ik een  foto plaatsen? (t:1, t:9)'],
+    });
+  });
+  it('refuses a malformed file with a Dutch message naming the place', () => {
+    expect(() => parseSectionQuestions({ org: 't', sections: { 't:1': [] } }, 'q.yaml')).toThrow(/q.yaml klopt niet \(sections.t:1\): heeft geen vragen/);
+    expect(() => parseOutOfScopeQuestions({ themes: { apps: [12] } }, 'oos.yaml')).toThrow(/oos.yaml klopt niet/);
+  });
+});
+
+describe('the nearest-question match', () => {
+  // A teacher's question in words the code never uses ("uit huis geplaatst", "story") finds rule 3
+  // (confidential information) through the other questions that rule answers, and not without them.
+  const board = loadBoardKnowledge('knowledge', 'kempenkind');
+  const asked = 'ik weet dat er een kind uit mn klas uit huis is geplaatst, mag ik daar iets over zeggen in mijn story?';
+  const others = new Map([...board.questions!.bySection].map(([id, list]) => [id, list.filter((q) => q !== asked)]));
+  const rankOf = (extras: Parameters<typeof createSearchIndex>[2]) =>
+    search(createSearchIndex(board.knowledge, vocabulary, extras), asked).hits.findIndex((h) => h.indexed.section.id === 'kempenkind:r3') + 1;
+  it('ranks a section first by the questions it answers, where its own words rank it far below', () => {
+    expect(rankOf({ questions: { org: 'kempenkind', bySection: others } })).toBe(1);
+    expect(rankOf({})).toBeGreaterThan(5);
+  });
+});
