@@ -1,7 +1,8 @@
 /**
  * `npm run eval`: starts the real bot server once per organisation, plays the Bot Connector on
- * 127.0.0.1, sends every question of the evaluation set as a Teams message and scores the replies.
- * Usage: npm run eval [-- --set path/to/qa.json] [--verbose]
+ * 127.0.0.1, sends every question of the evaluation sets as a Teams message and scores the replies.
+ * Without --set it runs the public set and both held-out sets and prints them side by side.
+ * Usage: npm run eval [-- --set path/to/qa.json [--set another.json]] [--verbose]
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -15,59 +16,71 @@ interface QaItem { id: string; org: string; question: string; expect: string[] }
 interface OosItem { id: string; org: string; question: string }
 interface QaSet { items: QaItem[]; out_of_scope: OosItem[] }
 
-const args = process.argv.slice(2);
-const setIndex = args.indexOf('--set');
-const setArg = setIndex >= 0 ? args[setIndex + 1] : undefined;
-const setPath = setArg ? path.resolve(process.cwd(), setArg) : path.resolve(REPO_ROOT, '../shared/eval/qa-public.json');
-const verbose = args.includes('--verbose');
-const protocolsDir = path.resolve(REPO_ROOT, '../shared/protocols');
+/** The sets `npm run eval` reports by default: the honest ones first (never tuned on), then public. */
+const DEFAULT_SETS = ['test/fixtures/holdout-2-questions.json', 'test/fixtures/holdout-questions.json', '../shared/eval/qa-public.json'];
 
-const set = JSON.parse(readFileSync(setPath, 'utf8')) as QaSet;
-const orgs = [...new Set([...set.items.map((i) => i.org), ...set.out_of_scope.map((i) => i.org)])];
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+const given = args.flatMap((a, i) => (a === '--set' && args[i + 1] ? [args[i + 1]!] : []));
+const setPaths = (given.length ? given.map((p) => path.resolve(process.cwd(), p)) : DEFAULT_SETS.map((p) => path.resolve(REPO_ROOT, p)));
+const protocolsDir = path.resolve(REPO_ROOT, '../shared/protocols');
+const sets = setPaths.map((file) => ({ file, set: JSON.parse(readFileSync(file, 'utf8')) as QaSet }));
+
+interface SetScore {
+  correct: number;
+  items: number;
+  declined: number;
+  outOfScope: number;
+  lengths: number[];
+  latencies: number[];
+  perOrg: Map<string, { correct: number; total: number }>;
+  misses: string[];
+}
+const scores = sets.map((): SetScore => ({ correct: 0, items: 0, declined: 0, outOfScope: 0, lengths: [], latencies: [], perOrg: new Map(), misses: [] }));
 
 const connector = new FakeConnector();
 const serviceUrl = await connector.start();
 const asker = user('eval', 1);
-const lengths: number[] = [];
-const latencies: number[] = [];
-let correct = 0;
-let declined = 0;
-const perOrg = new Map<string, { correct: number; total: number }>();
-const misses: string[] = [];
+const orgs = [...new Set(sets.flatMap(({ set }) => [...set.items, ...set.out_of_scope].map((i) => i.org)))];
 
 for (const org of orgs) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `mediawijs-eval-${org}-`));
   const bot = await startBotProcess({ ORG: org, DATA_DIR: dataDir });
-  const ask = async (question: string): Promise<string> => {
-    const before = connector.calls.length;
-    const started = performance.now();
-    const res = await fetch(`${bot.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(message(asker, question, serviceUrl)),
-    });
-    await res.text();
-    latencies.push(performance.now() - started);
-    const reply = connector.calls.slice(before).map((c) => activityText(c.body)).join('\n');
-    lengths.push(reply.length);
-    return reply;
-  };
+  const codeRuns = wordRuns(readFileSync(path.join(protocolsDir, `${org}.txt`), 'utf8'));
   try {
-    const stats = { correct: 0, total: 0 };
-    for (const item of set.items.filter((i) => i.org === org)) {
-      const reply = await ask(item.question);
-      stats.total++;
-      if (containsExpected(reply, item.expect)) {
-        stats.correct++;
-        correct++;
-      } else misses.push(`${item.id} [${org}] ${item.question}\n    reply: ${reply.replace(/\s+/g, ' ').slice(0, 200)}`);
-    }
-    perOrg.set(org, stats);
-    const codeRuns = wordRuns(readFileSync(path.join(protocolsDir, `${org}.txt`), 'utf8'));
-    for (const item of set.out_of_scope.filter((i) => i.org === org)) {
-      const reply = await ask(item.question);
-      if (declinesWithoutQuoting(reply, codeRuns)) declined++;
-      else misses.push(`${item.id} [${org}] (out of scope) ${item.question}\n    reply: ${reply.replace(/\s+/g, ' ').slice(0, 200)}`);
+    for (const [s, { set }] of sets.entries()) {
+      const score = scores[s]!;
+      const ask = async (question: string): Promise<string> => {
+        const before = connector.calls.length;
+        const started = performance.now();
+        const res = await fetch(`${bot.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(message(asker, question, serviceUrl)),
+        });
+        await res.text();
+        score.latencies.push(performance.now() - started);
+        const reply = connector.calls.slice(before).map((c) => activityText(c.body)).join('\n');
+        score.lengths.push(reply.length);
+        return reply;
+      };
+      const stats = { correct: 0, total: 0 };
+      for (const item of set.items.filter((i) => i.org === org)) {
+        const reply = await ask(item.question);
+        stats.total++;
+        score.items++;
+        if (containsExpected(reply, item.expect)) {
+          stats.correct++;
+          score.correct++;
+        } else score.misses.push(`${item.id} [${org}] ${item.question}\n    reply: ${reply.replace(/\s+/g, ' ').slice(0, 200)}`);
+      }
+      if (stats.total > 0) score.perOrg.set(org, stats);
+      for (const item of set.out_of_scope.filter((i) => i.org === org)) {
+        const reply = await ask(item.question);
+        score.outOfScope++;
+        if (declinesWithoutQuoting(reply, codeRuns)) score.declined++;
+        else score.misses.push(`${item.id} [${org}] (out of scope) ${item.question}\n    reply: ${reply.replace(/\s+/g, ' ').slice(0, 200)}`);
+      }
     }
   } finally {
     await bot.stop();
@@ -77,10 +90,17 @@ for (const org of orgs) {
 await connector.stop();
 
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
-console.log(`Mediawijs eval — ${path.relative(REPO_ROOT, setPath)}`);
-for (const [org, s] of perOrg) console.log(`  ${org.padEnd(11)} ${pct(s.correct, s.total).padStart(6)} (${s.correct}/${s.total})`);
-console.log(`answered correctly:        ${pct(correct, set.items.length)} (${correct}/${set.items.length})  floor 90%`);
-console.log(`out of scope declined:     ${pct(declined, set.out_of_scope.length)} (${declined}/${set.out_of_scope.length})  floor 90%`);
-console.log(`median reply length:       ${percentile(lengths, 50)} characters  floor < 900`);
-console.log(`reply latency:             p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`);
-if (verbose && misses.length > 0) console.log(`\nmisses:\n  ${misses.join('\n  ')}`);
+const name = (file: string) => path.relative(REPO_ROOT, file);
+console.log('Mediawijs eval (real bot over HTTP)  floors: answered 90%, out of scope declined 95%, median reply < 900');
+console.log(`${'set'.padEnd(44)} ${'answered'.padStart(16)} ${'out of scope'.padStart(14)} ${'median'.padStart(7)} ${'p50/p95 ms'.padStart(12)}`);
+for (const [s, { file }] of sets.entries()) {
+  const sc = scores[s]!;
+  console.log(
+    `${name(file).padEnd(44)} ${`${pct(sc.correct, sc.items)} (${sc.correct}/${sc.items})`.padStart(16)} ${`${pct(sc.declined, sc.outOfScope)} (${sc.declined}/${sc.outOfScope})`.padStart(14)} ${String(percentile(sc.lengths, 50)).padStart(7)} ${`${percentile(sc.latencies, 50).toFixed(0)}/${percentile(sc.latencies, 95).toFixed(0)}`.padStart(12)}`,
+  );
+}
+console.log('\nper board (answered):');
+for (const org of orgs) {
+  console.log(`  ${org.padEnd(11)} ${sets.map((_, s) => { const o = scores[s]!.perOrg.get(org); return o ? `${pct(o.correct, o.total)} (${o.correct}/${o.total})`.padStart(16) : ''.padStart(16); }).join(' ')}`);
+}
+if (verbose) for (const [s, { file }] of sets.entries()) if (scores[s]!.misses.length) console.log(`\nmisses in ${name(file)}:\n  ${scores[s]!.misses.join('\n  ')}`);
