@@ -329,6 +329,12 @@ export function analyzeQuery(index: SearchIndex, question: string, options: { st
     const draft: UnitDraft = { alts: target.alts, phrases: target.phrases, audiences: new Set(), toolGroups: 0, topicGroups: 0 };
     addGroup(index, hit.group, draft, 1);
     if (draft.topicGroups > 0) target.tool = false;
+    // A phrase of only function words that names a topic of this code ("me niet aan houden" for the
+    // sanctions) is the question's concept: it counts towards coverage like a content word.
+    if (target.position === -1 && draft.topicGroups > 0 && draft.groupWeight !== undefined) {
+      target.optional = false;
+      target.importance = draft.groupWeight;
+    }
   }
 
   const domainKeys = index.vocabulary.domainKeys;

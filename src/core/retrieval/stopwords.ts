@@ -15,7 +15,7 @@ wanneer want waren was wat we welk welke wel werd wie wij wil willen wilt word w
 ze zal zeggen zegt zelf zich zij zijn zo zoals zonder zou zouden zullen eh he hey hoi hallo dag beste
 graag vraag vraagje iemand iets ergens zeker gewoon beetje snel stel keer nee toen vaak soms daarvoor
 daarover hierover erover ermee daarmee hiermee erbij erin eruit erop dezelfde hetzelfde ipv plaats
-krijg krijgen krijgt kom komen komt houd houden houdt gebeurt gebeuren geldt gelden telt tellen werkt vind
+krijg krijgen krijgt kom komen komt hou houd houden houdt gebeurt gebeuren geldt gelden telt tellen werkt vind
 vindt zie zien ziet gezien staat staan ga gaan dingen ding iets twee verder alles dus wel zeg zegt gezegd
 volgens maken maakt gemaakt waarin waarbij waarover waarmee valt vallen eerst uberhaupt zomaar erbij eraan
 voordat nadat terwijl totdat zodat zodra daarbij daaraan later straks vandaag morgen gisteren onder mezelf jezelf zichzelf trouwens wellicht ermee mogelijk welk elk elke iedere ieder bepaalde zou zoiets maak
