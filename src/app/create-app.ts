@@ -1,4 +1,4 @@
-import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import { Application } from '@microsoft/teams-ai';
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { classifyMessage, MAX_MESSAGE_LENGTH } from '../core/intents/classify.js';
 import { tenantOf } from '../http/activity-guard.js';
@@ -17,10 +17,11 @@ import { createNotifier, type Notifier } from '../teams/notifier.js';
 import { registerOnboardingLeader, showOnboardingOverview } from '../teams/onboarding-leader.js';
 import { askDeleteMyData, registerPrivacy, showMyData } from '../teams/privacy.js';
 import type { AppDeps, AppTurnState } from './types.js';
+import { MediawijsAdapter } from './teams-adapter.js';
 
 export interface BotApp {
   app: Application<AppTurnState>;
-  adapter: TeamsAdapter;
+  adapter: MediawijsAdapter;
   /** Proactive delivery (doubts outbox, card updates, invitations); also used by the maintenance sweep. */
   notifier: Notifier;
 }
@@ -28,12 +29,7 @@ export interface BotApp {
 /** Builds the whole bot from its dependencies. No ports are opened here. */
 export function createApp(deps: AppDeps): BotApp {
   const { config } = deps;
-  const adapter = new TeamsAdapter({
-    MicrosoftAppId: config.bot.appId,
-    MicrosoftAppPassword: config.bot.password,
-    MicrosoftAppTenantId: config.bot.tenantId,
-    MicrosoftAppType: config.bot.tenantId ? 'SingleTenant' : 'MultiTenant',
-  });
+  const adapter = new MediawijsAdapter(config);
 
   const app = new Application<AppTurnState>({
     adapter,
@@ -133,6 +129,19 @@ export function createApp(deps: AppDeps): BotApp {
         await replyToQuestion(context, state, deps, intent.text);
         return;
     }
+  });
+
+  // Invokes no route took: the library would answer 501. An old or forged Action.Execute gets the
+  // same friendly line as an unknown Action.Submit; any other invoke name an empty 200, always.
+  app.activity(ActivityTypes.Invoke, async (context) => {
+    const execute = context.activity.name === 'adaptiveCard/action';
+    deps.logger.info({ event: 'invoke.unhandled', name: String(context.activity.name).slice(0, 60) });
+    await context.sendActivity({
+      type: ActivityTypes.InvokeResponse,
+      value: execute
+        ? { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: SMALL_TALK.badCardData } }
+        : { status: 200, body: {} },
+    });
   });
 
   return { app, adapter, notifier };
