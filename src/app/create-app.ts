@@ -16,6 +16,9 @@ import { openDoubtCompose, registerDoubts, showMyDoubts, showOpenDoubts } from '
 import { createNotifier, type Notifier } from '../teams/notifier.js';
 import { registerOnboardingLeader, showOnboardingOverview } from '../teams/onboarding-leader.js';
 import { askDeleteMyData, registerPrivacy, showMyData } from '../teams/privacy.js';
+import { answerPrivately, guardGroupCardAction, inSharedConversation } from '../teams/group-chats.js';
+import { COMMAND_SCOPE_IN_GROUP } from '../core/intents/conversation-scope.js';
+import type { Command } from '../core/intents/classify.js';
 import type { AppDeps, AppTurnState } from './types.js';
 import { MediawijsAdapter } from './teams-adapter.js';
 
@@ -64,6 +67,9 @@ export function createApp(deps: AppDeps): BotApp {
         return false;
       }
     }
+    // Personal cards clicked in a group chat are refused or answered in the 1:1 chat.
+    const composePrivately = (personal: TurnContext) => openDoubtCompose(personal, undefined, deps, {});
+    if (!(await guardGroupCardAction(context, deps, notifier, composePrivately))) return false;
     const newConversation = await rememberConversation(context, deps);
     const actor = actorOf(context);
     if (OPENS_THE_BOT.has(context.activity.type) && pendingCheck.due(actor.id, newConversation)) {
@@ -81,6 +87,19 @@ export function createApp(deps: AppDeps): BotApp {
   registerPrivacy(app, deps);
   registerOnboardingLeader(app, deps, notifier);
 
+  /** Runs a command; without turn state (in the 1:1 chat, reached from a group) state-bound steps start fresh. */
+  const runCommand = async (context: TurnContext, state: AppTurnState | undefined, command: Command): Promise<void> => {
+    if (command === 'onboarding') return runOnboardingAction(context, deps, { verb: 'onboarding.start' });
+    if (command === 'posting' && state) return startPosting(context, state, deps, { fresh: false });
+    if (command === 'doubt') return openDoubtCompose(context, state, deps, {});
+    if (command === 'my_doubts') return showMyDoubts(context, deps);
+    if (command === 'open_doubts') return showOpenDoubts(context, deps);
+    if (command === 'my_data') return showMyData(context, deps);
+    if (command === 'delete_my_data') return askDeleteMyData(context);
+    if (command === 'onboarding_overview') return showOnboardingOverview(context, deps);
+    return sendHelp(context, deps);
+  };
+
   app.activity(ActivityTypes.Message, async (context, state) => {
     if (!context.activity.text && context.activity.value) {
       // A card action whose verb no route knows: an old or forged card.
@@ -88,7 +107,8 @@ export function createApp(deps: AppDeps): BotApp {
       return;
     }
     const intent = classifyMessage(context.activity.text ?? '');
-    await offerCodeUpdate(context, deps);
+    // The update invitation is personal: only in the 1:1 chat.
+    if (!inSharedConversation(context)) await offerCodeUpdate(context, deps);
     switch (intent.kind) {
       case 'empty':
         await context.sendActivity(SMALL_TALK.empty);
@@ -109,21 +129,18 @@ export function createApp(deps: AppDeps): BotApp {
         await context.sendActivity(SMALL_TALK.nonsense);
         return;
       case 'command':
-        if (intent.command === 'onboarding') return runOnboardingAction(context, deps, { verb: 'onboarding.start' });
-        if (intent.command === 'posting') return startPosting(context, state, deps, { fresh: false });
-        if (intent.command === 'doubt') return openDoubtCompose(context, state, deps, {});
-        if (intent.command === 'my_doubts') return showMyDoubts(context, deps);
-        if (intent.command === 'open_doubts') return showOpenDoubts(context, deps);
-        if (intent.command === 'my_data') return showMyData(context, deps);
-        if (intent.command === 'delete_my_data') return askDeleteMyData(context);
-        if (intent.command === 'onboarding_overview') return showOnboardingOverview(context, deps);
-        await sendHelp(context, deps);
-        return;
+        if (inSharedConversation(context) && COMMAND_SCOPE_IN_GROUP[intent.command] === 'private') {
+          return answerPrivately(context, deps, notifier, COMMAND_WORDS[intent.command], (personal) => runCommand(personal, undefined, intent.command));
+        }
+        return runCommand(context, state, intent.command);
       case 'question':
         if (isDoubtRequest(intent.text)) {
           // A doubt is a question too: quote what the code says, then offer to ask the leidinggevende.
           const lead = codeLeadFor(deps, intent.text, 'doubt.requested');
-          return openDoubtCompose(context, state, deps, lead ? { text: intent.text, lead } : { text: intent.text });
+          const input = lead ? { text: intent.text, lead } : { text: intent.text };
+          // Doubts are written in the 1:1 chat: the compose card names the leidinggevende.
+          if (inSharedConversation(context)) return answerPrivately(context, deps, notifier, 'twijfel', (personal) => openDoubtCompose(personal, undefined, deps, input));
+          return openDoubtCompose(context, state, deps, input);
         }
         if (isPostingRequest(intent.text)) return startPostingFromRequest(context, state, deps, intent.text);
         await replyToQuestion(context, state, deps, intent.text);
@@ -146,6 +163,18 @@ export function createApp(deps: AppDeps): BotApp {
 
   return { app, adapter, notifier };
 }
+
+/** What to type in the 1:1 chat for each command, for the note in a group when that chat is unknown. */
+const COMMAND_WORDS: Readonly<Record<Command, string>> = {
+  posting: 'mag ik dit posten?',
+  my_doubts: 'mijn vragen',
+  open_doubts: 'openstaande twijfels',
+  doubt: 'twijfel',
+  onboarding: 'onboarding',
+  onboarding_overview: 'onboarding overzicht',
+  my_data: 'mijn gegevens',
+  delete_my_data: 'verwijder mijn gegevens',
+};
 
 const OPENS_THE_BOT = new Set<string>([ActivityTypes.Message, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate]);
 
