@@ -1,6 +1,6 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
-import type { AuthenticateRequestResult } from 'botframework-connector';
+import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Config } from '../config.js';
 import { AUTH_GATE_DEFAULTS, createAuthGate, type AuthGateOptions } from '../http/auth-gate.js';
 
@@ -19,9 +19,7 @@ export class MediawijsAdapter extends TeamsAdapter {
       MicrosoftAppPassword: config.bot.password,
       MicrosoftAppTenantId: config.bot.tenantId,
       MicrosoftAppType: config.bot.tenantId ? 'SingleTenant' : 'MultiTenant',
-      ...(config.openIdMetadataUrl
-        ? { ToBotFromChannelOpenIdMetadataUrl: config.openIdMetadataUrl, ToBotFromEmulatorOpenIdMetadataUrl: config.openIdMetadataUrl }
-        : {}),
+      ...(config.openIdMetadataUrl ? publicCloudWithKeysFrom(config.openIdMetadataUrl) : {}),
     });
     this.authenticate = createAuthGate((activity: Activity, authHeader: string) => this.botFrameworkAuthentication.authenticateRequest(activity, authHeader), gate);
   }
@@ -30,6 +28,22 @@ export class MediawijsAdapter extends TeamsAdapter {
   processAuthenticated(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     return this.processActivity(auth, withDates(activity), logic);
   }
+}
+
+/**
+ * Overriding one endpoint makes the library take every endpoint from the settings (the rest would
+ * be undefined and every token refused), so the public-cloud values go along with the test's key URL.
+ */
+function publicCloudWithKeysFrom(openIdMetadataUrl: string): Record<string, string> {
+  return {
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
+    CallerId: 'urn:botframework:azure',
+  };
 }
 
 /** What CloudAdapter.process does to the parsed body before a turn: timestamps become dates. */

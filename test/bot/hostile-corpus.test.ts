@@ -1,3 +1,4 @@
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { Socket } from 'node:net';
@@ -72,7 +73,7 @@ async function send(url: string, c: Case, extraHeaders: Record<string, string> =
   const res = await fetch(`${url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...c.headers, ...extraHeaders },
-    body: c.body,
+    body: typeof c.body === 'string' ? c.body : new Uint8Array(c.body),
     signal: AbortSignal.timeout(15_000),
   });
   return { status: res.status, body: await res.text() };
@@ -141,17 +142,30 @@ describe('hostile corpus against the real server process, authenticated mode', (
   const connector = new FakeConnector();
   let bot: BotProcess;
   let dataDir: string;
-  /** Plays login.botframework.com black-holed: accepts connections and never answers. */
-  let stalled: http.Server;
+  /**
+   * Plays login.botframework.com: first black-holed (accepts connections, never answers), later
+   * serving the OpenID metadata and a signing key of our own, so a token we sign is genuine.
+   */
+  let keyServer: http.Server;
+  let keyMode: 'stall' | 'serve' = 'stall';
   const sockets = new Set<Socket>();
-  let stalledUrl: string;
+  const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
   beforeAll(async () => {
     await connector.start();
-    stalled = http.createServer(() => undefined);
-    stalled.on('connection', (s) => sockets.add(s));
-    await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
-    stalledUrl = `http://127.0.0.1:${(stalled.address() as { port: number }).port}/v1/.well-known/openidconfiguration`;
+    keyServer = http.createServer((req, res) => {
+      if (keyMode === 'stall') return; // never answered
+      const base = `http://127.0.0.1:${(keyServer.address() as { port: number }).port}`;
+      res.setHeader('content-type', 'application/json');
+      if (req.url?.endsWith('/keys')) {
+        res.end(JSON.stringify({ keys: [{ ...keys.publicKey.export({ format: 'jwk' }), kid: 'test-key', use: 'sig', endorsements: ['msteams'] }] }));
+      } else {
+        res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+      }
+    });
+    keyServer.on('connection', (s) => sockets.add(s));
+    await new Promise<void>((resolve) => keyServer.listen(0, '127.0.0.1', resolve));
+    const metadataUrl = `http://127.0.0.1:${(keyServer.address() as { port: number }).port}/v1/.well-known/openidconfiguration`;
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'mw-corpus-auth-'));
     bot = await startBotProcess({
       DATA_DIR: dataDir,
@@ -160,13 +174,13 @@ describe('hostile corpus against the real server process, authenticated mode', (
       BOT_PASSWORD: 'not-a-real-secret',
       BOT_TENANT_ID: '22222222-3333-4444-5555-666666666666',
       ALLOWED_TENANTS: TENANT,
-      BOT_OPENID_METADATA_URL: stalledUrl,
+      BOT_OPENID_METADATA_URL: metadataUrl,
     });
   });
   afterAll(async () => {
     await bot?.stop();
     for (const s of sockets) s.destroy();
-    await new Promise<void>((resolve) => stalled.close(() => resolve()));
+    await new Promise<void>((resolve) => keyServer.close(() => resolve()));
     await connector.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -208,11 +222,39 @@ describe('hostile corpus against the real server process, authenticated mode', (
     expectAlive(bot);
     // One log line per refusal, no stack traces, no upstream text in any body.
     const output = bot.output();
-    expect(output).toMatch(/"event":"auth.refused"/);
+    expect(output).toMatch(/"event":"auth.refused","status":401,"reason":"timeout"/);
+    expect(output).toMatch(/"event":"auth.refused","status":401,"reason":"upstream-stalled"/);
     expect(output).not.toMatch(/\n\s+at /);
     for (const r of results) expect(r.body).not.toMatch(/botframework|127\.0\.0\.1|ECONN|EAI_AGAIN/);
   }, 60_000);
+
+  it('once the key server answers again, accepts a genuine token and still refuses forged ones', async () => {
+    keyMode = 'serve';
+    // The hanging fetches fail now, so the gate lets the next attempt reach the key server.
+    for (const s of sockets) s.destroy();
+    await new Promise((r) => setTimeout(r, 200));
+    const serviceUrl = 'https://smba.trafficmanager.net/emea/';
+    // A typing activity: the turn runs (store, state) without a reply, so no outbound Azure AD token is needed.
+    const typing = JSON.stringify({ ...message(attacker, '', serviceUrl), type: 'typing' });
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { iss: 'https://api.botframework.com', aud: BOT_ID, nbf: now - 60, exp: now + 600, serviceurl: serviceUrl };
+    const genuine = await send(bot.url, { name: 'genuine', body: typing, local: 200 }, { authorization: `Bearer ${signedToken(claims, keys.privateKey)}` });
+    expect(genuine.status, bot.output()).toBe(200);
+    const otherBot = await send(bot.url, { name: 'other audience', body: typing, local: 401 }, { authorization: `Bearer ${signedToken({ ...claims, aud: '99999999-1111-2222-3333-444444444444' }, keys.privateKey)}` });
+    expect(otherBot.status).toBe(401);
+    const badSignature = await send(bot.url, { name: 'forged', body: typing, local: 401 }, { authorization: `Bearer ${forgedToken().replace('forged-key', 'test-key')}` });
+    expect(badSignature.status).toBe(401);
+    const otherServiceUrl = await send(bot.url, { name: 'serviceurl', body: typing, local: 401 }, { authorization: `Bearer ${signedToken({ ...claims, serviceurl: 'https://evil.example/' }, keys.privateKey)}` });
+    expect(otherServiceUrl.status).toBe(401);
+    expectAlive(bot);
+  }, 30_000);
 });
+
+function signedToken(claims: Record<string, unknown>, key: KeyObject): string {
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const unsigned = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'test-key' })}.${b64(claims)}`;
+  return `${unsigned}.${sign('sha256', Buffer.from(unsigned), key).toString('base64url')}`;
+}
 
 /** An RS256-looking token that claims the Bot Framework channel as issuer; its signature is junk. */
 function forgedToken(): string {
