@@ -28,6 +28,13 @@ export interface Config {
   readonly selfLeader: boolean;
   /** How often the doubt sweep (reminders, rerouting, retries, retention) runs. */
   readonly sweepIntervalMinutes: number;
+  /** Activity channels accepted: any in local mode (empty list), `msteams` (plus `emulator` if allowed) when deployed. */
+  readonly allowedChannels: readonly string[];
+  /**
+   * Where the Bot Framework's OpenID metadata (signing keys) is read; undefined = the library's
+   * public default. Tests point it at a local server to simulate a stalled upstream.
+   */
+  readonly openIdMetadataUrl: string | undefined;
 }
 
 /** Thrown when a setting is missing or wrong; the message names the variable. */
@@ -88,6 +95,12 @@ const envSchema = z.object({
     .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'false'))
     .pipe(z.enum(['true', 'false', '1', '0', 'ja', 'nee'], { errorMap: () => ({ message: 'must be true or false' }) })),
   SWEEP_INTERVAL_MINUTES: positiveInt(10, 24 * 60),
+  ALLOW_EMULATOR: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'false'))
+    .pipe(z.enum(['true', 'false', '1', '0', 'ja', 'nee'], { errorMap: () => ({ message: 'must be true or false' }) })),
+  BOT_OPENID_METADATA_URL: text,
   LOG_LEVEL: z
     .string()
     .optional()
@@ -149,6 +162,11 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const selfLeader = ['true', '1', 'ja'].includes(e.SELF_LEADER);
   if (deployed && selfLeader) throw new ConfigError('SELF_LEADER', 'is a local demo setting and cannot be used when BOT_ID is set');
 
+  if (e.BOT_OPENID_METADATA_URL !== '' && !/^https?:\/\/[^\s]+$/.test(e.BOT_OPENID_METADATA_URL)) {
+    throw new ConfigError('BOT_OPENID_METADATA_URL', 'must be an http(s) URL');
+  }
+  const allowEmulator = ['true', '1', 'ja'].includes(e.ALLOW_EMULATOR);
+
   const dataDir = resolve(e.DATA_DIR, 'data');
   const config: Config = {
     mode: deployed ? 'deployed' : 'local',
@@ -177,6 +195,9 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     playgroundPort: e.PLAYGROUND_PORT,
     selfLeader,
     sweepIntervalMinutes: e.SWEEP_INTERVAL_MINUTES,
+    // Local mode takes whatever the Playground or a test sends; a deployed bot talks to Teams only.
+    allowedChannels: deployed ? (allowEmulator ? ['msteams', 'emulator'] : ['msteams']) : [],
+    openIdMetadataUrl: e.BOT_OPENID_METADATA_URL || undefined,
   };
   return deepFreeze(config);
 }

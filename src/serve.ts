@@ -1,5 +1,6 @@
 import { ConfigError } from './config.js';
 import { configFromEnvironment, startRuntime } from './composition-root.js';
+import { installLastResortGuard } from './infra/last-resort.js';
 
 /**
  * `npm run serve`: only the bot server, as deployed. It reads its settings from the environment only
@@ -8,6 +9,7 @@ import { configFromEnvironment, startRuntime } from './composition-root.js';
 async function main(): Promise<void> {
   const config = configFromEnvironment();
   const runtime = await startRuntime(config);
+  installLastResortGuard(runtime.logger);
   console.log(`Mediawijs (${config.org}) luistert op ${runtime.url}/api/messages`);
   const shutdown = async () => {
     await runtime.stop();

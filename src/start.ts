@@ -1,6 +1,7 @@
 import { ConfigError } from './config.js';
 import { configFromEnvironment, startRuntime } from './composition-root.js';
 import { startPlayground } from './infra/playground.js';
+import { installLastResortGuard } from './infra/last-resort.js';
 
 /**
  * `npm start`: locally (no BOT_ID) the bot on 127.0.0.1 plus a chat in the Microsoft 365 Agents
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   // The local demo settings belong to this command alone, and only without a bot registration.
   const config = configFromEnvironment(undefined, { localDemo: true });
   const runtime = await startRuntime(config);
+  installLastResortGuard(runtime.logger);
   const endpoint = `${runtime.url}/api/messages`;
   if (config.mode === 'deployed') {
     console.log(`Mediawijs (${config.org}) luistert op ${endpoint}`);

@@ -1,4 +1,4 @@
-import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import { Application } from '@microsoft/teams-ai';
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { classifyMessage, MAX_MESSAGE_LENGTH } from '../core/intents/classify.js';
 import { tenantOf } from '../http/activity-guard.js';
@@ -17,11 +17,15 @@ import { createNotifier, type Notifier } from '../teams/notifier.js';
 import { createIdentityResolver, type IdentityResolverDeps } from '../teams/member-identity.js';
 import { registerOnboardingLeader, showOnboardingOverview } from '../teams/onboarding-leader.js';
 import { askDeleteMyData, registerPrivacy, showMyData } from '../teams/privacy.js';
+import { answerPrivately, guardGroupCardAction, inSharedConversation } from '../teams/group-chats.js';
+import { COMMAND_SCOPE_IN_GROUP } from '../core/intents/conversation-scope.js';
+import type { Command } from '../core/intents/classify.js';
 import type { AppDeps, AppTurnState } from './types.js';
+import { MediawijsAdapter } from './teams-adapter.js';
 
 export interface BotApp {
   app: Application<AppTurnState>;
-  adapter: TeamsAdapter;
+  adapter: MediawijsAdapter;
   /** Proactive delivery (doubts outbox, card updates, invitations); also used by the maintenance sweep. */
   notifier: Notifier;
 }
@@ -29,12 +33,7 @@ export interface BotApp {
 /** Builds the whole bot from its dependencies. No ports are opened here. */
 export function createApp(deps: AppDeps): BotApp {
   const { config } = deps;
-  const adapter = new TeamsAdapter({
-    MicrosoftAppId: config.bot.appId,
-    MicrosoftAppPassword: config.bot.password,
-    MicrosoftAppTenantId: config.bot.tenantId,
-    MicrosoftAppType: config.bot.tenantId ? 'SingleTenant' : 'MultiTenant',
-  });
+  const adapter = new MediawijsAdapter(config);
 
   const app = new Application<AppTurnState>({
     adapter,
@@ -75,6 +74,9 @@ export function createApp(deps: AppDeps): BotApp {
         return false;
       }
     }
+    // Personal cards clicked in a group chat are refused or answered in the 1:1 chat.
+    const composePrivately = (personal: TurnContext) => openDoubtCompose(personal, undefined, deps, {});
+    if (!(await guardGroupCardAction(context, deps, notifier, composePrivately))) return false;
     const newConversation = await rememberConversation(context, deps);
     // Teams names the sender by ids only; the UPN/e-mail a mapping file uses comes from the member look-up.
     const actor = await identities.resolve(context);
@@ -94,6 +96,19 @@ export function createApp(deps: AppDeps): BotApp {
   registerPrivacy(app, deps);
   registerOnboardingLeader(app, deps, notifier);
 
+  /** Runs a command; without turn state (in the 1:1 chat, reached from a group) state-bound steps start fresh. */
+  const runCommand = async (context: TurnContext, state: AppTurnState | undefined, command: Command): Promise<void> => {
+    if (command === 'onboarding') return runOnboardingAction(context, deps, { verb: 'onboarding.start' });
+    if (command === 'posting' && state) return startPosting(context, state, deps, { fresh: false });
+    if (command === 'doubt') return openDoubtCompose(context, state, deps, {});
+    if (command === 'my_doubts') return showMyDoubts(context, deps);
+    if (command === 'open_doubts') return showOpenDoubts(context, deps);
+    if (command === 'my_data') return showMyData(context, deps);
+    if (command === 'delete_my_data') return askDeleteMyData(context);
+    if (command === 'onboarding_overview') return showOnboardingOverview(context, deps);
+    return sendHelp(context, deps);
+  };
+
   app.activity(ActivityTypes.Message, async (context, state) => {
     if (!context.activity.text && context.activity.value) {
       // A card action whose verb no route knows: an old or forged card.
@@ -101,7 +116,8 @@ export function createApp(deps: AppDeps): BotApp {
       return;
     }
     const intent = classifyMessage(context.activity.text ?? '');
-    await offerCodeUpdate(context, deps);
+    // The update invitation is personal: only in the 1:1 chat.
+    if (!inSharedConversation(context)) await offerCodeUpdate(context, deps);
     switch (intent.kind) {
       case 'empty':
         await context.sendActivity(SMALL_TALK.empty);
@@ -122,21 +138,18 @@ export function createApp(deps: AppDeps): BotApp {
         await context.sendActivity(SMALL_TALK.nonsense);
         return;
       case 'command':
-        if (intent.command === 'onboarding') return runOnboardingAction(context, deps, { verb: 'onboarding.start' });
-        if (intent.command === 'posting') return startPosting(context, state, deps, { fresh: false });
-        if (intent.command === 'doubt') return openDoubtCompose(context, state, deps, {});
-        if (intent.command === 'my_doubts') return showMyDoubts(context, deps);
-        if (intent.command === 'open_doubts') return showOpenDoubts(context, deps);
-        if (intent.command === 'my_data') return showMyData(context, deps);
-        if (intent.command === 'delete_my_data') return askDeleteMyData(context);
-        if (intent.command === 'onboarding_overview') return showOnboardingOverview(context, deps);
-        await sendHelp(context, deps);
-        return;
+        if (inSharedConversation(context) && COMMAND_SCOPE_IN_GROUP[intent.command] === 'private') {
+          return answerPrivately(context, deps, notifier, COMMAND_WORDS[intent.command], (personal) => runCommand(personal, undefined, intent.command));
+        }
+        return runCommand(context, state, intent.command);
       case 'question':
         if (isDoubtRequest(intent.text)) {
           // A doubt is a question too: quote what the code says, then offer to ask the leidinggevende.
           const lead = codeLeadFor(deps, intent.text, 'doubt.requested');
-          return openDoubtCompose(context, state, deps, lead ? { text: intent.text, lead } : { text: intent.text });
+          const input = lead ? { text: intent.text, lead } : { text: intent.text };
+          // Doubts are written in the 1:1 chat: the compose card names the leidinggevende.
+          if (inSharedConversation(context)) return answerPrivately(context, deps, notifier, 'twijfel', (personal) => openDoubtCompose(personal, undefined, deps, input));
+          return openDoubtCompose(context, state, deps, input);
         }
         if (isPostingRequest(intent.text)) return startPostingFromRequest(context, state, deps, intent.text);
         await replyToQuestion(context, state, deps, intent.text);
@@ -144,8 +157,33 @@ export function createApp(deps: AppDeps): BotApp {
     }
   });
 
+  // Invokes no route took: the library would answer 501. An old or forged Action.Execute gets the
+  // same friendly line as an unknown Action.Submit; any other invoke name an empty 200, always.
+  app.activity(ActivityTypes.Invoke, async (context) => {
+    const execute = context.activity.name === 'adaptiveCard/action';
+    deps.logger.info({ event: 'invoke.unhandled', name: String(context.activity.name).slice(0, 60) });
+    await context.sendActivity({
+      type: ActivityTypes.InvokeResponse,
+      value: execute
+        ? { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: SMALL_TALK.badCardData } }
+        : { status: 200, body: {} },
+    });
+  });
+
   return { app, adapter, notifier };
 }
+
+/** What to type in the 1:1 chat for each command, for the note in a group when that chat is unknown. */
+const COMMAND_WORDS: Readonly<Record<Command, string>> = {
+  posting: 'mag ik dit posten?',
+  my_doubts: 'mijn vragen',
+  open_doubts: 'openstaande twijfels',
+  doubt: 'twijfel',
+  onboarding: 'onboarding',
+  onboarding_overview: 'onboarding overzicht',
+  my_data: 'mijn gegevens',
+  delete_my_data: 'verwijder mijn gegevens',
+};
 
 const OPENS_THE_BOT = new Set<string>([ActivityTypes.Message, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate]);
 

@@ -2,10 +2,19 @@ import restify from 'restify';
 import type { BotApp } from '../app/create-app.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../infra/logger.js';
-import { guardActivity } from './activity-guard.js';
+import type { Activity } from 'botbuilder';
+import { guardActivity, type GuardPolicy } from './activity-guard.js';
+import { AuthRefused } from './auth-gate.js';
 
 /** Largest request body accepted on /api/messages; Teams activities are far smaller. */
 const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * Teams gives a bot 15 s to answer an activity and sends small bodies at once: a client that takes
+ * longer to send its headers or its whole request is slow or hostile, not Teams (Node's defaults
+ * are 60 s and 300 s).
+ */
+export const HTTP_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000 } as const;
 
 export interface HttpDeps {
   bot: BotApp;
@@ -18,6 +27,14 @@ export interface HttpDeps {
 /** The HTTP shell: /api/messages for the Bot Framework and /healthz for operators. Does not listen. */
 export function createHttpServer(deps: HttpDeps): restify.Server {
   const server = restify.createServer({ name: 'mediawijs', handleUncaughtExceptions: false });
+  server.server.headersTimeout = HTTP_TIMEOUTS.headersMs;
+  server.server.requestTimeout = HTTP_TIMEOUTS.requestMs;
+  server.server.keepAliveTimeout = HTTP_TIMEOUTS.keepAliveMs;
+  const policy: GuardPolicy = {
+    allowedTenants: deps.config.allowedTenants,
+    allowedChannels: deps.config.allowedChannels,
+    loopbackServiceUrlOnly: deps.config.mode === 'local',
+  };
   // Teams never compresses activities, and restify's gunzip stream has no error handler: a bad gzip
   // body would crash the process, and a good one would be size-checked only before inflating.
   // So anything but identity is refused before any body is read.
@@ -33,16 +50,31 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
 
   server.post('/api/messages', async (req, res) => {
-    const guard = guardActivity(req.body, deps.config.allowedTenants);
+    const guard = guardActivity(req.body, policy);
     if (!guard.ok) {
       deps.logger.warn({ event: 'activity.rejected', status: guard.status, reason: guard.reason });
       res.send(guard.status, { error: guard.reason });
       return;
     }
+    const activity = req.body as Activity;
+    const { adapter, app } = deps.bot;
+    let auth;
     try {
-      await deps.bot.adapter.process(req, res, async (context) => {
-        await deps.bot.app.run(context);
+      auth = await adapter.authenticate(activity, typeof req.headers.authorization === 'string' ? req.headers.authorization : '');
+    } catch (err) {
+      // One line, no stack, and nothing of the upstream's error in the body: a prober learns nothing.
+      const refused = err instanceof AuthRefused ? err : new AuthRefused('invalid', (err as Error).message);
+      deps.logger.warn({ event: 'auth.refused', status: 401, reason: refused.reason, ...(refused.detail ? { detail: refused.detail } : {}) });
+      res.send(401, { error: 'unauthorized' });
+      return;
+    }
+    try {
+      const invokeResponse = await adapter.processAuthenticated(auth, activity, async (context) => {
+        await app.run(context);
       });
+      res.header('User-Agent', 'Mediawijs');
+      if (invokeResponse?.body !== undefined) res.send(invokeResponse.status ?? 200, invokeResponse.body);
+      else res.send(invokeResponse?.status ?? 200);
     } catch (err) {
       deps.logger.error({ event: 'activity.failed', err: { message: (err as Error).message } });
       if (!res.headersSent) res.send(500, { error: 'internal error' });

@@ -10,6 +10,7 @@ import { FileKeyValueStore } from './file-key-value-store.js';
 import { FileTurnStateStorage } from './file-turn-state-storage.js';
 import { Lifecycle } from './lifecycle.js';
 import { ensureStoreFormat } from './store-format.js';
+import { removeStaleTempFiles } from './stale-temp-files.js';
 
 export type { ConversationRecord, DataStore, IdentityRecord, UserRecord } from './data-store.js';
 
@@ -25,6 +26,8 @@ export interface FileDataStore<D extends StoredDoubt = StoredDoubt, C = Conversa
   extends DataStore<D, C, U, O> {
   readonly dir: string;
   doubts: FileDoubtStore<D>;
+  /** The clean-up of temp files left by interrupted writes, started at open; resolves with how many went. */
+  readonly staleTempCleanup: Promise<number>;
 }
 
 /** Sub-directories of the data directory, one per collection. */
@@ -54,6 +57,9 @@ export async function openDataStore<D extends StoredDoubt = StoredDoubt, C = Con
   const root = resolve(dir);
   const clock = options.clock ?? systemClock;
   await ensureDir(root);
+  // Wall time, not the injected clock: it is compared with file modification times, with a margin
+  // for file systems that keep them to the second, so none of our own writes can look older.
+  const openedAt = new Date(Date.now() - 2_000);
   const lock = await acquireDataDirLock(root, () => clock.now());
   try {
     await ensureStoreFormat(root, clock.now());
@@ -64,8 +70,10 @@ export async function openDataStore<D extends StoredDoubt = StoredDoubt, C = Con
   const lifecycle = new Lifecycle(root);
   const layout = dataLayout(root);
   const probe = join(root, '.healthz-probe');
+  const staleTempCleanup = removeStaleTempFiles(root, openedAt);
   return {
     dir: root,
+    staleTempCleanup,
     doubts: new FileDoubtStore<D>(root, lifecycle),
     conversations: new FileKeyValueStore<C>(layout.conversations, lifecycle),
     users: new FileKeyValueStore<U>(layout.users, lifecycle),
@@ -85,6 +93,7 @@ export async function openDataStore<D extends StoredDoubt = StoredDoubt, C = Con
       }
     },
     async close() {
+      await staleTempCleanup;
       await lifecycle.close();
       await lock.release();
     },

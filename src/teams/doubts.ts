@@ -108,14 +108,15 @@ export function registerDoubts(app: Application<AppTurnState>, deps: AppDeps, no
 /** Shows the compose card, prefilled; the posting case stays in conversation state under a fresh id. */
 export async function openDoubtCompose(
   context: TurnContext,
-  state: AppTurnState,
+  state: AppTurnState | undefined,
   deps: AppDeps,
   input: { text?: string; case?: DoubtCase; lead?: CodeLead },
 ): Promise<void> {
-  const draft: DoubtDraft = { id: deps.newId(), at: deps.clock.now().toISOString() };
-  if (input.case) draft.case = input.case;
-  state.conversation.doubtDrafts = [...((state.conversation.doubtDrafts as DoubtDraft[] | undefined) ?? []), draft].slice(-KEPT_DRAFTS);
-  deps.logger.info({ event: 'doubt.compose', composeId: draft.id, hasCase: input.case !== undefined });
+  // Without turn state (opened in the 1:1 chat from a group) there is no draft: the card carries the text.
+  const draft: DoubtDraft | undefined = state ? { id: deps.newId(), at: deps.clock.now().toISOString() } : undefined;
+  if (draft && input.case) draft.case = input.case;
+  if (state && draft) state.conversation.doubtDrafts = [...((state.conversation.doubtDrafts as DoubtDraft[] | undefined) ?? []), draft].slice(-KEPT_DRAFTS);
+  deps.logger.info({ event: 'doubt.compose', composeId: draft?.id, hasCase: input.case !== undefined });
   const options: { text?: string; draftText?: string; lead?: CodeLead } = {};
   if (input.text) options.text = input.text;
   if (input.lead) options.lead = input.lead;

@@ -34,6 +34,8 @@ export interface Notifier {
   updateCards(cards: readonly CardToUpdate[], card: AdaptiveCard): Promise<number>;
   /** One proactive message to a user by id. Never throws. */
   sendTo(userId: string, activity: Partial<Activity>): Promise<SendOutcome>;
+  /** Runs `logic` in the user's 1:1 chat (its stored reference), e.g. to answer a personal command sent in a group. Never throws. */
+  inPersonalChat(userId: string, logic: (context: import('botbuilder').TurnContext) => Promise<void>): Promise<SendOutcome>;
 }
 
 export interface NotifierDeps {
@@ -167,6 +169,12 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     },
     async sendTo(userId, activity) {
       return send(userId, async (context) => (await context.sendActivity(activity))?.id);
+    },
+    async inPersonalChat(userId, logic) {
+      return send(userId, async (context) => {
+        await logic(context);
+        return undefined;
+      });
     },
   };
   return notifier;

@@ -4,6 +4,9 @@ import { message, TENANT, user } from '../support/activities.js';
 import { findAction, startBot, type BotUnderTest } from '../support/bot-harness.js';
 import type { AppStore } from '../../src/app/types.js';
 import { stubDeps } from '../support/stub-deps.js';
+import { createApp } from '../../src/app/create-app.js';
+import { loadConfig } from '../../src/config.js';
+import { createHttpServer, HTTP_TIMEOUTS } from '../../src/http/server.js';
 
 const teacher = user('teacher', 1);
 
@@ -135,5 +138,17 @@ describe('tenant and authentication checks', () => {
     } finally {
       await bot.stop();
     }
+  });
+});
+
+describe('HTTP time-outs', () => {
+  it('are set well below Node\'s defaults, to what Teams needs', () => {
+    const config = loadConfig({ LOG_LEVEL: 'silent' }, { rootDir: new URL('../..', import.meta.url).pathname });
+    const deps = { config, ...stubDeps().deps };
+    const server = createHttpServer({ bot: createApp(deps), config, logger: deps.logger, isStoreWritable: async () => true });
+    expect(server.server.headersTimeout).toBe(HTTP_TIMEOUTS.headersMs);
+    expect(server.server.requestTimeout).toBe(HTTP_TIMEOUTS.requestMs);
+    expect(HTTP_TIMEOUTS.headersMs).toBeLessThanOrEqual(10_000);
+    expect(HTTP_TIMEOUTS.requestMs).toBeLessThanOrEqual(30_000);
   });
 });

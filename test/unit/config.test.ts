@@ -23,7 +23,18 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ mode: 'deployed', host: '0.0.0.0', org: 'konot', dataDir: '/var/mw', allowedTenants: [TENANT, GUID] });
   });
 
+  it('accepts any channel locally, only msteams when deployed, and the emulator only when allowed', () => {
+    const deployed = { BOT_ID: GUID, BOT_PASSWORD: 's', ALLOWED_TENANTS: TENANT };
+    expect(loadConfig({}, opts).allowedChannels).toEqual([]);
+    expect(loadConfig(deployed, opts).allowedChannels).toEqual(['msteams']);
+    expect(loadConfig({ ...deployed, ALLOW_EMULATOR: 'true' }, opts).allowedChannels).toEqual(['msteams', 'emulator']);
+    expect(loadConfig(deployed, opts).openIdMetadataUrl).toBeUndefined();
+    expect(loadConfig({ ...deployed, BOT_OPENID_METADATA_URL: 'http://127.0.0.1:1/openid' }, opts).openIdMetadataUrl).toBe('http://127.0.0.1:1/openid');
+  });
+
   it.each([
+    [{ BOT_OPENID_METADATA_URL: 'not a url' }, 'BOT_OPENID_METADATA_URL'],
+    [{ ALLOW_EMULATOR: 'misschien' }, 'ALLOW_EMULATOR'],
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ ORG: 'onbekend' }, 'ORG'],

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredDoubt } from '../../src/core/doubts/doubt-store.js';
-import { LOCK_FILE_NAME } from '../../src/store/data-dir-lock.js';
+import { LOCK_FILE_NAME, processIdentity } from '../../src/store/data-dir-lock.js';
 import { encodeKey, shardOf } from '../../src/store/key-encoding.js';
 import { openDataStore, type FileDataStore } from '../../src/store/open-data-store.js';
 import { recordPath } from '../../src/store/record-collection.js';
@@ -192,6 +192,63 @@ describe('data directory lock', () => {
     const third = startChild('try');
     expect(await third.exited).toBe(0);
     expect(third.lines).toEqual(['opened']);
+  });
+});
+
+describe('data directory lock after pid reuse', () => {
+  // A live process that is not the holder: the pid of a crashed holder now belongs to it.
+  const other = () => {
+    const child = spawn('sleep', ['30']);
+    children.push(child);
+    return child.pid!;
+  };
+  const writeLock = (info: Record<string, unknown>) => writeFile(join(dir, LOCK_FILE_NAME), JSON.stringify({ hostname: 'h', acquiredAt: '2026-01-01T00:00:00.000Z', ...info }));
+  const onLinux = processIdentity(process.pid).startTime !== undefined;
+
+  it('records the start time and boot id of the holder', async () => {
+    await open();
+    const lock = JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8')) as Record<string, unknown>;
+    expect(lock).toMatchObject({ pid: process.pid, ...processIdentity(process.pid) });
+  });
+
+  it.runIf(onLinux)('takes over a lock whose pid is alive but started at another time (pid reused)', async () => {
+    const pid = other();
+    await writeLock({ pid, ...processIdentity(pid), startTime: '1' });
+    await open();
+    expect(JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8')).pid).toBe(process.pid);
+  });
+
+  it.runIf(onLinux)('takes over a lock written in an earlier boot', async () => {
+    const pid = other();
+    await writeLock({ pid, ...processIdentity(pid), bootId: '00000000-0000-0000-0000-000000000000' });
+    await open();
+  });
+
+  it.runIf(onLinux)('still refuses while the recorded process itself runs', async () => {
+    const pid = other();
+    await writeLock({ pid, ...processIdentity(pid) });
+    await expect(openDataStore(dir)).rejects.toThrow(`process ${pid}`);
+  });
+});
+
+describe('stale temp files', () => {
+  it('are removed after open when older than the start, newer ones are left alone', async () => {
+    const first = await open();
+    await first.close();
+    opened.splice(0);
+    const shard = join(dir, 'users', 'ab');
+    await mkdir(shard, { recursive: true });
+    const stale = [join(dir, 'users', '.x.json.123.1.tmp'), join(shard, '.y.json.123.2.tmp')];
+    for (const file of stale) {
+      await writeFile(file, '{"half":');
+      await utimes(file, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    }
+    const fresh = join(shard, '.z.json.999.3.tmp');
+    await writeFile(fresh, '{}');
+    const store = await open();
+    expect(await store.staleTempCleanup).toBe(2);
+    for (const file of stale) await expect(stat(file)).rejects.toThrow(/ENOENT/);
+    await stat(fresh);
   });
 });
 
