@@ -112,7 +112,7 @@ const envSchema = z.object({
 export const SETTINGS: readonly string[] = Object.keys(envSchema.shape);
 
 /** Settings for development and tests only, deliberately left out of a deployment's env file. */
-export const LOCAL_ONLY_SETTINGS: readonly string[] = ['PLAYGROUND_PORT', 'SELF_LEADER', 'KNOWLEDGE_DIR', 'DIALOGS_DIR', 'GRAPH_BASE_URL'];
+export const LOCAL_ONLY_SETTINGS: readonly string[] = ['PLAYGROUND_PORT', 'SELF_LEADER', 'KNOWLEDGE_DIR', 'DIALOGS_DIR', 'GRAPH_BASE_URL', 'BOT_OPENID_METADATA_URL'];
 
 export interface LoadConfigOptions {
   /** Repository root; relative directories are resolved against it. */
