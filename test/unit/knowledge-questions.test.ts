@@ -55,10 +55,10 @@ describe('checking questions against the code', () => {
 });
 
 describe('the nearest-question match', () => {
-  // A teacher's question in words the code never uses ("uit huis geplaatst", "story") finds rule 3
+  // A teacher's question in words the code never uses ("ziek thuis", "fb") finds rule 3
   // (confidential information) through the other questions that rule answers, and not without them.
   const board = loadBoardKnowledge('knowledge', 'kempenkind');
-  const asked = 'ik weet dat er een kind uit mn klas uit huis is geplaatst, mag ik daar iets over zeggen in mijn story?';
+  const asked = 'mag ik op fb zetten dat een collega al weken ziek thuis zit?';
   const others = new Map([...board.questions!.bySection].map(([id, list]) => [id, list.filter((q) => q !== asked)]));
   const rankOf = (extras: Parameters<typeof createSearchIndex>[2]) =>
     search(createSearchIndex(board.knowledge, vocabulary, extras), asked).hits.findIndex((h) => h.indexed.section.id === 'kempenkind:r3') + 1;

@@ -48,6 +48,11 @@ const PROCEDURE_MIN_COVERAGE = 0.6;
  * ik me er niet aan houd?"): questions about the code itself rarely name a platform.
  */
 export const QUESTION_DOMAIN_COVERAGE = 0.6;
+/**
+ * ... and the question asked covers this much of that stored question in turn: "hoofdluis in de
+ * klas" shares one word with "mag een ouder in de oudergroep zetten welk kind hoofdluis heeft?".
+ */
+export const QUESTION_DOMAIN_REVERSE = 0.4;
 /** ... and the words it covers carry this much information (summed idf): one specific word will do. */
 export const QUESTION_DOMAIN_MIN_MASS = 2.5;
 /**
@@ -175,7 +180,8 @@ export function confidenceOf(result: SearchResult): number {
   if (result.query.inDomain) return coverage;
   const mass = result.unitWeights.reduce((sum, w, i) => sum + w * (top.matched[i] ?? 0), 0);
   const specific = result.unitWeights.some((w, i) => w > 0 && !result.generic[i] && (top.matched[i] ?? 0) > 0);
-  if ((top.question?.coverage ?? 0) >= QUESTION_DOMAIN_COVERAGE && mass >= QUESTION_DOMAIN_MIN_MASS && specific) return coverage;
+  const near = top.question;
+  if (near && near.coverage >= QUESTION_DOMAIN_COVERAGE && near.reverse >= QUESTION_DOMAIN_REVERSE && mass >= QUESTION_DOMAIN_MIN_MASS && specific) return coverage;
   return coverage >= OUT_OF_DOMAIN_MIN_COVERAGE && mass >= OUT_OF_DOMAIN_MIN_MASS ? coverage * 0.5 : coverage * OFF_TOPIC_DAMPING;
 }
 

@@ -187,8 +187,8 @@ export function createSearchIndex(
     vocabulary: compiled,
     orgWords: new Set(tokenize(`${doc.org} ${doc.organisation}`).filter((w) => !['onderwijs', 'school', 'stichting'].includes(w))),
     wordMemo,
-    questions: { questions: [], postings: new Map() },
-    outOfScope: { questions: [], postings: new Map() },
+    questions: { questions: [], postings: new Map(), weights: [] },
+    outOfScope: { questions: [], postings: new Map(), weights: [] },
   };
   // Stored questions are analysed exactly as asked ones are, so both meet on the same keys. The
   // out-of-scope ones come after the board's own, so their words do not count as the board's.

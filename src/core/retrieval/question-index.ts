@@ -14,9 +14,14 @@ import type { AnalyzedQuery } from './query.js';
 export interface QuestionIndex {
   /** Stored question texts, with the position of their section in the board's section list. */
   questions: Array<{ text: string; section: number }>;
+  /** Per stored question: the summed BM25 weight of its own keys (how much there is to match in it). */
+  weights: number[];
   /** Key → (question number, BM25 weight of the key in that question, idf included). */
   postings: Map<string, Array<{ question: number; weight: number; match: number }>>;
 }
+
+/** The share of a stored question the asked one matches weighs in as (REVERSE_BASE + share). */
+const REVERSE_BASE = 0.5;
 
 /** What the nearest-question match found for one section. */
 export interface QuestionMatch {
@@ -26,6 +31,8 @@ export interface QuestionMatch {
   score: number;
   /** Per unit of the asked question: how well the stored question matched it (0..1). */
   matched: number[];
+  /** Share of the stored question's own weight that the asked question matched (the other direction). */
+  reverse: number;
 }
 
 /**
@@ -63,6 +70,7 @@ function indexQuestions(stored: QuestionIndex['questions'], analyze: (text: stri
   const avg = Math.max(1, lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length));
   const n = stored.length;
   const postings: QuestionIndex['postings'] = new Map();
+  const weights = stored.map(() => 0);
   keysOf.forEach((keys, q) => {
     const norm = 1 - B + (B * (lengths[q] ?? 0)) / avg;
     for (const [key, tf] of keys) {
@@ -70,11 +78,12 @@ function indexQuestions(stored: QuestionIndex['questions'], analyze: (text: stri
       const weight = (Math.log(1 + (n - d + 0.5) / (d + 0.5)) * tf * (K1 + 1)) / (tf + K1 * norm);
       const list = postings.get(key);
       const entry = { question: q, weight, match: tf };
+      weights[q] = (weights[q] ?? 0) + weight;
       if (list) list.push(entry);
       else postings.set(key, [entry]);
     }
   });
-  return { questions: stored, postings };
+  return { questions: stored, postings, weights };
 }
 
 /**
@@ -90,12 +99,13 @@ export function matchQuestions(
   prior: (section: number) => number,
 ): Map<number, QuestionMatch> {
   const units = query.units;
-  const perQuestion = new Map<number, { bm25: number[]; matched: number[] }>();
+  const perQuestion = new Map<number, { bm25: number[]; matched: number[]; keys: Map<string, number> }>();
   units.forEach((unit, u) => {
     for (const [key, w] of unit.alts) {
       for (const p of index.postings.get(key) ?? []) {
         let acc = perQuestion.get(p.question);
-        if (!acc) perQuestion.set(p.question, (acc = { bm25: units.map(() => 0), matched: units.map(() => 0) }));
+        if (!acc) perQuestion.set(p.question, (acc = { bm25: units.map(() => 0), matched: units.map(() => 0), keys: new Map() }));
+        acc.keys.set(key, Math.max(acc.keys.get(key) ?? 0, p.weight * Math.min(1, w)));
         acc.bm25[u] = Math.max(acc.bm25[u]!, w * p.weight);
         acc.matched[u] = Math.max(acc.matched[u]!, Math.min(1, w * p.match));
       }
@@ -108,9 +118,14 @@ export function matchQuestions(
     const covered = acc.matched.reduce((sum, m, u) => sum + m * (unitWeights[u] ?? 0), 0);
     const coverage = total > 0 ? covered / total : 0;
     const section = index.questions[question]!.section;
-    const score = bm25 * (coverageBase + coverage) * prior(section);
+    let reached = 0;
+    for (const weight of acc.keys.values()) reached += weight;
+    const reverse = Math.min(1, reached / Math.max(1e-9, index.weights[question] ?? 0));
+    // Similar questions share their words both ways: a stored question with much the asked one does
+    // not say ("waarom is een privénummer voor school niet handig") ranks below one that is mostly matched.
+    const score = bm25 * (coverageBase + coverage) * (REVERSE_BASE + reverse) * prior(section);
     const current = best.get(section);
-    if (!current || score > current.score) best.set(section, { question, score, matched: acc.matched });
+    if (!current || score > current.score) best.set(section, { question, score, matched: acc.matched, reverse });
   }
   return best;
 }

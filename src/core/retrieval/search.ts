@@ -57,7 +57,7 @@ export interface SectionHit {
   /** Per unit: the weight with which this section (its text or its closest stored question) matched it. */
   matched: number[];
   /** The closest of the questions this section answers, when any matched (score as in the question index). */
-  question?: { text: string; coverage: number; score: number };
+  question?: { text: string; coverage: number; score: number; reverse: number };
 }
 
 /** The closest out-of-scope question (one no code answers), when any matched. */
@@ -206,7 +206,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
       const questionCoverage = totalWeight > 0 ? questionCovered / totalWeight : 0;
       hit.questionPart = QUESTION_WEIGHT * near.score;
       hit.score += hit.questionPart;
-      hit.question = { text: index.questions.questions[near.question]!.text, coverage: questionCoverage, score: near.score };
+      hit.question = { text: index.questions.questions[near.question]!.text, coverage: questionCoverage, score: near.score, reverse: near.reverse };
       hit.matched = matched.map((m, u) => Math.max(m, near.matched[u] ?? 0));
       hit.coverage = Math.max(coverage, questionCoverage);
     }
