@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { groupForReview, normaliseQuestion } from '../../src/core/learning/review.js';
 import type { Feedback } from '../../src/core/shared/feedback.js';
+import { expireLearningRecords } from '../../src/core/learning/retention.js';
+import { MemoryFeedbackStore } from '../../src/store/memory/memory-feedback-store.js';
 import { addOutOfScope, linkQuestion, OUT_OF_SCOPE_DESCRIPTION, ReviewEditError } from '../../tools/lib/review-edits.js';
 
 let n = 0;
@@ -113,5 +115,26 @@ describe('keeping a question as an out-of-scope example', () => {
     const third = addOutOfScope(second.text, 'konot', 'wanneer is de studiedag?');
     expect((JSON.parse(third.text) as { out_of_scope: { id: string }[] }).out_of_scope.map((i) => i.id)).toEqual(['review-oos-oog-1', 'review-oos-oog-2', 'review-oos-konot-1']);
     expect(addOutOfScope(third.text, 'oog', 'Wanneer is de studiedag')).toEqual({ text: third.text, added: false });
+  });
+});
+
+describe('retention of the questions kept for review', () => {
+  it('empties the question of learning records older than RETENTION_MONTHS, once, and leaves reactions alone', async () => {
+    const store = new MemoryFeedbackStore();
+    await store.add(record('unanswered', 'oude vraag', '2025-01-01T00:00:00.000Z'));
+    await store.add(record('chosen', 'oude keuze', '2025-01-02T00:00:00.000Z', { sectionId: 'oog:3.1.8' }));
+    await store.add(record('down', 'oude 👎', '2025-01-03T00:00:00.000Z', { sectionId: 'oog:3.1.8' }));
+    await store.add(record('unsure', 'recente vraag', '2026-06-01T00:00:00.000Z', { candidates: ['oog:1.p1'] }));
+    const now = new Date('2026-06-15T00:00:00.000Z');
+    expect(await expireLearningRecords(store, now, 12)).toBe(2);
+    expect((await store.list()).map((f) => [f.verdict, f.question, f.sectionId])).toEqual([
+      ['unanswered', '', undefined],
+      ['chosen', '', 'oog:3.1.8'],
+      ['down', 'oude 👎', 'oog:3.1.8'],
+      ['unsure', 'recente vraag', undefined],
+    ]);
+    expect(await expireLearningRecords(store, now, 12)).toBe(0);
+    // Emptied questions no longer show up for review.
+    expect(groupForReview(await store.list(), { org: 'oog' }).map((g) => g.question)).toEqual(['recente vraag', 'oude 👎']);
   });
 });
