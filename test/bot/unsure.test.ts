@@ -139,6 +139,13 @@ describe('"Bedoel je…?" over HTTP (stub answers)', () => {
     expect(record).not.toHaveProperty('sectionId');
   });
 
+  it('"Vraag mijn leidinggevende" on the "Bedoel je…?" card opens the doubt with the question filled in', async () => {
+    const offer = await ask('wie heeft de regels voor onze school opgesteld?');
+    const [compose] = await bot.click(teacher, actionData(offer, 'Vraag mijn leidinggevende'));
+    expect(compose!.text).toMatch(/Vraag het je leidinggevende/);
+    expect(compose!.text).toContain('wie heeft de regels voor onze school opgesteld?');
+  });
+
   it('a doubt the bot is unsure about opens the compose card without a quote (no lead)', async () => {
     const [reply] = await bot.say(teacher, 'ik twijfel of ik dit bericht mag delen');
     expect(reply!.text).toMatch(/Vraag het je leidinggevende/);
