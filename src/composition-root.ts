@@ -128,7 +128,10 @@ export async function startRuntime(config: Config): Promise<Runtime> {
   const server: Server = createHttpServer({ bot, config, logger, isStoreWritable: () => store.isWritable() });
   const port = await listen(server, config.port, config.host);
   const url = `http://${config.host}:${port}`;
-  const maintenance = startMaintenanceTimer({ doubts: deps.doubts, notifier: bot.notifier, logger }, config.sweepIntervalMinutes);
+  const maintenance = startMaintenanceTimer(
+    { doubts: deps.doubts, notifier: bot.notifier, logger, learning: { feedback: store.feedback, clock: deps.clock, retentionMonths: config.retentionMonths } },
+    config.sweepIntervalMinutes,
+  );
   logger.info({ event: 'server.started', url, org: config.org, mode: config.mode, startupMs: Math.round(performance.now() - started) });
 
   return {

@@ -9,7 +9,7 @@ import { updateUserRecord } from '../teams/user-records.js';
 import { registerPosting, startPosting, startPostingFromRequest } from '../teams/posting.js';
 import { isPostingRequest } from '../core/posting/intent.js';
 import { actorOf } from '../teams/identity.js';
-import { codeLeadFor, replyToQuestion } from '../teams/questions.js';
+import { codeLeadFor, registerQuestions, replyToQuestion } from '../teams/questions.js';
 import { SMALL_TALK } from '../teams/small-talk.js';
 import { isDoubtRequest } from '../core/doubts/doubt-intent.js';
 import { openDoubtCompose, registerDoubts, showMyDoubts, showOpenDoubts } from '../teams/doubts.js';
@@ -90,6 +90,7 @@ export function createApp(deps: AppDeps): BotApp {
 
   registerWelcome(app, deps);
   registerFeedback(app, deps);
+  registerQuestions(app, deps);
   registerOnboarding(app, deps);
   registerPosting(app, deps);
   registerDoubts(app, deps, notifier);

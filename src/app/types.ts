@@ -17,6 +17,8 @@ export interface RememberedAnswer {
   id: string;
   question: string;
   sectionId?: string;
+  /** The sections "Bedoel je…?" offered: the only ones a click on that card may open. */
+  candidates?: string[];
   found: boolean;
   at: string;
 }

@@ -8,7 +8,6 @@ export interface QuotedPassage {
 }
 
 export const FEEDBACK_VERB = 'feedback';
-export const OPEN_SECTION_VERB = 'section.open';
 
 /**
  * The reply to a question the code answers: the passage quoted verbatim, its citation,

@@ -1,6 +1,6 @@
-import type { Feedback, FeedbackQuery } from '../core/shared/feedback.js';
+import { isLearningVerdict, type Feedback, type FeedbackQuery, type FeedbackVerdict } from '../core/shared/feedback.js';
 
-const VERDICTS = new Set(['up', 'down', 'not_found']);
+const VERDICTS = new Set<string>(['up', 'down', 'not_found', 'unanswered', 'unsure', 'chosen']);
 
 /** Whether a value is a well-formed Feedback record. */
 export function isFeedback(value: unknown): value is Feedback {
@@ -12,16 +12,19 @@ export function isFeedback(value: unknown): value is Feedback {
     typeof f.at === 'string' &&
     !Number.isNaN(Date.parse(f.at)) &&
     typeof f.org === 'string' &&
-    typeof f.userId === 'string' &&
     typeof f.question === 'string' &&
     (f.sectionId === undefined || typeof f.sectionId === 'string') &&
+    (f.candidates === undefined || (Array.isArray(f.candidates) && f.candidates.every((c) => typeof c === 'string'))) &&
     typeof f.verdict === 'string' &&
-    VERDICTS.has(f.verdict)
+    VERDICTS.has(f.verdict) &&
+    // A user's reaction names its user (for "mijn gegevens"); a learning record never does.
+    (isLearningVerdict(f.verdict as FeedbackVerdict) ? f.userId === undefined : typeof f.userId === 'string')
   );
 }
 
 export const INVALID_FEEDBACK_MESSAGE =
-  'Cannot store feedback: it needs non-empty id, an ISO 8601 at, org, userId, question, optional sectionId and verdict up|down|not_found.';
+  'Cannot store feedback: it needs non-empty id, an ISO 8601 at, org, question, optional sectionId and candidates (strings), ' +
+  'and verdict up|down|not_found with a userId or unanswered|unsure|chosen without one.';
 
 /** The `since` bound in epoch milliseconds (or -Infinity); throws on an unparseable value. */
 export function sinceMillis(query: FeedbackQuery | undefined): number {

@@ -99,3 +99,14 @@ export async function openDataStore<D extends StoredDoubt = StoredDoubt, C = Con
     },
   };
 }
+
+/**
+ * Read-only feedback of a data directory, without taking its lock: `npm run review` reads while
+ * the bot keeps running. Safe because every record is its own file, replaced atomically, so a
+ * reader sees a record whole or not at all; this handle has no way to write.
+ */
+export function openFeedbackReader(dir: string): Pick<FileFeedbackStore, 'list'> {
+  const root = resolve(dir);
+  const store = new FileFeedbackStore(dataLayout(root).feedback, new Lifecycle(root));
+  return { list: (query) => store.list(query) };
+}

@@ -5,6 +5,7 @@ import type { QuestionApp } from './questions.js';
 import { findRememberedAnswer } from './questions.js';
 import { actorOf } from './identity.js';
 import { SMALL_TALK } from './small-talk.js';
+import { redactPersonalData } from '../core/privacy/redact.js';
 
 const feedbackData = z.object({ answerId: z.string().max(100), rating: z.enum(['up', 'down']) });
 
@@ -23,7 +24,7 @@ export function registerFeedback(app: QuestionApp, deps: AppDeps): void {
       at: deps.clock.now().toISOString(),
       org: deps.config.org,
       userId: actorOf(context).id,
-      question: answer.question,
+      question: redactPersonalData(answer.question).text,
       ...(answer.sectionId ? { sectionId: answer.sectionId } : {}),
       verdict: answer.found ? rating : 'not_found',
     });

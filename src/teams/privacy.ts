@@ -4,6 +4,7 @@ import type { AppDeps, AppTurnState } from '../app/types.js';
 import { card, submit, textBlock } from '../cards/adaptive-card.js';
 import { formatDutchDate, formatDutchDateTime } from '../core/doubts/doubt-format.js';
 import type { UserRef } from '../core/doubts/types.js';
+import type { FeedbackVerdict } from '../core/shared/feedback.js';
 import {
   deletePersonalData,
   exportPersonalData,
@@ -20,7 +21,15 @@ export const PRIVACY_VERBS = { confirmDelete: 'privacy.delete', keep: 'privacy.k
 /** Stands in for a removed user id in kept feedback. */
 const REMOVED_USER = 'verwijderd';
 
-const VERDICT_LABELS = { up: '👍 nuttig', down: '👎 niet nuttig', not_found: 'geen antwoord gevonden' } as const;
+// Learning records carry no user id, so they never show here; labelled all the same for completeness.
+const VERDICT_LABELS: Record<FeedbackVerdict, string> = {
+  up: '👍 nuttig',
+  down: '👎 niet nuttig',
+  not_found: 'geen antwoord gevonden',
+  unanswered: 'geen antwoord gevonden',
+  unsure: '"Bedoel je…?" getoond',
+  chosen: 'gekozen uit "Bedoel je…?"',
+};
 
 /** "mijn gegevens" and "verwijder mijn gegevens" (with a confirmation card). */
 export function registerPrivacy(app: Application<AppTurnState>, deps: AppDeps): void {
@@ -98,7 +107,9 @@ export function personalDataProviders(deps: AppDeps): PersonalDataProvider[] {
           {
             source: 'feedback',
             title: 'Je reacties op antwoorden',
-            purpose: 'Om de antwoorden van Mediawijs te verbeteren. Alleen je vraag en je reactie worden bewaard.',
+            purpose:
+              'Om de antwoorden van Mediawijs te verbeteren. Alleen je vraag en je reactie worden bewaard. ' +
+              'Vragen waarop ik geen zeker antwoord had, bewaar ik ook, maar zonder je naam of account: die horen niet meer bij jou en staan hier dus niet.',
             records: mine.map((f) => ({ heading: formatDutchDate(f.at), fields: [{ label: 'Vraag', value: f.question }, { label: 'Reactie', value: VERDICT_LABELS[f.verdict] }] })),
           },
         ];

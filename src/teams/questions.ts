@@ -1,36 +1,96 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import { answerCard, notFoundCard, type CodeLead } from '../cards/answer-card.js';
+import { candidateLabels, CHOOSE_CANDIDATE_VERB, unsureCard } from '../cards/unsure-card.js';
 import type { AppDeps, AppTurnState, RememberedAnswer } from '../app/types.js';
+import type { Passage } from '../core/answering/types.js';
+import { formatCitation } from '../core/knowledge/citation.js';
+import type { Section } from '../core/knowledge/types.js';
+import { recordLearning } from './learning.js';
 import { cardMessage } from './replies.js';
+import { SMALL_TALK } from './small-talk.js';
 
 /** How many recent answers a conversation remembers for feedback. */
 const REMEMBERED_ANSWERS = 20;
 
-/** Answers a question from the board's code, or says plainly that the code is silent. */
+const chooseData = z.object({ answerId: z.string().max(100), sectionId: z.string().max(200) });
+
+/** Answers a question from the board's code, offers "Bedoel je…?" when unsure, or says plainly that the code is silent. */
 export async function replyToQuestion(context: TurnContext, state: AppTurnState, deps: AppDeps, question: string): Promise<void> {
   const result = deps.answer(question);
   const id = deps.newId();
   const remembered: RememberedAnswer = { id, question, found: result.kind === 'answer', at: deps.clock.now().toISOString() };
   if (result.kind === 'answer') remembered.sectionId = result.best.section.id;
-  state.conversation.answers = [...(state.conversation.answers ?? []), remembered].slice(-REMEMBERED_ANSWERS);
+  if (result.kind === 'unsure') remembered.candidates = result.candidates.map((c) => c.section.id);
+  remember(state, remembered);
 
-  deps.logger.info({ event: 'question.answered', answerId: id, found: remembered.found, sectionId: remembered.sectionId, confidence: result.confidence });
+  deps.logger.info({ event: 'question.answered', answerId: id, kind: result.kind, found: remembered.found, sectionId: remembered.sectionId, confidence: result.confidence });
   const { organisation, leaderTerm } = deps.knowledge;
   if (result.kind === 'answer') {
     await context.sendActivity(cardMessage(answerCard(result.best, result.related, id, leaderTerm), 'Antwoord uit de code sociale media'));
+  } else if (result.kind === 'unsure') {
+    await recordLearning(deps, { verdict: 'unsure', question, candidates: remembered.candidates ?? [] });
+    const candidates = candidateLabels(
+      result.candidates.map((c) => c.section),
+      deps.knowledge.sections,
+    );
+    await context.sendActivity(cardMessage(unsureCard(candidates, id, leaderTerm), 'Bedoel je…?'));
   } else {
+    await recordLearning(deps, { verdict: 'unanswered', question });
     await context.sendActivity(cardMessage(notFoundCard(organisation, leaderTerm, id), 'Geen antwoord in de code gevonden'));
   }
 }
 
 /**
+ * A "Bedoel je…?" button: opens the chosen passage as an answer (with 👍/👎). The card is not
+ * trusted: only a section that the remembered answer offered opens; anything else is an old or
+ * forged card.
+ */
+export function registerQuestions(app: QuestionApp, deps: AppDeps): void {
+  app.adaptiveCards.actionSubmit(CHOOSE_CANDIDATE_VERB, async (context, state: AppTurnState, data) => {
+    const parsed = chooseData.safeParse(data);
+    const offered = parsed.success ? findRememberedAnswer(state, parsed.data.answerId) : undefined;
+    const sectionId = parsed.success ? parsed.data.sectionId : undefined;
+    const section =
+      offered && sectionId && offered.candidates?.includes(sectionId) ? deps.knowledge.sections.find((s) => s.id === sectionId) : undefined;
+    if (!offered || !section) {
+      deps.logger.info({ event: 'question.choice-refused', known: offered !== undefined });
+      await context.sendActivity(SMALL_TALK.badCardData);
+      return;
+    }
+    const id = deps.newId();
+    remember(state, { id, question: offered.question, sectionId: section.id, found: true, at: deps.clock.now().toISOString() });
+    await recordLearning(deps, { verdict: 'chosen', question: offered.question, sectionId: section.id });
+    deps.logger.info({ event: 'question.chosen', answerId: id, offeredId: offered.id, sectionId: section.id });
+    const passage = chosenPassage(deps, offered.question, section);
+    await context.sendActivity(cardMessage(answerCard(passage, [], id, deps.knowledge.leaderTerm), 'Antwoord uit de code sociale media'));
+  });
+}
+
+/**
+ * The passage to quote for a chosen section: the window the answering core picks for this question
+ * when it still offers that section, else the whole section (verbatim either way).
+ */
+function chosenPassage(deps: AppDeps, question: string, section: Section): Passage {
+  const result = deps.answer(question);
+  const passages = result.kind === 'unsure' ? result.candidates : result.kind === 'answer' ? [result.best, ...result.related] : [];
+  return passages.find((p) => p.section.id === section.id) ?? { section, quote: section.text, citation: formatCitation(deps.knowledge, section) };
+}
+
+function remember(state: AppTurnState, answer: RememberedAnswer): void {
+  state.conversation.answers = [...(state.conversation.answers ?? []), answer].slice(-REMEMBERED_ANSWERS);
+}
+
+/**
  * What the code says about a request that opens another flow (a posting check, a doubt): the
  * answer's passages to quote on top of that flow's card, or undefined when the code is silent.
+ * An unsure result is no lead: that flow's card has no room for "Bedoel je…?", and quoting a
+ * passage the bot is not sure of would mislead.
  */
 export function codeLeadFor(deps: AppDeps, request: string, event: string): CodeLead | undefined {
   const result = deps.answer(request);
-  deps.logger.info({ event, found: result.kind === 'answer', sectionId: result.kind === 'answer' ? result.best.section.id : undefined });
+  deps.logger.info({ event, kind: result.kind, found: result.kind === 'answer', sectionId: result.kind === 'answer' ? result.best.section.id : undefined });
   return result.kind === 'answer' ? { best: result.best, related: result.related } : undefined;
 }
 

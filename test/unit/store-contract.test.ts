@@ -206,6 +206,25 @@ describe.each(implementations)('DataStore contract: %s', (_name, create) => {
     await expect(feedback.list({ since: 'not a date' })).rejects.toThrow(/since/);
   });
 
+  it('keeps learning records (unanswered, unsure with candidates, chosen) without a user id, and refuses them with one', async () => {
+    harness = await create();
+    const { feedback } = harness.store;
+    const base = { org: 'oog', question: 'wie heeft die code gemaakt' };
+    const unsure: Feedback = { ...base, id: 'l2', at: '2025-04-01T10:00:01.000Z', verdict: 'unsure', candidates: ['oog:4.1.p7', 'oog:4.1.p1'] };
+    const chosen: Feedback = { ...base, id: 'l3', at: '2025-04-01T10:00:02.000Z', verdict: 'chosen', sectionId: 'oog:4.1.p1' };
+    await feedback.add({ ...base, id: 'l1', at: '2025-04-01T10:00:00.000Z', verdict: 'unanswered' });
+    await feedback.add(unsure);
+    await feedback.add(chosen);
+    const listed = await feedback.list();
+    expect(listed.map((f) => f.verdict)).toEqual(['unanswered', 'unsure', 'chosen']);
+    expect(listed[1]).toEqual(unsure);
+    expect(listed.every((f) => !('userId' in f))).toBe(true);
+    // Privacy by construction: a learning record that names a user, or a reaction that does not, is refused.
+    await expect(feedback.add({ ...base, id: 'l4', at: '2025-04-01T10:00:00.000Z', verdict: 'unanswered', userId: 'hash-1' })).rejects.toThrow(/Cannot store feedback/);
+    await expect(feedback.add({ ...base, id: 'l5', at: '2025-04-01T10:00:00.000Z', verdict: 'down' })).rejects.toThrow(/Cannot store feedback/);
+    await expect(feedback.add({ ...base, id: 'l6', at: '2025-04-01T10:00:00.000Z', verdict: 'unsure', candidates: [1 as never] })).rejects.toThrow(/Cannot store feedback/);
+  });
+
   describe('turn state (botbuilder Storage)', () => {
     it('reads only stored keys and hands out a fresh eTag on every write', async () => {
       harness = await create();
