@@ -179,6 +179,38 @@ interface UnitDraft {
   topicGroups: number;
 }
 
+const draftMemo = new WeakMap<SearchIndex, Map<string, UnitDraft>>();
+
+/**
+ * What one word of a question stands for (its keys, compound parts, synonyms, typo correction),
+ * remembered per index: the same words come back in every question, and the thousands of stored
+ * questions are analysed at start-up. Returns a copy the caller may change.
+ */
+function wordDraft(index: SearchIndex, word: string, stored: boolean): UnitDraft {
+  let memo = draftMemo.get(index);
+  if (!memo) draftMemo.set(index, (memo = new Map()));
+  const key = stored ? `s:${word}` : word;
+  let cached = memo.get(key);
+  if (!cached) {
+    cached = newDraft();
+    let known = fillAlts(index, word, cached, 1, stored);
+    if (word.length >= 6) {
+      const parts = splitCompound(word, (p) => !isStopword(p) && isKnown(index, p));
+      if (parts) {
+        for (const part of parts) fillAlts(index, part, cached, known ? 0.5 : QUERY_PART_WEIGHT);
+        known = true;
+      }
+    }
+    if (!known && !stored) {
+      const corrected = cachedTypo(index, word);
+      if (corrected) fillAlts(index, corrected, cached, TYPO_WEIGHT);
+    }
+    // Words asked at run time are bounded like the typo memo; stored questions' words are few.
+    if (stored || memo.size < 20_000) memo.set(key, cached);
+  }
+  return { ...cached, alts: new Map(cached.alts), phrases: [...cached.phrases], audiences: new Set(cached.audiences) };
+}
+
 function newDraft(): UnitDraft {
   return { alts: new Map(), phrases: [], audiences: new Set(), toolGroups: 0, topicGroups: 0 };
 }
@@ -286,19 +318,7 @@ export function analyzeQuery(index: SearchIndex, question: string, options: { st
     // The board's own name ("konot", "kempenkind") says nothing about the topic.
     if (isStopword(word) || index.orgWords.has(word)) continue;
     if (/^\d+$/.test(word) && !inIndex(index, word)) continue;
-    const draft = newDraft();
-    let known = fillAlts(index, word, draft, 1, stored);
-    if (word.length >= 6) {
-      const parts = splitCompound(word, (p) => !isStopword(p) && isKnown(index, p));
-      if (parts) {
-        for (const part of parts) fillAlts(index, part, draft, known ? 0.5 : QUERY_PART_WEIGHT);
-        known = true;
-      }
-    }
-    if (!known && !stored) {
-      const corrected = cachedTypo(index, word);
-      if (corrected) fillAlts(index, corrected, draft, TYPO_WEIGHT);
-    }
+    const draft = wordDraft(index, word, stored);
     for (const a of draft.audiences) mentions.add(a);
     if (!subject && draft.audiences.size > 0) subject = [...draft.audiences][0];
     const importance = (draft.groupWeight ?? draft.anyGroupWeight ?? 1) * (focusNext ? FOCUS_BOOST : 1) * (i >= askStart ? ASK_BOOST : 1);

@@ -99,33 +99,52 @@ export function matchQuestions(
   prior: (section: number) => number,
 ): Map<number, QuestionMatch> {
   const units = query.units;
-  const perQuestion = new Map<number, { bm25: number[]; matched: number[]; keys: Map<string, number> }>();
+  const nu = units.length;
+  const nq = index.questions.length;
+  // Flat per-(question, unit) tables: a question's match is looked up by key, never by scanning.
+  const bm25 = new Float64Array(nq * nu);
+  const matched = new Float64Array(nq * nu);
+  const touched: number[] = [];
+  const seen = new Uint8Array(nq);
+  const queryKeys = new Map<string, number>();
   units.forEach((unit, u) => {
     for (const [key, w] of unit.alts) {
+      if ((queryKeys.get(key) ?? 0) < w) queryKeys.set(key, w);
       for (const p of index.postings.get(key) ?? []) {
-        let acc = perQuestion.get(p.question);
-        if (!acc) perQuestion.set(p.question, (acc = { bm25: units.map(() => 0), matched: units.map(() => 0), keys: new Map() }));
-        acc.keys.set(key, Math.max(acc.keys.get(key) ?? 0, p.weight * Math.min(1, w)));
-        acc.bm25[u] = Math.max(acc.bm25[u]!, w * p.weight);
-        acc.matched[u] = Math.max(acc.matched[u]!, Math.min(1, w * p.match));
+        const at = p.question * nu + u;
+        if (!seen[p.question]) {
+          seen[p.question] = 1;
+          touched.push(p.question);
+        }
+        if (w * p.weight > bm25[at]!) bm25[at] = w * p.weight;
+        const m = Math.min(1, w * p.match);
+        if (m > matched[at]!) matched[at] = m;
       }
     }
   });
+  // How much of each stored question the asked one reaches (each key once, at its best weight).
+  const reached = new Float64Array(nq);
+  for (const [key, w] of queryKeys) for (const p of index.postings.get(key) ?? []) reached[p.question]! += p.weight * Math.min(1, w);
+
   const total = unitWeights.reduce((a, b) => a + b, 0);
   const best = new Map<number, QuestionMatch>();
-  for (const [question, acc] of perQuestion) {
-    const bm25 = acc.bm25.reduce((sum, s, u) => sum + s * (units[u]?.importance ?? 1), 0);
-    const covered = acc.matched.reduce((sum, m, u) => sum + m * (unitWeights[u] ?? 0), 0);
+  for (const question of touched) {
+    let score = 0;
+    let covered = 0;
+    for (let u = 0; u < nu; u++) {
+      score += bm25[question * nu + u]! * (units[u]?.importance ?? 1);
+      covered += matched[question * nu + u]! * (unitWeights[u] ?? 0);
+    }
     const coverage = total > 0 ? covered / total : 0;
     const section = index.questions[question]!.section;
-    let reached = 0;
-    for (const weight of acc.keys.values()) reached += weight;
-    const reverse = Math.min(1, reached / Math.max(1e-9, index.weights[question] ?? 0));
+    const reverse = Math.min(1, reached[question]! / Math.max(1e-9, index.weights[question] ?? 0));
     // Similar questions share their words both ways: a stored question with much the asked one does
     // not say ("waarom is een privénummer voor school niet handig") ranks below one that is mostly matched.
-    const score = bm25 * (coverageBase + coverage) * (REVERSE_BASE + reverse) * prior(section);
+    score *= (coverageBase + coverage) * (REVERSE_BASE + reverse) * prior(section);
     const current = best.get(section);
-    if (!current || score > current.score) best.set(section, { question, score, matched: acc.matched, reverse });
+    if (!current || score > current.score) {
+      best.set(section, { question, score, matched: Array.from(matched.subarray(question * nu, (question + 1) * nu)), reverse });
+    }
   }
   return best;
 }
