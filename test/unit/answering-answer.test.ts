@@ -196,33 +196,35 @@ function score(set: EvalSet): { answered: number; declined: number } {
 }
 
 const devSet = JSON.parse(readFileSync('test/fixtures/dev-questions.json', 'utf8')) as EvalSet;
-const idOf = (item: object): number => Number((item as { id: string }).id.slice(1));
 
 describe('quality on the evaluation sets (real knowledge)', () => {
-  // Floor from the brief is 0.9 on public and the first 75 dev questions (measured: public 0.94,
-  // dev d001-d075 0.92); a regression fails.
-  it('public set', () => {
-    const s = score(JSON.parse(readFileSync('/work/shared/eval/qa-public.json', 'utf8')) as EvalSet);
-    expect(s.answered).toBeGreaterThanOrEqual(0.94);
+  // Floors are what each set reaches now, less about one question, so a regression fails. The
+  // held-out sets are never tuned on: their floors only catch regressions, they are not targets.
+  const set = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as EvalSet;
+  it('public set (measured 0.94 answered, 1.0 declined)', () => {
+    const s = score(set('/work/shared/eval/qa-public.json'));
+    expect(s.answered).toBeGreaterThanOrEqual(0.92);
     expect(s.declined).toBeGreaterThanOrEqual(0.95);
   });
-  it('own dev set (first 75 questions)', () => {
-    const s = score({ ...devSet, items: devSet.items.filter((it) => idOf(it) <= 75) });
-    expect(s.answered).toBeGreaterThanOrEqual(0.9);
-    expect(s.declined).toBeGreaterThanOrEqual(0.9);
-  });
-  // d076+ cover sections no earlier set asked about and are harder (measured 0.87 on all 90, 1.0 declined).
-  it('own dev set (all)', () => {
+  it('own dev set (measured 0.94, 0.97)', () => {
     const s = score(devSet);
-    expect(s.answered).toBeGreaterThanOrEqual(0.86);
+    expect(s.answered).toBeGreaterThanOrEqual(0.92);
+    expect(s.declined).toBeGreaterThanOrEqual(0.94);
+  });
+  it('own dev set 2, tricky out-of-scope questions (measured 0.77, 0.86)', () => {
+    const s = score(set('test/fixtures/dev-2-questions.json'));
+    expect(s.answered).toBeGreaterThanOrEqual(0.75);
+    expect(s.declined).toBeGreaterThanOrEqual(0.84);
+  });
+  it('held-out set (measured 0.83, 1.0)', () => {
+    const s = score(set('test/fixtures/holdout-questions.json'));
+    expect(s.answered).toBeGreaterThanOrEqual(0.8);
     expect(s.declined).toBeGreaterThanOrEqual(0.95);
   });
-  // Held-out set: never tuned on; the floor is what it honestly reaches (measured 0.63 answered,
-  // 1.0 declined after generic words count less in quote windows), so this only catches a regression.
-  it('held-out set', () => {
-    const s = score(JSON.parse(readFileSync('test/fixtures/holdout-questions.json', 'utf8')) as EvalSet);
-    expect(s.answered).toBeGreaterThanOrEqual(0.62);
-    expect(s.declined).toBeGreaterThanOrEqual(0.95);
+  it('held-out set 2 (measured 0.76, 0.96)', () => {
+    const s = score(set('test/fixtures/holdout-2-questions.json'));
+    expect(s.answered).toBeGreaterThanOrEqual(0.75);
+    expect(s.declined).toBeGreaterThanOrEqual(0.92);
   });
 });
 
