@@ -18,3 +18,27 @@ describeE2e('journey: a question answered from the code, with its source', () =>
     await chat.screenshot('vraag-met-bron');
   });
 });
+
+describeE2e('journey: the bot is not sure and asks "Bedoel je…?"', () => {
+  const journey = useJourney({ bot: mediawijsBot({ org: 'oog' }) });
+
+  it('offers passages as buttons without quoting, and opens the one the teacher picks', async () => {
+    const chat = journey.chat;
+    expect((await chat.botTexts()).join('\n')).toContain('Mediawijs');
+    await chat.sendMessage('wie heeft die code eigenlijk gemaakt');
+    const offer = (await chat.waitForBotReplies()).join('\n');
+    expect(offer).toMatch(/Ik weet het niet zeker/);
+    expect(offer).not.toMatch(/Bron:/);
+    const buttons = await chat.lastMessageButtons();
+    const passage = buttons.find((b) => /Openbaar Onderwijs Groningen/.test(b));
+    expect(passage, buttons.join(' | ')).toBeDefined();
+    expect(buttons.join(' | ')).toMatch(/Vraag mijn leidinggevende/);
+    await chat.screenshot('bedoel-je');
+    await chat.clickCardButton(passage!);
+    const opened = (await chat.waitForBotReplies()).join('\n');
+    expect(opened).toMatch(/Dit staat in de code:[\s\S]+Bron: Openbaar Onderwijs Groningen, Code Sociale Media/);
+    await chat.expectNoCardError();
+    chat.expectNoBotErrors();
+    await chat.screenshot('bedoel-je-gekozen');
+  });
+});
