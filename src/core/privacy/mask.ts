@@ -25,7 +25,7 @@ const NOT_NAMES = new Set(
 );
 
 const PARTICLES = '(?:van|von|de|der|den|het|ter|ten|te|la|le|du|da|in\\s+\'t|\'t)';
-const WORD = "\\p{Lu}[\\p{Ll}\\p{M}'’-]+";
+const WORD = "\\p{Lu}[\\p{Ll}\\p{M}'’-]+(?![\\p{L}])";
 /** One capitalised word, or several joined by Dutch name particles ("Jan van der Berg"). */
 const CAPITALISED_RUN = new RegExp(`(?<![\\p{L}\\p{N}])${WORD}(?:\\s+(?:${PARTICLES}\\s+)*${WORD})*`, 'gu');
 /** Forms of address and roles that are followed by a name, also typed in lower case ("juf anna"). */
