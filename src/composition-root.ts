@@ -24,6 +24,11 @@ import type { Clock, IdGenerator } from './core/shared/clock.js';
 import { createGraphManagerDirectory, type GraphDirectory } from './infra/graph-manager.js';
 import { knownIdentitiesOver } from './teams/member-identity.js';
 import { loadLeaderMappingFile } from './infra/leader-mapping-file.js';
+import { createShortAnswerer, type ShortAnswerer } from './core/ai/short-answer.js';
+import { createTokenBudget } from './core/ai/budget.js';
+import { wordsOf } from './core/privacy/mask.js';
+import { createOpenAiChat } from './infra/open-ai-chat.js';
+import type { KnowledgeDocument } from './core/knowledge/types.js';
 
 /** Repository root, where knowledge/, dialogs/ and the default data/ live. */
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -70,6 +75,7 @@ export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps,
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const graph = config.graph ? createGraphManagerDirectory({ ...config.graph, clock }) : undefined;
   const doubts = createDoubtService({ config, store, clock, newId, logger, ...(leaderMapping ? { leaderMapping } : {}), ...(graph ? { graph } : {}) });
+  const shortAnswer = shortAnswererFor(config, knowledge, clock);
   return {
     posting,
     config,
@@ -83,7 +89,21 @@ export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps,
     doubts,
     ...(leaderMapping ? { leaderMapping } : {}),
     ...(graph ? { identity: { graph } } : {}),
+    ...(shortAnswer ? { shortAnswer } : {}),
   };
+}
+
+/** AI answers over the configured endpoint, or undefined when AI_* is not set (the default). */
+function shortAnswererFor(config: Config, knowledge: KnowledgeDocument, clock: Clock): ShortAnswerer | undefined {
+  if (!config.ai) return undefined;
+  return createShortAnswerer({
+    complete: createOpenAiChat(config.ai),
+    budget: createTokenBudget(config.ai.dailyTokenBudget, clock),
+    clock,
+    organisation: knowledge.organisation,
+    sendPersonalData: config.ai.sendPersonalData,
+    knownWords: wordsOf([knowledge.organisation, knowledge.title, ...knowledge.sections.map((s) => s.text)]),
+  });
 }
 
 /** The doubts domain over the store, routed by the demo self-routing, the mapping file and/or Graph. */

@@ -35,6 +35,26 @@ export interface Config {
    * public default. Tests point it at a local server to simulate a stalled upstream.
    */
   readonly openIdMetadataUrl: string | undefined;
+  /** Optional short AI answers above the quote; undefined (the default) = off, the bot answers as always. */
+  readonly ai: AiConfig | undefined;
+}
+
+export type AiProvider = 'azure-openai' | 'openai';
+
+/** An OpenAI-compatible chat completions endpoint. `apiKey` is not enumerable, so it never ends up in a dump or log of the config. */
+export interface AiConfig {
+  readonly provider: AiProvider;
+  /** Base URL: `https://<resource>.openai.azure.com` for Azure, `https://api.openai.com` or a local server for `openai`. */
+  readonly endpoint: string;
+  readonly apiKey: string;
+  /** The model (openai) or deployment name (Azure). */
+  readonly model: string;
+  /** Azure's `api-version` query parameter. */
+  readonly apiVersion: string;
+  readonly timeoutMs: number;
+  readonly dailyTokenBudget: number;
+  /** False (default): names, e-mail addresses and phone numbers in the question are masked before sending. */
+  readonly sendPersonalData: boolean;
 }
 
 /** Thrown when a setting is missing or wrong; the message names the variable. */
@@ -101,6 +121,22 @@ const envSchema = z.object({
     .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'false'))
     .pipe(z.enum(['true', 'false', '1', '0', 'ja', 'nee'], { errorMap: () => ({ message: 'must be true or false' }) })),
   BOT_OPENID_METADATA_URL: text,
+  AI_ENDPOINT: text,
+  AI_API_KEY: text,
+  AI_MODEL: text,
+  AI_PROVIDER: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim().toLowerCase() ?? '')
+    .pipe(z.enum(['', 'azure-openai', 'openai'], { errorMap: () => ({ message: 'must be azure-openai or openai' }) })),
+  AI_API_VERSION: text,
+  AI_TIMEOUT_MS: positiveInt(6000, 60_000),
+  AI_DAILY_TOKEN_BUDGET: positiveInt(200_000, 100_000_000),
+  AI_SEND_PERSONAL_DATA: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'false'))
+    .pipe(z.enum(['true', 'false', '1', '0', 'ja', 'nee'], { errorMap: () => ({ message: 'must be true or false' }) })),
   LOG_LEVEL: z
     .string()
     .optional()
@@ -113,6 +149,8 @@ export const SETTINGS: readonly string[] = Object.keys(envSchema.shape);
 
 /** Settings for development and tests only, deliberately left out of a deployment's env file. */
 export const LOCAL_ONLY_SETTINGS: readonly string[] = ['PLAYGROUND_PORT', 'SELF_LEADER', 'KNOWLEDGE_DIR', 'DIALOGS_DIR', 'GRAPH_BASE_URL', 'BOT_OPENID_METADATA_URL'];
+
+const SECRET_SETTINGS = new Set(['BOT_PASSWORD', 'GRAPH_CLIENT_SECRET', 'AI_API_KEY']);
 
 export interface LoadConfigOptions {
   /** Repository root; relative directories are resolved against it. */
@@ -129,7 +167,9 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(variable, `${issue.message} (got ${JSON.stringify(env[variable] ?? '')})`);
+    // A secret is never echoed into an error message (it may end up in a log).
+    const got = SECRET_SETTINGS.has(variable) ? '' : ` (got ${JSON.stringify(env[variable] ?? '')})`;
+    throw new ConfigError(variable, `${issue.message}${got}`);
   }
   const e = parsed.data;
   const resolve = (p: string, fallback: string) => path.resolve(options.rootDir, p || fallback);
@@ -167,6 +207,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   }
   const allowEmulator = ['true', '1', 'ja'].includes(e.ALLOW_EMULATOR);
 
+  const ai = aiConfig(e);
   const dataDir = resolve(e.DATA_DIR, 'data');
   const config: Config = {
     mode: deployed ? 'deployed' : 'local',
@@ -198,8 +239,56 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     // Local mode takes whatever the Playground or a test sends; a deployed bot talks to Teams only.
     allowedChannels: deployed ? (allowEmulator ? ['msteams', 'emulator'] : ['msteams']) : [],
     openIdMetadataUrl: e.BOT_OPENID_METADATA_URL || undefined,
+    ai,
   };
   return deepFreeze(config);
+}
+
+/** Azure OpenAI's generally available data-plane version that has chat completions. */
+const DEFAULT_AZURE_API_VERSION = '2024-10-21';
+const LOOPBACK_HOST = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/i;
+
+/**
+ * AI answers are on only when AI_ENDPOINT is set; then the model (deployment) is required, and a
+ * key too, except for an OpenAI-compatible server on this machine. Plain http only to loopback:
+ * the question leaves the bot, so it travels encrypted.
+ */
+function aiConfig(e: z.infer<typeof envSchema>): AiConfig | undefined {
+  if (e.AI_ENDPOINT === '') {
+    const stray = (['AI_API_KEY', 'AI_MODEL', 'AI_PROVIDER'] as const).find((v) => e[v] !== '');
+    if (stray) throw new ConfigError('AI_ENDPOINT', `is empty but ${stray} is set; set AI_ENDPOINT to switch AI answers on, or remove ${stray}`);
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(e.AI_ENDPOINT);
+  } catch {
+    throw new ConfigError('AI_ENDPOINT', 'must be an https URL such as https://<resource>.openai.azure.com');
+  }
+  const loopback = LOOPBACK_HOST.test(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new ConfigError('AI_ENDPOINT', 'must be an https URL (plain http only for a server on 127.0.0.1)');
+  }
+  const provider: AiProvider = e.AI_PROVIDER || (/\.(openai|cognitiveservices)\.azure\.com$/i.test(url.hostname) ? 'azure-openai' : 'openai');
+  if (e.AI_MODEL === '') throw new ConfigError('AI_MODEL', provider === 'azure-openai' ? 'is required when AI_ENDPOINT is set: the name of your Azure OpenAI deployment' : 'is required when AI_ENDPOINT is set: the model name');
+  if (!/^[\w.:-]{1,100}$/.test(e.AI_MODEL)) throw new ConfigError('AI_MODEL', `must be a model or deployment name (letters, digits, - _ . :) (got ${JSON.stringify(e.AI_MODEL)})`);
+  if (e.AI_API_KEY === '' && (provider === 'azure-openai' || !loopback)) throw new ConfigError('AI_API_KEY', 'is required when AI_ENDPOINT is set (keep it in the .user file or the host\'s secret store)');
+  if (/\s/.test(e.AI_API_KEY)) throw new ConfigError('AI_API_KEY', 'must not contain spaces or line breaks');
+  if (e.AI_API_VERSION !== '' && !/^\d{4}-\d{2}-\d{2}(-preview)?$/.test(e.AI_API_VERSION)) {
+    throw new ConfigError('AI_API_VERSION', `must look like 2024-10-21 (got ${JSON.stringify(e.AI_API_VERSION)})`);
+  }
+  if (e.AI_TIMEOUT_MS < 500) throw new ConfigError('AI_TIMEOUT_MS', 'must be at least 500 (milliseconds)');
+  const config = {
+    provider,
+    endpoint: e.AI_ENDPOINT.replace(/\/+$/, ''),
+    model: e.AI_MODEL,
+    apiVersion: e.AI_API_VERSION || DEFAULT_AZURE_API_VERSION,
+    timeoutMs: e.AI_TIMEOUT_MS,
+    dailyTokenBudget: e.AI_DAILY_TOKEN_BUDGET,
+    sendPersonalData: ['true', '1', 'ja'].includes(e.AI_SEND_PERSONAL_DATA),
+  } as AiConfig;
+  Object.defineProperty(config, 'apiKey', { value: e.AI_API_KEY, enumerable: false });
+  return config;
 }
 
 function deepFreeze<T>(value: T): T {

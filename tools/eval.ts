@@ -3,6 +3,8 @@
  * 127.0.0.1, sends every question of the evaluation sets as a Teams message and scores the replies.
  * Without --set it runs the public set and both held-out sets and prints them side by side.
  * Usage: npm run eval [-- --set path/to/qa.json [--set another.json]] [--verbose]
+ * With AI_* set in the environment (see README "AI answers") the bot calls that endpoint, and the
+ * report adds the share of quoted answers that fell back to the quote alone.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -35,8 +37,13 @@ interface SetScore {
   latencies: number[];
   perOrg: Map<string, { correct: number; total: number }>;
   misses: string[];
+  /** Replies that quote the code, and those of them with a short AI answer on top. */
+  quoted: number;
+  withAi: number;
 }
-const scores = sets.map((): SetScore => ({ correct: 0, items: 0, declined: 0, outOfScope: 0, lengths: [], latencies: [], perOrg: new Map(), misses: [] }));
+const scores = sets.map((): SetScore => ({ correct: 0, items: 0, declined: 0, outOfScope: 0, lengths: [], latencies: [], perOrg: new Map(), misses: [], quoted: 0, withAi: 0 }));
+/** The bot process inherits this environment: AI answers are on exactly when AI_ENDPOINT is set. */
+const aiOn = Boolean(process.env.AI_ENDPOINT?.trim());
 
 const connector = new FakeConnector();
 const serviceUrl = await connector.start();
@@ -62,6 +69,10 @@ for (const org of orgs) {
         score.latencies.push(performance.now() - started);
         const reply = connector.calls.slice(before).map((c) => activityText(c.body)).join('\n');
         score.lengths.push(reply.length);
+        if (reply.includes('Dit staat in de code:')) {
+          score.quoted++;
+          if (reply.startsWith('Kort gezegd:')) score.withAi++;
+        }
         return reply;
       };
       const stats = { correct: 0, total: 0 };
@@ -102,5 +113,12 @@ for (const [s, { file }] of sets.entries()) {
 console.log('\nper board (answered):');
 for (const org of orgs) {
   console.log(`  ${org.padEnd(11)} ${sets.map((_, s) => { const o = scores[s]!.perOrg.get(org); return o ? `${pct(o.correct, o.total)} (${o.correct}/${o.total})`.padStart(16) : ''.padStart(16); }).join(' ')}`);
+}
+if (aiOn) {
+  console.log('\nAI answers (AI_ENDPOINT set): share of quoted answers that fell back to the quote alone');
+  for (const [s, { file }] of sets.entries()) {
+    const sc = scores[s]!;
+    console.log(`  ${name(file).padEnd(42)} ${`${pct(sc.quoted - sc.withAi, sc.quoted)} (${sc.quoted - sc.withAi}/${sc.quoted})`.padStart(16)}`);
+  }
 }
 if (verbose) for (const [s, { file }] of sets.entries()) if (scores[s]!.misses.length) console.log(`\nmisses in ${name(file)}:\n  ${scores[s]!.misses.join('\n  ')}`);

@@ -22,6 +22,7 @@ import { COMMAND_SCOPE_IN_GROUP } from '../core/intents/conversation-scope.js';
 import type { Command } from '../core/intents/classify.js';
 import type { AppDeps, AppTurnState } from './types.js';
 import { MediawijsAdapter } from './teams-adapter.js';
+import { keepEntityProperties } from './keep-entity-properties.js';
 
 export interface BotApp {
   app: Application<AppTurnState>;
@@ -33,6 +34,7 @@ export interface BotApp {
 /** Builds the whole bot from its dependencies. No ports are opened here. */
 export function createApp(deps: AppDeps): BotApp {
   const { config } = deps;
+  keepEntityProperties();
   const adapter = new MediawijsAdapter(config);
 
   const app = new Application<AppTurnState>({

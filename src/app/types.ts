@@ -11,6 +11,7 @@ import type { LeaderMapping } from '../core/doubts/leader-mapping.js';
 import type { Doubt } from '../core/doubts/types.js';
 import type { DataStore } from '../store/data-store.js';
 import type { Logger } from '../infra/logger.js';
+import type { ShortAnswerer } from '../core/ai/short-answer.js';
 
 /** An answer given in this conversation, kept so feedback buttons need not carry the question. */
 export interface RememberedAnswer {
@@ -78,6 +79,8 @@ export interface AppDeps {
   doubts: DoubtService;
   /** The board's leader mapping, when one is configured. */
   leaderMapping?: LeaderMapping;
+  /** Optional AI answers ("Kort gezegd: …") above the quote; absent (the default) = the quote alone. */
+  shortAnswer?: ShortAnswerer;
   /** Member look-up settings; the defaults suit production. */
   identity?: IdentityOptions;
 }

@@ -14,8 +14,9 @@ export const FEEDBACK_VERB = 'feedback';
  * up to two related passages behind one tap, feedback buttons and the next steps.
  * `answerId` refers to the answer kept in conversation state; the card carries no question text.
  */
-export function answerCard(best: QuotedPassage, related: readonly QuotedPassage[], answerId: string, leaderTerm: string): AdaptiveCard {
+export function answerCard(best: QuotedPassage, related: readonly QuotedPassage[], answerId: string, leaderTerm: string, shortAnswer?: string): AdaptiveCard {
   const body: CardElement[] = [
+    ...(shortAnswer ? shortAnswerBlock(shortAnswer) : []),
     textBlock('Dit staat in de code:', { size: 'Small', weight: 'Bolder', color: 'Accent' }),
     {
       type: 'Container',
@@ -43,6 +44,17 @@ export function answerCard(best: QuotedPassage, related: readonly QuotedPassage[
     submit('Mag ik dit posten?', 'posting.start'),
     submit(`Vraag mijn ${leaderTerm}`, 'doubt.compose', { answerId }),
   ]);
+}
+
+/**
+ * "Kort gezegd: …" above the quote, visibly marked as made by AI in every client (Teams adds its own
+ * label from the message's AI entity), and pointing at the quote as what counts.
+ */
+function shortAnswerBlock(text: string): CardElement[] {
+  return [
+    textBlock(`Kort gezegd: ${text}`, { weight: 'Bolder' }),
+    textBlock('✨ Gemaakt met AI, op basis van de tekst hieronder. Lees altijd de tekst zelf.', { size: 'Small', isSubtle: true, spacing: 'Small' }),
+  ];
 }
 
 /** What the code says about a request that opened another flow (posting check, doubt), quoted verbatim. */

@@ -11,3 +11,31 @@ export function cardMessage(card: AdaptiveCard, summary?: string): Partial<Activ
 export function textMessage(text: string): Partial<Activity> {
   return MessageFactory.text(text);
 }
+
+/** A source the AI answer used, for Teams' citation list (name max 80, abstract max 160 characters). */
+export interface AiCitation {
+  name: string;
+  abstract: string;
+}
+
+const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
+
+/**
+ * Marks a message as AI-generated the way Teams reads it: a schema.org Message entity with
+ * `AIGeneratedContent` (the "AI generated" label) and the cited passages as its citations.
+ */
+export function markAiGenerated(activity: Partial<Activity>, citations: readonly AiCitation[]): Partial<Activity> {
+  const entity = {
+    type: 'https://schema.org/Message',
+    '@type': 'Message',
+    '@context': 'https://schema.org',
+    '@id': '',
+    additionalType: ['AIGeneratedContent'],
+    citation: citations.map((c, i) => ({
+      '@type': 'Claim',
+      position: i + 1,
+      appearance: { '@type': 'DigitalDocument', name: cut(c.name, 80), abstract: cut(c.abstract.replace(/\s+/g, ' '), 160) },
+    })),
+  };
+  return { ...activity, entities: [...(activity.entities ?? []), entity] };
+}

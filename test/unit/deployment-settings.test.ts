@@ -44,6 +44,12 @@ describe('deployment settings', () => {
     for (const [variable, value] of Object.entries(actual)) expect(`${variable}: ${defaults.get(variable)}`).toBe(`${variable}: \`${value}\``);
     expect(config.mode).toBe('local');
     expect(defaults.get('BOT_ID')).toMatch(/empty/);
+    // AI answers are off without AI_ENDPOINT; their other defaults apply once it is set.
+    expect(config.ai).toBeUndefined();
+    expect(defaults.get('AI_ENDPOINT')).toMatch(/empty/);
+    const ai = configFromEnvironment({ AI_ENDPOINT: 'https://x.openai.azure.com', AI_MODEL: 'm', AI_API_KEY: 'k' }).ai!;
+    const aiActual = { AI_API_VERSION: ai.apiVersion, AI_TIMEOUT_MS: String(ai.timeoutMs), AI_DAILY_TOKEN_BUDGET: String(ai.dailyTokenBudget), AI_SEND_PERSONAL_DATA: String(ai.sendPersonalData) };
+    for (const [variable, value] of Object.entries(aiActual)) expect(`${variable}: ${defaults.get(variable)}`).toBe(`${variable}: \`${value}\``);
     for (const setting of SETTINGS.filter((s) => !['KNOWLEDGE_DIR', 'DIALOGS_DIR', 'GRAPH_BASE_URL'].includes(s))) expect(defaults.has(setting), setting).toBe(true);
   });
 });
