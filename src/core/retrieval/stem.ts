@@ -29,6 +29,22 @@ export function stem(word: string): string {
 }
 
 /**
+ * The words a diminutive may come from. The suffix is ambiguous ("tweet-je", "kaart-je" but
+ * "vrouw-tje", "film-pje", "man-n-etje"), so every reading is offered; only the ones the code or a
+ * stored question contains will ever match.
+ */
+function diminutiveBases(word: string): string[] {
+  const m = /^(.{3,})(je|jes)$/.exec(word);
+  if (!m) return [];
+  const stemPart = m[1]!;
+  const bases = [stemPart];
+  if (/[tp]$/.test(stemPart) && stemPart.length >= 4) bases.push(stemPart.slice(0, -1));
+  const etje = /^(.{2,}?)(.)\2et$/.exec(stemPart);
+  if (etje) bases.push(etje[1]! + etje[2]!);
+  return bases.filter((b) => b.length >= 3);
+}
+
+/**
  * All index keys of a word. Snowball does not unify Dutch verb and noun forms
  * ("deelt"/"delen", "plaats"/"plaatsen", "gepost"/"posten"), so a word gets the stems of its
  * plausible base forms too; two words match when their key sets intersect.
@@ -50,6 +66,7 @@ export function wordKeys(word: string): readonly string[] {
     bases.add(folded.slice(2, -1));
     bases.add(folded.slice(2));
   }
+  for (const base of diminutiveBases(word)) bases.add(base);
   const keys = new Set<string>();
   for (const base of bases) {
     keys.add(stemmer.stem(base));

@@ -8,7 +8,7 @@ export const DUTCH_STOPWORDS: ReadonlySet<string> = new Set(
 aan af al alle alleen als alsjeblieft altijd ander andere anders ben bij bijvoorbeeld binnen daar daarom
 dan dat de der deze die dit doe doen doet door dus echt een eens eigen eigenlijk en er erg even eventueel
 gaan gaat gedaan geen gewoon had hadden heb hebben hebt heeft hem hen het hier hij hoe hoeveel hoor hun
-ik in is ja je jij jou jouw jullie kan kon kunnen kun kunt laat laten liever maar me meer men met mij
+ie ik in is ja je jij jou jouw jullie kan kon kunnen kun kunt laat laten liever maar me meer men met mij
 mijn misschien moet moeten mogen mag mijne na naar net niet niets nog nou nu of ok oke okay om omdat
 ons onze ook op over precies qua sowieso te tegen toch toe tot u uit uw van veel voor vooral waar waarom
 wanneer want waren was wat we welk welke wel werd wie wij wil willen wilt word worden wordt
