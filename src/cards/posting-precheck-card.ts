@@ -1,5 +1,5 @@
 import type { PrecheckFinding, ProposedFact } from '../core/posting/precheck.js';
-import type { FactId } from '../core/posting/types.js';
+import type { FactId, FactValue } from '../core/posting/types.js';
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { ACCEPT_INPUT_PREFIX, POSTING_VERBS } from './posting-verbs.js';
 
@@ -21,8 +21,15 @@ const STATEMENT: Record<FactId, [yes: string, no: string]> = {
   unsure: ['Je twijfelt nog', 'Je twijfelt niet'],
 };
 
+/** "Weet ik niet" statements; other facts say it plainly around their "yes" statement. */
+const UNKNOWN: Partial<Record<FactId, string>> = {
+  written_consent: 'Je weet niet of iedereen schriftelijk toestemming heeft gegeven',
+  creator_consent: 'Je weet niet of de maker toestemming geeft',
+};
+
 /** Plain Dutch statement of a proposed answer. */
-export function describeFact(fact: FactId, value: boolean): string {
+export function describeFact(fact: FactId, value: FactValue): string {
+  if (value === null) return UNKNOWN[fact] ?? `Je weet niet zeker of dit zo is: ${STATEMENT[fact][0].toLowerCase()}`;
   return STATEMENT[fact][value ? 0 : 1];
 }
 
