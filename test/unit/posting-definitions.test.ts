@@ -65,6 +65,22 @@ describe.each(ORGS)('posting definition of %s', (org) => {
   });
 });
 
+describe.each(ORGS)('posting texts of %s', (org) => {
+  it('write names out (no abbreviation like "OOG") and give advice that does not just repeat the verdict', async () => {
+    const definition = await loadPostingDefinition('dialogs', org);
+    const texts = [
+      ...definition.doubtAdvice,
+      ...definition.facts.flatMap((f) => [f.question, f.why]),
+      ...definition.rules.flatMap((r) => [...(r.conditions ?? []), ...(r.alternatives ?? [])]),
+    ];
+    for (const text of texts) expect(text, text).not.toMatch(/\b[A-Z]{2,}\b/);
+    // The card's headline already says "Post dit niet." / "Post dit nog niet.".
+    for (const text of [...definition.doubtAdvice, ...definition.rules.flatMap((r) => r.alternatives ?? [])]) {
+      expect(text, text).not.toMatch(/^(plaats|post|publiceer) (dit|het) (\(nog\) )?niet\.$/i);
+    }
+  });
+});
+
 describe('posting definition files', () => {
   it('ship a JSON Schema that matches the zod schema (regenerate: npm run decide -- --write-schema)', () => {
     expect(readFileSync('dialogs/schema/posting.schema.json', 'utf8')).toBe(postingSchemaFileText());
