@@ -132,7 +132,9 @@ export function precheckDraft(text: string, hasMedia: boolean, context: Precheck
   add('confidential', confidential, 'Je noemt iets vertrouwelijks of interns.');
   const swearing = swearMatches(draft, context.swearWords);
   add('swearing', swearing, 'Er staan scheldwoorden of schuttingtaal in.');
-  const role = matches(draft, ROLE);
+  // "Ik heb niet vermeld of ik namens de school schrijf" names no role: negation decides.
+  const roleNegated = inferSituationFacts(draft, hasMedia).some((f) => f.fact === 'role_stated' && f.value === false);
+  const role = roleNegated ? [] : matches(draft, ROLE);
   add('role', role, 'Je schrijft erbij of je op persoonlijke titel of namens de school schrijft.');
   const opinion = matches(draft, OPINION);
   add('opinion', opinion, 'Je geeft je eigen mening.');
