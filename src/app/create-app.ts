@@ -6,7 +6,7 @@ import { registerFeedback } from '../teams/feedback.js';
 import { offerCodeUpdate, registerOnboarding, runOnboardingAction } from '../teams/onboarding.js';
 import { registerWelcome, sendHelp } from '../teams/welcome.js';
 import { updateUserRecord } from '../teams/user-records.js';
-import { registerPosting, startPosting, startPostingFromRequest } from '../teams/posting.js';
+import { handleTypedPostingReply, registerPosting, startPosting, startPostingFromRequest } from '../teams/posting.js';
 import { isPostingRequest } from '../core/posting/intent.js';
 import { actorOf } from '../teams/identity.js';
 import { codeLeadFor, registerQuestions, replyToQuestion } from '../teams/questions.js';
@@ -119,6 +119,10 @@ export function createApp(deps: AppDeps): BotApp {
       return;
     }
     const intent = classifyMessage(context.activity.text ?? '');
+    // While the posting check waits for an answer, "ja", "nee", "terug", "stop" … are for it.
+    if (intent.kind !== 'command' && intent.kind !== 'empty' && intent.kind !== 'too_long') {
+      if (await handleTypedPostingReply(context, state, deps, context.activity.text ?? '')) return;
+    }
     // The update invitation is personal: only in the 1:1 chat.
     if (!inSharedConversation(context)) await offerCodeUpdate(context, deps);
     switch (intent.kind) {
@@ -146,6 +150,8 @@ export function createApp(deps: AppDeps): BotApp {
         }
         return runCommand(context, state, intent.command);
       case 'question':
+        // Asked for the check: it runs, also when the request mentions doubt (the verdict offers the leidinggevende).
+        if (isPostingRequest(intent.text)) return startPostingFromRequest(context, state, deps, intent.text);
         if (isDoubtRequest(intent.text)) {
           // A doubt is a question too: quote what the code says, then offer to ask the leidinggevende.
           const lead = codeLeadFor(deps, intent.text, 'doubt.requested');
@@ -154,7 +160,6 @@ export function createApp(deps: AppDeps): BotApp {
           if (inSharedConversation(context)) return answerPrivately(context, deps, notifier, 'twijfel', (personal) => openDoubtCompose(personal, undefined, deps, input));
           return openDoubtCompose(context, state, deps, input);
         }
-        if (isPostingRequest(intent.text)) return startPostingFromRequest(context, state, deps, intent.text);
         await replyToQuestion(context, state, deps, intent.text);
         return;
     }

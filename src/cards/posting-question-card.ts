@@ -6,7 +6,10 @@ import { POSTING_VERBS } from './posting-verbs.js';
 export function postingQuestionCard(decision: QuestionDecision, options: { canGoBack: boolean }): AdaptiveCard {
   const { answered, remainingAtMost } = decision.progress;
   const body: CardElement[] = [
-    textBlock(`Vraag ${answered + 1} · nog hooguit ${Math.max(remainingAtMost - 1, 0)} daarna`, { size: 'Small', isSubtle: true }),
+    textBlock(remainingAtMost <= 1 ? `Vraag ${answered + 1} · de laatste vraag` : `Vraag ${answered + 1} · nog hooguit ${remainingAtMost - 1} daarna`, {
+      size: 'Small',
+      isSubtle: true,
+    }),
     textBlock(decision.question, { size: 'Medium', weight: 'Bolder' }),
     textBlock(`Waarom ik dit vraag: ${decision.why}`, { spacing: 'Small' }),
   ];

@@ -5,7 +5,8 @@ import { card, submit, textBlock } from '../cards/adaptive-card.js';
 import { acceptedFactsFromSubmit, postingPrecheckCard } from '../cards/posting-precheck-card.js';
 import { postingQuestionCard } from '../cards/posting-question-card.js';
 import { postingStartCard, readDraftSubmit, type StartLead } from '../cards/posting-start-card.js';
-import { POSTING_VERBS } from '../cards/posting-verbs.js';
+import { ACCEPT_INPUT_PREFIX, POSTING_VERBS } from '../cards/posting-verbs.js';
+import { parseTypedReply, type TypedReply } from '../core/posting/typed-reply.js';
 import { postingVerdictCard } from '../cards/posting-verdict-card.js';
 import {
   answer,
@@ -38,13 +39,26 @@ export function registerPosting(app: Application<AppTurnState>, deps: AppDeps): 
       await context.sendActivity(cardMessage(closedCard()));
       return;
     }
+    if (session.status === 'decided' && STEP_VERBS.has(String(verb))) {
+      // A button on an older card of a check that already has its outcome: say so once, no repeat.
+      await context.sendActivity(SMALL_TALK_DECIDED);
+      return;
+    }
+    await runVerb(context, state, deps, session, verb, data);
+  });
+}
+
+const STEP_VERBS = new Set<string>([POSTING_VERBS.draft, POSTING_VERBS.skipDraft, POSTING_VERBS.confirm, POSTING_VERBS.answer, POSTING_VERBS.back]);
+const SMALL_TALK_DECIDED = 'Deze check heeft al een uitkomst (hierboven). Typ "mag ik dit posten?" voor een nieuwe check.';
+
+async function runVerb(context: TurnContext, state: AppTurnState, deps: AppDeps, session: PostingSession, verb: unknown, data: Record<string, unknown>): Promise<void> {
     const now = deps.clock.now();
     let result: SessionResult;
     switch (verb) {
       case POSTING_VERBS.draft: {
         if (session.status !== 'awaiting-draft') return showStep(context, state, deps, session);
         const { draft, hasMedia } = readDraftSubmit(data);
-        result = { ok: true, session: draft.trim() ? withDraft(session, draft, hasMedia, precheckContext(deps)) : skipDraft({ ...session, hasMedia }) };
+        result = { ok: true, session: draft.trim() ? withDraft(session, draft, hasMedia, precheckContext(deps), model(deps)) : skipDraft({ ...session, hasMedia }) };
         break;
       }
       case POSTING_VERBS.skipDraft:
@@ -74,7 +88,54 @@ export function registerPosting(app: Application<AppTurnState>, deps: AppDeps): 
     if (!result.ok) await context.sendActivity(result.error);
     deps.logger.info({ event: 'posting.action', verb, ok: result.ok });
     await showStep(context, state, deps, result.session);
-  });
+}
+
+const TYPED_VERBS: Record<TypedReply, { verb: string; value?: string }> = {
+  ja: { verb: POSTING_VERBS.answer, value: 'ja' },
+  nee: { verb: POSTING_VERBS.answer, value: 'nee' },
+  'weet-niet': { verb: POSTING_VERBS.answer, value: 'weet-niet' },
+  terug: { verb: POSTING_VERBS.back },
+  opnieuw: { verb: POSTING_VERBS.restart },
+  stop: { verb: POSTING_VERBS.stop },
+};
+
+/** How long after "mag ik dit posten?" a typed message counts as the situation to check. */
+const DRAFT_WINDOW_MS = 30 * 60_000;
+
+/**
+ * A typed message while the check waits for something: "ja", "nee", "weet ik niet", "terug",
+ * "opnieuw", "stop" work like the buttons on an open question (and "ja"/"klopt" confirms the
+ * pre-ticks); right after "mag ik dit posten?" a typed message is the situation to check.
+ * Returns false when the message is not for the check.
+ */
+export async function handleTypedPostingReply(context: TurnContext, state: AppTurnState, deps: AppDeps, text: string): Promise<boolean> {
+  const session = state.conversation.posting as PostingSession | undefined;
+  if (!session) return false;
+  const reply = parseTypedReply(text);
+  if (session.status === 'asking' && session.current && reply) {
+    const typed = TYPED_VERBS[reply];
+    await runVerb(context, state, deps, session, typed.verb, { verb: typed.verb, fact: session.current, value: typed.value });
+    return true;
+  }
+  if (session.status === 'confirming' && reply) {
+    const typed = reply === 'ja' ? { verb: POSTING_VERBS.confirm } : TYPED_VERBS[reply];
+    if (typed.verb === POSTING_VERBS.answer) return false;
+    // "ja"/"klopt" keeps every pre-tick; to change one, the card's switches.
+    const accepted = Object.fromEntries(session.proposals.map((p) => [`${ACCEPT_INPUT_PREFIX}${p.fact}`, 'true']));
+    await runVerb(context, state, deps, session, typed.verb, { verb: typed.verb, ...accepted });
+    return true;
+  }
+  const recent = deps.clock.now().getTime() - Date.parse(session.startedAt) < DRAFT_WINDOW_MS;
+  if (session.status === 'awaiting-draft' && recent) {
+    if (reply === 'stop' || reply === 'opnieuw') {
+      await runVerb(context, state, deps, session, TYPED_VERBS[reply].verb, {});
+      return true;
+    }
+    if (reply || text.trim().split(/\s+/).length < 3) return false;
+    await showStep(context, state, deps, withDraft(session, text, false, precheckContext(deps), model(deps)));
+    return true;
+  }
+  return false;
 }
 
 /** Starts the dialog, or continues one left halfway (the user can still choose "Opnieuw"). */
@@ -82,7 +143,7 @@ export async function startPosting(
   context: TurnContext,
   state: AppTurnState,
   deps: AppDeps,
-  options: { fresh: boolean; lead?: StartLead },
+  options: { fresh: boolean; lead?: StartLead; offerLeader?: boolean },
 ): Promise<void> {
   const existing = state.conversation.posting as PostingSession | undefined;
   const halfway = existing && (existing.status === 'asking' || existing.status === 'confirming');
@@ -90,7 +151,8 @@ export async function startPosting(
     await context.sendActivity('Je was nog bezig met een check. We gaan verder waar je was; kies "Opnieuw" om opnieuw te beginnen.');
     return showStep(context, state, deps, existing);
   }
-  await showStep(context, state, deps, startSession(deps.config.org, deps.clock.now()), options.lead);
+  const session = startSession(deps.config.org, deps.clock.now());
+  await showStep(context, state, deps, options.offerLeader ? { ...session, offerLeader: true } : session, options.lead);
 }
 
 /**
@@ -98,16 +160,27 @@ export async function startPosting(
  * code's answer first, then the check for the user's own post, in one card.
  */
 export async function startPostingFromRequest(context: TurnContext, state: AppTurnState, deps: AppDeps, request: string): Promise<void> {
+  // "Mag ik dit posten? …, maar ik twijfel nog": the check was asked for; the verdict offers the leidinggevende.
+  const offerLeader = DOUBT_WORD.test(request);
+  const situation = SITUATION_AFTER_COMMAND.exec(request)?.[1];
+  if (situation) {
+    const session = { ...startSession(deps.config.org, deps.clock.now()), ...(offerLeader ? { offerLeader } : {}) };
+    return showStep(context, state, deps, withDraft(session, situation, false, precheckContext(deps), model(deps)));
+  }
   const lead = codeLeadFor(deps, request, 'posting.requested');
-  await startPosting(context, state, deps, lead ? { fresh: true, lead } : { fresh: true });
+  await startPosting(context, state, deps, { fresh: true, ...(lead ? { lead } : {}), ...(offerLeader ? { offerLeader } : {}) });
 }
+
+const DOUBT_WORD = /\btwijfel\w*|\bweet\s+(?:het\s+)?niet\s+zeker/iu;
+/** "Mag ik dit posten? <the situation>" in one message: the rest is the situation to check. */
+const SITUATION_AFTER_COMMAND = /^\s*(?:mag|kan|kun)\s+ik\s+dit\s+(?:posten|plaatsen|delen|tweeten)\s*[?:.,!-]*\s+(\S[\s\S]{9,})$/iu;
 
 async function showStep(context: TurnContext, state: AppTurnState, deps: AppDeps, session: PostingSession, lead?: StartLead): Promise<void> {
   const step = nextStep(session, deps.posting.definition, deps.knowledge);
   state.conversation.posting = step.session;
   switch (step.kind) {
     case 'draft':
-      await context.sendActivity(cardMessage(postingStartCard(deps.knowledge.organisation, lead), 'Mag ik dit posten?'));
+      await context.sendActivity(cardMessage(postingStartCard(deps.knowledge.organisation, lead, step.session.draft), 'Mag ik dit posten?'));
       return;
     case 'confirm':
       await context.sendActivity(cardMessage(postingPrecheckCard(step.findings, step.proposals), 'Wat mij opviel in je bericht'));
@@ -117,12 +190,18 @@ async function showStep(context: TurnContext, state: AppTurnState, deps: AppDeps
       return;
     case 'verdict':
       deps.logger.info({ event: 'posting.verdict', verdict: step.decision.verdict, rules: step.decision.rules.map((r) => r.id) });
-      await context.sendActivity(cardMessage(postingVerdictCard(step.decision, deps.knowledge.leaderTerm), `Oordeel: ${step.decision.verdict}`));
+      await context.sendActivity(
+        cardMessage(postingVerdictCard(step.decision, deps.knowledge.leaderTerm, { offerLeader: step.session.offerLeader === true }), `Oordeel: ${step.decision.verdict}`),
+      );
       return;
     case 'stopped':
       await context.sendActivity('Gestopt. Typ "mag ik dit posten?" als je opnieuw wilt beginnen.');
       return;
   }
+}
+
+function model(deps: AppDeps) {
+  return { definition: deps.posting.definition, knowledge: deps.knowledge };
 }
 
 function precheckContext(deps: AppDeps) {

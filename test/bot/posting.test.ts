@@ -87,6 +87,69 @@ describe('"Mag ik dit posten?" over HTTP', () => {
     expect(card!.text).toMatch(/Gestopt/);
   });
 
+  it('takes typed replies while a question is open: ja, nee, weet ik niet, terug, stop', async () => {
+    const typist = user('posting-typed', 7);
+    let [card] = await bot.say(typist, 'mag ik dit posten?');
+    [card] = await bot.click(typist, actionData(card!, 'Sla over'));
+    const first = factOf(card!);
+    expect(card!.text).toMatch(/Vraag 1 · nog hooguit \d+ daarna/);
+    [card] = await bot.say(typist, 'Ja!');
+    const second = factOf(card!);
+    expect(second).not.toBe(first);
+    expect(card!.text).toMatch(/Vraag 2 /);
+    [card] = await bot.say(typist, 'terug');
+    expect(factOf(card!)).toBe(first);
+    [card] = await bot.say(typist, 'ja');
+    expect(factOf(card!)).toBe(second);
+    [card] = await bot.say(typist, 'weet ik niet');
+    expect(card!.text).not.toMatch(/Daar zegt de code niets over/);
+    expect(card!.text).toMatch(/Vraag 3 |🤔 Twijfel/);
+    const [stopped] = await bot.say(typist, 'stop');
+    expect(stopped!.text).toMatch(/Gestopt/);
+    // Once stopped, "ja" is an ordinary message again.
+    const [after] = await bot.say(typist, 'nee');
+    expect(after!.text).not.toMatch(/Gestopt|Vraag \d/);
+  });
+
+  it('checks a situation typed after "mag ik dit posten?", pre-ticks what it read, and ends a post not about school quickly', async () => {
+    const keuken = user('posting-keuken', 8);
+    await bot.say(keuken, 'mag ik dit posten?');
+    let [card] = await bot.say(keuken, 'Ik wil op Facebook privé een foto van mijn nieuwe keuken delen. Het heeft niets met school te maken.');
+    expect(card!.text).toMatch(/Het bericht gaat niet over school/);
+    expect(card!.text).toMatch(/Je post privé/);
+    [card] = await bot.say(keuken, 'klopt');
+    card = await answerUntilVerdict(bot, keuken, card!, {});
+    expect(card!.text).toMatch(/✅ Ja/);
+  });
+
+  it('runs the check for a posting request that mentions doubt, and offers the leidinggevende at the verdict', async () => {
+    const doubter = user('posting-doubt', 9);
+    let [card] = await bot.say(doubter, 'Mag ik dit posten? Ik wil een cartoon van internet op mijn eigen Facebook zetten, maar ik twijfel nog.');
+    expect(card!.text).not.toMatch(/Schrijf kort waar je over twijfelt/);
+    expect(card!.text).toMatch(/Dit haal ik uit je tekst:[\s\S]*Je twijfelt nog[\s\S]*Dit noem je niet, dus ik ga ervan uit:/);
+    expect(card!.text).toMatch(/Dit viel me op/);
+    [card] = await bot.click(doubter, { ...actionData(card!, /Klopt, ga verder/), 'accept.unsure': 'false' });
+    card = await answerUntilVerdict(bot, doubter, card!, { creator_consent: 'nee', unsure: 'ja' });
+    expect(card!.text).toMatch(/⛔ Nee|🤔 Twijfel/);
+    expect(findAction(card!.activity, 'Leg voor aan mijn leidinggevende')).toBeDefined();
+    // A click on an older card now says so once, without the verdict again.
+    const old = await bot.click(doubter, { verb: 'posting.answer', fact: 'unsure', value: 'ja' });
+    expect(old).toHaveLength(1);
+    expect(old[0]!.text).toMatch(/al een uitkomst/);
+    expect(old[0]!.text).not.toMatch(/Er staat nu geen vraag open/);
+  });
+
+  it('keeps the pasted message when going back from the check, and gives a question about contact no posting form', async () => {
+    const paster = user('posting-paste', 10);
+    let [card] = await bot.say(paster, 'mag ik dit posten?');
+    [card] = await bot.click(paster, { ...actionData(card!, 'Controleer mijn bericht'), draft: 'Wat een toffe dag met groep 6!', hasMedia: 'true' });
+    [card] = await bot.click(paster, actionData(card!, 'Terug'));
+    expect(JSON.stringify(card!.activity)).toContain('Wat een toffe dag met groep 6!');
+
+    const [answer] = await bot.say(user('posting-friend', 11), 'moeder van een leerling stuurt me een vriendschapsverzoek op fb, mag ik die accepteren?');
+    expect(findAction(answer!.activity, 'Controleer mijn bericht')).toBeUndefined();
+  });
+
   it('tells the user when a card belongs to a dialog that is already closed', async () => {
     const [reply] = await bot.click(user('nobody', 99), { verb: 'posting.answer', fact: 'about_school', value: 'ja' });
     expect(reply!.text).toMatch(/al afgesloten/);

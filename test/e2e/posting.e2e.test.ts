@@ -43,4 +43,41 @@ describeE2e('journey: "mag ik dit posten?" from a natural question to a verdict'
     await chat.expectNoCardError();
     chat.expectNoBotErrors();
   });
+
+  it('reads a typed situation, shows what it read and assumed as pre-ticks, and answers typed replies', async () => {
+    const chat = journey.chat;
+    await chat.sendMessage('mag ik dit posten?');
+    expect(await chat.waitForBotReply()).toMatch(/Plak je bericht/);
+    await chat.sendMessage('Ik wil tweeten dat ik de onderwijsstaking van morgen terecht vind. Ik heb niet vermeld of ik dat als mezelf of namens de school zeg.');
+    const precheck = await chat.waitForBotReply();
+    expect(precheck).toMatch(/Dit haal ik uit je tekst:/);
+    expect(precheck).toMatch(/Je maakt niet duidelijk of het privé is of namens de school/);
+    expect(precheck).toMatch(/Dit noem je niet, dus ik ga ervan uit:/);
+    await chat.screenshot('posting-4-pre-ticks');
+    // Typed "klopt" accepts every pre-tick: no question is needed for this situation.
+    await chat.sendMessage('klopt');
+    const verdict = await chat.waitForBotReply();
+    expect(verdict).toMatch(/☑️ Ja, mits/);
+    expect(verdict).toMatch(/persoonlijke titel/);
+    expect(verdict).toMatch(/Openbaar Onderwijs Groningen/);
+    expect(verdict).not.toMatch(/\bOOG\b/);
+    await chat.screenshot('posting-5-ja-mits');
+
+    // Typed replies on an open question work like the buttons.
+    await chat.sendMessage('mag ik dit posten?');
+    await chat.waitForBotReply();
+    await chat.clickCardButton('Sla over');
+    const first = await chat.waitForBotReply();
+    expect(first).toMatch(/Vraag 1 · nog hooguit \d+ daarna/);
+    await chat.sendMessage('nee');
+    const second = await chat.waitForBotReply();
+    expect(second).toMatch(/Vraag 2 /);
+    await chat.sendMessage('terug');
+    expect(await chat.waitForBotReply()).toBe(first);
+    await chat.screenshot('posting-6-typed-back');
+    await chat.sendMessage('stop');
+    expect(await chat.waitForBotReply()).toMatch(/Gestopt/);
+    await chat.expectNoCardError();
+    chat.expectNoBotErrors();
+  });
 });

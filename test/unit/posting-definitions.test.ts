@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDefinition } from '../../src/core/posting/check-definition.js';
 import { decide } from '../../src/core/posting/engine.js';
+import { holds } from '../../src/core/posting/condition.js';
 import { parsePostingDefinition, postingSchemaFileText } from '../../src/core/posting/schema.js';
 import { FACT_IDS, type FactValue, type Facts } from '../../src/core/posting/types.js';
 import { loadKnowledge } from '../../src/infra/load-knowledge.js';
@@ -39,6 +40,8 @@ describe.each(ORGS)('posting definition of %s', (org) => {
     const values: FactValue[] = [true, false, null];
     for (let i = 0; i < 3000; i++) {
       const full = Object.fromEntries(FACT_IDS.map((id) => [id, values[Math.floor(random() * 3)]!])) as Facts;
+      // A fact whose precondition is certainly false does not apply (no photo of pupils in a post not about school).
+      for (const f of definition.facts) if (f.askWhen && holds({ not: f.askWhen }, full)) delete full[f.id];
       const direct = decide(definition, knowledge, full);
       let answers: Facts = {};
       let step = decide(definition, knowledge, answers);
@@ -58,6 +61,22 @@ describe.each(ORGS)('posting definition of %s', (org) => {
           }
         }
       }
+    }
+  });
+});
+
+describe.each(ORGS)('posting texts of %s', (org) => {
+  it('write names out (no abbreviation like "OOG") and give advice that does not just repeat the verdict', async () => {
+    const definition = await loadPostingDefinition('dialogs', org);
+    const texts = [
+      ...definition.doubtAdvice,
+      ...definition.facts.flatMap((f) => [f.question, f.why]),
+      ...definition.rules.flatMap((r) => [...(r.conditions ?? []), ...(r.alternatives ?? [])]),
+    ];
+    for (const text of texts) expect(text, text).not.toMatch(/\b[A-Z]{2,}\b/);
+    // The card's headline already says "Post dit niet." / "Post dit nog niet.".
+    for (const text of [...definition.doubtAdvice, ...definition.rules.flatMap((r) => r.alternatives ?? [])]) {
+      expect(text, text).not.toMatch(/^(plaats|post|publiceer) (dit|het) (\(nog\) )?niet\.$/i);
     }
   });
 });

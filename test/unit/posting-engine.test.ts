@@ -78,8 +78,10 @@ describe('decide', () => {
     expect(decision).toMatchObject({ kind: 'verdict', verdict: 'nee' });
   });
 
-  it('asks the first question that can still change the outcome', () => {
-    expect(decide(definition, knowledge, {})).toMatchObject({ kind: 'question', fact: 'about_school' });
+  it('asks first what can change the outcome most, and only what can still change it', () => {
+    // A "nee" rule's fact (recognisable_people, also gating written_consent) before the "ja, mits" facts.
+    expect(decide(definition, knowledge, {})).toMatchObject({ kind: 'question', fact: 'recognisable_people' });
+    expect(decide(definition, knowledge, { recognisable_people: false, could_harm: false, unsure: false })).toMatchObject({ kind: 'question', fact: 'role_stated' });
     // Facts that no rule uses (e.g. is_leader here) are never asked.
     const asked = new Set<string>();
     let facts: Facts = {};

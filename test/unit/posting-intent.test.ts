@@ -12,8 +12,8 @@ describe('isPostingRequest', () => {
     'Mag ik reageren op een ouder die op Facebook klaagt?',
     'Kun je mijn bericht checken voordat ik het plaats?',
     'Controleer dit bericht even',
-    'Mag ik een volgverzoek van een leerling op Instagram accepteren?',
     'mag ik deze blog publiceren',
+    'Mag ik dit posten? Een foto van het schoolplein, maar ik twijfel nog',
   ])('recognises "%s"', (text) => {
     expect(isPostingRequest(text)).toBe(true);
   });
@@ -27,6 +27,9 @@ describe('isPostingRequest', () => {
     'Wanneer moet ik de leidinggevende inschakelen?',
     'hoi',
     '',
+    // Contact, not publishing: answered from the code, without a posting form.
+    'moeder van een leerling stuurt me een vriendschapsverzoek op fb, mag ik die accepteren?',
+    'Mag ik een volgverzoek van een leerling op Instagram accepteren?',
   ])('leaves "%s" to the question answerer', (text) => {
     expect(isPostingRequest(text)).toBe(false);
   });

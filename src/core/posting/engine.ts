@@ -136,7 +136,11 @@ export function decide(definition: PostingDefinition, knowledge: KnowledgeDocume
     }
   }
 
-  const next = definition.facts.find((f) => relevant.has(f.id) && stateOf(f.id).kind === 'open' && isAskableNow(f, stateOf));
+  const next = mostDecisive(
+    definition.facts.filter((f) => relevant.has(f.id) && stateOf(f.id).kind === 'open' && isAskableNow(f, stateOf)),
+    relevantRules,
+    definition.facts.filter((f) => relevant.has(f.id)),
+  );
   if (next) {
     const answered = definition.facts.filter((f) => f.id in facts && facts[f.id] !== undefined).length;
     const [source] = cite([next.source], knowledge);
@@ -150,6 +154,27 @@ export function decide(definition: PostingDefinition, knowledge: KnowledgeDocume
     };
   }
   return verdictFrom(definition, knowledge, facts, statuses, lower === upper ? lower : upper);
+}
+
+/**
+ * The question that can change the verdict most: the one in the most severe rule still open (a
+ * "nee" ends the dialog at once), then the one in the most open rules; ties keep the file's order.
+ * A question that others depend on ("gaat het over school?") counts their rules too: its "nee"
+ * settles them all at once.
+ */
+function mostDecisive(candidates: FactDefinition[], rules: RuleStatus[], relevant: FactDefinition[]): FactDefinition | undefined {
+  let best: FactDefinition | undefined;
+  let bestScore = -Infinity;
+  for (const fact of candidates) {
+    const gated = new Set([fact.id, ...relevant.filter((f) => f.askWhen && factsOf(f.askWhen).has(fact.id)).map((f) => f.id)]);
+    const inRules = rules.filter((s) => [...factsOf(s.rule.when)].some((f) => gated.has(f)));
+    const score = Math.max(NONE, ...inRules.map((s) => s.max)) * 100 + inRules.length;
+    if (score > bestScore) {
+      best = fact;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 function verdictFrom(

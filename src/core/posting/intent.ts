@@ -2,8 +2,11 @@ const MODAL = /\b(mag|kan|kun|moet|zou|durf|wil)\s+(ik|je|we|wij)\b/iu;
 const WANT = /\b(ik\s+wil|ik\s+ga|ik\s+zou\s+graag|ik\s+overweeg)\b/iu;
 const POST_VERB =
   /\b(post(?:en|s)?|plaats(?:en)?|publiceer|publiceren|deel|delen|share[n]?|tweet(?:en)?|twitter(?:en)?|retweet(?:en)?|upload(?:en)?|reageer|reageren|story|stories)\b/iu;
-const PUT_OR_CONTACT =
-  /\b(zet|zetten|gooi|gooien|stuur|sturen|volg|volgen|accepteer|accepteren|vriendschapsverzoek|volgverzoek|vrienden\s+worden)\b/iu;
+/** Contact with a person rather than a post: even with "reageren" or "delen" in it, not a post to check. */
+const CONTACT_ONLY = /\b(vriendschapsverzoek\w*|vriendverzoek\w*|volgverzoek\w*|accepteren|accepteer|appen|privébericht\w*|dm'?en)\b/iu;
+// Putting something online; accepting or sending a friend request is contact, not publishing: that
+// question is answered from the code without a posting form under it.
+const PUT_ONLINE = /\b(zet|zetten|gooi|gooien|online\s+zetten)\b/iu;
 const PLATFORM =
   /\b(insta(?:gram)?|facebook|fb|tiktok|linkedin|twitter|x|youtube|snapchat|snap|whatsapp|threads|bluesky|mastodon|social(?:e)?\s*media|sociale\s+media|internet|online)\b/iu;
 const CHECK = /\b(check|controleer|beoordeel|bekijk)\b.*\b(mijn|dit|deze|m'n)\s+(bericht|post|tweet|foto|video|filmpje|reactie|blog)\b/iu;
@@ -21,6 +24,7 @@ export function isPostingRequest(text: string): boolean {
   if (QUESTION_WORD.test(t)) return false;
   const intent = MODAL.test(t) || WANT.test(t);
   if (!intent) return false;
+  if (CONTACT_ONLY.test(t)) return false;
   if (POST_VERB.test(t)) return true;
-  return PUT_OR_CONTACT.test(t) && PLATFORM.test(t);
+  return PUT_ONLINE.test(t) && PLATFORM.test(t);
 }

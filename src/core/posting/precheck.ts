@@ -1,4 +1,5 @@
-import type { FactId } from './types.js';
+import { inferSituationFacts } from './situation-facts.js';
+import type { FactId, FactValue } from './types.js';
 
 export type FindingKind =
   | 'phone'
@@ -23,8 +24,11 @@ export interface PrecheckFinding {
 /** A proposed answer with the reason, shown to the user for confirmation. */
 export interface ProposedFact {
   fact: FactId;
-  value: boolean;
+  /** `null`: the text says the teacher does not know ("ik weet niet of de ouders …"). */
+  value: FactValue;
   reason: string;
+  /** True when the text does not mention it and the check assumes the usual case (shown, never silent). */
+  assumed?: boolean;
 }
 
 export interface PrecheckResult {
@@ -78,6 +82,10 @@ function swearMatches(text: string, words: readonly string[]): string[] {
   return found;
 }
 
+function shorten(text: string): string {
+  return text.length <= 80 ? text : `${text.slice(0, 77).replace(/\s+\S*$/, '')} …`;
+}
+
 function list(items: string[]): string {
   return [...new Set(items)].slice(0, 3).map((i) => `"${i}"`).join(', ');
 }
@@ -90,7 +98,7 @@ export function precheckDraft(text: string, hasMedia: boolean, context: Precheck
   const draft = text.slice(0, 10_000);
   const findings: PrecheckFinding[] = [];
   const proposals = new Map<FactId, ProposedFact>();
-  const propose = (fact: FactId, value: boolean, reason: string) => {
+  const propose = (fact: FactId, value: FactValue, reason: string) => {
     if (!proposals.has(fact)) proposals.set(fact, { fact, value, reason });
   };
   const add = (kind: FindingKind, found: string[], message: string) => {
@@ -124,21 +132,27 @@ export function precheckDraft(text: string, hasMedia: boolean, context: Precheck
   add('confidential', confidential, 'Je noemt iets vertrouwelijks of interns.');
   const swearing = swearMatches(draft, context.swearWords);
   add('swearing', swearing, 'Er staan scheldwoorden of schuttingtaal in.');
-  const role = matches(draft, ROLE);
+  // "Ik heb niet vermeld of ik namens de school schrijf" names no role: negation decides.
+  const roleNegated = inferSituationFacts(draft, hasMedia).some((f) => f.fact === 'role_stated' && f.value === false);
+  const role = roleNegated ? [] : matches(draft, ROLE);
   add('role', role, 'Je schrijft erbij of je op persoonlijke titel of namens de school schrijft.');
   const opinion = matches(draft, OPINION);
   add('opinion', opinion, 'Je geeft je eigen mening.');
 
-  if (people.length > 0 || names.length > 0 || schoolWords.length > 0) {
-    propose('about_school', true, 'Je bericht gaat over school, leerlingen, ouders of collega\'s.');
-  }
-  if (hasMedia && people.length > 0) {
-    propose('recognisable_people', true, 'Er zit een foto of video bij en je noemt leerlingen, ouders of collega\'s.');
-  } else if (personalData && people.length > 0) {
-    propose('recognisable_people', true, 'Er staan persoonlijke gegevens in van iemand van school.');
-  }
+  // The strongest signals first: what the text itself says, with negation handled per clause.
   if (confidential.length > 0) propose('confidential', true, 'Je noemt iets vertrouwelijks of interns.');
   if (swearing.length > 0) propose('could_harm', true, 'Scheldwoorden en schuttingtaal kunnen anderen of de school schaden.');
+  for (const inferred of inferSituationFacts(draft, hasMedia)) {
+    propose(inferred.fact, inferred.value, `Uit je tekst: "${shorten(inferred.excerpt)}".`);
+  }
+  // "Ik ben bestuurder bij KempenKind": naming your employer does not make the post about school.
+  const namedAsSubject = names.filter((n) => new RegExp(`(?<!\\bbij\\s)${escape(n)}`, 'iu').test(draft));
+  if (!proposals.has('about_school') && (namedAsSubject.length > 0 || schoolWords.length > 0)) {
+    propose('about_school', true, 'Je bericht gaat over school, leerlingen, ouders of collega\'s.');
+  }
+  if (!proposals.has('recognisable_people') && personalData && people.length > 0) {
+    propose('recognisable_people', true, 'Er staan persoonlijke gegevens in van iemand van school.');
+  }
   if (role.length > 0) propose('role_stated', true, 'Je schrijft erbij of het je eigen mening is of namens de school.');
   if (opinion.length > 0) propose('personal_opinion', true, 'Je geeft je eigen mening.');
 

@@ -1,5 +1,7 @@
 import type { KnowledgeDocument } from '../knowledge/types.js';
 import { decide } from './engine.js';
+import { assumeUnmentioned } from './assume-unmentioned.js';
+import { questionsAfterAtMost } from './question-bound.js';
 import { precheckDraft, type PrecheckContext, type PrecheckFinding, type ProposedFact } from './precheck.js';
 import {
   FACT_IDS,
@@ -31,6 +33,8 @@ export interface PostingSession {
   history: HistoryEntry[];
   /** The fact asked last; only an answer to this fact is accepted. */
   current?: FactId;
+  /** The request mentioned doubt: the verdict offers the leidinggevende whatever it is. */
+  offerLeader?: boolean;
 }
 
 export type SessionResult = { ok: true; session: PostingSession } | { ok: false; session: PostingSession; error: string };
@@ -49,10 +53,22 @@ export function startSession(org: string, now: Date): PostingSession {
   return { org, status: 'awaiting-draft', startedAt: now.toISOString(), hasMedia: false, findings: [], proposals: [], answers: {}, history: [] };
 }
 
-/** Adds the draft and runs the pre-check; with findings or proposals the user confirms them first. */
-export function withDraft(session: PostingSession, draft: string, hasMedia: boolean, context: PrecheckContext): PostingSession {
+/** The decision model and the code it cites. */
+export interface PostingModel {
+  definition: PostingDefinition;
+  knowledge: KnowledgeDocument;
+}
+
+/**
+ * Adds the draft (a pasted message or a described situation) and runs the pre-check; with findings
+ * or proposals the user confirms them first. With the model, what the text does not mention but the
+ * verdict depends on is proposed too (marked as assumed), so it is corrected on the same card.
+ */
+export function withDraft(session: PostingSession, draft: string, hasMedia: boolean, context: PrecheckContext, model?: PostingModel): PostingSession {
   const text = draft.trim().slice(0, MAX_DRAFT);
-  const { findings, proposedFacts } = precheckDraft(text, hasMedia, context);
+  const precheck = precheckDraft(text, hasMedia, context);
+  const findings = precheck.findings;
+  const proposedFacts = model && text ? assumeUnmentioned(model.definition, model.knowledge, precheck.proposedFacts) : precheck.proposedFacts;
   return {
     ...session,
     draft: text,
@@ -114,9 +130,15 @@ export function back(session: PostingSession): PostingSession {
   return { ...session, answers, history, status: 'confirming', current: undefined };
 }
 
+/** Questions answered one by one in this dialog (not the pre-ticks confirmed on the card). */
+export function askedCount(session: PostingSession): number {
+  return session.history.filter((h) => h.kind === 'answer').length;
+}
+
 /** Starts over for the same organisation. */
 export function restart(session: PostingSession, now: Date): PostingSession {
-  return startSession(session.org, now);
+  const fresh = startSession(session.org, now);
+  return session.offerLeader ? { ...fresh, offerLeader: true } : fresh;
 }
 
 export function stop(session: PostingSession): PostingSession {
@@ -132,7 +154,9 @@ export function nextStep(session: PostingSession, definition: PostingDefinition,
   }
   const decision = decide(definition, knowledge, session.answers);
   if (decision.kind === 'question') {
-    return { kind: 'question', session: { ...session, status: 'asking', current: decision.fact }, decision };
+    // Accepted pre-ticks are not questions: the counter counts what was asked, and promises no more than can come.
+    const progress = { answered: askedCount(session), remainingAtMost: questionsAfterAtMost(definition, knowledge, session.answers) + 1 };
+    return { kind: 'question', session: { ...session, status: 'asking', current: decision.fact }, decision: { ...decision, progress } };
   }
   return { kind: 'verdict', session: { ...session, status: 'decided', current: undefined }, decision };
 }
