@@ -16,6 +16,7 @@ import { loadVocabulary } from './infra/load-vocabulary.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { environmentWithFile } from './infra/env-file.js';
 import { openDataStore } from './store/open-data-store.js';
+import { openPgDataStore } from './store/postgres/open-pg-data-store.js';
 import { startMaintenanceTimer } from './app/maintenance.js';
 import { DoubtService } from './core/doubts/doubt-service.js';
 import { createLeaderDirectory, createSelfLeaderDirectory, type LeaderDirectory } from './core/doubts/leader-directory.js';
@@ -64,10 +65,10 @@ export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps,
   };
   // Read the mapping before taking the data-directory lock: a broken file then fails fast, naming the entry.
   const leaderMapping = await loadLeaderMappingFile({ file: config.leaderMappingFile, dataDir: config.dataDir });
-  const store: AppStore = await openDataStore(config.dataDir);
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const store = await openStore(config, logger);
   const clock = overrides.clock ?? systemClock;
   const newId = overrides.newId ?? randomUUID;
-  const logger = overrides.logger ?? createLogger(config.logLevel);
   const graph = config.graph ? createGraphManagerDirectory({ ...config.graph, clock }) : undefined;
   const doubts = createDoubtService({ config, store, clock, newId, logger, ...(leaderMapping ? { leaderMapping } : {}), ...(graph ? { graph } : {}) });
   return {
@@ -84,6 +85,15 @@ export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps,
     ...(leaderMapping ? { leaderMapping } : {}),
     ...(graph ? { identity: { graph } } : {}),
   };
+}
+
+/** PostgreSQL when DATABASE_URL is set (refused unless its schema is current), else the embedded store in DATA_DIR. */
+export function openStore(config: Config, logger: Logger): Promise<AppStore> {
+  if (!config.databaseUrl) return openDataStore(config.dataDir);
+  return openPgDataStore(config.databaseUrl, {
+    // The pool replaces a dropped connection by itself; this is only worth a warning.
+    onConnectionError: (err) => logger.warn({ event: 'db.connection_lost', err: { message: err.message } }),
+  });
 }
 
 /** The doubts domain over the store, routed by the demo self-routing, the mapping file and/or Graph. */
