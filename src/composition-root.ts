@@ -135,7 +135,7 @@ export async function startRuntime(config: Config): Promise<Runtime> {
   const deps = await buildDeps(config);
   const { logger, store } = deps;
   const bot = createApp(deps);
-  const server: Server = createHttpServer({ bot, config, logger, isStoreWritable: () => store.isWritable() });
+  const server: Server = createHttpServer({ bot, config, logger, isStoreWritable: () => store.isWritable(), ...(store.kind ? { storeKind: store.kind } : {}) });
   const port = await listen(server, config.port, config.host);
   const url = `http://${config.host}:${port}`;
   const maintenance = startMaintenanceTimer(

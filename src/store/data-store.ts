@@ -39,6 +39,8 @@ export interface DataStore<D extends StoredDoubt = StoredDoubt, C = Conversation
   closedDoubts: KeyValueStore<string>;
   /** botbuilder Storage for teams-ai turn state (eTags as in MemoryStorage). */
   turnState: Storage;
+  /** Which implementation this is, for GET /healthz. */
+  readonly kind?: 'memory' | 'files' | 'postgresql';
   /** For GET /healthz: whether a write can be made right now. Never throws. */
   isWritable(): Promise<boolean>;
   /** Waits for work under way, then releases the data directory. */

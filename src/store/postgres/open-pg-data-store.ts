@@ -35,6 +35,7 @@ export async function openPgDataStore<D extends StoredDoubt = StoredDoubt, C = C
   }
   let closed = false;
   return {
+    kind: 'postgresql',
     doubts: new PgDoubtStore<D>(db),
     conversations: new PgKeyValueStore<C>(db, 'conversations'),
     users: new PgKeyValueStore<U>(db, 'users'),
