@@ -125,6 +125,7 @@ export function createDoubtService(deps: {
     canReach: async (key) => (await store.conversations.get(key)) !== undefined,
     identities: knownIdentitiesOver(store),
     closedIndex: store.closedDoubts,
+    ...(store.locks ? { sharedLock: store.locks.withLock.bind(store.locks) } : {}),
     onEvent: (e) => logger.info({ event: e.event, doubtId: e.doubtId, actor: e.actor, detail: e.detail }),
   });
 }
@@ -139,7 +140,13 @@ export async function startRuntime(config: Config): Promise<Runtime> {
   const port = await listen(server, config.port, config.host);
   const url = `http://${config.host}:${port}`;
   const maintenance = startMaintenanceTimer(
-    { doubts: deps.doubts, notifier: bot.notifier, logger, learning: { feedback: store.feedback, clock: deps.clock, retentionMonths: config.retentionMonths } },
+    {
+      doubts: deps.doubts,
+      notifier: bot.notifier,
+      logger,
+      learning: { feedback: store.feedback, clock: deps.clock, retentionMonths: config.retentionMonths },
+      ...(store.locks ? { claimRun: (ms: number) => store.locks!.claimInterval('maintenance', ms) } : {}),
+    },
     config.sweepIntervalMinutes,
   );
   logger.info({ event: 'server.started', url, org: config.org, mode: config.mode, startupMs: Math.round(performance.now() - started) });

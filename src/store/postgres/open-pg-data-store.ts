@@ -6,6 +6,7 @@ import { assertSchemaCurrent } from './migrations.js';
 import { PgDoubtStore } from './pg-doubt-store.js';
 import { PgFeedbackStore } from './pg-feedback-store.js';
 import { PgKeyValueStore } from './pg-key-value-store.js';
+import { PgLocks } from './pg-locks.js';
 import { PgTurnStateStorage } from './pg-turn-state-storage.js';
 
 export interface OpenPgDataStoreOptions {
@@ -34,8 +35,10 @@ export async function openPgDataStore<D extends StoredDoubt = StoredDoubt, C = C
     throw error;
   }
   let closed = false;
+  const locks = new PgLocks(url, db);
   return {
     kind: 'postgresql',
+    locks,
     doubts: new PgDoubtStore<D>(db),
     conversations: new PgKeyValueStore<C>(db, 'conversations'),
     users: new PgKeyValueStore<U>(db, 'users'),
@@ -57,6 +60,7 @@ export async function openPgDataStore<D extends StoredDoubt = StoredDoubt, C = C
     async close() {
       if (closed) return;
       closed = true;
+      await locks.close();
       await pool.end();
     },
   };
