@@ -16,7 +16,6 @@ import { loadVocabulary } from './infra/load-vocabulary.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { environmentWithFile } from './infra/env-file.js';
 import { openDataStore } from './store/open-data-store.js';
-import { openPgDataStore } from './store/postgres/open-pg-data-store.js';
 import { startMaintenanceTimer } from './app/maintenance.js';
 import { DoubtService } from './core/doubts/doubt-service.js';
 import { createLeaderDirectory, createSelfLeaderDirectory, type LeaderDirectory } from './core/doubts/leader-directory.js';
@@ -88,8 +87,10 @@ export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps,
 }
 
 /** PostgreSQL when DATABASE_URL is set (refused unless its schema is current), else the embedded store in DATA_DIR. */
-export function openStore(config: Config, logger: Logger): Promise<AppStore> {
+export async function openStore(config: Config, logger: Logger): Promise<AppStore> {
   if (!config.databaseUrl) return openDataStore(config.dataDir);
+  // Loaded only when used: the embedded default never loads the PostgreSQL client.
+  const { openPgDataStore } = await import('./store/postgres/open-pg-data-store.js');
   return openPgDataStore(config.databaseUrl, {
     // The pool replaces a dropped connection by itself; this is only worth a warning.
     onConnectionError: (err) => logger.warn({ event: 'db.connection_lost', err: { message: err.message } }),
