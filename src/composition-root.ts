@@ -69,10 +69,10 @@ export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps,
   };
   // Read the mapping before taking the data-directory lock: a broken file then fails fast, naming the entry.
   const leaderMapping = await loadLeaderMappingFile({ file: config.leaderMappingFile, dataDir: config.dataDir });
-  const store: AppStore = await openDataStore(config.dataDir);
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const store = await openStore(config, logger);
   const clock = overrides.clock ?? systemClock;
   const newId = overrides.newId ?? randomUUID;
-  const logger = overrides.logger ?? createLogger(config.logLevel);
   const graph = config.graph ? createGraphManagerDirectory({ ...config.graph, clock }) : undefined;
   const doubts = createDoubtService({ config, store, clock, newId, logger, ...(leaderMapping ? { leaderMapping } : {}), ...(graph ? { graph } : {}) });
   const shortAnswer = shortAnswererFor(config, knowledge, clock);
@@ -106,6 +106,17 @@ function shortAnswererFor(config: Config, knowledge: KnowledgeDocument, clock: C
   });
 }
 
+/** PostgreSQL when DATABASE_URL is set (refused unless its schema is current), else the embedded store in DATA_DIR. */
+export async function openStore(config: Config, logger: Logger): Promise<AppStore> {
+  if (!config.databaseUrl) return openDataStore(config.dataDir);
+  // Loaded only when used: the embedded default never loads the PostgreSQL client.
+  const { openPgDataStore } = await import('./store/postgres/open-pg-data-store.js');
+  return openPgDataStore(config.databaseUrl, {
+    // The pool replaces a dropped connection by itself; this is only worth a warning.
+    onConnectionError: (err) => logger.warn({ event: 'db.connection_lost', err: { message: err.message } }),
+  });
+}
+
 /** The doubts domain over the store, routed by the demo self-routing, the mapping file and/or Graph. */
 export function createDoubtService(deps: {
   config: Config;
@@ -135,6 +146,7 @@ export function createDoubtService(deps: {
     canReach: async (key) => (await store.conversations.get(key)) !== undefined,
     identities: knownIdentitiesOver(store),
     closedIndex: store.closedDoubts,
+    ...(store.locks ? { sharedLock: store.locks.withLock.bind(store.locks) } : {}),
     onEvent: (e) => logger.info({ event: e.event, doubtId: e.doubtId, actor: e.actor, detail: e.detail }),
   });
 }
@@ -145,11 +157,17 @@ export async function startRuntime(config: Config): Promise<Runtime> {
   const deps = await buildDeps(config);
   const { logger, store } = deps;
   const bot = createApp(deps);
-  const server: Server = createHttpServer({ bot, config, logger, isStoreWritable: () => store.isWritable() });
+  const server: Server = createHttpServer({ bot, config, logger, isStoreWritable: () => store.isWritable(), ...(store.kind ? { storeKind: store.kind } : {}) });
   const port = await listen(server, config.port, config.host);
   const url = `http://${config.host}:${port}`;
   const maintenance = startMaintenanceTimer(
-    { doubts: deps.doubts, notifier: bot.notifier, logger, learning: { feedback: store.feedback, clock: deps.clock, retentionMonths: config.retentionMonths } },
+    {
+      doubts: deps.doubts,
+      notifier: bot.notifier,
+      logger,
+      learning: { feedback: store.feedback, clock: deps.clock, retentionMonths: config.retentionMonths },
+      ...(store.locks ? { claimRun: (ms: number) => store.locks!.claimInterval('maintenance', ms) } : {}),
+    },
     config.sweepIntervalMinutes,
   );
   logger.info({ event: 'server.started', url, org: config.org, mode: config.mode, startupMs: Math.round(performance.now() - started) });

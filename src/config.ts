@@ -12,6 +12,8 @@ export interface Config {
   readonly host: string;
   readonly org: string;
   readonly dataDir: string;
+  /** PostgreSQL connection URL; set = the shared PostgreSQL store instead of the embedded one in dataDir. A secret: never log it. */
+  readonly databaseUrl: string | undefined;
   readonly knowledgeDir: string;
   readonly dialogsDir: string;
   readonly bot: { readonly appId: string; readonly password: string; readonly tenantId: string };
@@ -95,6 +97,7 @@ const envSchema = z.object({
     .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'oog'))
     .pipe(z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be an organisation id such as oog, konot, kempenkind, kopwerk or school001')),
   DATA_DIR: text,
+  DATABASE_URL: text,
   KNOWLEDGE_DIR: text,
   DIALOGS_DIR: text,
   BOT_ID: text,
@@ -208,6 +211,12 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const allowEmulator = ['true', '1', 'ja'].includes(e.ALLOW_EMULATOR);
 
   const ai = aiConfig(e);
+
+  if (e.DATABASE_URL !== '' && !isPostgresUrl(e.DATABASE_URL)) {
+    // The value may hold a password: name the variable, never echo it.
+    throw new ConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// URL (e.g. postgres://user:password@host:5432/mediawijs?sslmode=require)');
+  }
+
   const dataDir = resolve(e.DATA_DIR, 'data');
   const config: Config = {
     mode: deployed ? 'deployed' : 'local',
@@ -215,6 +224,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     host: deployed ? '0.0.0.0' : '127.0.0.1',
     org: e.ORG,
     dataDir,
+    databaseUrl: e.DATABASE_URL || undefined,
     knowledgeDir: resolve(e.KNOWLEDGE_DIR, 'knowledge'),
     dialogsDir: resolve(e.DIALOGS_DIR, 'dialogs'),
     bot: { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID },
@@ -289,6 +299,15 @@ function aiConfig(e: z.infer<typeof envSchema>): AiConfig | undefined {
   } as AiConfig;
   Object.defineProperty(config, 'apiKey', { value: e.AI_API_KEY, enumerable: false });
   return config;
+}
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 function deepFreeze<T>(value: T): T {

@@ -57,7 +57,9 @@ export function createApp(deps: AppDeps): BotApp {
 
   app.error(async (context, error) => {
     deps.logger.error({ event: 'turn.error', activityType: context.activity.type, err: { name: error.name, message: error.message, stack: error.stack } });
-    if (context.activity.type === ActivityTypes.Message) await context.sendActivity(SMALL_TALK.error).catch(() => undefined);
+    // A store that cannot be reached failed the write, so nothing was confirmed: say that trying again helps.
+    const reply = isStoreUnavailable(error) ? SMALL_TALK.storeUnavailable : SMALL_TALK.error;
+    if (context.activity.type === ActivityTypes.Message) await context.sendActivity(reply).catch(() => undefined);
   });
 
   const identityDeps: IdentityResolverDeps = { store: deps.store, clock: deps.clock, logger: deps.logger };
@@ -238,4 +240,12 @@ async function rememberConversation(context: TurnContext, deps: AppDeps): Promis
   if (previous && JSON.stringify(previous.reference) === JSON.stringify(reference)) return false;
   await deps.store.conversations.put(userId, { reference, updatedAt: deps.clock.now().toISOString() });
   return true;
+}
+
+/** Whether the error (or one it wraps) is the store's StoreUnavailableError. */
+function isStoreUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e.name === 'StoreUnavailableError') return true;
+  }
+  return false;
 }

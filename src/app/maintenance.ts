@@ -11,6 +11,11 @@ export interface MaintenanceDeps {
   logger: Logger;
   /** Retention of the questions kept for `npm run review`; without it they are left alone. */
   learning?: { feedback: FeedbackStore; clock: Clock; retentionMonths: number };
+  /**
+   * With several instances on one database: claims this interval's run, true for one instance only
+   * (so nobody gets a reminder twice and the work is not done twice). Without it, every tick runs.
+   */
+  claimRun?: (intervalMs: number) => Promise<boolean>;
 }
 
 export interface MaintenanceReport {
@@ -54,9 +59,11 @@ export function startMaintenanceTimer(deps: MaintenanceDeps, minutes: number): {
     if (running) return;
     const now = deps.learning?.clock.now().getTime() ?? 0;
     const learningRetention = now - learningDoneAt >= LEARNING_RETENTION_INTERVAL_MS;
-    running = runMaintenance(deps, { learningRetention })
+    const claimed = deps.claimRun ? deps.claimRun(minutes * 60_000) : Promise.resolve(true);
+    running = claimed
+      .then((mine) => (mine ? runMaintenance(deps, { learningRetention }) : undefined))
       .then((report) => {
-        if (report.expiredQuestions !== undefined) learningDoneAt = now;
+        if (report?.expiredQuestions !== undefined) learningDoneAt = now;
       })
       .catch((error: unknown) => deps.logger.error({ event: 'maintenance.failed', err: { name: (error as Error).name, message: (error as Error).message } }))
       .finally(() => (running = undefined));

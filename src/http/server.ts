@@ -22,6 +22,8 @@ export interface HttpDeps {
   logger: Logger;
   /** For GET /healthz: whether the store can be written. */
   isStoreWritable(): Promise<boolean>;
+  /** Which store /healthz reports on (`files`, `postgresql`); omitted when unknown. */
+  storeKind?: string;
 }
 
 /** The HTTP shell: /api/messages for the Bot Framework and /healthz for operators. Does not listen. */
@@ -83,7 +85,9 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
 
   server.get('/healthz', async (_req, res) => {
     const writable = await deps.isStoreWritable().catch(() => false);
-    res.send(writable ? 200 : 503, { status: writable ? 'ok' : 'store not writable', storeWritable: writable, org: deps.config.org });
+    const database = deps.storeKind === 'postgresql';
+    const status = writable ? 'ok' : database ? 'database unreachable' : 'store not writable';
+    res.send(writable ? 200 : 503, { status, storeWritable: writable, org: deps.config.org, ...(deps.storeKind ? { store: deps.storeKind } : {}) });
   });
 
   server.on('restifyError', (req, res, err, callback) => {

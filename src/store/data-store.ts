@@ -2,6 +2,7 @@ import type { Storage } from 'botbuilder';
 import type { DoubtStore, StoredDoubt } from '../core/doubts/doubt-store.js';
 import type { FeedbackStore } from '../core/shared/feedback.js';
 import type { KeyValueStore } from '../core/shared/key-value-store.js';
+import type { SharedLocks } from '../core/shared/shared-locks.js';
 
 /** A stored conversation reference (a botbuilder ConversationReference as JSON), for proactive messages. */
 export interface ConversationRecord {
@@ -39,6 +40,10 @@ export interface DataStore<D extends StoredDoubt = StoredDoubt, C = Conversation
   closedDoubts: KeyValueStore<string>;
   /** botbuilder Storage for teams-ai turn state (eTags as in MemoryStorage). */
   turnState: Storage;
+  /** Coordination between instances on a shared database; absent when one process owns the store. */
+  readonly locks?: SharedLocks;
+  /** Which implementation this is, for GET /healthz. */
+  readonly kind?: 'memory' | 'files' | 'postgresql';
   /** For GET /healthz: whether a write can be made right now. Never throws. */
   isWritable(): Promise<boolean>;
   /** Waits for work under way, then releases the data directory. */

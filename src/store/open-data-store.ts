@@ -72,6 +72,7 @@ export async function openDataStore<D extends StoredDoubt = StoredDoubt, C = Con
   const probe = join(root, '.healthz-probe');
   const staleTempCleanup = removeStaleTempFiles(root, openedAt);
   return {
+    kind: 'files',
     dir: root,
     staleTempCleanup,
     doubts: new FileDoubtStore<D>(root, lifecycle),

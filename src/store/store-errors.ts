@@ -31,3 +31,14 @@ export class StoreClosedError extends Error {
     super(`Data store ${dir} is closed.`);
   }
 }
+
+/**
+ * The store could not be reached (a database that is down, restarting or out of connections).
+ * Nothing was written; the same action may succeed a moment later.
+ */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+  constructor(detail: string) {
+    super(`The data store is unavailable right now (${detail}). Nothing was saved; try again shortly.`);
+  }
+}

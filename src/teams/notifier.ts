@@ -4,7 +4,7 @@ import type { AppStore } from '../app/types.js';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import { doubtNotificationCard } from '../cards/doubt-notification-card.js';
 import type { CardToUpdate, DoubtService, OutboxItem } from '../core/doubts/doubt-service.js';
-import { isDue, isPermanentDeliveryFailure } from '../core/doubts/outbox.js';
+import { isDue, isPending, isPermanentDeliveryFailure } from '../core/doubts/outbox.js';
 import type { Doubt, NotificationKind, UserRef } from '../core/doubts/types.js';
 import type { Clock } from '../core/shared/clock.js';
 import type { Logger } from '../infra/logger.js';
@@ -58,9 +58,29 @@ const SUMMARIES: Record<NotificationKind, string> = {
   'escalated-asker-notice': 'Je vraag is doorgestuurd',
 };
 
-/** Builds the notifier. Deliveries of one notification never overlap within this process. */
+/** How long a delivery claim of an instance that died mid-delivery blocks the others. */
+const DELIVERY_CLAIM_TTL_MS = 2 * 60_000;
+
+/**
+ * Builds the notifier. Deliveries of one notification never overlap within this process, and with
+ * several instances on one database each delivery is claimed by exactly one of them.
+ */
 export function createNotifier(deps: NotifierDeps): Notifier {
   const inFlight = new Set<string>();
+
+  /** The item to send now, re-read under this instance's claim; undefined when another instance has it or did it. */
+  async function claim(item: OutboxItem): Promise<OutboxItem | undefined> {
+    const locks = deps.store.locks;
+    if (!locks) return item;
+    const key = `delivery:${item.notification.id}`;
+    if (!(await locks.claim(key, DELIVERY_CLAIM_TTL_MS))) return undefined;
+    const fresh = await deps.store.doubts.get(item.doubt.id);
+    const n = fresh?.outbox.find((x) => x.id === item.notification.id);
+    // Unchanged attempts: nobody delivered or failed it since it was listed.
+    if (fresh && n && isPending(n) && n.attempts === item.notification.attempts) return { doubt: fresh, notification: n };
+    await locks.release(key);
+    return undefined;
+  }
 
   /**
    * The chat with a person key. A key `upn:<name>` (a mapping entry named by UPN or e-mail) finds
@@ -94,11 +114,14 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     return activityId ? { ok: true, activityId } : { ok: true };
   }
 
-  async function deliverOne(item: OutboxItem, report: DeliveryReport): Promise<void> {
-    const { doubt, notification: n } = item;
-    if (inFlight.has(n.id)) return;
-    inFlight.add(n.id);
+  async function deliverOne(listed: OutboxItem, report: DeliveryReport): Promise<void> {
+    if (inFlight.has(listed.notification.id)) return;
+    inFlight.add(listed.notification.id);
+    let item: OutboxItem | undefined;
     try {
+      item = await claim(listed);
+      if (!item) return;
+      const { doubt, notification: n } = item;
       const card = doubtNotificationCard(doubt, n, { leaderTerm: deps.leaderTerm });
       const outcome = await send(n.to, async (context) => (await context.sendActivity(cardMessage(card, SUMMARIES[n.kind])))?.id);
       if (outcome.ok) {
@@ -117,9 +140,10 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     } catch (error) {
       // A store error while recording: the sweep tries again later; the turn must go on.
       report.failed++;
-      deps.logger.error({ event: 'doubt.delivery-error', doubtId: doubt.id, notificationId: n.id, err: { name: (error as Error).name, message: (error as Error).message } });
+      deps.logger.error({ event: 'doubt.delivery-error', doubtId: listed.doubt.id, notificationId: listed.notification.id, err: { name: (error as Error).name, message: (error as Error).message } });
     } finally {
-      inFlight.delete(n.id);
+      inFlight.delete(listed.notification.id);
+      if (item && deps.store.locks) await deps.store.locks.release(`delivery:${item.notification.id}`).catch(() => undefined);
     }
   }
 

@@ -10,6 +10,7 @@ export const SMALL_TALK = {
   tooLong: (length: number, max: number) =>
     `Je bericht is te lang voor mij (${length} tekens; ik lees er maximaal ${max}). Kun je je vraag korter maken? Plak geen hele documenten.`,
   error: 'Sorry, er ging bij mij iets mis. Probeer het nog eens. Blijft het misgaan, vraag het dan aan je leidinggevende.',
+  storeUnavailable: 'Het lukte me nu even niet om dit te bewaren, dus er is niets opgeslagen of verstuurd. Probeer het zo nog eens.',
   badCardData: 'Die knop werkt niet meer. Typ je vraag opnieuw, of typ "help".',
   feedbackThanks: 'Dank je voor je reactie! Daar word ik beter van.',
   feedbackDown: 'Dank je, we kijken ernaar. Wil je het antwoord zeker weten? Leg je vraag dan voor aan je leidinggevende.',

@@ -51,7 +51,8 @@ export async function startBot(options: HarnessOptions): Promise<BotUnderTest> {
   const base = options.deps ? { config, ...(await options.deps(config)) } : await buildDeps(config, pickCore(options.overrides));
   const deps: AppDeps = { ...base, ...options.overrides };
   const bot = createApp(deps);
-  const server: Server = createHttpServer({ bot, config, logger: deps.logger, isStoreWritable: async () => true });
+  const storeKind = deps.store.kind;
+  const server: Server = createHttpServer({ bot, config, logger: deps.logger, isStoreWritable: () => deps.store.isWritable(), ...(storeKind ? { storeKind } : {}) });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
 

@@ -7,6 +7,8 @@ import type { Feedback } from '../../src/core/shared/feedback.js';
 import type { DataStore } from '../../src/store/data-store.js';
 import { createMemoryDataStore } from '../../src/store/memory/create-memory-data-store.js';
 import { openDataStore } from '../../src/store/open-data-store.js';
+import { openPgDataStore } from '../../src/store/postgres/open-pg-data-store.js';
+import { createTestDatabase, pgAdminUrl, warnIfNoPg } from '../support/postgres.js';
 
 interface Doubt extends StoredDoubt {
   text: string;
@@ -49,6 +51,30 @@ const implementations: [string, () => Promise<Harness>][] = [
     },
   ],
 ];
+
+// PostgreSQL joins when a database is available (always in CI): a fresh migrated database per test.
+warnIfNoPg();
+if (pgAdminUrl()) {
+  implementations.push([
+    'postgresql',
+    async () => {
+      const db = await createTestDatabase();
+      const harness: Harness = {
+        store: await openPgDataStore<Doubt>(db.url, { newETag: sequentialETags() }),
+        reopen: async () => {
+          await harness.store.close();
+          harness.store = await openPgDataStore<Doubt>(db.url, { newETag: sequentialETags() });
+          return harness.store;
+        },
+        cleanup: async () => {
+          await harness.store.close();
+          await db.drop();
+        },
+      };
+      return harness;
+    },
+  ]);
+}
 
 const doubt = (id: string, askerId: string, assigneeIds: string[], open = true): Doubt => ({
   id,
@@ -290,7 +316,7 @@ describe.each(implementations)('DataStore contract: %s', (_name, create) => {
     expect(await harness.store.isWritable()).toBe(false);
   });
 
-  it('keeps everything across a reopen (file store only)', async () => {
+  it('keeps everything across a reopen (stores that persist)', async () => {
     harness = await create();
     if (!harness.reopen) return;
     const s = harness.store;

@@ -56,6 +56,12 @@ export interface DoubtServiceDeps {
    * because the doubt store only lists open doubts. Without it, only stale open doubts are anonymised.
    */
   closedIndex?: KeyValueStore<string>;
+  /**
+   * A lock per doubt shared by every instance on one database, so two instances changing one doubt
+   * at the same moment take turns instead of one overwriting the other. Without it, the lock is
+   * this process's own (one process per DATA_DIR).
+   */
+  sharedLock?: <T>(key: string, work: () => Promise<T>) => Promise<T>;
   /** Audit hook for logs: ids and event names only, never text. */
   onEvent?: (event: DoubtEvent) => void;
 }
@@ -146,8 +152,13 @@ export class DoubtService {
     this.deps.onEvent?.(e);
   }
 
-  /** Serialises changes per doubt within this process (card clicks and sweeps may overlap). */
-  private async withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
+  /**
+   * Serialises changes per doubt within this process (card clicks and sweeps may overlap), and
+   * across instances with the shared lock: every change re-reads the doubt inside it.
+   */
+  private async withLock<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const shared = this.deps.sharedLock;
+    const fn = shared ? () => shared(`doubt:${id}`, work) : work;
     const previous = this.locks.get(id) ?? Promise.resolve();
     const run = previous.then(fn, fn);
     const settled = run.then(

@@ -12,6 +12,7 @@ export function createMemoryDataStore<D extends StoredDoubt = StoredDoubt, C = C
 ): DataStore<D, C, U, O> {
   let closed = false;
   return {
+    kind: 'memory',
     doubts: new MemoryDoubtStore<D>(),
     conversations: new MemoryKeyValueStore<C>(),
     users: new MemoryKeyValueStore<U>(),
