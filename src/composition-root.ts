@@ -6,6 +6,7 @@ import { createApp } from './app/create-app.js';
 import type { AppDeps, AppStore } from './app/types.js';
 import { loadOnboardingCourse } from './infra/load-onboarding.js';
 import { loadPostingDefinition, loadSwearWords } from './infra/load-posting.js';
+import { loadFirstNames } from './infra/load-first-names.js';
 import { loadConfig, type Config } from './config.js';
 import { answerQuestion } from './core/answering/answer.js';
 import { createSearchIndex } from './core/retrieval/index.js';
@@ -62,6 +63,7 @@ export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps,
     swearWords: await loadSwearWords(config.dialogsDir),
     extraNames: [],
   };
+  const firstNames = await loadFirstNames(config.dialogsDir);
   // Read the mapping before taking the data-directory lock: a broken file then fails fast, naming the entry.
   const leaderMapping = await loadLeaderMappingFile({ file: config.leaderMappingFile, dataDir: config.dataDir });
   const store: AppStore = await openDataStore(config.dataDir);
@@ -72,6 +74,7 @@ export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps,
   const doubts = createDoubtService({ config, store, clock, newId, logger, ...(leaderMapping ? { leaderMapping } : {}), ...(graph ? { graph } : {}) });
   return {
     posting,
+    privacy: { firstNames },
     config,
     knowledge,
     answer: (question) => answerQuestion(index, question),
