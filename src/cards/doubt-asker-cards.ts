@@ -5,6 +5,7 @@ import { DECISION_LABELS, type Doubt } from '../core/doubts/types.js';
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { doubtCaseBody, doubtHeadline, doubtListItem, small } from './doubt-card-parts.js';
 import { DEFAULT_DOUBT_CARD_OPTIONS, DOUBT_COMPOSE_VERB, DOUBT_FOLLOW_UP_VERB, DOUBT_INPUTS, DOUBT_OPEN_VERB, DOUBT_RESOLVE_VERB, type DoubtCardOptions } from './doubt-verbs.js';
+import { askLeaderLabel } from './ask-leader.js';
 
 export interface DoubtSentInput {
   doubt: Doubt;
@@ -122,7 +123,7 @@ export function doubtReroutedNoticeCard(doubt: Doubt, options: DoubtCardOptions 
 export function myDoubtsCard(doubts: readonly Doubt[], options: DoubtCardOptions = DEFAULT_DOUBT_CARD_OPTIONS): AdaptiveCard {
   if (doubts.length === 0) {
     return card([textBlock('Mijn vragen', { size: 'Medium', weight: 'Bolder' }), textBlock(`Je hebt nog geen vragen aan je ${options.leaderTerm} gesteld.`)], [
-      submit(`Vraag mijn ${options.leaderTerm}`, DOUBT_COMPOSE_VERB),
+      submit(askLeaderLabel(options.leaderTerm), DOUBT_COMPOSE_VERB),
     ]);
   }
   const body: CardElement[] = [textBlock('Mijn vragen', { size: 'Medium', weight: 'Bolder' })];

@@ -2,6 +2,7 @@ import { FINDING_LABELS, type Finding } from '../core/privacy/detect.js';
 import { codeLead, type CodeLead } from './answer-card.js';
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { DEFAULT_DOUBT_CARD_OPTIONS, DOUBT_CANCEL_VERB, DOUBT_INPUTS, DOUBT_REDACT_VERB, DOUBT_SEND_VERB, type DoubtCardOptions } from './doubt-verbs.js';
+import { askLeaderLabel } from './ask-leader.js';
 
 export interface ComposeCardInput {
   text?: string;
@@ -30,7 +31,7 @@ export function doubtComposeCard(input: ComposeCardInput, options: DoubtCardOpti
   const data = input.data ?? {};
   const body: CardElement[] = [
     ...(input.lead ? codeLead(input.lead) : []),
-    textBlock(`Vraag het je ${options.leaderTerm}`, { size: 'Medium', weight: 'Bolder', spacing: input.lead ? 'Large' : 'Default' }),
+    textBlock(askLeaderLabel(options.leaderTerm), { size: 'Medium', weight: 'Bolder', spacing: input.lead ? 'Large' : 'Default' }),
     textBlock('Schrijf kort waar je over twijfelt. Plak het bericht erbij als je dat wilt.'),
     { type: 'Input.Text', id: DOUBT_INPUTS.text, label: 'Je vraag', isMultiline: true, maxLength: 4000, isRequired: true, errorMessage: 'Schrijf eerst je vraag op.', value: input.text ?? '' },
     { type: 'Input.Text', id: DOUBT_INPUTS.draft, label: 'Het bericht (niet verplicht)', isMultiline: true, maxLength: 4000, value: input.draftText ?? '' },

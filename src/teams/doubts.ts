@@ -28,6 +28,7 @@ import type { Notifier } from './notifier.js';
 import { postingHandOver } from './posting.js';
 import { findRememberedAnswer } from './questions.js';
 import { cardMessage } from './replies.js';
+import { askLeaderLabel } from '../cards/ask-leader.js';
 
 /** A doubt being written, kept in conversation state so the posting case never travels in card data. */
 interface DoubtDraft {
@@ -154,7 +155,7 @@ async function showCompose(
     if (preview.recipientRole === 'communicatie') cardInput.fallback = true;
   }
   if (input.detected) cardInput.detected = input.detected;
-  await context.sendActivity(cardMessage(doubtComposeCard(cardInput, { leaderTerm }), `Vraag het je ${leaderTerm}`));
+  await context.sendActivity(cardMessage(doubtComposeCard(cardInput, { leaderTerm }), askLeaderLabel(leaderTerm)));
 }
 
 function findDraft(state: AppTurnState, id: unknown): DoubtDraft | undefined {

@@ -79,14 +79,14 @@ describe('hand-over from "Mag ik dit posten?" to the leidinggevende', () => {
     ['a free-text doubt request', 'ik twijfel of ik deze foto mag delen', 'ik twijfel of ik deze foto mag delen'],
   ])('opens the compose card for %s', async (_name, text, prefill) => {
     const [compose] = await bot.say(docent, text);
-    expect(compose!.text).toMatch(/Vraag het je leidinggevende/);
+    expect(compose!.text).toMatch(/Vraag mijn leidinggevende/);
     const input = JSON.stringify(compose!.activity).match(/"id":"doubtText"[^}]*"value":"([^"]*)"/);
     expect(input?.[1] ?? '').toBe(prefill);
   });
 
   it('prefills the question from an answer card, looked up on the server', async () => {
     const [answer] = await bot.say(docent, 'wanneer wordt het salaris overgemaakt?');
-    const [compose] = await bot.click(docent, actionData(answer!, 'Leg voor aan mijn leidinggevende'));
+    const [compose] = await bot.click(docent, actionData(answer!, 'Vraag mijn leidinggevende'));
     expect(compose!.text).toContain('wanneer wordt het salaris overgemaakt?');
   });
 

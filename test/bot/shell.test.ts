@@ -37,6 +37,18 @@ describe('bot shell over HTTP (local mode, fake connector)', () => {
     expect(replies[0]!.text).toMatch(expected);
   });
 
+  it('"help" lists every command, each of which then works as a command (not as a question)', async () => {
+    const [help] = await bot.say(teacher, 'help');
+    for (const command of ['mag ik dit posten?', 'twijfel', 'mijn vragen', 'openstaande twijfels', 'onboarding', 'onboarding overzicht', 'mijn gegevens', 'verwijder mijn gegevens']) {
+      expect(help!.text).toContain(command);
+      const [reply] = await bot.say(teacher, command);
+      expect(reply!.text, command).not.toMatch(/Daar zegt de code niets over|Ik weet het niet zeker|Dit staat in de code/);
+    }
+    expect(help!.text).toContain('Voor leidinggevenden');
+    expect(help!.text).not.toMatch(/Welkom/);
+    expect(findAction(help!.activity, 'Vraag mijn leidinggevende')).toBeDefined();
+  });
+
   it('answers a question with the quoted passage, its citation and feedback buttons', async () => {
     const [reply] = await bot.say(teacher, 'wat zegt de code over een foto van de klas op fb?');
     expect(reply!.text).toContain('waarvoor je geen schriftelijk vastgelegde toestemming hebt');
@@ -48,7 +60,8 @@ describe('bot shell over HTTP (local mode, fake connector)', () => {
     const [reply] = await bot.say(teacher, 'wanneer wordt het salaris overgemaakt?');
     expect(reply!.text).toMatch(/geen antwoord op je vraag gevonden/);
     expect(reply!.text).not.toContain('toestemming');
-    expect(findAction(reply!.activity, 'Leg voor aan mijn leidinggevende')).toBeDefined();
+    expect(findAction(reply!.activity, 'Vraag mijn leidinggevende')).toBeDefined();
+    expect(findAction(reply!.activity, '👎 Hier had ik een antwoord verwacht')).toBeDefined();
   });
 
   it('stores feedback with the question only, looked up on the server', async () => {

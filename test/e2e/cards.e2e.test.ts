@@ -16,7 +16,7 @@ describeE2e('guard: Mediawijs cards render in the Playground', () => {
     const help = await chat.waitForBotReply();
     expect(help).toMatch(/^Waarmee kan ik je helpen\?/);
     expect(help).toContain('Openbaar Onderwijs Groningen');
-    expect(await chat.lastMessageButtons()).toEqual(['Start de onboarding', 'Mag ik dit posten?', 'Vraag aan je leidinggevende']);
+    expect(await chat.lastMessageButtons()).toEqual(['Start de onboarding', 'Mag ik dit posten?', 'Vraag mijn leidinggevende']);
     await chat.screenshot('help-card');
     await chat.expectNoCardError();
     chat.expectNoBotErrors();

@@ -8,7 +8,7 @@ describeE2e('journey: a doubt sent to the leidinggevende and answered', () => {
   it('sends the doubt, the leader card arrives, "Mag geplaatst worden" updates it in place and answers the asker', async () => {
     const chat = journey.chat;
     await chat.sendMessage('ik twijfel of ik dit mag delen');
-    expect(await chat.waitForBotReply()).toMatch(/Vraag het je leidinggevende[\s\S]+Je bent zelf ingesteld als leidinggevende/);
+    expect(await chat.waitForBotReply()).toMatch(/Vraag mijn leidinggevende[\s\S]+Je bent zelf ingesteld als leidinggevende/);
     await chat.fillCardInput('Je vraag', 'Mag ik de foto van onze sportdag op de schoolpagina zetten? Er staan geen gezichten op.');
     await chat.screenshot('doubt-1-compose');
     await chat.clickCardButton('Verstuur');

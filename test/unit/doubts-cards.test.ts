@@ -65,7 +65,7 @@ describe('doubt cards', () => {
     expect(allText(found)).toContain('e-mailadres: **piet@gmail.com** → [e-mailadres]');
     const oneKind = doubtComposeCard({ detected: findPersonalData('Mag ik leerling Jayden de Boer taggen?') });
     expect(actionTitles(oneKind)[0]).toBe('Vervang door [leerling]');
-    expect(allText(found)).toContain('Vraag het je teamleider');
+    expect(allText(found)).toContain('Vraag mijn teamleider');
 
     expect(allText(doubtComposeCard({}))).toMatch(/weet nog niet wie je leidinggevende is/);
     expect(allText(doubtComposeCard({ selfRouted: true }))).toMatch(/zelf ingesteld/);
