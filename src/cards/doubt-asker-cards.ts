@@ -128,17 +128,28 @@ export function myDoubtsCard(doubts: readonly Doubt[], options: DoubtCardOptions
   }
   const body: CardElement[] = [textBlock('Mijn vragen', { size: 'Medium', weight: 'Bolder' })];
   for (const d of doubts.slice(0, 20)) {
-    const answer = lastAnswer(d);
     body.push(
       doubtListItem(d, [
         doubtHeadline(d),
         small(`${formatDutchDate(d.createdAt)} · ${statusLabel(d)}`),
-        ...(answer?.text ? [textBlock(`${answer.authorName ?? 'Antwoord'}: ${excerpt(answer.text, 160)}`, { size: 'Small' })] : []),
+        ...d.messages.slice(1).flatMap((m) => threadLine(m)),
       ]),
     );
   }
   if (doubts.length > 20) body.push(small(`En nog ${doubts.length - 20} oudere vragen.`));
   return card(body);
+}
+
+/** One later message of a doubt: every answer with its decision, and the asker's follow-up questions. */
+function threadLine(m: Doubt['messages'][number]): CardElement[] {
+  if (m.kind === 'answer') {
+    const decision = m.decision ? ` · **${DECISION_LABELS[m.decision]}**` : '';
+    return [
+      textBlock(`${m.authorName ?? 'Antwoord'}${decision}`, { size: 'Small', spacing: 'Small' }),
+      ...(m.text ? [textBlock(excerpt(m.text, 240), { size: 'Small', spacing: 'None' })] : []),
+    ];
+  }
+  return [textBlock(`Jouw vervolgvraag: ${excerpt(m.text || '(tekst verwijderd)', 240)}`, { size: 'Small', spacing: 'Small', isSubtle: true })];
 }
 
 /** One doubt opened from a list, for the asker or an assignee. */
