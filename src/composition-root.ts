@@ -14,7 +14,7 @@ import { systemClock } from './core/shared/clock.js';
 import { createHttpServer, listen } from './http/server.js';
 import { listOrgs, loadBoardKnowledge } from './infra/load-knowledge.js';
 import { loadVocabulary } from './infra/load-vocabulary.js';
-import { createLogger, type Logger } from './infra/logger.js';
+import { createLogger, createPrettyLogger, type Logger } from './infra/logger.js';
 import { environmentWithFile } from './infra/env-file.js';
 import { openDataStore } from './store/open-data-store.js';
 import { startMaintenanceTimer } from './app/maintenance.js';
@@ -123,9 +123,9 @@ export function createDoubtService(deps: {
 }
 
 /** The composition root: wires real adapters into the bot and starts listening. */
-export async function startRuntime(config: Config): Promise<Runtime> {
+export async function startRuntime(config: Config, options: { prettyLogs?: boolean } = {}): Promise<Runtime> {
   const started = performance.now();
-  const deps = await buildDeps(config);
+  const deps = await buildDeps(config, options.prettyLogs ? { logger: await createPrettyLogger(config.logLevel) } : {});
   const { logger, store } = deps;
   const bot = createApp(deps);
   const server: Server = createHttpServer({ bot, config, logger, isStoreWritable: () => store.isWritable() });

@@ -6,7 +6,8 @@ import type { AppStore } from '../../src/app/types.js';
 import { stubDeps } from '../support/stub-deps.js';
 import { createApp } from '../../src/app/create-app.js';
 import { loadConfig } from '../../src/config.js';
-import { createHttpServer, HTTP_TIMEOUTS } from '../../src/http/server.js';
+import { createHttpServer, HTTP_TIMEOUTS, listen } from '../../src/http/server.js';
+import { pino } from 'pino';
 
 const teacher = user('teacher', 1);
 
@@ -163,5 +164,27 @@ describe('HTTP time-outs', () => {
     expect(server.server.requestTimeout).toBe(HTTP_TIMEOUTS.requestMs);
     expect(HTTP_TIMEOUTS.headersMs).toBeLessThanOrEqual(10_000);
     expect(HTTP_TIMEOUTS.requestMs).toBeLessThanOrEqual(30_000);
+  });
+});
+
+describe('a GET or HEAD of /api/messages (the Playground checks it)', () => {
+  it('is answered 200 without a warning, while a bad POST is still logged', async () => {
+    const lines: { level: number; event?: string }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as { level: number; event?: string }) });
+    const config = loadConfig({ LOG_LEVEL: 'info' }, { rootDir: new URL('../..', import.meta.url).pathname });
+    const deps = { ...stubDeps().deps, config, logger };
+    const server = createHttpServer({ bot: createApp(deps), config, logger, isStoreWritable: async () => true });
+    const port = await listen(server, 0, '127.0.0.1');
+    try {
+      const get = await fetch(`http://127.0.0.1:${port}/api/messages`);
+      expect(get.status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'HEAD' })).status).toBe(200);
+      expect(lines.filter((l) => l.level >= 40)).toEqual([]);
+      const bad = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":1}' });
+      expect(bad.status).toBe(400);
+      expect(lines.filter((l) => l.level >= 40).map((l) => l.event)).toEqual(['activity.rejected']);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
