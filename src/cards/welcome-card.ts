@@ -31,13 +31,12 @@ export function helpCard(orgName: string, leaderTerm: string): AdaptiveCard {
   return card(
     [
       textBlock('Waarmee kan ik je helpen?', { size: 'Large', weight: 'Bolder' }),
-      textBlock(`Ik help je met de socialemediacode van ${orgName}. Typ een van deze woorden, of stel gewoon je vraag.`),
+      textBlock(`Ik help je met de socialemediacode van ${orgName}. Dit kun je typen (je vindt het ook in het menu onder het typvak):`),
       {
         type: 'FactSet',
         spacing: 'Medium',
         facts: commands.map((c) => ({ title: c.title === 'vraag' ? 'je vraag' : c.title, value: c.description })),
       },
-      textBlock('Je vindt deze woorden ook in het menu onder het typvak.', { isSubtle: true, size: 'Small', spacing: 'Medium' }),
     ],
     actions(leaderTerm),
   );
