@@ -43,7 +43,7 @@ export function codeContentsCard(knowledge: KnowledgeDocument): AdaptiveCard {
         }),
       ),
     ],
-    [backToFinish()],
+    [submit('Begin bij deel 1', ONBOARDING_VERBS.readCode, { chapter: 0 }), backToFinish()],
   );
 }
 

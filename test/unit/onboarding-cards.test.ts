@@ -224,3 +224,16 @@ describe('leader cards', () => {
     expect(submits(card).map((a) => a.data.verb)).toEqual([ONBOARDING_VERBS.start]);
   });
 });
+
+describe('the whole code before confirming', () => {
+  it.each(['oog', 'konot', 'kempenkind', 'kopwerk', 'school001'])('%s: every part fits in one Teams card and together they hold every section', async (org) => {
+    const { loadKnowledge } = await import('../../src/infra/load-knowledge.js');
+    const { codeChapterCard, codeChapters, codeContentsCard } = await import('../../src/cards/onboarding-code-card.js');
+    const knowledge = loadKnowledge(new URL('../../knowledge', import.meta.url).pathname, org);
+    const chapters = codeChapters(knowledge);
+    expect(chapters.flatMap((c) => c.sections.map((s) => s.id))).toEqual(knowledge.sections.map((s) => s.id));
+    // Teams refuses cards over 28 KB.
+    for (let i = 0; i < chapters.length; i++) expect(JSON.stringify(codeChapterCard(knowledge, i)).length).toBeLessThan(25_000);
+    expect(JSON.stringify(codeContentsCard(knowledge)).length).toBeLessThan(25_000);
+  });
+});
