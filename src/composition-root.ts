@@ -6,6 +6,7 @@ import { createApp } from './app/create-app.js';
 import type { AppDeps, AppStore } from './app/types.js';
 import { loadOnboardingCourse } from './infra/load-onboarding.js';
 import { loadPostingDefinition, loadSwearWords } from './infra/load-posting.js';
+import { loadFirstNames } from './infra/load-first-names.js';
 import { loadConfig, type Config } from './config.js';
 import { answerQuestion } from './core/answering/answer.js';
 import { createSearchIndex } from './core/retrieval/index.js';
@@ -13,7 +14,7 @@ import { systemClock } from './core/shared/clock.js';
 import { createHttpServer, listen } from './http/server.js';
 import { listOrgs, loadBoardKnowledge } from './infra/load-knowledge.js';
 import { loadVocabulary } from './infra/load-vocabulary.js';
-import { createLogger, type Logger } from './infra/logger.js';
+import { createLogger, createPrettyLogger, type Logger } from './infra/logger.js';
 import { environmentWithFile } from './infra/env-file.js';
 import { openDataStore } from './store/open-data-store.js';
 import { startMaintenanceTimer } from './app/maintenance.js';
@@ -67,6 +68,7 @@ export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps,
     swearWords: await loadSwearWords(config.dialogsDir),
     extraNames: [],
   };
+  const firstNames = await loadFirstNames(config.dialogsDir);
   // Read the mapping before taking the data-directory lock: a broken file then fails fast, naming the entry.
   const leaderMapping = await loadLeaderMappingFile({ file: config.leaderMappingFile, dataDir: config.dataDir });
   const logger = overrides.logger ?? createLogger(config.logLevel);
@@ -78,6 +80,7 @@ export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps,
   const shortAnswer = shortAnswererFor(config, knowledge, clock);
   return {
     posting,
+    privacy: { firstNames },
     config,
     knowledge,
     answer: (question) => answerQuestion(index, question),
@@ -152,9 +155,9 @@ export function createDoubtService(deps: {
 }
 
 /** The composition root: wires real adapters into the bot and starts listening. */
-export async function startRuntime(config: Config): Promise<Runtime> {
+export async function startRuntime(config: Config, options: { prettyLogs?: boolean } = {}): Promise<Runtime> {
   const started = performance.now();
-  const deps = await buildDeps(config);
+  const deps = await buildDeps(config, options.prettyLogs ? { logger: await createPrettyLogger(config.logLevel) } : {});
   const { logger, store } = deps;
   const bot = createApp(deps);
   const server: Server = createHttpServer({ bot, config, logger, isStoreWritable: () => store.isWritable(), ...(store.kind ? { storeKind: store.kind } : {}) });

@@ -10,7 +10,8 @@ import { installLastResortGuard } from './infra/last-resort.js';
 async function main(): Promise<void> {
   // The local demo settings belong to this command alone, and only without a bot registration.
   const config = configFromEnvironment(undefined, { localDemo: true });
-  const runtime = await startRuntime(config);
+  // Locally a person reads the logs in a terminal; deployed, a log collector reads JSON.
+  const runtime = await startRuntime(config, { prettyLogs: config.mode === 'local' });
   installLastResortGuard(runtime.logger);
   const endpoint = `${runtime.url}/api/messages`;
   if (config.mode === 'deployed') {

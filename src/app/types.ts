@@ -72,6 +72,8 @@ export interface AppDeps {
   store: AppStore;
   onboardingCourse: OnboardingCourse;
   posting: { definition: PostingDefinition; swearWords: string[]; extraNames: string[] };
+  /** The reviewed first names the check before a doubt is sent knows (dialogs/shared/voornamen.yaml). */
+  privacy?: { firstNames: readonly string[] };
   clock: Clock;
   newId: IdGenerator;
   logger: Logger;

@@ -1,4 +1,5 @@
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { askLeaderLabel } from './ask-leader.js';
 
 /** What the answer card needs of a retrieved passage (structurally the answering core's Passage). */
 export interface QuotedPassage {
@@ -9,6 +10,9 @@ export interface QuotedPassage {
 
 export const FEEDBACK_VERB = 'feedback';
 
+/** The one heading above a quoted passage, on answers and on the code's answer above a flow. */
+export const ANSWER_HEADING = 'Dit staat in de code:';
+
 /**
  * The reply to a question the code answers: the passage quoted verbatim, its citation,
  * up to two related passages behind one tap, feedback buttons and the next steps.
@@ -17,7 +21,7 @@ export const FEEDBACK_VERB = 'feedback';
 export function answerCard(best: QuotedPassage, related: readonly QuotedPassage[], answerId: string, leaderTerm: string, shortAnswer?: string): AdaptiveCard {
   const body: CardElement[] = [
     ...(shortAnswer ? shortAnswerBlock(shortAnswer) : []),
-    textBlock('Dit staat in de code:', { size: 'Small', weight: 'Bolder', color: 'Accent' }),
+    textBlock(ANSWER_HEADING, { size: 'Small', weight: 'Bolder', color: 'Accent' }),
     {
       type: 'Container',
       style: 'emphasis',
@@ -42,7 +46,7 @@ export function answerCard(best: QuotedPassage, related: readonly QuotedPassage[
 
   return card(body, [
     submit('Mag ik dit posten?', 'posting.start'),
-    submit(`Vraag mijn ${leaderTerm}`, 'doubt.compose', { answerId }),
+    submit(askLeaderLabel(leaderTerm), 'doubt.compose', { answerId }),
   ]);
 }
 
@@ -66,7 +70,7 @@ export interface CodeLead {
 /** The code's answer on top of a flow card, so the user has it before any question. */
 export function codeLead(lead: CodeLead): CardElement[] {
   return [
-    textBlock('Dit zegt de code erover:', { size: 'Small', weight: 'Bolder', color: 'Accent' }),
+    textBlock(ANSWER_HEADING, { size: 'Small', weight: 'Bolder', color: 'Accent' }),
     { type: 'Container', style: 'emphasis', items: [textBlock(lead.best.quote)] },
     textBlock(`Bron: ${lead.best.citation}`, { size: 'Small', isSubtle: true, spacing: 'Small' }),
     ...relatedPassages(lead.related),
@@ -82,7 +86,7 @@ export function relatedPassages(related: readonly QuotedPassage[]): CardElement[
       type: 'ActionSet',
       actions: related.slice(0, 2).map((p) => ({
         type: 'Action.ShowCard',
-        title: shortTitle(p),
+        title: relatedTitle(p),
         card: {
           type: 'AdaptiveCard',
           body: [textBlock(p.quote), textBlock(`Bron: ${p.citation}`, { size: 'Small', isSubtle: true })],
@@ -99,14 +103,14 @@ export function notFoundCard(organisation: string, leaderTerm: string, answerId:
       textBlock('Daar zegt de code niets over', { weight: 'Bolder' }),
       textBlock(
         `Ik heb in de code sociale media van ${organisation} geen antwoord op je vraag gevonden. Ik verzin liever niets. ` +
-          `Je kunt je vraag voorleggen aan je ${leaderTerm}, of hem anders formuleren.`,
+          `Stel je vraag anders, of kies "${askLeaderLabel(leaderTerm)}".`,
       ),
       {
         type: 'ActionSet',
-        actions: [submit('👎 Dit had je moeten weten', FEEDBACK_VERB, { answerId, rating: 'down' })],
+        actions: [submit('👎 Hier had ik een antwoord verwacht', FEEDBACK_VERB, { answerId, rating: 'down' })],
       },
     ],
-    [submit(`Leg voor aan mijn ${leaderTerm}`, 'doubt.compose', { answerId })],
+    [submit(askLeaderLabel(leaderTerm), 'doubt.compose', { answerId })],
   );
 }
 
@@ -118,23 +122,24 @@ export function passageCard(passage: QuotedPassage): AdaptiveCard {
   ]);
 }
 
-const TITLE_MAX = 48;
+/** Longest "Lees ook" label: Teams cuts longer button titles off mid-word in a narrow chat. */
+export const TITLE_MAX = 36;
 
-/** The first words of a passage, cut at a word boundary, as a button label. */
-function firstWords(text: string, max: number): string {
+/** The first words of a passage, cut at a word boundary (never inside a word), as a button label. */
+export function firstWords(text: string, max: number): string {
   const clean = text.replace(/^[\s\-*\u2022\u00b9\u00b2\u00b3]+/, '').replace(/\s+/g, ' ').trim();
   if (clean.length <= max) return clean;
   const cut = clean.lastIndexOf(' ', max - 1);
-  return `${clean.slice(0, cut > max / 2 ? cut : max - 1).replace(/[\s,;:.]+$/, '')}…`;
+  const kept = cut > 0 ? clean.slice(0, cut) : (clean.split(' ')[0] ?? clean);
+  return `${kept.replace(/[\s,;:.(\-–]+$/, '')}…`;
 }
 
 /**
- * Button label of a related passage: its heading (with the rule number when it is a rule), or
- * "Regel n" when it has only a number, else the first words of the passage itself.
+ * Button label of a related passage, named by what it says: its first words ("Plaats geen foto’s
+ * van…"), after "Regel n ·" when it is a numbered rule. Headings such as "4.2 School" or
+ * "3 Richtlijnen" say where a passage is, not what it is about.
  */
-function shortTitle(p: QuotedPassage): string {
-  const heading = p.section.headingPath.at(-1)?.trim();
-  if (!heading) return p.section.rule ? `Regel ${p.section.rule}` : firstWords(p.quote, TITLE_MAX) || 'Passage';
-  const title = p.section.rule ? `${heading.replace(/^(\d+(\.\d+)*)\s.*$/, '$1')} regel ${p.section.rule}` : heading;
-  return title.length > TITLE_MAX ? firstWords(title, TITLE_MAX) : title;
+export function relatedTitle(p: QuotedPassage): string {
+  const prefix = p.section.rule ? `Regel ${p.section.rule} · ` : '';
+  return `${prefix}${firstWords(p.quote, TITLE_MAX - prefix.length) || 'Passage'}`;
 }

@@ -5,6 +5,7 @@ import { DECISION_LABELS, type Doubt } from '../core/doubts/types.js';
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { doubtCaseBody, doubtHeadline, doubtListItem, small } from './doubt-card-parts.js';
 import { DEFAULT_DOUBT_CARD_OPTIONS, DOUBT_COMPOSE_VERB, DOUBT_FOLLOW_UP_VERB, DOUBT_INPUTS, DOUBT_OPEN_VERB, DOUBT_RESOLVE_VERB, type DoubtCardOptions } from './doubt-verbs.js';
+import { askLeaderLabel } from './ask-leader.js';
 
 export interface DoubtSentInput {
   doubt: Doubt;
@@ -122,22 +123,33 @@ export function doubtReroutedNoticeCard(doubt: Doubt, options: DoubtCardOptions 
 export function myDoubtsCard(doubts: readonly Doubt[], options: DoubtCardOptions = DEFAULT_DOUBT_CARD_OPTIONS): AdaptiveCard {
   if (doubts.length === 0) {
     return card([textBlock('Mijn vragen', { size: 'Medium', weight: 'Bolder' }), textBlock(`Je hebt nog geen vragen aan je ${options.leaderTerm} gesteld.`)], [
-      submit(`Vraag mijn ${options.leaderTerm}`, DOUBT_COMPOSE_VERB),
+      submit(askLeaderLabel(options.leaderTerm), DOUBT_COMPOSE_VERB),
     ]);
   }
   const body: CardElement[] = [textBlock('Mijn vragen', { size: 'Medium', weight: 'Bolder' })];
   for (const d of doubts.slice(0, 20)) {
-    const answer = lastAnswer(d);
     body.push(
       doubtListItem(d, [
         doubtHeadline(d),
         small(`${formatDutchDate(d.createdAt)} · ${statusLabel(d)}`),
-        ...(answer?.text ? [textBlock(`${answer.authorName ?? 'Antwoord'}: ${excerpt(answer.text, 160)}`, { size: 'Small' })] : []),
+        ...d.messages.slice(1).flatMap((m) => threadLine(m)),
       ]),
     );
   }
   if (doubts.length > 20) body.push(small(`En nog ${doubts.length - 20} oudere vragen.`));
   return card(body);
+}
+
+/** One later message of a doubt: every answer with its decision, and the asker's follow-up questions. */
+function threadLine(m: Doubt['messages'][number]): CardElement[] {
+  if (m.kind === 'answer') {
+    const decision = m.decision ? ` · **${DECISION_LABELS[m.decision]}**` : '';
+    return [
+      textBlock(`${m.authorName ?? 'Antwoord'}${decision}`, { size: 'Small', spacing: 'Small' }),
+      ...(m.text ? [textBlock(excerpt(m.text, 240), { size: 'Small', spacing: 'None' })] : []),
+    ];
+  }
+  return [textBlock(`Jouw vervolgvraag: ${excerpt(m.text || '(tekst verwijderd)', 240)}`, { size: 'Small', spacing: 'Small', isSubtle: true })];
 }
 
 /** One doubt opened from a list, for the asker or an assignee. */

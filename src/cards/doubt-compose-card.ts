@@ -1,7 +1,8 @@
-import type { RedactionMatch } from '../core/privacy/redact.js';
+import { FINDING_LABELS, type Finding } from '../core/privacy/detect.js';
 import { codeLead, type CodeLead } from './answer-card.js';
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { DEFAULT_DOUBT_CARD_OPTIONS, DOUBT_CANCEL_VERB, DOUBT_INPUTS, DOUBT_REDACT_VERB, DOUBT_SEND_VERB, type DoubtCardOptions } from './doubt-verbs.js';
+import { askLeaderLabel } from './ask-leader.js';
 
 export interface ComposeCardInput {
   text?: string;
@@ -12,7 +13,8 @@ export interface ComposeCardInput {
   fallback?: boolean;
   /** The asker is their own leidinggevende (demo). */
   selfRouted?: boolean;
-  detected?: readonly RedactionMatch[];
+  /** Likely personal data found when the asker pressed "Verstuur": shown, with one-click fixes. */
+  detected?: readonly Finding[];
   /** What the code says about the question, shown first (a free-text doubt is a question too). */
   lead?: CodeLead;
   /** Passed through in every action's data (e.g. a key to the posting case in conversation state). */
@@ -29,24 +31,47 @@ export function doubtComposeCard(input: ComposeCardInput, options: DoubtCardOpti
   const data = input.data ?? {};
   const body: CardElement[] = [
     ...(input.lead ? codeLead(input.lead) : []),
-    textBlock(`Vraag het je ${options.leaderTerm}`, { size: 'Medium', weight: 'Bolder', spacing: input.lead ? 'Large' : 'Default' }),
+    textBlock(askLeaderLabel(options.leaderTerm), { size: 'Medium', weight: 'Bolder', spacing: input.lead ? 'Large' : 'Default' }),
     textBlock('Schrijf kort waar je over twijfelt. Plak het bericht erbij als je dat wilt.'),
     { type: 'Input.Text', id: DOUBT_INPUTS.text, label: 'Je vraag', isMultiline: true, maxLength: 4000, isRequired: true, errorMessage: 'Schrijf eerst je vraag op.', value: input.text ?? '' },
     { type: 'Input.Text', id: DOUBT_INPUTS.draft, label: 'Het bericht (niet verplicht)', isMultiline: true, maxLength: 4000, value: input.draftText ?? '' },
     textBlock(recipientLine(input, options.leaderTerm), { spacing: 'Medium' }),
     textBlock(PRIVACY_WARNING, { color: 'Attention', size: 'Small' }),
   ];
-  const actions = [submit('Verstuur', DOUBT_SEND_VERB, data, { style: 'positive' })];
   const detected = input.detected ?? [];
-  if (detected.length > 0) {
-    const phones = detected.filter((d) => d.kind === 'phone').length;
-    const emails = detected.filter((d) => d.kind === 'email').length;
-    const found = [phones ? `${phones} telefoonnummer${phones > 1 ? 's' : ''}` : '', emails ? `${emails} e-mailadres${emails > 1 ? 'sen' : ''}` : ''].filter(Boolean).join(' en ');
-    body.push(textBlock(`Ik zie ${found} in je tekst. Wil je die eerst weghalen?`, { color: 'Attention', weight: 'Bolder', spacing: 'Small' }));
-    actions.unshift(submit('Verwijder telefoonnummers en e-mailadressen', DOUBT_REDACT_VERB, data));
-  }
-  actions.push(submit('Annuleer', DOUBT_CANCEL_VERB, data));
-  return card(body, actions);
+  if (detected.length === 0) return card(body, [submit('Verstuur', DOUBT_SEND_VERB, data, { style: 'positive' }), submit('Annuleer', DOUBT_CANCEL_VERB, data)]);
+  body.push(...findingsBlock(detected));
+  // Sending as it is stays possible, but only as its own, explicit choice.
+  return card(body, [
+    submit(replaceTitle(detected), DOUBT_REDACT_VERB, { ...data, mode: 'replace' }, { style: 'positive' }),
+    submit('Haal ze weg', DOUBT_REDACT_VERB, { ...data, mode: 'remove' }),
+    submit('Verstuur zoals het is', DOUBT_SEND_VERB, { ...data, sendAsIs: true }),
+    submit('Annuleer', DOUBT_CANCEL_VERB, data),
+  ]);
+}
+
+/** What was found, each with what it would become, so the asker can judge every item. */
+function findingsBlock(detected: readonly Finding[]): CardElement[] {
+  const lines = detected.slice(0, 8).map((f) => `- ${FINDING_LABELS[f.kind]}: **${f.value}** → ${f.placeholder}`);
+  if (detected.length > 8) lines.push(`- en nog ${detected.length - 8}`);
+  return [
+    {
+      type: 'Container',
+      style: 'warning',
+      spacing: 'Medium',
+      items: [
+        textBlock('Dit lijken persoonsgegevens', { weight: 'Bolder' }),
+        textBlock(lines.join('\n')),
+        textBlock('Je vraag komt bij een ander terecht en wordt bewaard. Vervang ze, haal ze weg, of verstuur je vraag toch zoals hij is.', { size: 'Small', wrap: true }),
+      ],
+    },
+  ];
+}
+
+/** "Vervang door [leerling]" when everything gets the same placeholder; else "Vervang ze" (the list says by what). */
+function replaceTitle(detected: readonly Finding[]): string {
+  const placeholders = [...new Set(detected.map((f) => f.placeholder))];
+  return placeholders.length === 1 ? `Vervang door ${placeholders[0]}` : 'Vervang ze';
 }
 
 function recipientLine(input: ComposeCardInput, leaderTerm: string): string {

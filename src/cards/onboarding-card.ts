@@ -106,10 +106,15 @@ export function onboardingAcknowledgeCard(progress: OnboardingProgress, course: 
       textBlock('Afronding', { size: 'Small', isSubtle: true, weight: 'Bolder' }),
       textBlock('Je hebt alle stappen doorlopen 🎉', { size: 'Large', weight: 'Bolder' }),
       textBlock(score),
-      textBlock(`Bevestig tot slot dat je de ${knowledge.title} van ${knowledge.organisation}${versionSuffix(knowledge)} kent:`),
-      textBlock(`“${ACKNOWLEDGEMENT_STATEMENT}.”`, { weight: 'Bolder' }),
+      textBlock(`Lees de ${knowledge.title} van ${knowledge.organisation}${versionSuffix(knowledge)} gerust nog eens helemaal door. Bevestig daarna:`),
+      // The statement once, in full; the button only says what it does (Teams cuts long titles off).
+      { type: 'Container', style: 'emphasis', items: [textBlock(`${ACKNOWLEDGEMENT_STATEMENT}.`, { weight: 'Bolder' })] },
     ],
-    [submit(ACKNOWLEDGEMENT_STATEMENT, ONBOARDING_VERBS.acknowledge, {}, { style: 'positive' }), submit('Stoppen, later verder', ONBOARDING_VERBS.stop)],
+    [
+      submit('Ik bevestig dit', ONBOARDING_VERBS.acknowledge, {}, { style: 'positive' }),
+      submit('Lees de hele code', ONBOARDING_VERBS.readCode, {}),
+      submit('Stoppen, later verder', ONBOARDING_VERBS.stop),
+    ],
   );
 }
 

@@ -63,6 +63,7 @@ export function onboardingUpdateCard(diff: VersionDiff, knowledge: KnowledgeDocu
   if (diff.removed.length) {
     body.push(textBlock('Vervallen:', { weight: 'Bolder', spacing: 'Medium' }), verbatimList(diff.removed.map((r) => r.label)));
   }
-  body.push(textBlock(`“${ACKNOWLEDGEMENT_STATEMENT}.”`, { weight: 'Bolder', spacing: 'Medium' }));
-  return card(body, [submit(ACKNOWLEDGEMENT_STATEMENT, ONBOARDING_VERBS.acknowledge, {}, { style: 'positive' })]);
+  // The statement once, in full; the button only says what it does (Teams cuts long titles off).
+  body.push({ type: 'Container', style: 'emphasis', spacing: 'Medium', items: [textBlock(`${ACKNOWLEDGEMENT_STATEMENT}.`, { weight: 'Bolder' })] });
+  return card(body, [submit('Ik bevestig dit', ONBOARDING_VERBS.acknowledge, {}, { style: 'positive' }), submit('Lees de hele code', ONBOARDING_VERBS.readCode, {})]);
 }

@@ -1,5 +1,6 @@
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { DOUBT_COMPOSE_VERB } from './doubt-verbs.js';
+import { askLeaderLabel } from './ask-leader.js';
 
 /** "Bedoel je…?" button: opens one of the offered passages (payload: answerId, sectionId). */
 export const CHOOSE_CANDIDATE_VERB = 'answer.choose';
@@ -96,7 +97,7 @@ export function unsureCard(candidates: readonly UnsureCandidate[], answerId: str
       type: 'ActionSet',
       actions: candidates.map((c) => submit(c.label, CHOOSE_CANDIDATE_VERB, { answerId, sectionId: c.sectionId })),
     },
-    textBlock(`Staat het er niet bij? Stel je vraag anders, of vraag het je ${leaderTerm}.`, { size: 'Small', isSubtle: true, spacing: 'Medium' }),
+    textBlock(`Staat het er niet bij? Stel je vraag anders, of kies "${askLeaderLabel(leaderTerm)}".`, { size: 'Small', isSubtle: true, spacing: 'Medium' }),
   ];
-  return card(body, [submit(`Vraag mijn ${leaderTerm}`, DOUBT_COMPOSE_VERB, { answerId })]);
+  return card(body, [submit(askLeaderLabel(leaderTerm), DOUBT_COMPOSE_VERB, { answerId })]);
 }

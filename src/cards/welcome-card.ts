@@ -1,5 +1,7 @@
 import { ONBOARDING_VERBS, POSTING_START_VERB, DOUBT_COMPOSE_VERB } from '../core/onboarding/actions.js';
 import { card, submit, textBlock, type AdaptiveCard } from './adaptive-card.js';
+import { askLeaderLabel } from './ask-leader.js';
+import { commandHelp } from '../core/intents/command-help.js';
 
 function body(orgName: string, leaderTerm: string, greeting: string) {
   return [
@@ -14,7 +16,7 @@ function actions(leaderTerm: string) {
   return [
     submit('Start de onboarding', ONBOARDING_VERBS.start, {}, { style: 'positive' }),
     submit('Mag ik dit posten?', POSTING_START_VERB),
-    submit(`Vraag aan je ${leaderTerm}`, DOUBT_COMPOSE_VERB),
+    submit(askLeaderLabel(leaderTerm), DOUBT_COMPOSE_VERB),
   ];
 }
 
@@ -23,7 +25,19 @@ export function welcomeCard(orgName: string, leaderTerm: string): AdaptiveCard {
   return card(body(orgName, leaderTerm, 'Welkom! 👋'), actions(leaderTerm));
 }
 
-/** Answer to "help": the same content as the welcome card. */
+/** Answer to "help": every command the user can type (the Teams command menu lists the same). */
 export function helpCard(orgName: string, leaderTerm: string): AdaptiveCard {
-  return card(body(orgName, leaderTerm, 'Waarmee kan ik je helpen?'), actions(leaderTerm));
+  const commands = commandHelp(leaderTerm).filter((c) => c.title !== 'help');
+  return card(
+    [
+      textBlock('Waarmee kan ik je helpen?', { size: 'Large', weight: 'Bolder' }),
+      textBlock(`Ik help je met de socialemediacode van ${orgName}. Dit kun je typen (je vindt het ook in het menu onder het typvak):`),
+      {
+        type: 'FactSet',
+        spacing: 'Medium',
+        facts: commands.map((c) => ({ title: c.title === 'vraag' ? 'je vraag' : c.title, value: c.description })),
+      },
+    ],
+    actions(leaderTerm),
+  );
 }

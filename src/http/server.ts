@@ -83,6 +83,15 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
     }
   });
 
+  // The Agents Playground checks this address with HEAD, and a browser opens it with GET; both are
+  // harmless, so they get a quiet answer instead of restify's 405 and a warning in the log each time.
+  const quietAnswer: restify.RequestHandler = (_req, res, next) => {
+    res.send(200, { status: 'ok', note: 'POST Bot Framework activities to this address' });
+    return next();
+  };
+  server.get('/api/messages', quietAnswer);
+  server.head('/api/messages', quietAnswer);
+
   server.get('/healthz', async (_req, res) => {
     const writable = await deps.isStoreWritable().catch(() => false);
     const database = deps.storeKind === 'postgresql';
@@ -92,7 +101,7 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
 
   server.on('restifyError', (req, res, err, callback) => {
     // Malformed JSON and oversized bodies arrive here as 4xx from the body parser: log, never crash.
-    deps.logger.warn({ event: 'http.error', status: (err as { statusCode?: number }).statusCode, path: req.path() });
+    deps.logger.warn({ event: 'http.error', status: (err as { statusCode?: number }).statusCode, method: req.method, path: req.path() });
     return callback();
   });
 

@@ -20,13 +20,15 @@ import { POSTING_VERBS } from '../cards/posting-verbs.js';
 import type { DoubtPreview } from '../core/doubts/doubt-service.js';
 import { personLabel, personWithRole } from '../core/doubts/doubt-format.js';
 import type { DoubtCase } from '../core/doubts/types.js';
-import { redactPersonalData } from '../core/privacy/redact.js';
+import { z } from 'zod';
+import { applyFindings, findPersonalData, type Finding } from '../core/privacy/detect.js';
 import { registerDoubtAnswers } from './doubt-answers.js';
 import { actorOf, identityUnverified } from './identity.js';
 import type { Notifier } from './notifier.js';
 import { postingHandOver } from './posting.js';
 import { findRememberedAnswer } from './questions.js';
 import { cardMessage } from './replies.js';
+import { askLeaderLabel } from '../cards/ask-leader.js';
 
 /** A doubt being written, kept in conversation state so the posting case never travels in card data. */
 interface DoubtDraft {
@@ -40,6 +42,10 @@ interface DoubtDraft {
 const KEPT_DRAFTS = 5;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+const redactMode = z.enum(['replace', 'remove']);
+
+const detectOptions = (deps: AppDeps) => ({ firstNames: deps.privacy?.firstNames ?? [] });
 
 /** Compose, send, redact, cancel, resolve, follow-up, open, and the posting dialog's hand-over. */
 export function registerDoubts(app: Application<AppTurnState>, deps: AppDeps, notifier: Notifier): void {
@@ -63,9 +69,13 @@ export function registerDoubts(app: Application<AppTurnState>, deps: AppDeps, no
 
   app.adaptiveCards.actionSubmit(DOUBT_REDACT_VERB, async (context, state, data: Record<string, unknown>) => {
     const draft = findDraft(state, data.composeId);
-    const text = redactPersonalData(str(data[DOUBT_INPUTS.text]) ?? '').text;
-    const draftText = redactPersonalData(str(data[DOUBT_INPUTS.draft]) ?? draft?.case?.draftText ?? '').text;
-    await showCompose(context, deps, draft, { text, draftText, checked: true });
+    const mode = redactMode.safeParse(data.mode).data ?? 'replace';
+    const clean = (value: string) => applyFindings(value, findPersonalData(value, detectOptions(deps)), mode);
+    const text = clean(str(data[DOUBT_INPUTS.text]) ?? '');
+    const draftText = clean(str(data[DOUBT_INPUTS.draft]) ?? draft?.case?.draftText ?? '');
+    if (draft?.case?.draftText !== undefined) draft.case.draftText = draftText;
+    deps.logger.info({ event: 'doubt.personal-data-cleaned', composeId: draft?.id, mode });
+    await showCompose(context, deps, draft, { text, draftText });
   });
 
   app.adaptiveCards.actionSubmit(DOUBT_CANCEL_VERB, async (context, state, data: Record<string, unknown>) => {
@@ -128,14 +138,13 @@ async function showCompose(
   context: TurnContext,
   deps: AppDeps,
   draft: DoubtDraft | undefined,
-  input: { text?: string; draftText?: string; checked?: boolean; preview?: DoubtPreview; lead?: CodeLead },
+  input: { text?: string; draftText?: string; preview?: DoubtPreview; detected?: Finding[]; lead?: CodeLead },
 ): Promise<void> {
   // The preview needs some text to check; only its routing is used here.
   const preview = input.preview ?? (await deps.doubts.preview(actorOf(context), input.text?.trim() || 'twijfel'));
   const leaderTerm = deps.knowledge.leaderTerm;
   const data: Record<string, unknown> = {};
   if (draft) data.composeId = draft.id;
-  if (input.checked) data.checked = true;
   const cardInput: Parameters<typeof doubtComposeCard>[0] = { data };
   if (input.text !== undefined) cardInput.text = input.text;
   if (input.draftText !== undefined) cardInput.draftText = input.draftText;
@@ -144,9 +153,9 @@ async function showCompose(
     if (preview.recipient) cardInput.recipientLabel = personWithRole(preview.recipient, preview.recipientRole === 'communicatie' ? 'communicatie' : 'leader', leaderTerm);
     cardInput.selfRouted = preview.selfRouted;
     if (preview.recipientRole === 'communicatie') cardInput.fallback = true;
-    if (input.preview) cardInput.detected = preview.detected;
   }
-  await context.sendActivity(cardMessage(doubtComposeCard(cardInput, { leaderTerm }), `Vraag het je ${leaderTerm}`));
+  if (input.detected) cardInput.detected = input.detected;
+  await context.sendActivity(cardMessage(doubtComposeCard(cardInput, { leaderTerm }), askLeaderLabel(leaderTerm)));
 }
 
 function findDraft(state: AppTurnState, id: unknown): DoubtDraft | undefined {
@@ -175,9 +184,11 @@ async function sendDoubt(context: TurnContext, state: AppTurnState, deps: AppDep
     await showCompose(context, deps, draft, { text, ...(draftText !== undefined ? { draftText } : {}) });
     return;
   }
-  if (preview.detected.length > 0 && data.checked !== true) {
-    // Show what was found once; "Verstuur" on this card sends anyway, the other button cleans up first.
-    await showCompose(context, deps, draft, { text, draftText: doubtCase.draftText ?? '', checked: true, preview });
+  const detected = [...findPersonalData(text, detectOptions(deps)), ...findPersonalData(doubtCase.draftText ?? '', detectOptions(deps))];
+  if (detected.length > 0 && data.sendAsIs !== true) {
+    // Nothing that looks like personal data leaves without the asker's own choice on this card.
+    deps.logger.info({ event: 'doubt.personal-data-found', composeId: draft?.id, kinds: [...new Set(detected.map((d) => d.kind))] });
+    await showCompose(context, deps, draft, { text, draftText: doubtCase.draftText ?? '', preview, detected });
     return;
   }
   const result = await deps.doubts.submit(asker, text, caseInput);

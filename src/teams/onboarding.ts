@@ -2,7 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import { onboardingCard, onboardingMessageCard } from '../cards/onboarding-card.js';
 import { onboardingUpdateInvitationCard } from '../cards/onboarding-update-card.js';
 import type { AppDeps, AppTurnState } from '../app/types.js';
-import { applyOnboardingAction, ONBOARDING_VERBS, parseOnboardingAction, type OnboardingAction } from '../core/onboarding/actions.js';
+import { applyOnboardingAction, ONBOARDING_VERBS, parseOnboardingAction, readCodeSchema, type OnboardingAction } from '../core/onboarding/actions.js';
+import { codeChapterCard, codeContentsCard } from '../cards/onboarding-code-card.js';
 import { inviteToUpdate } from '../core/onboarding/updates.js';
 import type { Application } from '@microsoft/teams-ai';
 import { actorOf } from './identity.js';
@@ -10,7 +11,7 @@ import { cardMessage } from './replies.js';
 
 const OWN_ACTIONS = new RegExp(
   `^(${Object.values(ONBOARDING_VERBS)
-    .filter((v) => v !== ONBOARDING_VERBS.invite)
+    .filter((v) => v !== ONBOARDING_VERBS.invite && v !== ONBOARDING_VERBS.readCode)
     .map((v) => v.replace('.', '\\.'))
     .join('|')})$`,
 );
@@ -24,6 +25,15 @@ export function registerOnboarding(app: Application<AppTurnState>, deps: AppDeps
       return;
     }
     await runOnboardingAction(context, deps, action);
+  });
+
+  // Reading the code changes no progress: the teacher goes back to the same place afterwards.
+  app.adaptiveCards.actionSubmit(ONBOARDING_VERBS.readCode, async (context, _state, data) => {
+    const parsed = readCodeSchema.safeParse(data);
+    const chapter = parsed.success ? parsed.data.chapter : undefined;
+    deps.logger.info({ event: 'onboarding.read-code', chapter });
+    const shown = chapter === undefined ? codeContentsCard(deps.knowledge) : codeChapterCard(deps.knowledge, chapter);
+    await context.sendActivity(cardMessage(shown, deps.knowledge.title));
   });
 }
 

@@ -9,14 +9,22 @@ import {
   deletePersonalData,
   exportPersonalData,
   formatDeletionSummary,
-  formatPersonalDataText,
   type PersonalDataProvider,
   type PersonalDataRecord,
 } from '../core/privacy/personal-data.js';
+import { MY_DATA_DELETE_VERB, myDataCard } from '../cards/my-data-card.js';
 import { actorOf } from './identity.js';
 import { cardMessage } from './replies.js';
 
-export const PRIVACY_VERBS = { confirmDelete: 'privacy.delete', keep: 'privacy.keep' } as const;
+export const PRIVACY_VERBS = { confirmDelete: 'privacy.delete', keep: 'privacy.keep', askDelete: MY_DATA_DELETE_VERB } as const;
+
+/** How each kind of data the shell keeps is deleted, in plain words. */
+const REMOVALS: Record<string, string> = {
+  feedback: 'Met "verwijder mijn gegevens" haal ik je naam en je vraag weg; alleen de 👍 of 👎 blijft, zonder naam.',
+  onboarding: 'Met "verwijder mijn gegevens" wis je je voortgang en je bevestiging. Je kunt de onboarding daarna opnieuw doen.',
+  user: 'Met "verwijder mijn gegevens" wis je je profiel. Als je Mediawijs weer gebruikt, haal ik je naam opnieuw uit Teams.',
+  conversation: 'Met "verwijder mijn gegevens" wis je deze verwijzing. Dan kan ik je pas weer een bericht sturen als jij mij iets stuurt.',
+};
 
 /** Stands in for a removed user id in kept feedback. */
 const REMOVED_USER = 'verwijderd';
@@ -47,6 +55,7 @@ export function registerPrivacy(app: Application<AppTurnState>, deps: AppDeps): 
       await context.sendActivity('Het verwijderen is niet helemaal gelukt. Probeer het later nog eens; lukt het dan nog niet, neem contact op met de beheerder.');
     }
   });
+  app.adaptiveCards.actionSubmit(PRIVACY_VERBS.askDelete, async (context) => askDeleteMyData(context));
   app.adaptiveCards.actionSubmit(PRIVACY_VERBS.keep, async (context) => {
     await context.sendActivity('Oké, ik heb niets verwijderd.');
   });
@@ -56,7 +65,7 @@ export function registerPrivacy(app: Application<AppTurnState>, deps: AppDeps): 
 export async function showMyData(context: TurnContext, deps: AppDeps): Promise<void> {
   const sections = await exportPersonalData(personalDataProviders(deps), actorOf(context));
   deps.logger.info({ event: 'privacy.exported', sections: sections.filter((s) => s.records.length > 0).length });
-  await context.sendActivity({ type: 'message', text: formatPersonalDataText(sections), textFormat: 'markdown' });
+  await context.sendActivity(cardMessage(myDataCard(sections, REMOVALS), 'Mijn gegevens'));
 }
 
 /** Asks for confirmation before deleting. */
@@ -163,7 +172,7 @@ export function personalDataProviders(deps: AppDeps): PersonalDataProvider[] {
       'Je chat met Mediawijs',
       'Een verwijzing naar je chat, zodat ik je een antwoord van je leidinggevende kan sturen. Geen berichten.',
       (u) => store.conversations.get(u.id),
-      (c) => ({ heading: 'Chatverwijzing', fields: [{ label: 'Laatst bijgewerkt', value: formatDutchDateTime(c.updatedAt) }] }),
+      (c) => ({ heading: 'Zodat ik je een bericht kan sturen', fields: [{ label: 'Laatst bijgewerkt', value: formatDutchDateTime(c.updatedAt) }] }),
       (u) => store.conversations.delete(u.id),
     ),
   ];

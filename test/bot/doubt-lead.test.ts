@@ -15,15 +15,15 @@ describe('a doubt typed as free text', () => {
   it('quotes what the code says first, then offers to ask the leidinggevende', async () => {
     const [card] = await disk.bot.say(teacher, 'ik twijfel of ik een foto van mijn klas op facebook mag zetten');
     const text = card!.text;
-    expect(text).toMatch(/Dit zegt de code erover/);
+    expect(text).toMatch(/Dit staat in de code/);
     expect(text).toMatch(/Bron: Openbaar Onderwijs Groningen/);
-    expect(text.indexOf('Bron:')).toBeLessThan(text.indexOf('Vraag het je leidinggevende'));
+    expect(text.indexOf('Bron:')).toBeLessThan(text.indexOf('Vraag mijn leidinggevende'));
     expect(findAction(card!.activity, /Verstuur/)).toBeDefined();
   });
 
   it('without an answer in the code it still opens the doubt, quoting nothing', async () => {
     const [card] = await disk.bot.say(teacher, 'ik twijfel of ik mijn rooster mag ruilen');
-    expect(card!.text).not.toMatch(/Dit zegt de code erover/);
-    expect(card!.text).toMatch(/Vraag het je leidinggevende/);
+    expect(card!.text).not.toMatch(/Dit staat in de code/);
+    expect(card!.text).toMatch(/Vraag mijn leidinggevende/);
   });
 });

@@ -6,6 +6,20 @@ import { actionData, dataDirWithLeaders, PEOPLE, to } from '../support/doubt-hel
 
 const { docent, lotte } = PEOPLE;
 
+/** The prefilled values of the compose card's two text fields (question, draft), in card order. */
+function inputValues(reply: Reply): string[] {
+  const values: string[] = [];
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const o = node as Record<string, unknown>;
+    if (o.type === 'Input.Text' && (o.id === 'doubtText' || o.id === 'draftText')) values.push(String(o.value ?? ''));
+    Object.values(o).forEach(walk);
+  };
+  walk(reply.activity.attachments);
+  return values;
+}
+
 describe('hand-over from "Mag ik dit posten?" to the leidinggevende', () => {
   let disk: DiskBot;
   let bot: BotUnderTest;
@@ -65,27 +79,52 @@ describe('hand-over from "Mag ik dit posten?" to the leidinggevende', () => {
     ['a free-text doubt request', 'ik twijfel of ik deze foto mag delen', 'ik twijfel of ik deze foto mag delen'],
   ])('opens the compose card for %s', async (_name, text, prefill) => {
     const [compose] = await bot.say(docent, text);
-    expect(compose!.text).toMatch(/Vraag het je leidinggevende/);
+    expect(compose!.text).toMatch(/Vraag mijn leidinggevende/);
     const input = JSON.stringify(compose!.activity).match(/"id":"doubtText"[^}]*"value":"([^"]*)"/);
     expect(input?.[1] ?? '').toBe(prefill);
   });
 
   it('prefills the question from an answer card, looked up on the server', async () => {
     const [answer] = await bot.say(docent, 'wanneer wordt het salaris overgemaakt?');
-    const [compose] = await bot.click(docent, actionData(answer!, 'Leg voor aan mijn leidinggevende'));
+    const [compose] = await bot.click(docent, actionData(answer!, 'Vraag mijn leidinggevende'));
     expect(compose!.text).toContain('wanneer wordt het salaris overgemaakt?');
   });
 
-  it('offers to remove phone numbers and e-mail addresses before sending', async () => {
-    const [compose] = await bot.say(docent, 'twijfel');
-    const [warned] = await bot.click(docent, { ...actionData(compose!, 'Verstuur'), doubtText: 'Mag ik dit delen? Bel me op 06-12345678', draftText: 'Mail jan@school.nl' });
-    expect(warned!.text).toMatch(/Ik zie 1 telefoonnummer en 1 e-mailadres/);
-    const [cleaned] = await bot.click(docent, { ...actionData(warned!, 'Verwijder telefoonnummers en e-mailadressen'), doubtText: 'Mag ik dit delen? Bel me op 06-12345678', draftText: 'Mail jan@school.nl' });
-    expect(cleaned!.text).toContain('[telefoonnummer verwijderd]');
-    expect(cleaned!.text).not.toContain('06-12345678');
+  it('shows likely personal data before sending and replaces it in one click', async () => {
     const before = (await bot.deps.store.doubts.listByAsker(docent.aadObjectId)).length;
-    const sent = await bot.click(docent, { ...actionData(cleaned!, 'Verstuur'), doubtText: 'Mag ik dit delen? Bel me op [telefoonnummer verwijderd]', draftText: 'Mail [e-mailadres verwijderd]' });
+    const typed = 'Mag ik de foto van leerling Jayden de Boer delen? Bel me op 06-12345678';
+    const [compose] = await bot.say(docent, 'twijfel');
+    const [warned] = await bot.click(docent, { ...actionData(compose!, 'Verstuur'), doubtText: typed, draftText: 'Mail jan@school.nl' });
+    expect(warned!.text).toMatch(/Dit lijken persoonsgegevens/);
+    expect(warned!.text).toContain('naam: **leerling Jayden de Boer** → [leerling]');
+    expect(warned!.text).toContain('e-mailadres: **jan@school.nl**');
+    // Nothing was stored or sent yet, and there is no plain "Verstuur" on the warning.
+    expect(await bot.deps.store.doubts.listByAsker(docent.aadObjectId)).toHaveLength(before);
+    expect(findAction(warned!.activity, /^Verstuur$/)).toBeUndefined();
+
+    const [cleaned] = await bot.click(docent, { ...actionData(warned!, 'Vervang ze'), doubtText: typed, draftText: 'Mail jan@school.nl' });
+    const values = inputValues(cleaned!);
+    expect(values).toEqual(['Mag ik de foto van [leerling] delen? Bel me op [telefoonnummer]', 'Mail [e-mailadres]']);
+    expect(cleaned!.text).not.toMatch(/Dit lijken persoonsgegevens/);
+    const sent = await bot.click(docent, { ...actionData(cleaned!, 'Verstuur'), doubtText: values[0], draftText: values[1] });
     expect(to(sent, docent)[0]!.text).toMatch(/Je vraag is ontvangen/);
-    expect(await bot.deps.store.doubts.listByAsker(docent.aadObjectId)).toHaveLength(before + 1);
+    const stored = await bot.deps.store.doubts.listByAsker(docent.aadObjectId);
+    expect(stored).toHaveLength(before + 1);
+    expect(JSON.stringify(stored)).not.toContain('Jayden');
+  });
+
+  it('removes what was found, or sends it as it is only after that explicit choice', async () => {
+    const typed = 'De moeder van Sanne belde: mag ik haar foto delen?';
+    const [compose] = await bot.say(docent, 'twijfel');
+    const [warned] = await bot.click(docent, { ...actionData(compose!, 'Verstuur'), doubtText: typed });
+    const [removed] = await bot.click(docent, { ...actionData(warned!, 'Haal ze weg'), doubtText: typed });
+    expect(inputValues(removed!)[0]).toBe('De moeder van belde: mag ik haar foto delen?');
+
+    const before = (await bot.deps.store.doubts.listByAsker(docent.aadObjectId)).length;
+    const [again] = await bot.click(docent, { ...actionData(compose!, 'Verstuur'), doubtText: typed });
+    const sent = await bot.click(docent, { ...actionData(again!, 'Verstuur zoals het is'), doubtText: typed });
+    expect(to(sent, docent)[0]!.text).toMatch(/Je vraag is ontvangen/);
+    const stored = await bot.deps.store.doubts.listByAsker(docent.aadObjectId);
+    expect(stored).toHaveLength(before + 1);
   });
 });

@@ -80,6 +80,11 @@ describe('doubts to the leidinggevende over HTTP (two users, fake connector)', (
     const [mine] = await bot.say(docent, 'mijn vragen');
     expect(mine!.text).toContain('Mag ik de foto van het schoolreisje op Facebook zetten?');
     expect(mine!.text).toMatch(/Opgelost/);
+    // The whole thread, in order: both answers with their decision, and the follow-up between them.
+    const thread = ['Lotte Leider · **Mag geplaatst worden**', 'Prima, maar zonder namen erbij.', 'Jouw vervolgvraag: Mag ik wel de voornamen noemen?', 'Lotte Leider · **Niet plaatsen**', 'Nee, geen namen van leerlingen.'];
+    const positions = thread.map((part) => mine!.text.indexOf(part));
+    expect(positions.every((p) => p >= 0), JSON.stringify(positions)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
   it.each([

@@ -38,7 +38,7 @@ describe('personal commands in a group chat are answered in the 1:1 chat', () =>
     ['verwijder mijn gegevens', docent, /Wil je al je gegevens bij Mediawijs verwijderen/],
     ['onboarding overzicht', lotte, /onboarding/i],
     ['onboarding', docent, /Stap 1 van/],
-    ['twijfel', docent, /Vraag het je leidinggevende|leidinggevende/],
+    ['twijfel', docent, /Vraag mijn leidinggevende|leidinggevende/],
     ['ik twijfel of ik een foto van de klas mag delen', docent, /leidinggevende/],
   ])('"%s" in a group: a note in the group, the answer in the 1:1 chat', async (text, who, expected) => {
     const res = await say(who, text);

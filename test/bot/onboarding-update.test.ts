@@ -14,7 +14,7 @@ async function completeCourse(bot: BotUnderTest): Promise<void> {
     [card] = await bot.click(colleague, { ...actionData(card!, 'Controleer mijn antwoord'), optionId: right.id });
     [card] = await bot.click(colleague, actionData(card!, /^(Volgende|Naar de afronding)$/));
   }
-  await bot.click(colleague, actionData(card!, /Ik heb de code gelezen|Bevestig/));
+  await bot.click(colleague, actionData(card!, /Ik bevestig dit/));
 }
 
 describe('a new version of the code', () => {
@@ -50,7 +50,7 @@ describe('a new version of the code', () => {
     const again = await bot.say(colleague, 'hallo');
     expect(again.some((r) => /veranderd|bijgewerkt/i.test(r.text))).toBe(false);
 
-    await bot.click(colleague, actionData(update!, /Ik heb de code gelezen|Bevestig/));
+    await bot.click(colleague, actionData(update!, /Ik bevestig dit/));
     const progress = (await bot.deps.store.onboarding.get(colleague.aadObjectId))!;
     expect(progress.acknowledgements.at(-1)!.code.contentHash).toBe(newVersion.contentHash);
     expect(progress.acknowledgements.at(-1)!.code.version).toBe('januari 2027');

@@ -33,7 +33,7 @@ describe('"Mag ik dit posten?" over HTTP', () => {
   it('starts from a natural question and reaches a verdict with quoted rules', async () => {
     let [card] = await bot.say(teacher, 'mag ik een foto van mijn klas op instagram zetten?');
     // The code's answer comes first, quoted, then the check for the user's own post.
-    expect(card!.text).toMatch(/Dit zegt de code erover/);
+    expect(card!.text).toMatch(/Dit staat in de code/);
     expect(card!.text).toMatch(/Bron: Openbaar Onderwijs Groningen, Code Sociale Media/);
     expect(card!.text).toMatch(/Plak het hieronder/);
     [card] = await bot.click(teacher, actionData(card!, 'Sla over'));

@@ -39,6 +39,17 @@ describe('"mijn gegevens" and "verwijder mijn gegevens" over HTTP', () => {
     expect(data!.text).toMatch(/Je profiel/);
     // Nobody else's data: the leader's name may appear, the leader's other doubts not.
     expect(data!.text).not.toContain(lotte.aadObjectId);
+    // A card by kind of data, each saying how it is deleted, without jargon or bare counts.
+    expect(data!.activity.attachments).toBeDefined();
+    for (const kind of ['Je twijfels', 'Je onboarding', 'Je profiel', 'Je chat met Mediawijs']) {
+      const at = data!.text.indexOf(kind);
+      expect(at, kind).toBeGreaterThanOrEqual(0);
+      expect(data!.text.indexOf('🗑️ Met "verwijder mijn gegevens"', at), kind).toBeGreaterThan(at);
+    }
+    expect(data!.text).not.toMatch(/Chatverwijzing|Concepttekst|\(\d+\)/);
+    // The card's own button asks for the same confirmation as typing the command.
+    const [fromCard] = await bot.click(docent, actionData(data!, 'Verwijder mijn gegevens'));
+    expect(fromCard!.text).toMatch(/Wil je al je gegevens bij Mediawijs verwijderen\?/);
 
     const [confirm] = await bot.say(docent, 'verwijder mijn gegevens');
     expect(confirm!.text).toMatch(/Wil je al je gegevens bij Mediawijs verwijderen\?/);

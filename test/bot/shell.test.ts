@@ -6,7 +6,8 @@ import type { AppStore } from '../../src/app/types.js';
 import { stubDeps } from '../support/stub-deps.js';
 import { createApp } from '../../src/app/create-app.js';
 import { loadConfig } from '../../src/config.js';
-import { createHttpServer, HTTP_TIMEOUTS } from '../../src/http/server.js';
+import { createHttpServer, HTTP_TIMEOUTS, listen } from '../../src/http/server.js';
+import { pino } from 'pino';
 
 const teacher = user('teacher', 1);
 
@@ -37,6 +38,18 @@ describe('bot shell over HTTP (local mode, fake connector)', () => {
     expect(replies[0]!.text).toMatch(expected);
   });
 
+  it('"help" lists every command, each of which then works as a command (not as a question)', async () => {
+    const [help] = await bot.say(teacher, 'help');
+    for (const command of ['mag ik dit posten?', 'twijfel', 'mijn vragen', 'openstaande twijfels', 'onboarding', 'onboarding overzicht', 'mijn gegevens', 'verwijder mijn gegevens']) {
+      expect(help!.text).toContain(command);
+      const [reply] = await bot.say(teacher, command);
+      expect(reply!.text, command).not.toMatch(/Daar zegt de code niets over|Ik weet het niet zeker|Dit staat in de code/);
+    }
+    expect(help!.text).toContain('Voor leidinggevenden');
+    expect(help!.text).not.toMatch(/Welkom/);
+    expect(findAction(help!.activity, 'Vraag mijn leidinggevende')).toBeDefined();
+  });
+
   it('answers a question with the quoted passage, its citation and feedback buttons', async () => {
     const [reply] = await bot.say(teacher, 'wat zegt de code over een foto van de klas op fb?');
     expect(reply!.text).toContain('waarvoor je geen schriftelijk vastgelegde toestemming hebt');
@@ -48,7 +61,8 @@ describe('bot shell over HTTP (local mode, fake connector)', () => {
     const [reply] = await bot.say(teacher, 'wanneer wordt het salaris overgemaakt?');
     expect(reply!.text).toMatch(/geen antwoord op je vraag gevonden/);
     expect(reply!.text).not.toContain('toestemming');
-    expect(findAction(reply!.activity, 'Leg voor aan mijn leidinggevende')).toBeDefined();
+    expect(findAction(reply!.activity, 'Vraag mijn leidinggevende')).toBeDefined();
+    expect(findAction(reply!.activity, '👎 Hier had ik een antwoord verwacht')).toBeDefined();
   });
 
   it('stores feedback with the question only, looked up on the server', async () => {
@@ -150,5 +164,27 @@ describe('HTTP time-outs', () => {
     expect(server.server.requestTimeout).toBe(HTTP_TIMEOUTS.requestMs);
     expect(HTTP_TIMEOUTS.headersMs).toBeLessThanOrEqual(10_000);
     expect(HTTP_TIMEOUTS.requestMs).toBeLessThanOrEqual(30_000);
+  });
+});
+
+describe('a GET or HEAD of /api/messages (the Playground checks it)', () => {
+  it('is answered 200 without a warning, while a bad POST is still logged', async () => {
+    const lines: { level: number; event?: string }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as { level: number; event?: string }) });
+    const config = loadConfig({ LOG_LEVEL: 'info' }, { rootDir: new URL('../..', import.meta.url).pathname });
+    const deps = { ...stubDeps().deps, config, logger };
+    const server = createHttpServer({ bot: createApp(deps), config, logger, isStoreWritable: async () => true });
+    const port = await listen(server, 0, '127.0.0.1');
+    try {
+      const get = await fetch(`http://127.0.0.1:${port}/api/messages`);
+      expect(get.status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'HEAD' })).status).toBe(200);
+      expect(lines.filter((l) => l.level >= 40)).toEqual([]);
+      const bad = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":1}' });
+      expect(bad.status).toBe(400);
+      expect(lines.filter((l) => l.level >= 40).map((l) => l.event)).toEqual(['activity.rejected']);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

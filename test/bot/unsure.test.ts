@@ -142,14 +142,14 @@ describe('"Bedoel je…?" over HTTP (stub answers)', () => {
   it('"Vraag mijn leidinggevende" on the "Bedoel je…?" card opens the doubt with the question filled in', async () => {
     const offer = await ask('wie heeft de regels voor onze school opgesteld?');
     const [compose] = await bot.click(teacher, actionData(offer, 'Vraag mijn leidinggevende'));
-    expect(compose!.text).toMatch(/Vraag het je leidinggevende/);
+    expect(compose!.text).toMatch(/Vraag mijn leidinggevende/);
     expect(compose!.text).toContain('wie heeft de regels voor onze school opgesteld?');
   });
 
   it('a doubt the bot is unsure about opens the compose card without a quote (no lead)', async () => {
     const [reply] = await bot.say(teacher, 'ik twijfel of ik dit bericht mag delen');
-    expect(reply!.text).toMatch(/Vraag het je leidinggevende/);
-    expect(reply!.text).not.toMatch(/Dit zegt de code erover/);
+    expect(reply!.text).toMatch(/Vraag mijn leidinggevende/);
+    expect(reply!.text).not.toMatch(/Dit staat in de code/);
     expect(reply!.text).not.toContain(BOARD.text);
   });
 

@@ -45,4 +45,36 @@ describeE2e('journey: onboarding, the first steps, stopped and resumed', () => {
     await chat.expectNoCardError();
     chat.expectNoBotErrors();
   });
+
+  it('goes on to the end: reads the whole code before confirming, then confirms with a button that is not cut off', async () => {
+    const course = await loadOnboardingCourse(path.join(REPO_ROOT, 'dialogs'), 'oog');
+    const chat = journey.chat;
+    await chat.sendMessage('onboarding');
+    let card = await chat.waitForBotReply();
+    // Skip the remaining steps; the first test left the course at step 2.
+    for (let i = 0; i < 2 * course.steps.length && !card.includes('Afronding'); i++) {
+      const buttons = await chat.lastMessageButtons();
+      await chat.clickCardButton(['Naar de afronding', 'Volgende', 'Overslaan'].find((b) => buttons.includes(b)) ?? 'Overslaan');
+      card = await chat.waitForBotReply();
+    }
+    expect(card).toMatch(/Je hebt alle stappen doorlopen/);
+    // The statement once, and a short button that the Playground shows in full.
+    expect(card.split('Ik heb de code gelezen en begrijp wat er van mij verwacht wordt')).toHaveLength(2);
+    expect(await chat.lastMessageButtons()).toEqual(['Ik bevestig dit', 'Lees de hele code', 'Stoppen, later verder']);
+    await chat.screenshot('onboarding-4-afronding');
+
+    await chat.clickCardButton('Lees de hele code');
+    expect(await chat.waitForBotReply()).toMatch(/Kies een deel om het helemaal te lezen[\s\S]+Inleiding/);
+    await chat.screenshot('onboarding-5-hele-code');
+    await chat.clickCardButton('Begin bij deel 1');
+    expect(await chat.waitForBotReply()).toMatch(/Deel 1 van \d+[\s\S]+Sociale media is een verzamelnaam/);
+    await chat.screenshot('onboarding-6-deel-1');
+    await chat.clickCardButton('Terug naar de afronding');
+    expect(await chat.waitForBotReply()).toMatch(/Je hebt alle stappen doorlopen/);
+    await chat.clickCardButton('Ik bevestig dit');
+    expect(await chat.waitForBotReply()).toMatch(/Onboarding afgerond/);
+    await chat.screenshot('onboarding-7-afgerond');
+    await chat.expectNoCardError();
+    chat.expectNoBotErrors();
+  });
 });

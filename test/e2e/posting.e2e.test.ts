@@ -13,7 +13,7 @@ describeE2e('journey: "mag ik dit posten?" from a natural question to a verdict'
   it('quotes the code first, goes back one question, and ends with "Nee" and the deciding rule', async () => {
     const chat = journey.chat;
     await chat.sendMessage('mag ik een foto van mijn klas op instagram zetten?');
-    expect(await chat.waitForBotReply()).toMatch(/Dit zegt de code erover:[\s\S]+Bron: Openbaar Onderwijs Groningen/);
+    expect(await chat.waitForBotReply()).toMatch(/Dit staat in de code:[\s\S]+Bron: Openbaar Onderwijs Groningen/);
     await chat.screenshot('posting-1-code-first');
     await chat.clickCardButton('Sla over');
     const firstQuestion = await chat.waitForBotReply();

@@ -8,7 +8,7 @@ import { doubtCardForViewer, doubtNotificationCard } from '../../src/cards/doubt
 import { DOUBT_ANSWER_VERB, DOUBT_CANCEL_VERB, DOUBT_FOLLOW_UP_VERB, DOUBT_REDACT_VERB, DOUBT_RESOLVE_VERB, DOUBT_SEND_VERB } from '../../src/cards/doubt-verbs.js';
 import { createLeaderDirectory } from '../../src/core/doubts/leader-directory.js';
 import { parseLeaderMapping } from '../../src/core/doubts/leader-mapping.js';
-import { redactPersonalData } from '../../src/core/privacy/redact.js';
+import { findPersonalData } from '../../src/core/privacy/detect.js';
 import { anna, harness, jan, MONDAY, ok, stranger } from './doubts-harness.js';
 
 const texts = (node: unknown): string[] => {
@@ -51,11 +51,21 @@ describe('doubt cards', () => {
     expect((plain.actions ?? [])[0]!.data).toEqual({ caseKey: 'c1', verb: DOUBT_SEND_VERB });
 
     const text = 'Mag ik dit delen? Ouder: 06-12345678, piet@gmail.com';
-    const found = doubtComposeCard({ text, detected: redactPersonalData(text).removed, draftText: CASE.draftText }, { leaderTerm: 'teamleider' });
-    expect(actionTitles(found)).toEqual(['Verwijder telefoonnummers en e-mailadressen', 'Verstuur', 'Annuleer']);
-    expect((found.actions ?? [])[0]!.data).toMatchObject({ verb: DOUBT_REDACT_VERB });
-    expect(allText(found)).toContain('1 telefoonnummer en 1 e-mailadres');
-    expect(allText(found)).toContain('Vraag het je teamleider');
+    const found = doubtComposeCard({ text, detected: findPersonalData(text), draftText: CASE.draftText, data: { composeId: 'c2' } }, { leaderTerm: 'teamleider' });
+    expectValid(found);
+    // No plain "Verstuur": sending what was found takes its own, explicit button.
+    expect(actionTitles(found)).toEqual(['Vervang ze', 'Haal ze weg', 'Verstuur zoals het is', 'Annuleer']);
+    expect((found.actions ?? []).map((a) => a.data)).toEqual([
+      { composeId: 'c2', mode: 'replace', verb: DOUBT_REDACT_VERB },
+      { composeId: 'c2', mode: 'remove', verb: DOUBT_REDACT_VERB },
+      { composeId: 'c2', sendAsIs: true, verb: DOUBT_SEND_VERB },
+      { composeId: 'c2', verb: DOUBT_CANCEL_VERB },
+    ]);
+    expect(allText(found)).toContain('telefoonnummer: **06-12345678** → [telefoonnummer]');
+    expect(allText(found)).toContain('e-mailadres: **piet@gmail.com** → [e-mailadres]');
+    const oneKind = doubtComposeCard({ detected: findPersonalData('Mag ik leerling Jayden de Boer taggen?') });
+    expect(actionTitles(oneKind)[0]).toBe('Vervang door [leerling]');
+    expect(allText(found)).toContain('Vraag mijn teamleider');
 
     expect(allText(doubtComposeCard({}))).toMatch(/weet nog niet wie je leidinggevende is/);
     expect(allText(doubtComposeCard({ selfRouted: true }))).toMatch(/zelf ingesteld/);

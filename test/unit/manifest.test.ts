@@ -4,6 +4,10 @@ import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
+import { helpCard } from '../../src/cards/welcome-card.js';
+import { classifyMessage } from '../../src/core/intents/classify.js';
+import { commandHelp } from '../../src/core/intents/command-help.js';
+import { activityText } from '../../tools/lib/fake-connector.js';
 import { buildAppPackage, fillTemplate, PackageError, parseEnvFile, validateManifest } from '../../tools/package.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -100,13 +104,27 @@ describe('manifest template', () => {
     filledManifest().bots[0]!.commandLists.filter((list) => list.scopes.includes(scope)).flatMap((list) => list.commands);
 
   it.each([
-    ['personal', ['vraag', 'mag ik dit posten?', 'mijn vragen', 'openstaande twijfels', 'onboarding', 'help']],
+    ['personal', commandHelp('leidinggevende').map((c) => c.title)],
     ['team', ['vraag', 'mag ik dit posten?', 'help']],
     ['groupChat', ['vraag', 'mag ik dit posten?', 'help']],
   ])('lists the %s commands with a Dutch description each', (scope, titles) => {
     const commands = commandsFor(scope);
     expect(commands.map((c) => c.title)).toEqual(titles);
     for (const command of commands) expect(command.description?.length ?? 0).toBeGreaterThan(10);
+  });
+
+  it('offers in the personal menu exactly the commands "help" lists, each one a command the bot knows', () => {
+    const personal = commandsFor('personal').map((c) => c.title);
+    expect(personal).toEqual(commandHelp('leidinggevende').map((c) => c.title));
+    const card = activityText({ attachments: [{ content: helpCard('OOG', 'leidinggevende') }] });
+    for (const title of personal.filter((t) => t !== 'help' && t !== 'vraag')) {
+      expect(card).toContain(title);
+      expect(classifyMessage(title).kind, title).toBe('command');
+    }
+    expect(classifyMessage('help').kind).toBe('help');
+    expect(classifyMessage('vraag mag ik een foto delen?')).toEqual({ kind: 'question', text: 'mag ik een foto delen?' });
+    // Teams shows at most 10 commands per scope.
+    expect(personal.length).toBeLessThanOrEqual(10);
   });
 
   it('keeps personal commands out of shared scopes', () => {

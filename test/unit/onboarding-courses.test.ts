@@ -60,3 +60,26 @@ describe.each(ORGS)('onboarding course of %s', (org) => {
     }
   });
 });
+
+describe('quiz answers that make the teacher think', () => {
+  // Wrong options are common misconceptions, written out as fully as the right one: a right answer
+  // that is always the longest, or wrong ones that are short jokes ("Ja, weg is weg."), give it away.
+  it.each(ORGS)('%s: every wrong option is at least 60%% as long as the right one', async (org) => {
+    const course = await loadOnboardingCourse(path.join(root, 'dialogs'), org);
+    for (const step of course.steps) {
+      const right = step.quiz.options.find((o) => o.correct)!;
+      for (const wrong of step.quiz.options.filter((o) => !o.correct)) {
+        expect(wrong.label.length, `${step.id}: "${wrong.label}"`).toBeGreaterThanOrEqual(0.6 * right.label.length);
+      }
+    }
+  });
+
+  it.each(ORGS)('%s: the right answer is the longest in at most half of the steps', async (org) => {
+    const course = await loadOnboardingCourse(path.join(root, 'dialogs'), org);
+    const longest = course.steps.filter((step) => {
+      const right = step.quiz.options.find((o) => o.correct)!;
+      return step.quiz.options.every((o) => o === right || o.label.length < right.label.length);
+    });
+    expect(longest.length, longest.map((s) => s.id).join(', ')).toBeLessThanOrEqual(Math.ceil(course.steps.length / 2));
+  });
+});

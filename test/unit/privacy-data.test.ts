@@ -51,7 +51,7 @@ describe('mijn gegevens / verwijder mijn gegevens', () => {
       ['doubts-assigned', 0],
     ]);
     const fields = Object.fromEntries(mine[0]!.records[0]!.fields.map((f) => [f.label, f.value]));
-    expect(fields).toMatchObject({ 'Je vraag': 'Mag dit filmpje online?', Concepttekst: 'Kijk ons schoolreisje!', 'Antwoord van Anna de Vries': 'Aanpassen: Zonder gezichten graag.' });
+    expect(fields).toMatchObject({ 'Je vraag': 'Mag dit filmpje online?', 'Het bericht dat je wilde plaatsen': 'Kijk ons schoolreisje!', 'Antwoord van Anna de Vries': 'Aanpassen: Zonder gezichten graag.' });
     const hers = await service.exportUserData(anna);
     expect(hers[1]!.records[0]!.fields).toContainEqual({ label: 'Jouw antwoord', value: 'Aanpassen: Zonder gezichten graag.' });
     expect(hers[1]!.records[0]!.fields).toContainEqual({ label: 'Gevraagd door', value: 'Jan Smit' });
@@ -101,5 +101,25 @@ describe('mijn gegevens / verwijder mijn gegevens', () => {
     const summaries = await deletePersonalData([service.asPersonalDataProvider(), feedback], jan);
     expect(formatDeletionSummary(summaries)).toBe('Klaar. 1 gegeven is verwijderd; 1 twijfel is bewaard zonder je naam en tekst, omdat een ander die nog in behandeling had.');
     expect(formatPersonalDataText([])).toMatch(/geen gegevens/);
+  });
+});
+
+describe('"mijn gegevens" card', () => {
+  it('shows one block per kind with why it is kept and how to delete it, and a delete button', async () => {
+    const { myDataCard, MY_DATA_DELETE_VERB } = await import('../../src/cards/my-data-card.js');
+    const { activityText } = await import('../../tools/lib/fake-connector.js');
+    const sections = [
+      { source: 'doubts-asked', title: 'Je twijfels', purpose: 'Zodat je het antwoord terugvindt.', removal: 'Wis ze met "verwijder mijn gegevens".', records: [{ heading: 'Twijfel van 1 maart', fields: [{ label: 'Je vraag', value: 'Mag dit?' }] }] },
+      { source: 'conversation', title: 'Je chat met Mediawijs', purpose: 'Om je te kunnen bereiken.', records: [{ heading: 'Zodat ik je een bericht kan sturen', fields: [{ label: 'Laatst bijgewerkt', value: '2 maart' }] }] },
+      { source: 'feedback', title: 'Je reacties', purpose: 'Om te verbeteren.', records: [] },
+    ];
+    const c = myDataCard(sections, { conversation: 'Wis deze verwijzing met "verwijder mijn gegevens".' });
+    const text = activityText({ attachments: [{ content: c }] });
+    expect(text.indexOf('Je twijfels')).toBeLessThan(text.indexOf('Wis ze met'));
+    expect(text.indexOf('Je chat met Mediawijs')).toBeLessThan(text.indexOf('Wis deze verwijzing'));
+    expect(text).not.toContain('Je reacties');
+    expect(text).not.toMatch(/\(\d+\)/);
+    expect(c.actions?.[0]).toMatchObject({ title: 'Verwijder mijn gegevens', data: { verb: MY_DATA_DELETE_VERB } });
+    expect(activityText({ attachments: [{ content: myDataCard([]) }] })).toMatch(/geen gegevens/);
   });
 });

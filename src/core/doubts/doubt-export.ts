@@ -10,12 +10,14 @@ export function exportDoubtSections(user: UserRef, asked: readonly Doubt[], assi
       source: 'doubts-asked',
       title: 'Je twijfels',
       purpose: `Bewaard zodat je vraag beantwoord kan worden en jij het antwoord terugvindt. ${retention}`,
+      removal: 'Met "verwijder mijn gegevens" wis je je vragen. Een vraag die nog in behandeling is, trek ik dan in.',
       records: [...asked].sort(byDate).map((d) => ({ heading: `Twijfel van ${formatDutchDate(d.createdAt)}`, fields: askedFields(d) })),
     },
     {
       source: 'doubts-assigned',
       title: 'Twijfels die aan jou zijn voorgelegd',
       purpose: `Bewaard zodat je ze kunt beantwoorden; je naam staat bij je antwoorden. ${retention}`,
+      removal: 'Met "verwijder mijn gegevens" haal ik je naam weg bij deze vragen. De vragen zelf zijn van je collega’s en blijven.',
       records: [...assigned].sort(byDate).map((d) => ({ heading: `Twijfel van ${formatDutchDate(d.createdAt)}`, fields: assignedFields(d, user) })),
     },
   ];
@@ -26,7 +28,7 @@ const byDate = (a: Doubt, b: Doubt) => a.createdAt.localeCompare(b.createdAt);
 function askedFields(d: Doubt): PersonalDataField[] {
   const fields: PersonalDataField[] = [
     { label: 'Status', value: statusLabel(d) },
-    { label: 'Bij', value: holderLabel(d) },
+    { label: 'Ligt bij', value: holderLabel(d) },
   ];
   for (const m of d.messages) {
     if (m.text === '' && !m.decision) continue;
@@ -34,7 +36,7 @@ function askedFields(d: Doubt): PersonalDataField[] {
     if (m.kind === 'follow-up') fields.push({ label: 'Je vervolgvraag', value: m.text });
     if (m.kind === 'answer') fields.push({ label: `Antwoord${m.authorName ? ` van ${m.authorName}` : ''}`, value: [m.decision ? DECISION_LABELS[m.decision] : '', m.text].filter(Boolean).join(': ') });
   }
-  if (d.case?.draftText) fields.push({ label: 'Concepttekst', value: d.case.draftText });
+  if (d.case?.draftText) fields.push({ label: 'Het bericht dat je wilde plaatsen', value: d.case.draftText });
   if (d.case?.verdict) fields.push({ label: 'Uitkomst van de check', value: d.case.verdict });
   return fields;
 }

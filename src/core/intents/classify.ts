@@ -34,7 +34,7 @@ const COMMANDS: ReadonlyArray<[RegExp, Command]> = [
   [/^onboarding[ -]?overzicht$/, 'onboarding_overview'],
   [/^mijn gegevens$/, 'my_data'],
   [/^(verwijder|wis) mijn gegevens$/, 'delete_my_data'],
-  [/^(leg (het |dit )?voor aan mijn (leidinggevende|teamleider)|twijfel|ik twijfel)$/, 'doubt'],
+  [/^(leg (het |dit )?voor aan mijn (leidinggevende|teamleider)|vraag (het )?(aan )?mijn (leidinggevende|teamleider)|twijfel|ik twijfel)$/, 'doubt'],
 ];
 
 const GREETING = /^(hoi|hallo|hey|hee|hi|hello|dag|goedemorgen|goedemiddag|goedenavond|morgen|yo|hoihoi)( (mediawijs|bot|daar|allemaal))?$/;

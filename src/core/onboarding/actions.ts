@@ -27,7 +27,12 @@ export const ONBOARDING_VERBS = {
   acknowledge: 'onboarding.acknowledge',
   update: 'onboarding.update',
   invite: 'onboarding.invite',
+  /** Opens the whole code (a chapter with `chapter: n`); changes no progress. */
+  readCode: 'onboarding.read-code',
 } as const;
+
+/** Card data of "Lees de hele code" and its chapter buttons. */
+export const readCodeSchema = z.object({ verb: z.literal(ONBOARDING_VERBS.readCode), chapter: z.number().int().min(0).max(500).optional() });
 
 /** Verbs owned by other features that the welcome/help card links to. */
 export const POSTING_START_VERB = 'posting.start';

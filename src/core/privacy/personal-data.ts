@@ -24,6 +24,8 @@ export interface PersonalDataSection {
   title: string;
   /** Dutch sentence on why it is kept and for how long. */
   purpose: string;
+  /** Dutch sentence on how this kind of data is deleted (shown on the "mijn gegevens" card). */
+  removal?: string;
   records: PersonalDataRecord[];
 }
 

@@ -16,9 +16,9 @@ const REPLACEMENT: Record<PersonalDataKind, string> = {
   email: '[e-mailadres verwijderd]',
 };
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+export const EMAIL_PATTERN = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 // A run of digits with the separators people type in phone numbers; validated by digit count below.
-const PHONE_CANDIDATE = /(?<![\p{L}\p{N}+@])(?:\+|00)?\(?\d(?:[\s().-]{0,2}\d){8,14}(?![\p{L}\p{N}])/gu;
+export const PHONE_CANDIDATE_PATTERN = /(?<![\p{L}\p{N}+@])(?:\+|00)?\(?\d(?:[\s().-]{0,2}\d){8,14}(?![\p{L}\p{N}])/gu;
 
 /**
  * Finds phone numbers and e-mail addresses and replaces them with a Dutch placeholder.
@@ -26,11 +26,11 @@ const PHONE_CANDIDATE = /(?<![\p{L}\p{N}+@])(?:\+|00)?\(?\d(?:[\s().-]{0,2}\d){8
  */
 export function redactPersonalData(text: string): RedactionResult {
   const removed: RedactionMatch[] = [];
-  let result = text.replace(EMAIL, (value) => {
+  let result = text.replace(EMAIL_PATTERN, (value) => {
     removed.push({ kind: 'email', value });
     return REPLACEMENT.email;
   });
-  result = result.replace(PHONE_CANDIDATE, (value) => {
+  result = result.replace(PHONE_CANDIDATE_PATTERN, (value) => {
     if (!isPhoneNumber(value)) return value;
     removed.push({ kind: 'phone', value: value.trim() });
     return REPLACEMENT.phone;
@@ -43,7 +43,7 @@ export function detectPersonalData(text: string): RedactionMatch[] {
   return redactPersonalData(text).removed;
 }
 
-function isPhoneNumber(candidate: string): boolean {
+export function isPhoneNumber(candidate: string): boolean {
   const trimmed = candidate.trim();
   const digits = trimmed.replace(/\D/g, '');
   if (trimmed.startsWith('+') || trimmed.startsWith('00')) {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ANSWER_HEADING, answerCard, codeLead, notFoundCard, relatedTitle, TITLE_MAX } from '../../src/cards/answer-card.js';
+import { listOrgs, loadBoardKnowledge } from '../../src/infra/load-knowledge.js';
+import { activityText } from '../../tools/lib/fake-connector.js';
+
+const knowledgeDir = new URL('../../knowledge', import.meta.url).pathname;
+const clean = (text: string) => text.replace(/^[\s\-*\u2022\u00b9\u00b2\u00b3]+/, '').replace(/\s+/g, ' ').trim();
+const text = (body: unknown) => activityText({ attachments: [{ content: body }] });
+
+describe('"Lees ook" labels', () => {
+  it.each(listOrgs(knowledgeDir))('name every passage of %s by its own first words, short and never cut inside a word', (org) => {
+    for (const s of loadBoardKnowledge(knowledgeDir, org).knowledge.sections) {
+      const label = relatedTitle({ quote: s.text, citation: '', section: s });
+      expect(label.length, label).toBeLessThanOrEqual(TITLE_MAX);
+      const words = label.replace(/^Regel [^·]+ · /, '').replace(/…$/, '');
+      const quote = clean(s.text);
+      expect(quote.startsWith(words), label).toBe(true);
+      // The next character of the passage is a space or punctuation: the cut fell between words.
+      expect(quote.charAt(words.length), label).toMatch(/^$|[\s,;:.)!?]/);
+    }
+  });
+
+  it('puts the rule number first and says what the rule is about, not "4.2 School"', () => {
+    const rule = { quote: 'Plaats geen foto’s van leerlingen zonder toestemming van hun ouders.', citation: 'x', section: { id: 'oog:3.1.8', headingPath: ['3 Richtlijnen'], rule: '8' } };
+    expect(relatedTitle(rule)).toBe('Regel 8 · Plaats geen foto’s van…');
+    const paragraph = { quote: 'De school zorgt voor een veilige omgeving.', citation: 'x', section: { id: 'oog:4.2.p1', headingPath: ['4 Verantwoordelijkheden', '4.2 School'] } };
+    expect(relatedTitle(paragraph)).toBe('De school zorgt voor een veilige…');
+  });
+});
+
+describe('answer headings and the leidinggevende', () => {
+  const passage = { quote: 'Bij twijfel: niet publiceren.', citation: 'OOG, regel 8', section: { id: 'oog:3.1.8', headingPath: ['3 Richtlijnen'], rule: '8' } };
+
+  it('uses one heading on answers and on the code’s answer above a flow', () => {
+    expect(text(answerCard(passage, [], 'a1', 'leidinggevende'))).toContain(ANSWER_HEADING);
+    expect(text({ type: 'AdaptiveCard', body: codeLead({ best: passage, related: [] }) })).toContain(ANSWER_HEADING);
+  });
+
+  it('names the action "Vraag mijn teamleider" and asks for feedback without blaming the reader', () => {
+    const silent = text(notFoundCard('KONOT', 'teamleider', 'a1'));
+    expect(silent).toContain('Vraag mijn teamleider');
+    expect(silent).toContain('👎 Hier had ik een antwoord verwacht');
+    expect(silent).not.toMatch(/moeten weten|Leg voor aan/);
+  });
+});
