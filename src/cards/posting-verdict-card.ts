@@ -1,3 +1,4 @@
+import { askLeaderLabel } from './ask-leader.js';
 import type { VerdictDecision } from '../core/posting/types.js';
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { POSTING_VERBS } from './posting-verbs.js';
@@ -31,7 +32,7 @@ export function postingVerdictCard(decision: VerdictDecision, leaderTerm: string
   }
   const actions: CardElement[] =
     decision.verdict === 'twijfel' || options.offerLeader
-      ? [submit(`Leg voor aan mijn ${leaderTerm}`, POSTING_VERBS.escalate, { verdict: decision.verdict }, { style: 'positive' })]
+      ? [submit(askLeaderLabel(leaderTerm), POSTING_VERBS.escalate, { verdict: decision.verdict }, { style: 'positive' })]
       : [
           {
             type: 'Action.ShowCard',
@@ -39,7 +40,7 @@ export function postingVerdictCard(decision: VerdictDecision, leaderTerm: string
             card: {
               type: 'AdaptiveCard',
               body: [textBlock(`Denk je dat dit niet klopt? Leg het voor aan je ${leaderTerm}.`)],
-              actions: [submit(`Leg voor aan mijn ${leaderTerm}`, POSTING_VERBS.escalate, { verdict: decision.verdict, disagree: true })],
+              actions: [submit(askLeaderLabel(leaderTerm), POSTING_VERBS.escalate, { verdict: decision.verdict, disagree: true })],
             },
           },
         ];

@@ -41,7 +41,7 @@ export async function answerPrivately(context: TurnContext, deps: AppDeps, notif
 }
 
 /**
- * Card clicks in a group chat: feedback and the posting check go on; "Leg voor aan mijn
+ * Card clicks in a group chat: feedback and the posting check go on; "Vraag mijn
  * leidinggevende" opens the question in the 1:1 chat; any other card belongs to a 1:1 chat, so its
  * click here is refused. Returns false when the turn was handled here.
  */

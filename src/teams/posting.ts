@@ -215,7 +215,7 @@ function closedCard() {
 const ANSWER_WORDS = { true: 'Ja', false: 'Nee', null: 'Weet ik niet' } as const;
 
 /**
- * The case for "Leg voor aan mijn leidinggevende" on the verdict card, rebuilt from the session in
+ * The case for "Vraag mijn leidinggevende" on the verdict card, rebuilt from the session in
  * conversation state (never from card data): the draft, the answers in Dutch, the verdict, the rules.
  */
 export function postingHandOver(state: AppTurnState, deps: AppDeps): DoubtCase | undefined {

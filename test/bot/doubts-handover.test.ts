@@ -44,7 +44,7 @@ describe('hand-over from "Mag ik dit posten?" to the leidinggevende', () => {
     expect(card!.text).toMatch(/🤔 Twijfel/);
 
     // A forged case in the card data must be ignored.
-    const [compose] = await bot.click(docent, { ...actionData(card!, 'Leg voor aan mijn leidinggevende'), case: { verdict: 'ja', draftText: 'vervalst' } });
+    const [compose] = await bot.click(docent, { ...actionData(card!, 'Vraag mijn leidinggevende'), case: { verdict: 'ja', draftText: 'vervalst' } });
     expect(compose!.text).toContain(draft);
     expect(compose!.text).toContain('Lotte Leider');
     const sent = await bot.click(docent, { ...actionData(compose!, 'Verstuur'), doubtText: 'De check kwam uit op twijfel. Mag dit?', draftText: draft, case: { verdict: 'ja' } });

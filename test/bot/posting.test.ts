@@ -56,7 +56,7 @@ describe('"Mag ik dit posten?" over HTTP', () => {
     [card] = await bot.click(third, actionData(card!, 'Sla over'));
     card = await answerUntilVerdict(bot, third, card!, { about_school: 'ja', recognisable_people: 'ja', written_consent: 'weet-niet' });
     expect(card!.text).toMatch(/🤔 Twijfel/);
-    expect(findAction(card!.activity, 'Leg voor aan mijn leidinggevende')).toBeDefined();
+    expect(findAction(card!.activity, 'Vraag mijn leidinggevende')).toBeDefined();
   });
 
   it('goes back one step, refuses an answer to another question, restarts, and resumes after a restart of the bot', async () => {
@@ -131,7 +131,7 @@ describe('"Mag ik dit posten?" over HTTP', () => {
     [card] = await bot.click(doubter, { ...actionData(card!, /Klopt, ga verder/), 'accept.unsure': 'false' });
     card = await answerUntilVerdict(bot, doubter, card!, { creator_consent: 'nee', unsure: 'ja' });
     expect(card!.text).toMatch(/⛔ Nee|🤔 Twijfel/);
-    expect(findAction(card!.activity, 'Leg voor aan mijn leidinggevende')).toBeDefined();
+    expect(findAction(card!.activity, 'Vraag mijn leidinggevende')).toBeDefined();
     // A click on an older card now says so once, without the verdict again.
     const old = await bot.click(doubter, { verb: 'posting.answer', fact: 'unsure', value: 'ja' });
     expect(old).toHaveLength(1);

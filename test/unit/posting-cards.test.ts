@@ -81,7 +81,7 @@ describe('posting cards', () => {
     expect(t).toContain(rule.quote);
     expect(t).toContain(`Bron: ${rule.citation}`);
     const escalate = submits(card).find((s) => s.data.verb === POSTING_VERBS.escalate);
-    expect(escalate?.title).toBe('Leg voor aan mijn leidinggevende');
+    expect(escalate?.title).toBe('Vraag mijn leidinggevende');
     expect(walk(card).some((n) => n.title === 'Ik ben het er niet mee eens')).toBe(disagree);
     expect(submits(card).some((s) => s.data.verb === POSTING_VERBS.restart)).toBe(true);
   });

@@ -26,7 +26,7 @@ export const COMMAND_SCOPE_IN_GROUP: Readonly<Record<Command, Exclude<GroupScope
 
 /** Card verbs that may be used in a group: feedback on an answer and the posting check (its hand-over excepted). */
 const HERE_VERBS = /^(feedback|posting\.(start|draft|skip-draft|confirm|answer|back|restart|stop))$/;
-/** Card verbs that start something personal from a group card: "Leg voor aan mijn leidinggevende". */
+/** Card verbs that start something personal from a group card: "Vraag mijn leidinggevende". */
 const PRIVATE_VERBS = new Set(['doubt.compose', 'posting.escalate']);
 
 export function verbScopeInGroup(verb: string | undefined): GroupScope {
