@@ -220,7 +220,11 @@ describe('hostile corpus against the real server process, authenticated mode', (
     expect((await send(bot.url, { name: 'none', body: activity, local: 401 })).status).toBe(401);
     expect((await send(bot.url, { name: 'garbage', body: activity, local: 401 }, { authorization: 'Bearer not.a.jwt' })).status).toBe(401);
     expectAlive(bot);
-    // One log line per refusal, no stack traces, no upstream text in any body.
+    // One log line per refusal, no stack traces, no upstream text in any body. The lines reach this
+    // process through a pipe, a moment after the answers: wait for them (bounded) before reading.
+    for (let waited = 0; waited < 3_000 && !/"reason":"timeout"/.test(bot.output()); waited += 50) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const output = bot.output();
     expect(output).toMatch(/"event":"auth.refused","status":401,"reason":"timeout"/);
     expect(output).toMatch(/"event":"auth.refused","status":401,"reason":"upstream-stalled"/);
