@@ -182,7 +182,7 @@ export async function startRuntime(config: Config, options: { prettyLogs?: boole
     port,
     stop: async () => {
       await maintenance.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => { server.close(() => resolve()); });
       await store.close();
     },
   };

@@ -99,7 +99,7 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
     res.send(writable ? 200 : 503, { status, storeWritable: writable, org: deps.config.org, ...(deps.storeKind ? { store: deps.storeKind } : {}) });
   });
 
-  server.on('restifyError', (req, res, err, callback) => {
+  server.on('restifyError', (req: restify.Request, _res: restify.Response, err: unknown, callback: () => void) => {
     // Malformed JSON and oversized bodies arrive here as 4xx from the body parser: log, never crash.
     deps.logger.warn({ event: 'http.error', status: (err as { statusCode?: number }).statusCode, method: req.method, path: req.path() });
     return callback();

@@ -213,5 +213,5 @@ export async function showMyDoubts(context: TurnContext, deps: AppDeps): Promise
 /** "openstaande twijfels": doubts waiting for this user's answer, oldest first. */
 export async function showOpenDoubts(context: TurnContext, deps: AppDeps): Promise<void> {
   const open = await deps.doubts.listOpenFor(actorOf(context));
-  await context.sendActivity(cardMessage(openDoubtsCard(open, deps.clock.now(), { leaderTerm: deps.knowledge.leaderTerm }), 'Openstaande twijfels'));
+  await context.sendActivity(cardMessage(openDoubtsCard(open, deps.clock.now()), 'Openstaande twijfels'));
 }

@@ -11,7 +11,8 @@ export function inSharedConversation(context: TurnContext): boolean {
 
 /** The verb of a card click: Action.Submit (`value.verb`) or Action.Execute (`value.action.verb`). */
 export function cardVerbOf(context: TurnContext): string | undefined {
-  const { type, name, value } = context.activity;
+  const { type, name } = context.activity;
+  const value: unknown = context.activity.value;
   if (!value || typeof value !== 'object') return undefined;
   if (type === ActivityTypes.Invoke && name === 'adaptiveCard/action') {
     const verb = (value as { action?: { verb?: unknown } }).action?.verb;

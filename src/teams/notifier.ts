@@ -1,5 +1,5 @@
 import type { CloudAdapter } from 'botbuilder';
-import type { Activity, ConversationReference } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { AppStore } from '../app/types.js';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import { doubtNotificationCard } from '../cards/doubt-notification-card.js';
@@ -99,7 +99,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     let activityId: string | undefined;
     let failed: { error: unknown } | undefined;
     try {
-      await deps.adapter.continueConversationAsync(deps.appId, record.reference as Partial<ConversationReference>, async (context) => {
+      await deps.adapter.continueConversationAsync(deps.appId, record.reference, async (context) => {
         // Caught here: the adapter would hand it to onTurnError and swallow it.
         try {
           activityId = await run(context);

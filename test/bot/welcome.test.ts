@@ -23,7 +23,7 @@ function slowUsers(inner: KeyValueStore<UserRecord>): KeyValueStore<UserRecord> 
 
 describe('welcome', () => {
   it('greets once when Teams sends installationUpdate and conversationUpdate at the same moment', async () => {
-    const memory = createMemoryDataStore() as AppStore;
+    const memory: AppStore = createMemoryDataStore();
     const store: AppStore = { ...memory, users: slowUsers(memory.users) };
     const bot = await startBot({ deps: () => stubDeps({ store }).deps });
     try {

@@ -60,7 +60,7 @@ export async function startBot(options: HarnessOptions): Promise<BotUnderTest> {
     const before = connector.calls.length;
     const res = await fetch(`${url}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': init.contentType ?? 'application/json', ...(init.headers ?? {}) },
+      headers: { 'content-type': init.contentType ?? 'application/json', ...init.headers },
       body: init.raw ? (body as string) : JSON.stringify(body),
     });
     const text = await res.text();

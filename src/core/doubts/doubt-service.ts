@@ -203,7 +203,7 @@ export class DoubtService {
   }
 
   /** Checks the text and tells who would receive it; nothing is stored. */
-  async preview(asker: UserRef, text: unknown, caseInput?: DoubtCase | unknown): Promise<DoubtPreview | Refusal> {
+  async preview(asker: UserRef, text: unknown, caseInput?: unknown): Promise<DoubtPreview | Refusal> {
     const checked = checkText(text, this.settings.maxTextLength);
     if (!checked.ok) return checked;
     const doubtCase = sanitizeDoubtCase(caseInput, this.settings.maxTextLength);
@@ -221,7 +221,7 @@ export class DoubtService {
   }
 
   /** Records the doubt and queues it for the recipient. Never drops it, even when nobody is known. */
-  async submit(asker: UserRef, text: unknown, caseInput?: DoubtCase | unknown): Promise<SubmitResult | Refusal> {
+  async submit(asker: UserRef, text: unknown, caseInput?: unknown): Promise<SubmitResult | Refusal> {
     const checked = checkText(text, this.settings.maxTextLength);
     if (!checked.ok) return checked;
     const doubtCase = sanitizeDoubtCase(caseInput, this.settings.maxTextLength);
