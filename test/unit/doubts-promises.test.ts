@@ -37,9 +37,9 @@ describe('what the doubt cards promise', () => {
 
     // Reminder, then two more working days: rerouted to the deputy, who may now see and answer.
     clock.set('2026-11-25T10:00:00Z');
-    await service.sweep();
+    await service.maintenance.sweep();
     clock.set('2026-11-27T10:00:00Z');
-    await service.sweep();
+    await service.maintenance.sweep();
     const rerouted = okDoubt(await service.get(piet, doubt.id));
     expect(rerouted.stage).toBe('deputy');
     const deputyCard = allText(doubtLeaderCard(rerouted, { leaderTerm: 'leidinggevende', reason: 'rerouted' }));
@@ -95,7 +95,7 @@ describe('what the doubt cards promise', () => {
     const { service } = harness();
     const doubt = ok(await service.submit(jan, 'Mag ik dit?')).doubt;
     const first = doubt.outbox.find((n) => n.kind === 'new-doubt')!;
-    await service.markFailed(doubt.id, first.id, { status: 403, permanent: true });
+    await service.maintenance.markFailed(doubt.id, first.id, { status: 403, permanent: true });
     const moved = okDoubt(await service.get(jan, doubt.id));
     expect(moved.stage).toBe('deputy');
     const notice = allText(doubtReroutedNoticeCard(moved));
