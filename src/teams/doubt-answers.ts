@@ -1,5 +1,5 @@
 import type { AdaptiveCard as TeamsAdaptiveCard, Application } from '@microsoft/teams-ai';
-import type { AppDeps, AppTurnState } from '../app/types.js';
+import type { AppDeps, AppTurnState } from './deps.js';
 import { card, textBlock, type AdaptiveCard } from '../cards/adaptive-card.js';
 import { doubtOutcomeCard } from '../cards/doubt-leader-card.js';
 import { doubtCardForViewer } from '../cards/doubt-notification-card.js';

@@ -1,7 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { CodeLead } from '../cards/answer-card.js';
 import type { TurnContext } from 'botbuilder';
-import type { AppDeps, AppTurnState } from '../app/types.js';
+import type { AppDeps, AppTurnState } from './deps.js';
 import { doubtComposeCard } from '../cards/doubt-compose-card.js';
 import { doubtSentCard, myDoubtsCard } from '../cards/doubt-asker-cards.js';
 import { openDoubtsCard } from '../cards/doubt-list-cards.js';

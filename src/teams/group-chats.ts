@@ -1,5 +1,5 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import type { AppDeps } from '../app/types.js';
+import type { AppDeps } from './deps.js';
 import { isSharedConversation, verbScopeInGroup } from '../core/intents/conversation-scope.js';
 import { actorOf } from './identity.js';
 import type { Notifier } from './notifier.js';

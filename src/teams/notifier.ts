@@ -1,5 +1,5 @@
 import type { Activity, CloudAdapter } from 'botbuilder';
-import type { AppStore } from '../app/types.js';
+import type { AppStore } from './deps.js';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import { doubtNotificationCard } from '../cards/doubt-notification-card.js';
 import type { CardToUpdate, DoubtService, OutboxItem } from '../core/doubts/doubt-service.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppStore, UserRecord } from '../../src/app/types.js';
+import type { AppStore, UserRecord } from '../../src/teams/deps.js';
 import type { KeyValueStore } from '../../src/core/shared/key-value-store.js';
 import { createMemoryDataStore } from '../../src/store/memory/create-memory-data-store.js';
 import { activityText } from '../../tools/lib/fake-connector.js';

@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 import { createApp } from '../../src/app/create-app.js';
-import type { AppDeps } from '../../src/app/types.js';
+import type { AppDeps } from '../../src/teams/deps.js';
 import { buildDeps } from '../../src/composition-root.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createHttpServer, listen } from '../../src/http/server.js';

@@ -1,4 +1,4 @@
-import type { AppDeps, AppStore } from '../../src/app/types.js';
+import type { AppDeps, AppStore } from '../../src/teams/deps.js';
 import { createMemoryDataStore } from '../../src/store/memory/create-memory-data-store.js';
 import type { PostingDefinition } from '../../src/core/posting/types.js';
 import type { AnswerResult } from '../../src/core/answering/types.js';
