@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'restify';
 import { createApp } from './app/create-app.js';
-import type { AppDeps, AppStore } from './app/types.js';
+import type { AppDeps, AppStore } from './teams/deps.js';
 import { loadOnboardingCourse } from './infra/load-onboarding.js';
 import { loadPostingDefinition, loadSwearWords } from './infra/load-posting.js';
 import { loadFirstNames } from './infra/load-first-names.js';
@@ -182,7 +182,7 @@ export async function startRuntime(config: Config, options: { prettyLogs?: boole
     port,
     stop: async () => {
       await maintenance.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => { server.close(() => resolve()); });
       await store.close();
     },
   };

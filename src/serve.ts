@@ -11,9 +11,12 @@ async function main(): Promise<void> {
   const runtime = await startRuntime(config);
   installLastResortGuard(runtime.logger);
   console.log(`Mediawijs (${config.org}) luistert op ${runtime.url}/api/messages`);
-  const shutdown = async () => {
-    await runtime.stop();
-    process.exit(0);
+  // A signal handler cannot await: stop, then exit either way (1 when stopping failed).
+  const shutdown = () => {
+    runtime.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const endpoint = `${runtime.url}/api/messages`;
   if (config.mode === 'deployed') {
     console.log(`Mediawijs (${config.org}) luistert op ${endpoint}`);
-    return onShutdown(runtime.stop);
+    return onShutdown(() => runtime.stop());
   }
   const playground = await startPlayground({ botEndpoint: endpoint, port: config.playgroundPort });
   console.log(`\nMediawijs (${config.org}) draait lokaal op ${endpoint}`);
@@ -29,7 +29,8 @@ async function main(): Promise<void> {
 
 function onShutdown(stop: () => Promise<void>): void {
   const handler = () => {
-    stop().finally(() => process.exit(0));
+    // Exit even when stopping fails: a half-stopped bot must not keep the port.
+    void stop().finally(() => process.exit(0));
   };
   process.once('SIGINT', handler);
   process.once('SIGTERM', handler);

@@ -32,7 +32,7 @@ function parseFacts(raw: string): Facts {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError('--facts moet een JSON-object zijn, bijvoorbeeld {"about_school":true}');
   const facts: Facts = {};
-  for (const [key, v] of Object.entries(value)) {
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
     if (!(FACT_IDS as readonly string[]).includes(key)) throw new UsageError(`onbekend feit "${key}"; bekend zijn: ${FACT_IDS.join(', ')}`);
     if (v !== true && v !== false && v !== null) throw new UsageError(`feit "${key}" moet true, false of null zijn`);
     facts[key as keyof Facts] = v;
@@ -70,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
     let failed = false;
     for (const org of args.org ? [args.org] : ORGS) {
       const definition = await loadPostingDefinition(args.dialogs, org);
-      const knowledge = await loadKnowledge(args.knowledge, org);
+      const knowledge = loadKnowledge(args.knowledge, org);
       const report = checkDefinition(definition, knowledge);
       failed ||= report.problems.length > 0;
       process.stdout.write(`${org}: ${report.paths} paden, ${report.reachable.length}/${definition.facts.length} vragen bereikbaar, ${JSON.stringify(report.verdicts)}\n`);
@@ -83,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
   if (!/^[a-z0-9-]+$/.test(args.org)) throw new UsageError(`ongeldige organisatie "${args.org}"`);
   const facts = parseFacts(args.facts ?? '{}');
   const definition = await loadPostingDefinition(args.dialogs, args.org);
-  const knowledge = await loadKnowledge(args.knowledge, args.org);
+  const knowledge = loadKnowledge(args.knowledge, args.org);
   const decision = decide(definition, knowledge, facts);
   const output =
     decision.kind === 'verdict'

@@ -74,7 +74,7 @@ export async function validateManifest(manifest: unknown): Promise<string[]> {
   if (typeof version !== 'string') return ['/manifestVersion is missing'];
   const schemaFile = bundledSchemaPath(version);
   if (!existsSync(schemaFile)) return [`/manifestVersion "${version}" has no bundled schema in @microsoft/app-manifest`];
-  const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
+  const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as never;
   // Passing the schema ourselves keeps validation offline whatever $schema URL the manifest has.
   return appManifest.AppManifestUtils.validateAgainstSchema(manifest as never, schema);
 }

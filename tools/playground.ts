@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const playground = await startPlayground({ botEndpoint: values.endpoint, port, configFile: values.config, openBrowser: values.open });
   console.log(`Agents Playground: ${playground.url}  ->  bot ${values.endpoint}\n(stoppen: Ctrl+C)`);
   const stop = () => {
-    playground.stop().finally(() => process.exit(0));
+    void playground.stop().finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -20,7 +20,7 @@ import { askDeleteMyData, registerPrivacy, showMyData } from '../teams/privacy.j
 import { answerPrivately, guardGroupCardAction, inSharedConversation } from '../teams/group-chats.js';
 import { COMMAND_SCOPE_IN_GROUP } from '../core/intents/conversation-scope.js';
 import type { Command } from '../core/intents/classify.js';
-import type { AppDeps, AppTurnState } from './types.js';
+import type { AppDeps, AppTurnState } from '../teams/deps.js';
 import { MediawijsAdapter } from './teams-adapter.js';
 import { keepEntityProperties } from './keep-entity-properties.js';
 

@@ -38,10 +38,10 @@ const LEARNING_RETENTION_INTERVAL_MS = 24 * 60 * 60_000;
  * review only with `learningRetention`: the timer asks for it once a day). Safe to run at any time.
  */
 export async function runMaintenance(deps: MaintenanceDeps, options: { learningRetention?: boolean } = {}): Promise<MaintenanceReport> {
-  const swept = await deps.doubts.sweep();
+  const swept = await deps.doubts.maintenance.sweep();
   // The sweep's new notifications are due now, so delivering the due list covers them and retries.
-  const delivery = await deps.notifier.deliver(await deps.doubts.dueNotifications());
-  const anonymised = await deps.doubts.anonymiseExpired();
+  const delivery = await deps.notifier.deliver(await deps.doubts.maintenance.dueNotifications());
+  const anonymised = await deps.doubts.maintenance.anonymiseExpired();
   const report: MaintenanceReport = { rerouted: swept.rerouted, changed: swept.changed, ...delivery, anonymised };
   if (options.learningRetention && deps.learning) {
     const { feedback, clock, retentionMonths } = deps.learning;

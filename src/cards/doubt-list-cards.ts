@@ -2,10 +2,9 @@ import { formatDutchDate, statusLabel } from '../core/doubts/doubt-format.js';
 import type { Doubt } from '../core/doubts/types.js';
 import { card, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { doubtHeadline, doubtListItem, small } from './doubt-card-parts.js';
-import { DEFAULT_DOUBT_CARD_OPTIONS, type DoubtCardOptions } from './doubt-verbs.js';
 
 /** "openstaande twijfels": doubts waiting for this leader, oldest first (as listed by the service). */
-export function openDoubtsCard(doubts: readonly Doubt[], now: Date, options: DoubtCardOptions = DEFAULT_DOUBT_CARD_OPTIONS): AdaptiveCard {
+export function openDoubtsCard(doubts: readonly Doubt[], now: Date): AdaptiveCard {
   const title = textBlock('Openstaande twijfels', { size: 'Medium', weight: 'Bolder' });
   if (doubts.length === 0) return card([title, textBlock('Er wachten geen vragen op jouw antwoord. 👍')]);
   const body: CardElement[] = [title, textBlock(`${doubts.length} ${doubts.length === 1 ? 'vraag wacht' : 'vragen wachten'} op je antwoord. De oudste staat bovenaan.`)];

@@ -48,7 +48,7 @@ export function postingStartCard(organisation: string, lead?: StartLead, draft?:
 
 /** Reads the start card's submit data; tolerant of missing or odd values (card data is never trusted). */
 export function readDraftSubmit(data: Record<string, unknown>): { draft: string; hasMedia: boolean } {
-  const draft = typeof data[DRAFT_INPUT_ID] === 'string' ? (data[DRAFT_INPUT_ID] as string).slice(0, 5000) : '';
+  const draft = typeof data[DRAFT_INPUT_ID] === 'string' ? (data[DRAFT_INPUT_ID]).slice(0, 5000) : '';
   const media = data[MEDIA_INPUT_ID];
   return { draft, hasMedia: media === 'true' || media === true };
 }

@@ -1,10 +1,22 @@
 import restify from 'restify';
-import type { BotApp } from '../app/create-app.js';
+import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
+import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Config } from '../config.js';
 import type { Logger } from '../infra/logger.js';
-import type { Activity } from 'botbuilder';
 import { guardActivity, type GuardPolicy } from './activity-guard.js';
 import { AuthRefused } from './auth-gate.js';
+
+/**
+ * What the HTTP layer needs of the bot that app/create-app.ts builds; declared here so http does
+ * not import the layer above it.
+ */
+export interface HttpBot {
+  adapter: {
+    authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult>;
+    processAuthenticated(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined>;
+  };
+  app: { run(context: TurnContext): Promise<unknown> };
+}
 
 /** Largest request body accepted on /api/messages; Teams activities are far smaller. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -17,7 +29,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 export const HTTP_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000 } as const;
 
 export interface HttpDeps {
-  bot: BotApp;
+  bot: HttpBot;
   config: Config;
   logger: Logger;
   /** For GET /healthz: whether the store can be written. */
@@ -99,7 +111,7 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
     res.send(writable ? 200 : 503, { status, storeWritable: writable, org: deps.config.org, ...(deps.storeKind ? { store: deps.storeKind } : {}) });
   });
 
-  server.on('restifyError', (req, res, err, callback) => {
+  server.on('restifyError', (req: restify.Request, _res: restify.Response, err: unknown, callback: () => void) => {
     // Malformed JSON and oversized bodies arrive here as 4xx from the body parser: log, never crash.
     deps.logger.warn({ event: 'http.error', status: (err as { statusCode?: number }).statusCode, method: req.method, path: req.path() });
     return callback();

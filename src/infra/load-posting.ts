@@ -58,5 +58,5 @@ export async function loadSwearWords(dialogsDir: string): Promise<string[]> {
   if (!Array.isArray(words) || !words.every((w) => typeof w === 'string')) {
     throw new PostingDefinitionError(file, ['verwacht "words:" met een lijst van woorden']);
   }
-  return words as string[];
+  return words;
 }

@@ -163,7 +163,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
         resolve(Number(listening[1]));
       }
     };
-    for (const stream of [child.stdout!, child.stderr!]) {
+    for (const stream of [child.stdout, child.stderr]) {
       let buffered = '';
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {

@@ -34,7 +34,7 @@ type ContentItem = Exclude<Item, { kind: 'heading' }>;
 const FOOTNOTE = /^([¹²³⁴⁵⁶⁷⁸⁹]+|\*+)\s/;
 
 function isListTitle(title: string): boolean {
-  return /:$/.test(title.trim());
+  return title.trim().endsWith(':');
 }
 
 /** Leading unnumbered headings before any content: the document's title block. */
@@ -193,7 +193,7 @@ function chunkProse(items: ContentItem[], listTitle: boolean): { text: string; l
       }
       index -= 1;
       const last = chunks.at(-1);
-      const intro = last && !last.bullet && /:$/.test(last.text) ? chunks.pop()?.text : undefined;
+      const intro = last && !last.bullet && last.text.endsWith(':') ? chunks.pop()?.text : undefined;
       const whole = [intro, ...bullets].filter(Boolean).join('\n');
       if (whole.length <= MAX_SECTION_CHARS) chunks.push({ text: whole, bullet: false });
       else {
@@ -215,7 +215,7 @@ function chunkProse(items: ContentItem[], listTitle: boolean): { text: string; l
     if (!chunk.bullet) {
       while (index + 1 < chunks.length && !chunks[index + 1]?.bullet) {
         const next = chunks[index + 1]?.text ?? '';
-        const question = /\?$/.test(text) && text.length + next.length < MAX_SECTION_CHARS;
+        const question = text.endsWith('?') && text.length + next.length < MAX_SECTION_CHARS;
         if (!isScrap(text) && !question) break;
         index += 1;
         text = `${text}\n${next}`;

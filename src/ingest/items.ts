@@ -40,7 +40,7 @@ export function toBlocks(lines: readonly string[]): string[][] {
     }
     const previous = current.at(-1);
     if (previous !== undefined && hasLeadingSpace(line)) {
-      const isNestedBullet = BULLET.test(line) && BULLET.test(previous) && (nested || /:$/.test(previous.trim()));
+      const isNestedBullet = BULLET.test(line) && BULLET.test(previous) && (nested || previous.trim().endsWith(':'));
       if (isNestedBullet) nested = true;
       else flush();
     }
@@ -100,7 +100,7 @@ export function toItems(lines: readonly string[]): Item[] {
   const items: Item[] = [];
   for (const block of toBlocks(lines)) {
     const previous = items.at(-1);
-    if (previous !== undefined && previous.kind === 'para' && /:$/.test(previous.text) && isLabelList(block)) {
+    if (previous !== undefined && previous.kind === 'para' && previous.text.endsWith(':') && isLabelList(block)) {
       for (const line of block) items.push({ kind: 'bullet', text: collapseWhitespace(line), subs: [] });
       continue;
     }
@@ -132,7 +132,7 @@ export function toItems(lines: readonly string[]): Item[] {
     for (const line of block.slice(index)) {
       const bullet = BULLET.exec(line);
       const numbered = NUMBERED.exec(line);
-      if (bullet && current?.kind === 'bullet' && hasLeadingSpace(line) && (current.subs.length > 0 || /:$/.test(current.text))) {
+      if (bullet && current?.kind === 'bullet' && hasLeadingSpace(line) && (current.subs.length > 0 || current.text.endsWith(':'))) {
         current.subs.push(collapseWhitespace(bullet[2] ?? ''));
       } else if (bullet) {
         flush();

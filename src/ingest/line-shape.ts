@@ -39,7 +39,7 @@ export function isPartOpener(line: string): boolean {
 
 /** Numbered headings ("2. Aanleiding") are short: rules are sentences. */
 export function isNumberedHeadingTitle(title: string): boolean {
-  return isHeadingLike(title) && words(title).length <= 8 && !/:$/.test(title.trim());
+  return isHeadingLike(title) && words(title).length <= 8 && !title.trim().endsWith(':');
 }
 
 export function isMarkerLine(line: string): boolean {

@@ -9,7 +9,7 @@ export function collapseWhitespace(text: string): string {
  */
 export function splitSentences(text: string): string[] {
   return collapseWhitespace(text)
-    .split(/(?<=[.!?…]["'’”)]*)\s+(?=[\p{Lu}\d"'‘“(\[<])/u)
+    .split(/(?<=[.!?…]["'’”)]*)\s+(?=[\p{Lu}\d"'‘“([<])/u)
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence.length > 0);
 }

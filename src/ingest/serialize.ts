@@ -8,7 +8,7 @@ import type { KnowledgeDocument } from '../core/knowledge/types.js';
 export function serializeKnowledge(document: KnowledgeDocument): string {
   const { sections, ...meta } = document;
   const doc = new Document({ ...meta, sections: [] as unknown[] });
-  const list = doc.get('sections') as unknown as YAMLSeq;
+  const list = doc.get('sections') as YAMLSeq;
   for (const section of sections) {
     const node = doc.createNode({
       id: section.id,

@@ -153,5 +153,5 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
 
 /** The Node error code, if any. */
 export function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error).code) : undefined;
 }

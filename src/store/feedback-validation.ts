@@ -1,4 +1,4 @@
-import { isLearningVerdict, type Feedback, type FeedbackQuery, type FeedbackVerdict } from '../core/shared/feedback.js';
+import { isLearningVerdict, type Feedback, type FeedbackQuery } from '../core/shared/feedback.js';
 
 const VERDICTS = new Set<string>(['up', 'down', 'not_found', 'unanswered', 'unsure', 'chosen']);
 
@@ -18,7 +18,7 @@ export function isFeedback(value: unknown): value is Feedback {
     typeof f.verdict === 'string' &&
     VERDICTS.has(f.verdict) &&
     // A user's reaction names its user (for "mijn gegevens"); a learning record never does.
-    (isLearningVerdict(f.verdict as FeedbackVerdict) ? f.userId === undefined : typeof f.userId === 'string')
+    (isLearningVerdict(f.verdict) ? f.userId === undefined : typeof f.userId === 'string')
   );
 }
 

@@ -13,7 +13,7 @@ export class FileKeyValueStore<T> implements KeyValueStore<T> {
     root: string,
     private readonly lifecycle: Lifecycle,
   ) {
-    this.#records = new RecordCollection<T>(root, isPresent as (value: unknown) => value is T);
+    this.#records = new RecordCollection<T>(root, isPresent);
   }
 
   get(key: string): Promise<T | undefined> {

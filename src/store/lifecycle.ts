@@ -22,6 +22,6 @@ export class Lifecycle {
 
   async close(): Promise<void> {
     this.#closed = true;
-    await Promise.allSettled([...this.#inFlight]);
+    await Promise.allSettled(this.#inFlight);
   }
 }

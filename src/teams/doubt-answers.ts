@@ -1,10 +1,9 @@
 import type { AdaptiveCard as TeamsAdaptiveCard, Application } from '@microsoft/teams-ai';
-import type { AppDeps, AppTurnState } from '../app/types.js';
+import type { AppDeps, AppTurnState } from './deps.js';
 import { card, textBlock, type AdaptiveCard } from '../cards/adaptive-card.js';
 import { doubtOutcomeCard } from '../cards/doubt-leader-card.js';
 import { doubtCardForViewer } from '../cards/doubt-notification-card.js';
 import { DOUBT_ANSWER_VERB, DOUBT_INPUTS, DOUBT_REFRESH_VERB } from '../cards/doubt-verbs.js';
-import { awaitsAnswer } from '../core/doubts/types.js';
 import { actorOf } from './identity.js';
 import type { Notifier } from './notifier.js';
 
@@ -24,9 +23,8 @@ export function registerDoubtAnswers(app: Application<AppTurnState>, deps: AppDe
     if (!result.ok) {
       deps.logger.info({ event: 'doubt.answer-refused', doubtId: doubtId.slice(0, 100), reason: result.reason });
       // Still this person's to answer (e.g. a comment is missing): keep the buttons, say what is wrong.
-      const visible = doubtId ? await deps.doubts.get(actor, doubtId) : undefined;
-      if (visible && !('ok' in visible) && visible.open && awaitsAnswer(visible)) {
-        const again = doubtCardForViewer(visible, actor, options);
+      if (result.doubt) {
+        const again = doubtCardForViewer(result.doubt, actor, options);
         return asTeamsCard({ ...again, body: [textBlock(`⚠️ ${result.message}`, { color: 'Attention', weight: 'Bolder' }), ...again.body] });
       }
       return asTeamsCard(card([textBlock(result.message)]));

@@ -1,7 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { CodeLead } from '../cards/answer-card.js';
 import type { TurnContext } from 'botbuilder';
-import type { AppDeps, AppTurnState } from '../app/types.js';
+import type { AppDeps, AppTurnState } from './deps.js';
 import { doubtComposeCard } from '../cards/doubt-compose-card.js';
 import { doubtSentCard, myDoubtsCard } from '../cards/doubt-asker-cards.js';
 import { openDoubtsCard } from '../cards/doubt-list-cards.js';
@@ -213,5 +213,5 @@ export async function showMyDoubts(context: TurnContext, deps: AppDeps): Promise
 /** "openstaande twijfels": doubts waiting for this user's answer, oldest first. */
 export async function showOpenDoubts(context: TurnContext, deps: AppDeps): Promise<void> {
   const open = await deps.doubts.listOpenFor(actorOf(context));
-  await context.sendActivity(cardMessage(openDoubtsCard(open, deps.clock.now(), { leaderTerm: deps.knowledge.leaderTerm }), 'Openstaande twijfels'));
+  await context.sendActivity(cardMessage(openDoubtsCard(open, deps.clock.now()), 'Openstaande twijfels'));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppDeps, AppTurnState } from '../app/types.js';
+import type { AppDeps, AppTurnState } from './deps.js';
 import { FEEDBACK_VERB } from '../cards/answer-card.js';
 import type { QuestionApp } from './questions.js';
 import { findRememberedAnswer } from './questions.js';

@@ -1,5 +1,5 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import type { AppDeps } from '../app/types.js';
+import type { AppDeps } from './deps.js';
 import { isSharedConversation, verbScopeInGroup } from '../core/intents/conversation-scope.js';
 import { actorOf } from './identity.js';
 import type { Notifier } from './notifier.js';
@@ -11,7 +11,8 @@ export function inSharedConversation(context: TurnContext): boolean {
 
 /** The verb of a card click: Action.Submit (`value.verb`) or Action.Execute (`value.action.verb`). */
 export function cardVerbOf(context: TurnContext): string | undefined {
-  const { type, name, value } = context.activity;
+  const { type, name } = context.activity;
+  const value: unknown = context.activity.value;
   if (!value || typeof value !== 'object') return undefined;
   if (type === ActivityTypes.Invoke && name === 'adaptiveCard/action') {
     const verb = (value as { action?: { verb?: unknown } }).action?.verb;

@@ -14,7 +14,7 @@ export const ACTOR_KEY = Symbol('mediawijs.actor');
 
 /** The sender with their UPN and e-mail when this turn identified them (see member-identity.ts), else as the activity names them. */
 export function actorOf(context: TurnContext): Actor {
-  const resolved = context.turnState.get(ACTOR_KEY) as Actor | undefined;
+  const resolved = context.turnState.get<Actor | undefined>(ACTOR_KEY);
   if (resolved) {
     const actor: Actor = { id: resolved.id };
     if (resolved.name) actor.name = resolved.name;
@@ -27,7 +27,7 @@ export function actorOf(context: TurnContext): Actor {
 
 /** Whether this turn's member look-up failed (so names in a mapping file could not be matched). */
 export function identityUnverified(context: TurnContext): boolean {
-  return (context.turnState.get(ACTOR_KEY) as { identity?: string } | undefined)?.identity === 'failed';
+  return context.turnState.get<{ identity?: string } | undefined>(ACTOR_KEY)?.identity === 'failed';
 }
 
 /** The sender as the activity names them: ids and display name only. */

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../app/types.js';
+import type { AppDeps } from './deps.js';
 import { redactPersonalData } from '../core/privacy/redact.js';
 import type { LearningVerdict } from '../core/shared/feedback.js';
 

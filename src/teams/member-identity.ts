@@ -1,5 +1,5 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import type { AppStore, UserRecord } from '../app/types.js';
+import type { AppStore, UserRecord } from './deps.js';
 import type { KnownIdentities } from '../core/doubts/known-identities.js';
 import { signInNames } from '../core/doubts/types.js';
 import type { Clock } from '../core/shared/clock.js';

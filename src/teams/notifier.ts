@@ -1,6 +1,5 @@
-import type { CloudAdapter } from 'botbuilder';
-import type { Activity, ConversationReference } from 'botbuilder';
-import type { AppStore } from '../app/types.js';
+import type { Activity, CloudAdapter } from 'botbuilder';
+import type { AppStore } from './deps.js';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import { doubtNotificationCard } from '../cards/doubt-notification-card.js';
 import type { CardToUpdate, DoubtService, OutboxItem } from '../core/doubts/doubt-service.js';
@@ -99,7 +98,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     let activityId: string | undefined;
     let failed: { error: unknown } | undefined;
     try {
-      await deps.adapter.continueConversationAsync(deps.appId, record.reference as Partial<ConversationReference>, async (context) => {
+      await deps.adapter.continueConversationAsync(deps.appId, record.reference, async (context) => {
         // Caught here: the adapter would hand it to onTurnError and swallow it.
         try {
           activityId = await run(context);
@@ -114,7 +113,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     return activityId ? { ok: true, activityId } : { ok: true };
   }
 
-  async function deliverOne(listed: OutboxItem, report: DeliveryReport): Promise<void> {
+  /** Delivers one notification; after a failure, `failedOn` gets the doubt as recorded (a reroute may have queued more). */
+  async function deliverOne(listed: OutboxItem, report: DeliveryReport, failedOn?: (doubt: Doubt) => void): Promise<void> {
     if (inFlight.has(listed.notification.id)) return;
     inFlight.add(listed.notification.id);
     let item: OutboxItem | undefined;
@@ -125,16 +125,17 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       const card = doubtNotificationCard(doubt, n, { leaderTerm: deps.leaderTerm });
       const outcome = await send(n.to, async (context) => (await context.sendActivity(cardMessage(card, SUMMARIES[n.kind])))?.id);
       if (outcome.ok) {
-        await deps.doubts.markDelivered(doubt.id, n.id, outcome.activityId ? { activityId: outcome.activityId } : {});
+        await deps.doubts.maintenance.markDelivered(doubt.id, n.id, outcome.activityId ? { activityId: outcome.activityId } : {});
         report.delivered++;
       } else if (outcome.reason === 'no-conversation') {
-        await deps.doubts.markUnreachable(doubt.id, n.id);
+        await deps.doubts.maintenance.markUnreachable(doubt.id, n.id);
         report.unreachable++;
       } else {
         const failure: { status: number; permanent: boolean; code?: string } = { status: outcome.status, permanent: outcome.permanent };
         if (outcome.code) failure.code = outcome.code;
-        const result = await deps.doubts.markFailed(doubt.id, n.id, failure);
+        const result = await deps.doubts.maintenance.markFailed(doubt.id, n.id, failure);
         report.failed++;
+        if (result.doubt) failedOn?.(result.doubt);
         deps.logger.warn({ event: 'doubt.delivery-failed', doubtId: doubt.id, notificationId: n.id, kind: n.kind, status: outcome.status, permanent: outcome.permanent, rerouted: result.rerouted });
       }
     } catch (error) {
@@ -147,33 +148,35 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     }
   }
 
+  async function deliverAll(items: readonly OutboxItem[], failedOn?: (doubt: Doubt) => void): Promise<DeliveryReport> {
+    const report: DeliveryReport = { delivered: 0, unreachable: 0, failed: 0 };
+    for (const item of items) await deliverOne(item, report, failedOn);
+    return report;
+  }
+
   const notifier: Notifier = {
-    async deliver(items) {
-      const report: DeliveryReport = { delivered: 0, unreachable: 0, failed: 0 };
-      for (const item of items) await deliverOne(item, report);
-      return report;
-    },
+    deliver: (items) => deliverAll(items),
     async deliverFor(doubt) {
       const now = deps.clock.now();
       const items = doubt.outbox.filter((n) => isDue(n, now)).map((notification) => ({ doubt, notification }));
-      const report = await notifier.deliver(items);
-      // A permanent failure may have rerouted the doubt to the next person: deliver that too, once.
-      if (report.failed > 0) {
-        const fresh = await deps.doubts.get({ id: doubt.askerId }, doubt.id).catch(() => undefined);
-        if (fresh && 'outbox' in fresh) {
-          const more = fresh.outbox.filter((n) => isDue(n, deps.clock.now()) && n.attempts === 0).map((notification) => ({ doubt: fresh, notification }));
-          const second = await notifier.deliver(more);
-          report.delivered += second.delivered;
-          report.unreachable += second.unreachable;
-          report.failed += second.failed;
-        }
+      const failed: Doubt[] = [];
+      const report = await deliverAll(items, (recorded) => failed.push(recorded));
+      // A permanent failure may have rerouted the doubt to the next person: deliver that too, once,
+      // from the record as the failure was written (no second read).
+      const latest = failed.at(-1);
+      if (latest) {
+        const more = latest.outbox.filter((n) => isDue(n, deps.clock.now()) && n.attempts === 0).map((notification) => ({ doubt: latest, notification }));
+        const second = await deliverAll(more);
+        report.delivered += second.delivered;
+        report.unreachable += second.unreachable;
+        report.failed += second.failed;
       }
       return report;
     },
     async deliverPendingFor(user) {
       try {
-        await deps.doubts.identify(user);
-        return await notifier.deliver(await deps.doubts.pendingNotificationsFor(user));
+        await deps.doubts.maintenance.identify(user);
+        return await notifier.deliver(await deps.doubts.maintenance.pendingNotificationsFor(user));
       } catch (error) {
         deps.logger.error({ event: 'doubt.pending-error', err: { name: (error as Error).name, message: (error as Error).message } });
         return { delivered: 0, unreachable: 0, failed: 0 };

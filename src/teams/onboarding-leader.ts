@@ -1,6 +1,6 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import type { AppDeps, AppTurnState } from '../app/types.js';
+import type { AppDeps, AppTurnState } from './deps.js';
 import { onboardingInvitationCard, onboardingInvitationsSentCard, onboardingOverviewCard } from '../cards/onboarding-overview-card.js';
 import { ONBOARDING_VERBS } from '../core/onboarding/actions.js';
 import { invitable, overview, type Person, type ProgressByUser } from '../core/onboarding/overview.js';

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { onboardingCard, onboardingMessageCard } from '../cards/onboarding-card.js';
 import { onboardingUpdateInvitationCard } from '../cards/onboarding-update-card.js';
-import type { AppDeps, AppTurnState } from '../app/types.js';
+import type { AppDeps, AppTurnState } from './deps.js';
 import { applyOnboardingAction, ONBOARDING_VERBS, parseOnboardingAction, readCodeSchema, type OnboardingAction } from '../core/onboarding/actions.js';
 import { codeChapterCard, codeContentsCard } from '../cards/onboarding-code-card.js';
 import { inviteToUpdate } from '../core/onboarding/updates.js';

@@ -1,6 +1,6 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import type { AppDeps, AppTurnState } from '../app/types.js';
+import type { AppDeps, AppTurnState } from './deps.js';
 import { card, submit, textBlock } from '../cards/adaptive-card.js';
 import { acceptedFactsFromSubmit, postingPrecheckCard } from '../cards/posting-precheck-card.js';
 import { postingQuestionCard } from '../cards/posting-question-card.js';

@@ -1,6 +1,6 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import type { AppDeps, AppTurnState } from '../app/types.js';
+import type { AppDeps, AppTurnState } from './deps.js';
 import { card, submit, textBlock } from '../cards/adaptive-card.js';
 import { formatDutchDate, formatDutchDateTime } from '../core/doubts/doubt-format.js';
 import type { UserRef } from '../core/doubts/types.js';

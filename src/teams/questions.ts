@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { answerCard, notFoundCard, type CodeLead } from '../cards/answer-card.js';
 import { candidateLabels, CHOOSE_CANDIDATE_VERB, unsureCard } from '../cards/unsure-card.js';
-import type { AppDeps, AppTurnState, RememberedAnswer } from '../app/types.js';
+import type { AppDeps, AppTurnState, RememberedAnswer } from './deps.js';
 import type { Passage } from '../core/answering/types.js';
 import { formatCitation } from '../core/knowledge/citation.js';
 import type { Section } from '../core/knowledge/types.js';

@@ -1,4 +1,4 @@
-import type { AppDeps, UserRecord } from '../app/types.js';
+import type { AppDeps, UserRecord } from './deps.js';
 import { KeyedMutex } from '../core/shared/keyed-mutex.js';
 
 const locks = new WeakMap<object, KeyedMutex>();

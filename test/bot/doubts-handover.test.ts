@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Doubt } from '../../src/core/doubts/types.js';
 import { findAction, type BotUnderTest, type Reply } from '../support/bot-harness.js';
 import { startDiskBot, type DiskBot } from '../support/disk-bot.js';
 import { actionData, dataDirWithLeaders, PEOPLE, to } from '../support/doubt-helpers.js';
@@ -13,7 +12,7 @@ function inputValues(reply: Reply): string[] {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(walk);
     const o = node as Record<string, unknown>;
-    if (o.type === 'Input.Text' && (o.id === 'doubtText' || o.id === 'draftText')) values.push(String(o.value ?? ''));
+    if (o.type === 'Input.Text' && (o.id === 'doubtText' || o.id === 'draftText')) values.push(typeof o.value === 'string' ? o.value : '');
     Object.values(o).forEach(walk);
   };
   walk(reply.activity.attachments);
@@ -58,7 +57,7 @@ describe('hand-over from "Mag ik dit posten?" to the leidinggevende', () => {
     expect(leaderCard!.text).toMatch(/Bron: Openbaar Onderwijs Groningen/);
     expect(leaderCard!.text).not.toContain('vervalst');
 
-    const [doubt] = (await bot.deps.store.doubts.listByAsker(docent.aadObjectId)) as Doubt[];
+    const [doubt] = (await bot.deps.store.doubts.listByAsker(docent.aadObjectId));
     expect(doubt!.case).toMatchObject({ draftText: draft, verdict: 'twijfel' });
     expect(doubt!.case!.answers!.length).toBeGreaterThanOrEqual(3);
     expect(doubt!.case!.rules!.length).toBeGreaterThan(0);

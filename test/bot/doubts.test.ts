@@ -11,7 +11,7 @@ describe('doubts to the leidinggevende over HTTP (two users, fake connector)', (
   const clock = new FakeClock();
   let disk: DiskBot;
   let bot: BotUnderTest;
-  const doubtsOf = async (who: typeof docent): Promise<Doubt[]> => (await bot.deps.store.doubts.listByAsker(who.aadObjectId)) as Doubt[];
+  const doubtsOf = async (who: typeof docent): Promise<Doubt[]> => (await bot.deps.store.doubts.listByAsker(who.aadObjectId));
   const latest = async (who: typeof docent) => (await doubtsOf(who)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]!;
 
   beforeAll(async () => {
@@ -257,7 +257,7 @@ describe('doubts when nobody is known as leidinggevende', () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]!.text).toMatch(/bewaard, maar ik weet nog niet wie je leidinggevende is/);
     expect(replies[0]!.text).toMatch(/Vraag het dan ook even zelf/);
-    const [stored] = (await bot.deps.store.doubts.listByAsker(onbekend.aadObjectId)) as Doubt[];
+    const [stored] = (await bot.deps.store.doubts.listByAsker(onbekend.aadObjectId));
     expect(stored).toMatchObject({ stage: 'unassigned', assigneeIds: [], open: true, outbox: [] });
     const [mine] = await bot.say(onbekend, 'mijn vragen');
     expect(mine!.text).toMatch(/Bewaard, nog niemand gevonden/);

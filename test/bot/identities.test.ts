@@ -2,7 +2,6 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Doubt } from '../../src/core/doubts/types.js';
 import { teamsMember, user, type TestUser } from '../support/activities.js';
 import type { BotUnderTest } from '../support/bot-harness.js';
 import { startDiskBot, type DiskBot } from '../support/disk-bot.js';
@@ -27,7 +26,7 @@ describe('people as Teams names them (member look-up over the Bot Connector)', (
   const clock = new FakeClock();
   let disk: DiskBot;
   let bot: BotUnderTest;
-  const latest = async (who: TestUser) => ((await bot.deps.store.doubts.listByAsker(who.aadObjectId)) as Doubt[]).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]!;
+  const latest = async (who: TestUser) => ((await bot.deps.store.doubts.listByAsker(who.aadObjectId))).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]!;
   const lookupsOf = (who: TestUser) => disk.connector.memberLookups.filter((l) => l.userId === who.id);
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installed, user } from '../support/activities.js';
-import { findAction, type BotUnderTest, type Reply } from '../support/bot-harness.js';
+import { findAction, type BotUnderTest } from '../support/bot-harness.js';
 import { actionData, startDiskBot, type DiskBot } from '../support/disk-bot.js';
 
 const newTeacher = user('nieuw', 7);

@@ -39,9 +39,9 @@ describe('"Mag ik dit posten?" over HTTP', () => {
     [card] = await bot.click(teacher, actionData(card!, 'Sla over'));
     // Answer as a teacher with a recognisable class photo and no written consent.
     card = await answerUntilVerdict(bot, teacher, card!, { about_school: 'ja', recognisable_people: 'ja', written_consent: 'nee' });
-    expect(card!.text).toMatch(/⛔ Nee/);
-    expect(card!.text).toContain('waarvoor je geen schriftelijk vastgelegde toestemming hebt');
-    expect(card!.text).toMatch(/Bron: Openbaar Onderwijs Groningen/);
+    expect(card.text).toMatch(/⛔ Nee/);
+    expect(card.text).toContain('waarvoor je geen schriftelijk vastgelegde toestemming hebt');
+    expect(card.text).toMatch(/Bron: Openbaar Onderwijs Groningen/);
   });
 
   it('pre-checks a pasted draft and proposes answers to confirm', async () => {
@@ -55,8 +55,8 @@ describe('"Mag ik dit posten?" over HTTP', () => {
     let [card] = await bot.say(third, 'kan ik dit tweeten');
     [card] = await bot.click(third, actionData(card!, 'Sla over'));
     card = await answerUntilVerdict(bot, third, card!, { about_school: 'ja', recognisable_people: 'ja', written_consent: 'weet-niet' });
-    expect(card!.text).toMatch(/🤔 Twijfel/);
-    expect(findAction(card!.activity, 'Vraag mijn leidinggevende')).toBeDefined();
+    expect(card.text).toMatch(/🤔 Twijfel/);
+    expect(findAction(card.activity, 'Vraag mijn leidinggevende')).toBeDefined();
   });
 
   it('goes back one step, refuses an answer to another question, restarts, and resumes after a restart of the bot', async () => {
@@ -119,7 +119,7 @@ describe('"Mag ik dit posten?" over HTTP', () => {
     expect(card!.text).toMatch(/Je post privé/);
     [card] = await bot.say(keuken, 'klopt');
     card = await answerUntilVerdict(bot, keuken, card!, {});
-    expect(card!.text).toMatch(/✅ Ja/);
+    expect(card.text).toMatch(/✅ Ja/);
   });
 
   it('runs the check for a posting request that mentions doubt, and offers the leidinggevende at the verdict', async () => {
@@ -130,8 +130,8 @@ describe('"Mag ik dit posten?" over HTTP', () => {
     expect(card!.text).toMatch(/Dit viel me op/);
     [card] = await bot.click(doubter, { ...actionData(card!, /Klopt, ga verder/), 'accept.unsure': 'false' });
     card = await answerUntilVerdict(bot, doubter, card!, { creator_consent: 'nee', unsure: 'ja' });
-    expect(card!.text).toMatch(/⛔ Nee|🤔 Twijfel/);
-    expect(findAction(card!.activity, 'Vraag mijn leidinggevende')).toBeDefined();
+    expect(card.text).toMatch(/⛔ Nee|🤔 Twijfel/);
+    expect(findAction(card.activity, 'Vraag mijn leidinggevende')).toBeDefined();
     // A click on an older card now says so once, without the verdict again.
     const old = await bot.click(doubter, { verb: 'posting.answer', fact: 'unsure', value: 'ja' });
     expect(old).toHaveLength(1);

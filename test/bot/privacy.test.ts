@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Doubt } from '../../src/core/doubts/types.js';
 import { findAction, type BotUnderTest } from '../support/bot-harness.js';
 import { startDiskBot, type DiskBot } from '../support/disk-bot.js';
 import { actionData, askLeader, dataDirWithLeaders, FakeClock, PEOPLE, to } from '../support/doubt-helpers.js';
@@ -21,7 +20,7 @@ describe('"mijn gegevens" and "verwijder mijn gegevens" over HTTP', () => {
   it('shows what is stored, then deletes it after confirmation; an open doubt is withdrawn and anonymised', async () => {
     // One answered and resolved doubt, one still open, one feedback and onboarding progress.
     await askLeader(bot, docent, 'Mag ik een foto van de kerstmarkt delen?');
-    const first = ((await bot.deps.store.doubts.listByAsker(docent.aadObjectId)) as Doubt[])[0]!;
+    const first = ((await bot.deps.store.doubts.listByAsker(docent.aadObjectId)))[0]!;
     const answered = await bot.execute(lotte, 'doubt.answer', { doubtId: first.id, decision: 'approve' }, first.outbox[0]!.activityId);
     await bot.click(docent, actionData(to(answered.replies, docent)[0]!, 'Opgelost'));
     clock.addMinutes(1);

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { message, TENANT, user } from '../support/activities.js';
 import { findAction, startBot, type BotUnderTest } from '../support/bot-harness.js';
-import type { AppStore } from '../../src/app/types.js';
+import type { AppStore } from '../../src/teams/deps.js';
 import { stubDeps } from '../support/stub-deps.js';
 import { createApp } from '../../src/app/create-app.js';
 import { loadConfig } from '../../src/config.js';

@@ -5,7 +5,7 @@ import { user } from '../support/activities.js';
 import { findAction, startBot, type BotUnderTest, type Reply } from '../support/bot-harness.js';
 import { actionData, startDiskBot, type DiskBot } from '../support/disk-bot.js';
 import { STUB_KNOWLEDGE, STUB_SECTION, stubAnswer, stubDeps } from '../support/stub-deps.js';
-import type { AppStore } from '../../src/app/types.js';
+import type { AppStore } from '../../src/teams/deps.js';
 import type { AnswerResult, Passage } from '../../src/core/answering/types.js';
 import type { Section } from '../../src/core/knowledge/types.js';
 import { openFeedbackReader } from '../../src/store/open-data-store.js';

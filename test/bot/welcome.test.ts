@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppStore, UserRecord } from '../../src/app/types.js';
+import type { AppStore, UserRecord } from '../../src/teams/deps.js';
 import type { KeyValueStore } from '../../src/core/shared/key-value-store.js';
 import { createMemoryDataStore } from '../../src/store/memory/create-memory-data-store.js';
 import { activityText } from '../../tools/lib/fake-connector.js';
@@ -23,7 +23,7 @@ function slowUsers(inner: KeyValueStore<UserRecord>): KeyValueStore<UserRecord> 
 
 describe('welcome', () => {
   it('greets once when Teams sends installationUpdate and conversationUpdate at the same moment', async () => {
-    const memory = createMemoryDataStore() as AppStore;
+    const memory: AppStore = createMemoryDataStore();
     const store: AppStore = { ...memory, users: slowUsers(memory.users) };
     const bot = await startBot({ deps: () => stubDeps({ store }).deps });
     try {

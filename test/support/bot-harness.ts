@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 import { createApp } from '../../src/app/create-app.js';
-import type { AppDeps } from '../../src/app/types.js';
+import type { AppDeps } from '../../src/teams/deps.js';
 import { buildDeps } from '../../src/composition-root.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createHttpServer, listen } from '../../src/http/server.js';
@@ -60,7 +60,7 @@ export async function startBot(options: HarnessOptions): Promise<BotUnderTest> {
     const before = connector.calls.length;
     const res = await fetch(`${url}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': init.contentType ?? 'application/json', ...(init.headers ?? {}) },
+      headers: { 'content-type': init.contentType ?? 'application/json', ...init.headers },
       body: init.raw ? (body as string) : JSON.stringify(body),
     });
     const text = await res.text();

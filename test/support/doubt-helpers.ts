@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { teamsMember, user, type TestUser } from './activities.js';
 import type { FakeConnector } from '../../tools/lib/fake-connector.js';
-import { findAction, type BotUnderTest, type Reply } from './bot-harness.js';
+import { type BotUnderTest, type Reply } from './bot-harness.js';
 
 /** People of test/fixtures/leaders-bot.yaml. */
 export const PEOPLE = {

@@ -1,7 +1,6 @@
-import type { AppDeps, AppStore } from '../../src/app/types.js';
+import type { AppDeps, AppStore } from '../../src/teams/deps.js';
 import { createMemoryDataStore } from '../../src/store/memory/create-memory-data-store.js';
 import type { PostingDefinition } from '../../src/core/posting/types.js';
-import type { OnboardingCourse } from '../../src/core/onboarding/course-schema.js';
 import type { AnswerResult } from '../../src/core/answering/types.js';
 import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';
 import { silentLogger } from '../../src/infra/logger.js';
@@ -65,7 +64,7 @@ export function stubDeps(
     answer: stubAnswer,
     store,
     posting: { definition: { org: 'oog', facts: [], rules: [] } as unknown as PostingDefinition, swearWords: [], extraNames: [] },
-    onboardingCourse: { org: 'oog', title: 'Test', intro: 'Test', steps: [] } as unknown as OnboardingCourse,
+    onboardingCourse: { org: 'oog', title: 'Test', intro: 'Test', steps: [] },
     clock,
     newId,
     logger: silentLogger(),

@@ -51,7 +51,7 @@ describe('AI settings', () => {
     [{ ...AZURE, AI_SEND_PERSONAL_DATA: 'misschien' }, 'AI_SEND_PERSONAL_DATA'],
     [{ ...AZURE, AI_API_VERSION: 'latest' }, 'AI_API_VERSION'],
   ])('%j is refused, naming %s', (env, variable) => {
-    const error = errorOf(env as Record<string, string>);
+    const error = errorOf(env);
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.variable).toBe(variable);
     expect(error.message).not.toContain(KEY);

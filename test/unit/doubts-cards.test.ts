@@ -15,7 +15,7 @@ const texts = (node: unknown): string[] => {
   if (Array.isArray(node)) return node.flatMap(texts);
   if (node && typeof node === 'object') {
     const o = node as Record<string, unknown>;
-    const own = ['text', 'title', 'label', 'value'].flatMap((k) => (typeof o[k] === 'string' ? [o[k] as string] : []));
+    const own = ['text', 'title', 'label', 'value'].flatMap((k) => (typeof o[k] === 'string' ? [o[k]] : []));
     return [...own, ...Object.values(o).flatMap(texts)];
   }
   return [];

@@ -4,14 +4,13 @@ import { doubtReroutedNoticeCard, doubtSentCard } from '../../src/cards/doubt-as
 import { doubtLeaderCard } from '../../src/cards/doubt-leader-card.js';
 import { canView } from '../../src/core/doubts/doubt-access.js';
 import { createSelfLeaderDirectory } from '../../src/core/doubts/leader-directory.js';
-import type { Doubt } from '../../src/core/doubts/types.js';
 import { anna, comm, harness, jan, ok, okDoubt, piet, stranger } from './doubts-harness.js';
 
 const texts = (node: unknown): string[] => {
   if (Array.isArray(node)) return node.flatMap(texts);
   if (node && typeof node === 'object') {
     const o = node as Record<string, unknown>;
-    return [...['text', 'title'].flatMap((k) => (typeof o[k] === 'string' ? [o[k] as string] : [])), ...Object.values(o).flatMap(texts)];
+    return [...['text', 'title'].flatMap((k) => (typeof o[k] === 'string' ? [o[k]] : [])), ...Object.values(o).flatMap(texts)];
   }
   return [];
 };
@@ -38,9 +37,9 @@ describe('what the doubt cards promise', () => {
 
     // Reminder, then two more working days: rerouted to the deputy, who may now see and answer.
     clock.set('2026-11-25T10:00:00Z');
-    await service.sweep();
+    await service.maintenance.sweep();
     clock.set('2026-11-27T10:00:00Z');
-    await service.sweep();
+    await service.maintenance.sweep();
     const rerouted = okDoubt(await service.get(piet, doubt.id));
     expect(rerouted.stage).toBe('deputy');
     const deputyCard = allText(doubtLeaderCard(rerouted, { leaderTerm: 'leidinggevende', reason: 'rerouted' }));
@@ -96,8 +95,8 @@ describe('what the doubt cards promise', () => {
     const { service } = harness();
     const doubt = ok(await service.submit(jan, 'Mag ik dit?')).doubt;
     const first = doubt.outbox.find((n) => n.kind === 'new-doubt')!;
-    await service.markFailed(doubt.id, first.id, { status: 403, permanent: true });
-    const moved = okDoubt(await service.get(jan, doubt.id)) as Doubt;
+    await service.maintenance.markFailed(doubt.id, first.id, { status: 403, permanent: true });
+    const moved = okDoubt(await service.get(jan, doubt.id));
     expect(moved.stage).toBe('deputy');
     const notice = allText(doubtReroutedNoticeCard(moved));
     expect(notice).toContain('Ik kon je vraag niet bij je leidinggevende krijgen. Daarom heb ik hem doorgestuurd naar Piet Jansen (vervanger van je leidinggevende).');

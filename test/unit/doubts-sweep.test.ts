@@ -36,8 +36,8 @@ describe('sweep: reminders and rerouting by working days', () => {
   it('reminds, then reroutes to the deputy, then to Communicatie, across weekends', async () => {
     const { service, clock } = harness({ start: THURSDAY });
     const id = ok(await service.submit(jan, 'Mag dit?')).doubt.id;
-    const first = await service.pendingNotificationsFor(anna);
-    await service.markDelivered(id, first[0]!.notification.id);
+    const first = await service.maintenance.pendingNotificationsFor(anna);
+    await service.maintenance.markDelivered(id, first[0]!.notification.id);
 
     const steps: Array<[string, string[]]> = [
       ['2026-11-27T09:00:00Z', []], // Friday: 1 working day
@@ -53,9 +53,9 @@ describe('sweep: reminders and rerouting by working days', () => {
     ];
     for (const [at, expected] of steps) {
       clock.set(at);
-      const report = await service.sweep();
+      const report = await service.maintenance.sweep();
       expect(report.notifications.map((n) => `${n.notification.kind}->${n.notification.to}`), at).toEqual(expected);
-      for (const n of report.notifications) await service.markDelivered(id, n.notification.id);
+      for (const n of report.notifications) await service.maintenance.markDelivered(id, n.notification.id);
     }
     const doubt = (await service.listMine(jan))[0]!;
     expect(doubt.assigneeIds).toEqual(['leader-anna', 'leader-piet', 'comm-1']);
@@ -75,7 +75,7 @@ describe('sweep: reminders and rerouting by working days', () => {
     const { mapping } = await import('./doubts-harness.js');
     const restarted = new DoubtService({ store, clock, newId: () => 'r-1', directory: createLeaderDirectory({ mapping: mapping() }) });
     // The first notification was never delivered, so no duplicate reminder is queued.
-    const report = await restarted.sweep();
+    const report = await restarted.maintenance.sweep();
     expect(report.changed).toBe(1);
     expect(report.notifications).toEqual([]);
     expect((await store.get(id))!.nextAction).toBe('reroute');
@@ -85,13 +85,13 @@ describe('sweep: reminders and rerouting by working days', () => {
     const { service, clock } = harness({ start: THURSDAY, settings: { autoCloseWorkingDays: 3 } });
     const id = ok(await service.submit(jan, 'Mag dit?')).doubt.id;
     ok(await service.answer(anna, id, 'approve'));
-    const answer = (await service.pendingNotificationsFor(jan))[0]!;
+    const answer = (await service.maintenance.pendingNotificationsFor(jan))[0]!;
     clock.set('2026-12-01T09:00:00Z'); // 3 working days, answer not delivered yet: postpone
-    await service.sweep();
+    await service.maintenance.sweep();
     expect((await service.listMine(jan))[0]!.open).toBe(true);
-    await service.markDelivered(id, answer.notification.id);
+    await service.maintenance.markDelivered(id, answer.notification.id);
     clock.set('2026-12-02T09:00:00Z');
-    await service.sweep();
+    await service.maintenance.sweep();
     expect((await service.listMine(jan))[0]).toMatchObject({ open: false, status: 'closed' });
   });
 });
@@ -100,18 +100,20 @@ describe('delivery failures are recorded and retried or rerouted', () => {
   it('retries transient failures with back-off and reroutes after a permanent one', async () => {
     const { service, clock } = harness({ start: THURSDAY });
     const id = ok(await service.submit(jan, 'Mag dit?')).doubt.id;
-    const [first] = await service.dueNotifications();
+    const [first] = await service.maintenance.dueNotifications();
     expect(first!.notification.kind).toBe('new-doubt');
 
-    expect(await service.markFailed(id, first!.notification.id, { status: 502 })).toEqual({ found: true, gaveUp: false, rerouted: false });
-    expect(await service.dueNotifications()).toHaveLength(0); // waiting out the back-off
+    expect(await service.maintenance.markFailed(id, first!.notification.id, { status: 502 })).toMatchObject({ found: true, gaveUp: false, rerouted: false, doubt: { id } });
+    expect(await service.maintenance.dueNotifications()).toHaveLength(0); // waiting out the back-off
     clock.addHours(1);
-    const [retry] = await service.dueNotifications();
+    const [retry] = await service.maintenance.dueNotifications();
     expect(retry!.notification).toMatchObject({ attempts: 1, lastError: '502' });
 
-    const result = await service.markFailed(id, retry!.notification.id, { status: 404, code: 'ConversationNotFound' });
-    expect(result).toEqual({ found: true, gaveUp: true, rerouted: true });
-    const due = await service.dueNotifications();
+    const result = await service.maintenance.markFailed(id, retry!.notification.id, { status: 404, code: 'ConversationNotFound' });
+    expect(result).toMatchObject({ found: true, gaveUp: true, rerouted: true });
+    // The record as written, so the notifier delivers the reroute without reading it again.
+    expect(result.doubt?.outbox.filter((n) => n.attempts === 0).map((n) => `${n.kind}->${n.to}`)).toEqual(['rerouted->leader-piet', 'escalated-asker-notice->teacher-jan']);
+    const due = await service.maintenance.dueNotifications();
     expect(due.map((d) => `${d.notification.kind}->${d.notification.to}`)).toEqual(['rerouted->leader-piet', 'escalated-asker-notice->teacher-jan']);
     const doubt = due[0]!.doubt;
     expect(doubt.history.filter((h) => h.event.startsWith('delivery')).map((h) => h.detail)).toEqual([
@@ -119,16 +121,16 @@ describe('delivery failures are recorded and retried or rerouted', () => {
       `new-doubt ${first!.notification.id} 404 ConversationNotFound`,
     ]);
     // Anna still gets it when she opens the bot.
-    expect((await service.pendingNotificationsFor(anna)).map((n) => n.notification.kind)).toEqual(['new-doubt']);
+    expect((await service.maintenance.pendingNotificationsFor(anna)).map((n) => n.notification.kind)).toEqual(['new-doubt']);
   });
 
   it('gives up after too many transient failures', async () => {
     const { service, clock } = harness({ start: THURSDAY, settings: { maxDeliveryAttempts: 3 } });
     const id = ok(await service.submit(jan, 'Mag dit?')).doubt.id;
-    const nid = (await service.dueNotifications())[0]!.notification.id;
+    const nid = (await service.maintenance.dueNotifications())[0]!.notification.id;
     const results = [];
     for (let i = 0; i < 3; i++) {
-      results.push(await service.markFailed(id, nid, { status: 503 }));
+      results.push(await service.maintenance.markFailed(id, nid, { status: 503 }));
       clock.addHours(3);
     }
     expect(results.map((r) => r.gaveUp)).toEqual([false, false, true]);
@@ -139,25 +141,25 @@ describe('delivery failures are recorded and retried or rerouted', () => {
     const { service } = harness();
     const id = ok(await service.submit(jan, 'Mag dit?')).doubt.id;
     ok(await service.answer(anna, id, 'reject', 'Nee.'));
-    const answer = (await service.pendingNotificationsFor(jan))[0]!;
-    expect(await service.markFailed(id, answer.notification.id, { status: 403 })).toEqual({ found: true, gaveUp: true, rerouted: false });
-    expect(await service.dueNotifications()).toHaveLength(0);
-    expect((await service.pendingNotificationsFor(jan)).map((n) => n.notification.kind)).toEqual(['answer']);
-    expect(await service.markFailed(id, 'unknown', { status: 500 })).toEqual({ found: false, gaveUp: false, rerouted: false });
+    const answer = (await service.maintenance.pendingNotificationsFor(jan))[0]!;
+    expect(await service.maintenance.markFailed(id, answer.notification.id, { status: 403 })).toMatchObject({ found: true, gaveUp: true, rerouted: false, doubt: { id, open: true } });
+    expect(await service.maintenance.dueNotifications()).toHaveLength(0);
+    expect((await service.maintenance.pendingNotificationsFor(jan)).map((n) => n.notification.kind)).toEqual(['answer']);
+    expect(await service.maintenance.markFailed(id, 'unknown', { status: 500 })).toEqual({ found: false, gaveUp: false, rerouted: false });
   });
 
   it('parks a notification for someone who never opened the bot, without rerouting at once', async () => {
     const { service, clock } = harness({ start: THURSDAY });
     const id = ok(await service.submit(jan, 'Mag dit?')).doubt.id;
-    const nid = (await service.dueNotifications())[0]!.notification.id;
-    expect(await service.markUnreachable(id, nid)).toBe(true);
-    expect(await service.dueNotifications()).toHaveLength(0);
+    const nid = (await service.maintenance.dueNotifications())[0]!.notification.id;
+    expect(await service.maintenance.markUnreachable(id, nid)).toBe(true);
+    expect(await service.maintenance.dueNotifications()).toHaveLength(0);
     expect((await service.listMine(jan))[0]!.assigneeIds).toEqual(['leader-anna']);
     // Reminder period: nothing new for Anna (her first message still waits); then the deputy.
     clock.set('2026-11-30T09:00:00Z');
-    expect((await service.sweep()).notifications).toEqual([]);
+    expect((await service.maintenance.sweep()).notifications).toEqual([]);
     clock.set('2026-12-02T09:00:00Z');
-    expect((await service.sweep()).notifications.map((n) => n.notification.to)).toEqual(['leader-piet', 'teacher-jan']);
-    expect((await service.pendingNotificationsFor(anna)).map((n) => n.notification.id)).toEqual([nid]);
+    expect((await service.maintenance.sweep()).notifications.map((n) => n.notification.to)).toEqual(['leader-piet', 'teacher-jan']);
+    expect((await service.maintenance.pendingNotificationsFor(anna)).map((n) => n.notification.id)).toEqual([nid]);
   });
 });

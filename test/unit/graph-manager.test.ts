@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLeaderDirectory } from '../../src/core/doubts/leader-directory.js';
@@ -25,34 +25,41 @@ async function body(req: IncomingMessage): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const send = (status: number, json: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
-    if (req.method === 'POST' && url.pathname === `/login/${TENANT}/oauth2/v2.0/token`) {
-      const form = new URLSearchParams(await body(req));
-      log.push(`token ${form.get('grant_type')} ${form.get('scope')} ${form.get('client_id')}`);
-      if (tokenStatus !== 200 || form.get('client_secret') !== 'secret') return send(401, { error: 'invalid_client' });
-      tokenCount++;
-      return send(200, { access_token: `token-${tokenCount}`, expires_in: 3600, token_type: 'Bearer' });
-    }
-    const match = /^\/graph\/v1\.0\/users\/([^/]+)\/manager$/.exec(url.pathname);
-    if (req.method === 'GET' && match) {
-      log.push(`manager ${decodeURIComponent(match[1]!)} ${req.headers.authorization} ${url.searchParams.get('$select')}`);
-      if (rejectNextGraphCall) {
-        rejectNextGraphCall = false;
-        return send(401, { error: { code: 'InvalidAuthenticationToken' } });
-      }
-      if (!req.headers.authorization?.startsWith('Bearer token-')) return send(401, { error: { code: 'InvalidAuthenticationToken' } });
-      const user = decodeURIComponent(match[1]!);
-      if (user === TEACHER || user === 'jan@oog.example') return send(200, { '@odata.type': '#microsoft.graph.user', ...MANAGER });
-      if (user === BROKEN) return send(503, { error: { code: 'serviceNotAvailable' } });
-      return send(404, { error: { code: 'Request_ResourceNotFound', message: 'Resource \'manager\' does not exist' } });
-    }
-    send(404, {});
+  server = createServer((req, res) => {
+    // A fake that throws answers 500, so the client under test sees it, instead of an unhandled rejection.
+    fakeGraph(req, res).catch((err: unknown) => res.writeHead(500).end(String(err)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
+
+async function fakeGraph(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://x');
+  const send = (status: number, json: unknown): void => {
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+  };
+  if (req.method === 'POST' && url.pathname === `/login/${TENANT}/oauth2/v2.0/token`) {
+    const form = new URLSearchParams(await body(req));
+    log.push(`token ${form.get('grant_type')} ${form.get('scope')} ${form.get('client_id')}`);
+    if (tokenStatus !== 200 || form.get('client_secret') !== 'secret') return send(401, { error: 'invalid_client' });
+    tokenCount++;
+    return send(200, { access_token: `token-${tokenCount}`, expires_in: 3600, token_type: 'Bearer' });
+  }
+  const match = /^\/graph\/v1\.0\/users\/([^/]+)\/manager$/.exec(url.pathname);
+  if (req.method === 'GET' && match) {
+    log.push(`manager ${decodeURIComponent(match[1]!)} ${req.headers.authorization} ${url.searchParams.get('$select')}`);
+    if (rejectNextGraphCall) {
+      rejectNextGraphCall = false;
+      return send(401, { error: { code: 'InvalidAuthenticationToken' } });
+    }
+    if (!req.headers.authorization?.startsWith('Bearer token-')) return send(401, { error: { code: 'InvalidAuthenticationToken' } });
+    const user = decodeURIComponent(match[1]!);
+    if (user === TEACHER || user === 'jan@oog.example') return send(200, { '@odata.type': '#microsoft.graph.user', ...MANAGER });
+    if (user === BROKEN) return send(503, { error: { code: 'serviceNotAvailable' } });
+    return send(404, { error: { code: 'Request_ResourceNotFound', message: 'Resource \'manager\' does not exist' } });
+  }
+  send(404, {});
+}
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 

@@ -13,7 +13,7 @@ describe('retention', () => {
     ok(await service.answer(anna, id, 'reject', 'Nee, vraag eerst toestemming.'));
     ok(await service.resolve(jan, id));
     clock.set(at);
-    expect(await service.anonymiseExpired()).toBe(expired ? 1 : 0);
+    expect(await service.maintenance.anonymiseExpired()).toBe(expired ? 1 : 0);
     const doubt = (await store.get(id))!;
     if (!expired) {
       expect(doubt.askerId).toBe('teacher-jan');
@@ -27,7 +27,7 @@ describe('retention', () => {
     const serialised = JSON.stringify(doubt);
     for (const secret of ['Sara', '0612345678', '06-12345678', 'toestemming', 'teacher-jan', 'leader-anna', 'Anna', 'Jan']) expect(serialised).not.toContain(secret);
     expect(await service.listMine(jan)).toHaveLength(0);
-    expect(await service.anonymiseExpired()).toBe(0); // done once
+    expect(await service.maintenance.anonymiseExpired()).toBe(0); // done once
   });
 
   it('anonymises an open doubt nobody touched for the retention period', async () => {
@@ -35,7 +35,7 @@ describe('retention', () => {
     const id = ok(await service.submit({ id: 'nobody', name: 'Niemand' }, 'Vergeten vraag')).doubt.id;
     await store.put({ ...(await store.get(id))!, stage: 'unassigned', assigneeIds: [], assignees: [] });
     clock.set('2026-12-23T09:00:00Z');
-    expect(await service.anonymiseExpired()).toBe(1);
+    expect(await service.maintenance.anonymiseExpired()).toBe(1);
     expect(await store.get(id)).toMatchObject({ open: false, askerId: 'anoniem' });
   });
 });

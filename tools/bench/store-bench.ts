@@ -98,7 +98,7 @@ async function benchSize(size: number): Promise<Row> {
       for (let i = 0; i < WARM_UP + SAMPLES; i++) {
         const [putMs] = await time(() => store.doubts.put(benchDoubt(size + i, size)));
         const key = `msteams/19:conv-${(i * 7919) % (size / 4)}/conversation`;
-        const current = (await store.turnState.read([key]))[key];
+        const current = (await store.turnState.read([key]))[key] as Record<string, unknown> | undefined;
         const [turnMs] = await time(() => store.turnState.write({ [key]: { ...current, answers: [{ id: `a${i}`, question: 'Mag dit?' }] } }));
         const [listMs] = await time(() => store.doubts.listByAssignee(`aad-leader-${i % Math.max(1, Math.floor(size / 50))}`));
         if (i >= WARM_UP) {

@@ -18,5 +18,5 @@ export async function startEchoBot(): Promise<{ url: string; stop(): Promise<voi
     });
   });
   const port = await listen(server, 0, '127.0.0.1');
-  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((resolve) => { server.close(() => resolve()); }) };
 }

@@ -54,7 +54,8 @@ function stripAsker(doubt: Doubt, ctx: TransitionContext): void {
 export function anonymiseForRetention(doubt: Doubt, ctx: TransitionContext): void {
   if (doubt.open) closeDoubt(doubt, ctx, 'system', 'closed', 'expired');
   stripAsker(doubt, ctx);
-  for (const a of [...doubt.assignees]) replaceKey(doubt, a.key, roleOf(doubt, a.key));
+  // A copy: replaceKey rewrites the list being walked.
+  for (const a of doubt.assignees.slice()) replaceKey(doubt, a.key, roleOf(doubt, a.key));
   doubt.assigneeIds = [];
   doubt.assignees = [];
   delete doubt.leader;

@@ -72,6 +72,19 @@ export function recordDelivered(doubt: Doubt, ctx: TransitionContext, n: Notific
 }
 
 /**
+ * The recipient has no chat with the bot yet (never opened it): the notification is parked, not
+ * retried by the sweep but delivered when they open the bot. False when it already was (no change).
+ */
+export function recordUnreachable(doubt: Doubt, ctx: TransitionContext, n: Notification): boolean {
+  if (n.givenUpAt !== undefined && n.lastError === 'no-conversation') return false;
+  n.lastError = 'no-conversation';
+  n.givenUpAt = ctx.now.toISOString();
+  delete n.nextAttemptAt;
+  addHistory(doubt, ctx, 'system', 'delivery-parked', `${n.kind} ${n.id}`);
+  return true;
+}
+
+/**
  * Records a failed delivery and schedules the retry. Returns true when the notification is now
  * given up (permanent failure or too many attempts): the caller reroutes if needed.
  */

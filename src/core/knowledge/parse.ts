@@ -53,5 +53,5 @@ export function parseKnowledge(yamlText: string, source = 'kennisbestand'): Know
     if (ids.has(section.id)) throw new Error(`${source} klopt niet: sectie-id ${section.id} komt twee keer voor.`);
     ids.add(section.id);
   }
-  return document as KnowledgeDocument;
+  return document;
 }

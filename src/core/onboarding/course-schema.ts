@@ -87,5 +87,5 @@ export function parseOnboardingCourse(data: unknown): CourseParseResult {
 
 /** JSON Schema of the course file, for editors; `dialogs/schema/onboarding.schema.json` is generated from it. */
 export function onboardingCourseJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(onboardingCourseSchema, { io: 'input' }) as Record<string, unknown>;
+  return z.toJSONSchema(onboardingCourseSchema, { io: 'input' });
 }

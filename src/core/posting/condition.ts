@@ -53,7 +53,7 @@ export function evaluate(condition: Condition, stateOf: (fact: FactId) => FactSt
     return condition.any.reduce<TruthSet>((acc, c) => combine(acc, evaluate(c, stateOf), or3), F);
   }
   if ('not' in condition && condition.not && typeof condition.not === 'object') {
-    const inner = evaluate(condition.not as Condition, stateOf);
+    const inner = evaluate(condition.not, stateOf);
     let out = 0;
     for (const a of [T, F, U]) if (inner & a) out |= not3(a);
     return out;
@@ -70,7 +70,7 @@ export function evaluate(condition: Condition, stateOf: (fact: FactId) => FactSt
 export function factsOf(condition: Condition, into: Set<FactId> = new Set()): Set<FactId> {
   if ('all' in condition && Array.isArray(condition.all)) condition.all.forEach((c) => factsOf(c, into));
   else if ('any' in condition && Array.isArray(condition.any)) condition.any.forEach((c) => factsOf(c, into));
-  else if ('not' in condition && condition.not && typeof condition.not === 'object') factsOf(condition.not as Condition, into);
+  else if ('not' in condition && condition.not && typeof condition.not === 'object') factsOf(condition.not, into);
   else for (const [fact, v] of Object.entries(condition)) if (v !== undefined) into.add(fact as FactId);
   return into;
 }

@@ -86,7 +86,7 @@ export function parsePostingDefinition(value: unknown): ParseResult {
   const result = postingDefinitionSchema.safeParse(value);
   if (result.success) {
     const { $schema: _ignored, ...definition } = result.data;
-    return { ok: true, definition: definition as PostingDefinition };
+    return { ok: true, definition: definition };
   }
   return {
     ok: false,
@@ -96,7 +96,7 @@ export function parsePostingDefinition(value: unknown): ParseResult {
 
 /** JSON Schema of the definition file, for editors (`dialogs/schema/posting.schema.json`). */
 export function postingJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(postingDefinitionSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return z.toJSONSchema(postingDefinitionSchema, { io: 'input', unrepresentable: 'any' });
 }
 
 /** The JSON Schema file as written to disk (stable formatting, so a test can see it is up to date). */

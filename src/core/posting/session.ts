@@ -109,7 +109,7 @@ export function answer(session: PostingSession, fact: string, value: FactValue):
   if (!(FACT_IDS as readonly string[]).includes(fact) || fact !== session.current) {
     return { ok: false, session, error: 'Dit antwoord hoort bij een andere vraag. Beantwoord de laatste vraag.' };
   }
-  const id = fact as FactId;
+  const id = fact;
   return {
     ok: true,
     session: { ...session, answers: { ...session.answers, [id]: value }, history: [...session.history, { kind: 'answer', fact: id }], current: undefined },

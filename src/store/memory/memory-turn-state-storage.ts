@@ -17,7 +17,7 @@ export class MemoryTurnStateStorage implements Storage {
     const items: StoreItems = {};
     for (const key of keys) {
       const text = this.#items.get(key);
-      if (text !== undefined) items[key] = JSON.parse(text);
+      if (text !== undefined) items[key] = JSON.parse(text) as unknown;
     }
     return items;
   }

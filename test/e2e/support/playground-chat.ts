@@ -200,7 +200,7 @@ export class PlaygroundChat {
 
   /** Fails when a card could not be rendered, rendered empty, or the renderer or Playground complained. */
   async expectNoCardError(): Promise<void> {
-    const problems: string[] = [...this.rendererWarnings.map((w) => `renderer: ${w}`)];
+    const problems: string[] = this.rendererWarnings.map((w) => `renderer: ${w}`);
     const cards = await this.page.locator(CARD).evaluateAll((elements) =>
       elements.map((el) => ({
         text: (el as HTMLElement).innerText.trim(),
