@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { message, user } from '../test/support/activities.js';
 import { startBotProcess, REPO_ROOT } from './lib/bot-process.js';
-import { activityText, FakeConnector } from './lib/fake-connector.js';
+import { activityText, FakeConnector, visibleMessages } from './lib/fake-connector.js';
 import { containsExpected, declinesWithoutQuoting, percentile, wordRuns } from './lib/eval-scoring.js';
 
 interface QaItem { id: string; org: string; question: string; expect: string[] }
@@ -67,11 +67,12 @@ for (const org of orgs) {
         });
         await res.text();
         score.latencies.push(performance.now() - started);
-        const reply = connector.calls.slice(before).map((c) => activityText(c.body)).join('\n');
+        // As the teacher ends up seeing it: a streamed answer counts once, as its final message.
+        const reply = visibleMessages(connector.calls.slice(before)).map(activityText).join('\n');
         score.lengths.push(reply.length);
         if (reply.includes('Dit staat in de code:')) {
           score.quoted++;
-          if (reply.startsWith('Kort gezegd:')) score.withAi++;
+          if (/^\**Kort gezegd:/.test(reply)) score.withAi++;
         }
         return reply;
       };

@@ -18,9 +18,9 @@ export const ANSWER_HEADING = 'Dit staat in de code:';
  * up to two related passages behind one tap, feedback buttons and the next steps.
  * `answerId` refers to the answer kept in conversation state; the card carries no question text.
  */
-export function answerCard(best: QuotedPassage, related: readonly QuotedPassage[], answerId: string, leaderTerm: string, shortAnswer?: string): AdaptiveCard {
+export function answerCard(best: QuotedPassage, related: readonly QuotedPassage[], answerId: string, leaderTerm: string, below?: 'short-answer'): AdaptiveCard {
   const body: CardElement[] = [
-    ...(shortAnswer ? shortAnswerBlock(shortAnswer) : []),
+    ...(below === 'short-answer' ? [shortAnswerNote()] : []),
     textBlock(ANSWER_HEADING, { size: 'Small', weight: 'Bolder', color: 'Accent' }),
     {
       type: 'Container',
@@ -51,14 +51,12 @@ export function answerCard(best: QuotedPassage, related: readonly QuotedPassage[
 }
 
 /**
- * "Kort gezegd: …" above the quote, visibly marked as made by AI in every client (Teams adds its own
- * label from the message's AI entity), and pointing at the quote as what counts.
+ * Under a message's "Kort gezegd: …" (its text, so Teams can stream it and show its citations):
+ * marked as made by AI in every client (Teams adds its own label from the message's AI entity),
+ * and pointing at the quote as what counts.
  */
-function shortAnswerBlock(text: string): CardElement[] {
-  return [
-    textBlock(`Kort gezegd: ${text}`, { weight: 'Bolder' }),
-    textBlock('✨ Gemaakt met AI, op basis van de tekst hieronder. Lees altijd de tekst zelf.', { size: 'Small', isSubtle: true, spacing: 'Small' }),
-  ];
+function shortAnswerNote(): CardElement {
+  return textBlock('✨ "Kort gezegd" is gemaakt met AI, op basis van de tekst hieronder. Lees altijd de tekst zelf.', { size: 'Small', isSubtle: true });
 }
 
 /** What the code says about a request that opened another flow (posting check, doubt), quoted verbatim. */

@@ -83,6 +83,8 @@ export interface AppDeps {
   leaderMapping?: LeaderMapping;
   /** Optional AI answers ("Kort gezegd: …") above the quote; absent (the default) = the quote alone. */
   shortAnswer?: ShortAnswerer;
+  /** Pace of a streamed short answer in Teams (default: Teams' one request a second); tests go faster. */
+  streamIntervalMs?: number;
   /** Member look-up settings; the defaults suit production. */
   identity?: IdentityOptions;
 }

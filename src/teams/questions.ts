@@ -8,8 +8,8 @@ import type { Passage } from '../core/answering/types.js';
 import { formatCitation } from '../core/knowledge/citation.js';
 import type { Section } from '../core/knowledge/types.js';
 import { recordLearning } from './learning.js';
-import { cardMessage, markAiGenerated } from './replies.js';
-import type { ShortAnswer, ShortAnswerReport } from '../core/ai/short-answer.js';
+import { cardMessage } from './replies.js';
+import { answerWithShortAnswer } from './short-answers.js';
 import { SMALL_TALK } from './small-talk.js';
 
 /** How many recent answers a conversation remembers for feedback. */
@@ -22,20 +22,18 @@ export async function replyToQuestion(context: TurnContext, state: AppTurnState,
   const result = deps.answer(question);
   const id = deps.newId();
   // Only a question the code answers gets a short AI answer: "Bedoel je…?" and "niets gevonden" stay as they are.
-  const ai = result.kind === 'answer' && deps.shortAnswer ? await shortAnswerFor(deps, id, question, [result.best, ...result.related]) : undefined;
+  const quoted =
+    result.kind === 'answer' && deps.shortAnswer ? await answerWithShortAnswer(context, deps, id, question, [result.best, ...result.related]) : undefined;
   const remembered: RememberedAnswer = { id, question, found: result.kind === 'answer', at: deps.clock.now().toISOString() };
-  if (result.kind === 'answer') remembered.sectionId = (ai?.passages[0] ?? result.best).section.id;
+  if (result.kind === 'answer') remembered.sectionId = (quoted ?? result.best).section.id;
   if (result.kind === 'unsure') remembered.candidates = result.candidates.map((c) => c.section.id);
   remember(state, remembered);
 
   deps.logger.info({ event: 'question.answered', answerId: id, kind: result.kind, found: remembered.found, sectionId: remembered.sectionId, confidence: result.confidence });
   const { organisation, leaderTerm } = deps.knowledge;
-  if (result.kind === 'answer' && ai) {
-    const [best, ...related] = ai.passages as [Passage, ...Passage[]];
-    const message = cardMessage(answerCard(best, related.slice(0, 2), id, leaderTerm, ai.text), 'Antwoord uit de code sociale media');
-    await context.sendActivity(markAiGenerated(message, ai.cited.map((p) => ({ name: p.citation, abstract: p.quote }))));
-  } else if (result.kind === 'answer') {
-    await context.sendActivity(cardMessage(answerCard(result.best, result.related, id, leaderTerm), 'Antwoord uit de code sociale media'));
+  if (result.kind === 'answer') {
+    // With a short answer the reply went out already (streamed, or as one message).
+    if (!quoted) await context.sendActivity(cardMessage(answerCard(result.best, result.related, id, leaderTerm), 'Antwoord uit de code sociale media'));
   } else if (result.kind === 'unsure') {
     await recordLearning(deps, { verdict: 'unsure', question, candidates: remembered.candidates ?? [] });
     const candidates = candidateLabels(
@@ -47,28 +45,6 @@ export async function replyToQuestion(context: TurnContext, state: AppTurnState,
     await recordLearning(deps, { verdict: 'unanswered', question });
     await context.sendActivity(cardMessage(notFoundCard(organisation, leaderTerm, id), 'Geen antwoord in de code gevonden'));
   }
-}
-
-/**
- * The grounded short answer, or undefined to answer with the quote alone. Logged with ids, counts
- * and times only: never the question, the answer or the passages.
- */
-async function shortAnswerFor(deps: AppDeps, answerId: string, question: string, passages: Passage[]): Promise<Extract<ShortAnswer, { kind: 'answer' }> | undefined> {
-  let report: ShortAnswerReport;
-  try {
-    report = await deps.shortAnswer!(question, passages);
-  } catch (error) {
-    // The answerer turns every failure into a fallback; this is the last line if it ever does not.
-    deps.logger.warn({ event: 'ai.fallback', answerId, reason: 'internal', err: { name: (error as Error).name } });
-    return undefined;
-  }
-  const { outcome, tokens, ms, masked } = report;
-  if (outcome.kind === 'answer') {
-    deps.logger.info({ event: 'ai.answered', answerId, cited: outcome.cited.map((p) => p.section.id), tokens, ms, masked });
-    return outcome;
-  }
-  deps.logger.info({ event: 'ai.fallback', answerId, reason: outcome.reason, status: outcome.status, tokens, ms, masked });
-  return undefined;
 }
 
 /**

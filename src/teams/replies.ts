@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { CardFactory, MessageFactory, type Activity, type Entity } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
 
 /** Wraps a card in a message activity; the summary is what notifications and screen readers show. */
@@ -21,21 +21,25 @@ export interface AiCitation {
 const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 
 /**
- * Marks a message as AI-generated the way Teams reads it: a schema.org Message entity with
- * `AIGeneratedContent` (the "AI generated" label) and the cited passages as its citations.
+ * The schema.org Message entity Teams reads citations from: `[n]` in the text opens citation n.
+ * With `aiGenerated` it also carries `AIGeneratedContent`, Teams' "AI generated" label.
  */
-export function markAiGenerated(activity: Partial<Activity>, citations: readonly AiCitation[]): Partial<Activity> {
-  const entity = {
+export function citationEntity(citations: readonly AiCitation[], aiGenerated: boolean): Record<string, unknown> {
+  return {
     type: 'https://schema.org/Message',
     '@type': 'Message',
     '@context': 'https://schema.org',
     '@id': '',
-    additionalType: ['AIGeneratedContent'],
+    ...(aiGenerated ? { additionalType: ['AIGeneratedContent'] } : {}),
     citation: citations.map((c, i) => ({
       '@type': 'Claim',
       position: i + 1,
       appearance: { '@type': 'DigitalDocument', name: cut(c.name, 80), abstract: cut(c.abstract.replace(/\s+/g, ' '), 160) },
     })),
   };
-  return { ...activity, entities: [...(activity.entities ?? []), entity] };
+}
+
+/** Marks a message as AI-generated the way Teams reads it, with the cited passages as its citations. */
+export function markAiGenerated(activity: Partial<Activity>, citations: readonly AiCitation[]): Partial<Activity> {
+  return { ...activity, entities: [...(activity.entities ?? []), citationEntity(citations, true) as Entity] };
 }

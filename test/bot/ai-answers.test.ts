@@ -7,7 +7,7 @@ import { FakeOpenAi, sentPassageIds } from '../support/fake-openai.js';
 import { answerCard } from '../../src/cards/answer-card.js';
 import { systemPrompt } from '../../src/core/ai/prompt.js';
 import type { Passage } from '../../src/core/answering/types.js';
-import { activityText } from '../../tools/lib/fake-connector.js';
+import { activityText, visibleMessages } from '../../tools/lib/fake-connector.js';
 
 const teacher = user('ai-docent', 51);
 const KEY = 'sk-test-Zq8vN3-never-in-logs';
@@ -57,10 +57,16 @@ describe('AI answers over HTTP against a fake OpenAI-compatible server (openai p
     log.lines.length = 0;
   });
 
-  const ask = async (text = QUESTION) => (await disk.bot.say(teacher, text))[0]!;
+  /** The message the teacher ends up with (the bot streams in a 1:1 chat when the model is slow). */
+  const ask = async (text = QUESTION) => {
+    const before = disk.connector.calls.length;
+    await disk.bot.say(teacher, text);
+    const [activity] = visibleMessages(disk.connector.calls.slice(before));
+    return { activity: activity!, text: activityText(activity!) };
+  };
   const expectToday = (reply: { text: string; activity: Record<string, unknown> }, reason: string) => {
     expect(reply.text).toBe(plainText);
-    expect(reply.text).not.toMatch(/Kort gezegd|Gemaakt met AI/);
+    expect(reply.text).not.toMatch(/Kort gezegd|gemaakt met AI/);
     expect(aiEntity(reply.activity)).toBeUndefined();
     expect(events(log.lines, 'ai.fallback').map((e) => e.reason)).toEqual([reason]);
   };
@@ -68,7 +74,9 @@ describe('AI answers over HTTP against a fake OpenAI-compatible server (openai p
   it('a good answer: "Kort gezegd" marked as AI above the verbatim quote and source, 👍/👎 as today', async () => {
     model.behave = () => ({ content: GOOD });
     const reply = await ask();
-    expect(reply.text).toMatch(/^Kort gezegd: Nee, dat mag alleen als je schriftelijke toestemming hebt van de ouders\.\n.*Gemaakt met AI/);
+    // In the message text, where Teams shows citations: [1] opens the quoted passage.
+    expect(reply.activity.text).toBe('**Kort gezegd:** Nee, dat mag alleen als je schriftelijke toestemming hebt van de ouders. [1]');
+    expect(reply.text).toMatch(/\n✨ "Kort gezegd" is gemaakt met AI/);
     expect(reply.text).not.toContain('[P1]');
     // The quote and source exactly as today, below it.
     expect(reply.text.endsWith(plainText)).toBe(true);
@@ -94,7 +102,8 @@ describe('AI answers over HTTP against a fake OpenAI-compatible server (openai p
     const { request, system, user: userMessage } = model.last();
     expect(request.url).toBe('/v1/chat/completions');
     expect(request.headers.authorization).toBe(`Bearer ${KEY}`);
-    expect(request.body).toMatchObject({ model: 'gpt-4o-mini', temperature: 0, max_tokens: 160, stream: false });
+    // A Teams 1:1 chat streams the answer (test/bot/ai-streaming.test.ts); the request is the same otherwise.
+    expect(request.body).toMatchObject({ model: 'gpt-4o-mini', temperature: 0, max_tokens: 160, stream: true, stream_options: { include_usage: true } });
     expect(request.body.messages.map((m) => m.role)).toEqual(['system', 'user']);
     expect(system).toBe(systemPrompt('Openbaar Onderwijs Groningen'));
     expect(userMessage).toContain(`<vraag>\n${QUESTION}\n</vraag>`);
@@ -141,7 +150,7 @@ describe('AI answers over HTTP against a fake OpenAI-compatible server (openai p
     expectToday(await ask(), 'timeout');
     log.lines.length = 0;
     model.behave = () => ({ content: GOOD, dripMs: 1 });
-    expect((await ask()).text).toMatch(/^Kort gezegd: Nee/);
+    expect((await ask()).text).toMatch(/^\*\*Kort gezegd:\*\* Nee/);
   });
 
   it.each([429, 500])('HTTP %i from the endpoint: today\'s answer, logged with the status', async (status) => {
@@ -221,7 +230,7 @@ describe('AI answers with the azure-openai provider and a daily budget', () => {
   it('calls the deployment URL with the api-key header, then stops calling once the budget is spent', async () => {
     model.behave = () => ({ content: GOOD });
     const first = (await disk.bot.say(teacher, QUESTION))[0]!;
-    expect(first.text).toMatch(/^Kort gezegd/);
+    expect(first.text).toMatch(/^\*\*Kort gezegd/);
     const { request } = model.last();
     expect(request.url).toBe('/openai/deployments/mediawijs-gpt4o/chat/completions?api-version=2024-10-21');
     expect(request.headers['api-key']).toBe(KEY);

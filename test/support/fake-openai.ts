@@ -24,8 +24,32 @@ export interface ModelBehaviour {
   raw?: string;
   /** Wait this long before sending anything (a stalled model). */
   delayMs?: number;
-  /** Send the headers at once, then the body a few bytes at a time, `dripMs` apart (a slow stream). */
+  /**
+   * A slow model: a plain body is sent a few bytes at a time, `dripMs` apart; a streamed answer
+   * (the request asked `stream: true`) one server-sent event of a few words at a time, `dripMs` apart.
+   */
   dripMs?: number;
+  /** A streamed answer that stops without `[DONE]` (a connection cut off mid-answer). */
+  cutOff?: boolean;
+}
+
+/** A streamed answer's events: a first one without choices (as Azure sends), the words, the usage, `[DONE]`. */
+export function sseEvents(content: string, cutOff = false): string[] {
+  const event = (data: unknown) => `data: ${JSON.stringify(data)}\n\n`;
+  const words = content.match(/\S+\s*/g) ?? [];
+  const pieces: string[] = [];
+  for (let i = 0; i < words.length; i += 2) pieces.push(words.slice(i, i + 2).join(''));
+  const events = [
+    event({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', choices: [], prompt_filter_results: [] }),
+    ...pieces.map((piece) => event({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })),
+  ];
+  if (cutOff) return events;
+  return [
+    ...events,
+    event({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }),
+    event({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', choices: [], usage: { prompt_tokens: 900, completion_tokens: 40, total_tokens: 940 } }),
+    'data: [DONE]\n\n',
+  ];
 }
 
 /**
@@ -87,8 +111,23 @@ export class FakeOpenAi {
               usage: { prompt_tokens: 900, completion_tokens: 40, total_tokens: 940 },
             })
           : JSON.stringify({ error: { code: String(status), message: status === 429 ? 'Rate limit reached' : 'Internal error' } }));
+      const streamed = request.body.stream === true && status === 200 && b.raw === undefined;
+      const sendEvents = () => {
+        const events = sseEvents(b.content ?? '', b.cutOff);
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+        const next = () => {
+          if (res.destroyed) return;
+          const e = events.shift();
+          if (e === undefined) return void res.end();
+          res.write(e);
+          if (b.dripMs) this.later(b.dripMs, next);
+          else next();
+        };
+        next();
+      };
       const send = () => {
         if (res.destroyed) return;
+        if (streamed) return sendEvents();
         res.writeHead(status, { 'content-type': 'application/json' });
         if (!b.dripMs) return void res.end(body);
         let at = 0;

@@ -9,6 +9,10 @@ export interface ConnectorCall {
   body: Record<string, unknown>;
   /** performance.now() when the call arrived, for round-trip measurements. */
   receivedAt: number;
+  /** The activity id the connector answered with (a stream's first update gives the stream its id). */
+  responseId?: string;
+  /** For an update (PUT), the id of the activity it replaces. */
+  activityId?: string;
 }
 
 /**
@@ -162,16 +166,34 @@ export class FakeConnector {
         res.writeHead(400).end();
         return;
       }
-      this.calls.push({ method: req.method ?? 'GET', path: url.pathname, conversationId, body, receivedAt: performance.now() });
+      const responseId = req.method === 'POST' && !match ? `conv-${++this.counter}` : `activity-${++this.counter}`;
+      const activityId = req.method === 'PUT' && match?.[3] ? decodeURIComponent(match[3].slice(1)) : undefined;
+      this.calls.push({ method: req.method ?? 'GET', path: url.pathname, conversationId, body, receivedAt: performance.now(), responseId, ...(activityId ? { activityId } : {}) });
       this.waiters.splice(0).forEach((w) => w());
       res.writeHead(200, { 'content-type': 'application/json' });
-      if (req.method === 'POST' && !match) {
-        res.end(JSON.stringify({ id: `conv-${++this.counter}` }));
-        return;
-      }
-      res.end(JSON.stringify({ id: `activity-${++this.counter}` }));
+      res.end(JSON.stringify({ id: responseId }));
     });
   }
+}
+
+/**
+ * The messages as the user ends up seeing them: typing activities (a stream's updates) left out,
+ * a stream's final message in the place of its updates, and an update (PUT) in the place of the
+ * message it replaces.
+ */
+export function visibleMessages(calls: readonly ConnectorCall[]): Record<string, unknown>[] {
+  const shown: Array<{ id: string | undefined; body: Record<string, unknown> }> = [];
+  for (const call of calls) {
+    if (call.method === 'PUT') {
+      const at = shown.findIndex((m) => m.id === call.activityId);
+      if (at >= 0) shown[at] = { id: call.activityId, body: call.body };
+      continue;
+    }
+    if (call.method !== 'POST' || call.body.type === 'typing') continue;
+    const stream = ((call.body.entities as Array<Record<string, unknown>> | undefined) ?? []).find((e) => e.type === 'streaminfo');
+    shown.push({ id: typeof stream?.streamId === 'string' ? stream.streamId : call.responseId, body: call.body });
+  }
+  return shown.map((m) => m.body);
 }
 
 /** All human-readable text in an activity: message text plus every string in its card attachments. */

@@ -30,5 +30,9 @@ export class ChatCallError extends Error {
   }
 }
 
-/** The port to the model: one chat completion, or a {@link ChatCallError}. */
-export type ChatCompletion = (request: ChatRequest) => Promise<ChatReply>;
+/**
+ * The port to the model: one chat completion, or a {@link ChatCallError}. With `onText` the adapter
+ * streams and calls it with the whole text so far each time the model adds to it; the promise still
+ * resolves with the whole reply (or rejects), so the checks run on the complete answer.
+ */
+export type ChatCompletion = (request: ChatRequest, onText?: (soFar: string) => void) => Promise<ChatReply>;
