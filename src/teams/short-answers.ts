@@ -1,6 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { answerCard } from '../cards/answer-card.js';
-import type { AppDeps } from '../app/types.js';
+import type { AppDeps } from './deps.js';
 import type { Passage } from '../core/answering/types.js';
 import type { ShortAnswer, ShortAnswerPreview, ShortAnswerReport } from '../core/ai/short-answer.js';
 import { AnswerStream, canStream, DEFAULT_STREAM_INTERVAL_MS } from './answer-stream.js';
