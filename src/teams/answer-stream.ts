@@ -124,7 +124,7 @@ export class AnswerStream {
     const info = { streamType: 'final', streamId: this.streamId };
     return {
       ...message,
-      channelData: { ...(message.channelData ?? {}), ...info },
+      channelData: { ...(message.channelData as Record<string, unknown> | undefined), ...info },
       entities: [{ type: 'streaminfo', ...info }, ...(message.entities ?? [])],
     };
   }
@@ -145,13 +145,13 @@ export class AnswerStream {
   private sleep(ms: number): Promise<void> {
     if (ms <= 0) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
-      const self = this;
-      function done() {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const done = (): void => {
         clearTimeout(timer);
-        self.wake = () => undefined;
+        this.wake = () => undefined;
         resolve();
-      }
+      };
+      timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
       this.wake = done;
     });
   }
