@@ -104,7 +104,7 @@ export function createApp(deps: AppDeps): BotApp {
   /** Runs a command; without turn state (in the 1:1 chat, reached from a group) state-bound steps start fresh. */
   const runCommand = async (context: TurnContext, state: AppTurnState | undefined, command: Command): Promise<void> => {
     if (command === 'onboarding') return runOnboardingAction(context, deps, { verb: 'onboarding.start' });
-    if (command === 'posting' && state) return startPosting(context, state, deps, { fresh: false });
+    if (command === 'posting' && state) return startPosting(context, state, deps, { fresh: false, typedSituation: true });
     if (command === 'doubt') return openDoubtCompose(context, state, deps, {});
     if (command === 'my_doubts') return showMyDoubts(context, deps);
     if (command === 'open_doubts') return showOpenDoubts(context, deps);

@@ -32,7 +32,7 @@ const DIALOG_ACTIONS = /^posting\.(start|draft|skip-draft|confirm|answer|back|re
 export function registerPosting(app: Application<AppTurnState>, deps: AppDeps): void {
   app.adaptiveCards.actionSubmit(DIALOG_ACTIONS, async (context, state, data: Record<string, unknown>) => {
     const verb = data.verb;
-    if (verb === POSTING_VERBS.start) return startPosting(context, state, deps, { fresh: true });
+    if (verb === POSTING_VERBS.start) return startPosting(context, state, deps, { fresh: true, typedSituation: true });
 
     const session = state.conversation.posting as PostingSession | undefined;
     if (!session || session.status === 'stopped') {
@@ -126,13 +126,17 @@ export async function handleTypedPostingReply(context: TurnContext, state: AppTu
     return true;
   }
   const recent = deps.clock.now().getTime() - Date.parse(session.startedAt) < DRAFT_WINDOW_MS;
-  if (session.status === 'awaiting-draft' && recent) {
+  if (session.status === 'awaiting-draft' && recent && session.takesTypedSituation) {
     if (reply === 'stop' || reply === 'opnieuw') {
       await runVerb(context, state, deps, session, TYPED_VERBS[reply].verb, {});
       return true;
     }
+    // Only the first message after the start card can be the situation; whatever it was, the
+    // next ones are questions again.
+    const { takesTypedSituation: _once, ...rest } = session;
+    state.conversation.posting = rest;
     if (reply || text.trim().split(/\s+/).length < 3) return false;
-    await showStep(context, state, deps, withDraft(session, text, false, precheckContext(deps), model(deps)));
+    await showStep(context, state, deps, withDraft(rest, text, false, precheckContext(deps), model(deps)));
     return true;
   }
   return false;
@@ -143,7 +147,7 @@ export async function startPosting(
   context: TurnContext,
   state: AppTurnState,
   deps: AppDeps,
-  options: { fresh: boolean; lead?: StartLead; offerLeader?: boolean },
+  options: { fresh: boolean; lead?: StartLead; offerLeader?: boolean; typedSituation?: boolean },
 ): Promise<void> {
   const existing = state.conversation.posting as PostingSession | undefined;
   const halfway = existing && (existing.status === 'asking' || existing.status === 'confirming');
@@ -151,8 +155,12 @@ export async function startPosting(
     await context.sendActivity('Je was nog bezig met een check. We gaan verder waar je was; kies "Opnieuw" om opnieuw te beginnen.');
     return showStep(context, state, deps, existing);
   }
-  const session = startSession(deps.config.org, deps.clock.now());
-  await showStep(context, state, deps, options.offerLeader ? { ...session, offerLeader: true } : session, options.lead);
+  const session = {
+    ...startSession(deps.config.org, deps.clock.now()),
+    ...(options.offerLeader ? { offerLeader: true } : {}),
+    ...(options.typedSituation ? { takesTypedSituation: true } : {}),
+  };
+  await showStep(context, state, deps, session, options.lead);
 }
 
 /**

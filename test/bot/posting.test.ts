@@ -30,6 +30,26 @@ describe('"Mag ik dit posten?" over HTTP', () => {
   });
   afterAll(async () => disk.dispose());
 
+  it('a question typed after a check opened by a question is answered as a question, not taken as the situation', async () => {
+    const asker = user('posting-then-question', 41);
+    await bot.say(asker, 'mag ik een foto van mijn klas op instagram zetten?');
+    const [answer] = await bot.say(asker, 'moet ik eerst uitzoeken hoe tiktok werkt voordat ik het ga gebruiken?');
+    expect(answer!.text).not.toMatch(/Dit viel me op|Dit haal ik uit je tekst/);
+    expect(answer!.text).toMatch(/Dit staat in de code|Ik weet het niet zeker|Daar zegt de code niets over/);
+  });
+
+  it('after "mag ik dit posten?" only the first typed message is the situation; the next is a question again', async () => {
+    const asker = user('posting-situation-once', 42);
+    await bot.say(asker, 'mag ik dit posten?');
+    const [checked] = await bot.say(asker, 'Ik wil een foto van de sportdag met leerlingen erop op de Instagram van school zetten');
+    expect(checked!.text).toMatch(/Dit viel me op|Dit haal ik uit je tekst/);
+    await bot.say(asker, 'stop');
+    await bot.say(asker, 'mag ik dit posten?');
+    await bot.say(asker, 'ok'); // too short to be a situation, and it uses up the one chance
+    const [answer] = await bot.say(asker, 'wat zegt de code over vriendschapsverzoeken van ouders op facebook?');
+    expect(answer!.text).not.toMatch(/Dit viel me op|Dit haal ik uit je tekst/);
+  });
+
   it('starts from a natural question and reaches a verdict with quoted rules', async () => {
     let [card] = await bot.say(teacher, 'mag ik een foto van mijn klas op instagram zetten?');
     // The code's answer comes first, quoted, then the check for the user's own post.

@@ -35,6 +35,12 @@ export interface PostingSession {
   current?: FactId;
   /** The request mentioned doubt: the verdict offers the leidinggevende whatever it is. */
   offerLeader?: boolean;
+  /**
+   * Opened by "mag ik dit posten?" itself (command or button): the next typed message is the
+   * situation to check. Not for a check opened by a question that already tells the situation, and
+   * only once, so later questions are answered as questions.
+   */
+  takesTypedSituation?: boolean;
 }
 
 export type SessionResult = { ok: true; session: PostingSession } | { ok: false; session: PostingSession; error: string };
