@@ -22,11 +22,7 @@ const fileSchema = z
 /** Validates parsed `questions.yaml` data. Throws an Error with a Dutch message naming `source`. */
 export function parseSectionQuestions(raw: unknown, source = 'vragenbestand'): SectionQuestions {
   const result = fileSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-    throw new Error(`${source} klopt niet${where}: ${issue?.message ?? 'onbekende fout'}`);
-  }
+  if (!result.success) throw invalid(source, result.error);
   const bySection = new Map<string, readonly string[]>();
   for (const [id, questions] of Object.entries(result.data.sections)) bySection.set(id, questions);
   return { org: result.data.org, bySection };
@@ -69,10 +65,13 @@ const outOfScopeSchema = z.object({ themes: z.record(z.array(z.string().trim().m
  */
 export function parseOutOfScopeQuestions(raw: unknown, source = 'out-of-scope.yaml'): string[] {
   const result = outOfScopeSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-    throw new Error(`${source} klopt niet${where}: ${issue?.message ?? 'onbekende fout'}`);
-  }
+  if (!result.success) throw invalid(source, result.error);
   return Object.values(result.data.themes).flat();
+}
+
+/** A Dutch message naming the file and the place of the first problem. */
+function invalid(source: string, error: z.ZodError): Error {
+  const issue = error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
+  return new Error(`${source} klopt niet${where}: ${issue?.message ?? 'onbekende fout'}`);
 }

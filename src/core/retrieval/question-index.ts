@@ -31,6 +31,8 @@ export interface QuestionMatch {
   score: number;
   /** Per unit of the asked question: how well the stored question matched it (0..1). */
   matched: number[];
+  /** IDF-weighted share of the asked question the stored one covers (0..1). */
+  coverage: number;
   /** Share of the stored question's own weight that the asked question matched (the other direction). */
   reverse: number;
 }
@@ -143,7 +145,7 @@ export function matchQuestions(
     score *= (coverageBase + coverage) * (REVERSE_BASE + reverse) * prior(section);
     const current = best.get(section);
     if (!current || score > current.score) {
-      best.set(section, { question, score, matched: Array.from(matched.subarray(question * nu, (question + 1) * nu)), reverse });
+      best.set(section, { question, score, matched: Array.from(matched.subarray(question * nu, (question + 1) * nu)), coverage, reverse });
     }
   }
   return best;

@@ -202,8 +202,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
     const hit: RankingHit = { indexed: s, score: score * (COVERAGE_BASE + coverage) * prior, coverage, textCoverage: coverage, matched, base: score * prior, questionPart: 0 };
     const near = questionMatches.get(position);
     if (near) {
-      const questionCovered = near.matched.reduce((sum, m, u) => sum + m * (unitWeights[u] ?? 0), 0);
-      const questionCoverage = totalWeight > 0 ? questionCovered / totalWeight : 0;
+      const questionCoverage = near.coverage;
       hit.questionPart = QUESTION_WEIGHT * near.score;
       hit.score += hit.questionPart;
       hit.question = { text: index.questions.questions[near.question]!.text, coverage: questionCoverage, score: near.score, reverse: near.reverse };
@@ -258,10 +257,9 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
   const result = [...refined, ...hits.slice(next)].map(({ base: _b, textCoverage: _t, questionPart: _q, ...hit }) => hit);
   const negative = matchQuestions(index.outOfScope, query, unitWeights, COVERAGE_BASE, () => 1).get(0);
   if (!negative) return { query, unitWeights, generic, hits: result };
-  const negativeCovered = negative.matched.reduce((sum, m, u) => sum + m * (unitWeights[u] ?? 0), 0);
   const outOfScope = {
     text: index.outOfScope.questions[negative.question]!.text,
-    coverage: totalWeight > 0 ? negativeCovered / totalWeight : 0,
+    coverage: negative.coverage,
     score: negative.score,
     topical: query.units.some((u, i) => !u.tool && (unitWeights[i] ?? 0) > 0 && (negative.matched[i] ?? 0) > 0),
   };
