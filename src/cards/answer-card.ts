@@ -1,5 +1,8 @@
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { askLeaderLabel } from './ask-leader.js';
+import { FEEDBACK_VERB } from './answer-actions.js';
+import { DOUBT_COMPOSE_VERB } from './doubt-actions.js';
+import { POSTING_VERBS } from './posting-actions.js';
 
 /** What the answer card needs of a retrieved passage (structurally the answering core's Passage). */
 export interface QuotedPassage {
@@ -7,8 +10,6 @@ export interface QuotedPassage {
   citation: string;
   section: { id: string; headingPath: string[]; rule?: string };
 }
-
-export const FEEDBACK_VERB = 'feedback';
 
 /** The one heading above a quoted passage, on answers and on the code's answer above a flow. */
 export const ANSWER_HEADING = 'Dit staat in de code:';
@@ -45,8 +46,8 @@ export function answerCard(best: QuotedPassage, related: readonly QuotedPassage[
   );
 
   return card(body, [
-    submit('Mag ik dit posten?', 'posting.start'),
-    submit(askLeaderLabel(leaderTerm), 'doubt.compose', { answerId }),
+    submit('Mag ik dit posten?', POSTING_VERBS.start),
+    submit(askLeaderLabel(leaderTerm), DOUBT_COMPOSE_VERB, { answerId }),
   ]);
 }
 
@@ -108,7 +109,7 @@ export function notFoundCard(organisation: string, leaderTerm: string, answerId:
         actions: [submit('👎 Hier had ik een antwoord verwacht', FEEDBACK_VERB, { answerId, rating: 'down' })],
       },
     ],
-    [submit(askLeaderLabel(leaderTerm), 'doubt.compose', { answerId })],
+    [submit(askLeaderLabel(leaderTerm), DOUBT_COMPOSE_VERB, { answerId })],
   );
 }
 

@@ -1,5 +1,5 @@
 import { excerpt, firstMessage, formatDutchDateTime, holderLabel } from '../core/doubts/doubt-format.js';
-import { DOUBT_OPEN_VERB } from './doubt-verbs.js';
+import { DOUBT_OPEN_VERB } from './doubt-actions.js';
 import { DECISION_LABELS, type Doubt, type DoubtMessage } from '../core/doubts/types.js';
 import { textBlock, type CardElement } from './adaptive-card.js';
 

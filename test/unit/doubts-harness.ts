@@ -76,7 +76,7 @@ export function ok<R extends { ok: boolean }>(result: R): Exclude<R, { ok: false
   return result as Exclude<R, { ok: false }>;
 }
 
-export function okDoubt(result: Doubt | { ok: false; reason: string }): Doubt {
-  if ('ok' in result && result.ok === false) throw new Error(`expected a doubt, got ${result.reason}`);
-  return result as Doubt;
+export function okDoubt(result: { ok: true; doubt: Doubt } | { ok: false; reason: string }): Doubt {
+  if (!result.ok) throw new Error(`expected a doubt, got ${result.reason}`);
+  return result.doubt;
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { postingPrecheckCard, acceptedFactsFromSubmit } from '../../src/cards/posting-precheck-card.js';
+import { postingPrecheckCard } from '../../src/cards/posting-precheck-card.js';
+import { postingPayload } from '../../src/cards/posting-actions.js';
 import { postingQuestionCard } from '../../src/cards/posting-question-card.js';
-import { postingStartCard, readDraftSubmit } from '../../src/cards/posting-start-card.js';
+import { postingStartCard } from '../../src/cards/posting-start-card.js';
 import { postingVerdictCard } from '../../src/cards/posting-verdict-card.js';
-import { POSTING_VERBS } from '../../src/cards/posting-verbs.js';
+import { POSTING_VERBS } from '../../src/cards/posting-actions.js';
 import type { QuestionDecision, VerdictDecision } from '../../src/core/posting/types.js';
 
 /** Every element of a card, depth first (body, containers, action sets, show-cards). */
@@ -35,8 +36,8 @@ describe('posting cards', () => {
       ['Controleer mijn bericht', 'posting.draft'],
       ['Sla over', 'posting.skip-draft'],
     ]);
-    expect(readDraftSubmit({ draft: 'hoi', hasMedia: 'true' })).toEqual({ draft: 'hoi', hasMedia: true });
-    expect(readDraftSubmit({ draft: 42 })).toEqual({ draft: '', hasMedia: false });
+    expect(postingPayload.parse({ verb: 'posting.draft', draft: 'hoi', hasMedia: 'true' })).toEqual({ verb: 'posting.draft', draft: 'hoi', hasMedia: true });
+    expect(postingPayload.parse({ verb: 'posting.draft', draft: 42 })).toEqual({ verb: 'posting.draft', draft: '', hasMedia: false });
   });
 
   it('pre-check card: what it noticed and proposals to confirm', () => {
@@ -47,7 +48,7 @@ describe('posting cards', () => {
     expect(texts(card).join('\n')).toContain('Er staat een telefoonnummer in.');
     expect(walk(card).find((n) => n.type === 'Input.Toggle')).toMatchObject({ id: 'accept.recognisable_people', value: 'true' });
     expect(submits(card)[0]?.data.verb).toBe('posting.confirm');
-    expect(acceptedFactsFromSubmit({ 'accept.recognisable_people': 'true', 'accept.confidential': 'false', verb: 'x' })).toEqual(['recognisable_people']);
+    expect(postingPayload.parse({ 'accept.recognisable_people': 'true', 'accept.confidential': 'false', verb: 'posting.confirm' })).toEqual({ verb: 'posting.confirm', accepted: ['recognisable_people'] });
   });
 
   it('question card: Ja / Nee / Weet ik niet with the fact, why, source and navigation', () => {
