@@ -1,5 +1,5 @@
 import type { AppDeps, AppStore } from '../../src/teams/deps.js';
-import { createMemoryDataStore } from '../../src/store/memory/create-memory-data-store.js';
+import { createMemoryDataStore } from './memory-store/create-memory-data-store.js';
 import type { PostingDefinition } from '../../src/core/posting/types.js';
 import type { AnswerResult } from '../../src/core/answering/types.js';
 import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';

@@ -4,8 +4,8 @@ import type { DoubtServiceDeps } from '../../src/core/doubts/doubt-service.js';
 import { createLeaderDirectory, type LeaderDirectory } from '../../src/core/doubts/leader-directory.js';
 import { parseLeaderMapping } from '../../src/core/doubts/leader-mapping.js';
 import type { Doubt, UserRef } from '../../src/core/doubts/types.js';
-import { MemoryDoubtStore } from '../../src/store/memory/memory-doubt-store.js';
-import { MemoryKeyValueStore } from '../../src/store/memory/memory-key-value-store.js';
+import { MemoryDoubtStore } from '../support/memory-store/memory-doubt-store.js';
+import { MemoryKeyValueStore } from '../support/memory-store/memory-key-value-store.js';
 import { testDoubtService } from '../support/doubt-service.js';
 import { FakeClock, MONDAY } from '../support/fake-clock.js';
 
