@@ -1,5 +1,6 @@
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { askLeaderLabel } from './ask-leader.js';
+import { quoteBox, verbatim } from './quote.js';
 import { FEEDBACK_VERB } from './answer-actions.js';
 import { DOUBT_COMPOSE_VERB } from './doubt-actions.js';
 import { POSTING_VERBS } from './posting-actions.js';
@@ -23,12 +24,7 @@ export function answerCard(best: QuotedPassage, related: readonly QuotedPassage[
   const body: CardElement[] = [
     ...(below === 'short-answer' ? [shortAnswerNote()] : []),
     textBlock(ANSWER_HEADING, { size: 'Small', weight: 'Bolder', color: 'Accent' }),
-    {
-      type: 'Container',
-      style: 'emphasis',
-      bleed: false,
-      items: [textBlock(best.quote)],
-    },
+    quoteBox(best.quote),
     textBlock(`Bron: ${best.citation}`, { size: 'Small', isSubtle: true, spacing: 'Small' }),
   ];
 
@@ -70,7 +66,7 @@ export interface CodeLead {
 export function codeLead(lead: CodeLead): CardElement[] {
   return [
     textBlock(ANSWER_HEADING, { size: 'Small', weight: 'Bolder', color: 'Accent' }),
-    { type: 'Container', style: 'emphasis', items: [textBlock(lead.best.quote)] },
+    quoteBox(lead.best.quote),
     textBlock(`Bron: ${lead.best.citation}`, { size: 'Small', isSubtle: true, spacing: 'Small' }),
     ...relatedPassages(lead.related),
   ];
@@ -88,7 +84,7 @@ export function relatedPassages(related: readonly QuotedPassage[]): CardElement[
         title: relatedTitle(p),
         card: {
           type: 'AdaptiveCard',
-          body: [textBlock(p.quote), textBlock(`Bron: ${p.citation}`, { size: 'Small', isSubtle: true })],
+          body: [verbatim(p.quote), textBlock(`Bron: ${p.citation}`, { size: 'Small', isSubtle: true })],
         },
       })),
     },
@@ -116,7 +112,7 @@ export function notFoundCard(organisation: string, leaderTerm: string, answerId:
 /** A single passage opened on request (e.g. from a list), with its citation. */
 export function passageCard(passage: QuotedPassage): AdaptiveCard {
   return card([
-    { type: 'Container', style: 'emphasis', items: [textBlock(passage.quote)] },
+    quoteBox(passage.quote),
     textBlock(`Bron: ${passage.citation}`, { size: 'Small', isSubtle: true }),
   ]);
 }

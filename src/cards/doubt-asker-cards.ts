@@ -1,5 +1,6 @@
 import type { DeliveryOutlook } from '../core/doubts/doubt-service.js';
-import { excerpt, firstMessage, formatDutchDate, formatDutchDateTime, holderLabel, isSelfRouted, lastAnswer, personWithRole, statusLabel } from '../core/doubts/doubt-format.js';
+import { formatDutchDate, formatDutchDateTime } from '../core/shared/dutch-date.js';
+import { excerpt, firstMessage, holderLabel, isSelfRouted, lastAnswer, personWithRole, statusLabel } from '../core/doubts/doubt-format.js';
 import { nextStage } from '../core/doubts/doubt-lifecycle.js';
 import { DECISION_LABELS, type Doubt } from '../core/doubts/types.js';
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';

@@ -1,5 +1,6 @@
 import { audienceOf } from '../core/doubts/doubt-access.js';
-import { isSelfRouted, lastAnswer, formatDutchDateTime, personLabel, personWithRole, statusLabel } from '../core/doubts/doubt-format.js';
+import { formatDutchDateTime } from '../core/shared/dutch-date.js';
+import { isSelfRouted, lastAnswer, personLabel, personWithRole, statusLabel } from '../core/doubts/doubt-format.js';
 import { DECISION_LABELS, DECISIONS, awaitsAnswer, type Decision, type Doubt } from '../core/doubts/types.js';
 import { card, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { doubtCaseBody, small } from './doubt-card-parts.js';

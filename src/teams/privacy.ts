@@ -2,7 +2,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { AppDeps, AppTurnState, ConversationState } from './deps.js';
 import { card, submit, textBlock } from '../cards/adaptive-card.js';
-import { formatDutchDate, formatDutchDateTime } from '../core/doubts/doubt-format.js';
+import { formatDutchDate, formatDutchDateTime } from '../core/shared/dutch-date.js';
 import type { UserRef } from '../core/doubts/types.js';
 import type { FeedbackVerdict } from '../core/shared/feedback.js';
 import {

@@ -17,7 +17,9 @@ function walk(node: unknown, out: Record<string, unknown>[] = []): Record<string
   return out;
 }
 const submits = (card: unknown) => walk(card).filter((n) => n.type === 'Action.Submit') as { title: string; data: Record<string, unknown> }[];
-const texts = (card: unknown) => walk(card).filter((n) => n.type === 'TextBlock').map((n) => String(n.text));
+/** Shown text: TextBlocks and the TextRuns of RichTextBlocks (quoted rules, shown as written). */
+const texts = (card: unknown) => walk(card).filter((n) => n.type === 'TextBlock' || n.type === 'TextRun').map((n) => String(n.text));
+const runs = (card: unknown) => walk(card).filter((n) => n.type === 'TextRun').map((n) => String(n.text));
 const allVerbs = new Set<string>(Object.values(POSTING_VERBS));
 
 const rule = { id: 'oog:3.1.8', citation: 'Openbaar Onderwijs Groningen, Code Sociale Media, 3.1, regel 8', quote: 'Plaats dus nooit foto\'s zonder toestemming.' };
@@ -80,6 +82,8 @@ describe('posting cards', () => {
     expect(t[0]).toBe(headline);
     for (const p of points) expect(t).toContain(p);
     expect(t).toContain(rule.quote);
+    // A rule such as "1. Plaats *nooit* …" must not become a list or emphasis: it is a TextRun, not Markdown.
+    expect(runs(card)).toContain(rule.quote);
     expect(t).toContain(`Bron: ${rule.citation}`);
     const escalate = submits(card).find((s) => s.data.verb === POSTING_VERBS.escalate);
     expect(escalate?.title).toBe('Vraag mijn leidinggevende');
