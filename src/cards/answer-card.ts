@@ -1,5 +1,9 @@
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { askLeaderLabel } from './ask-leader.js';
+import { quoteBox, verbatim } from './quote.js';
+import { FEEDBACK_VERB } from './answer-actions.js';
+import { DOUBT_COMPOSE_VERB } from './doubt-actions.js';
+import { POSTING_VERBS } from './posting-actions.js';
 
 /** What the answer card needs of a retrieved passage (structurally the answering core's Passage). */
 export interface QuotedPassage {
@@ -7,8 +11,6 @@ export interface QuotedPassage {
   citation: string;
   section: { id: string; headingPath: string[]; rule?: string };
 }
-
-export const FEEDBACK_VERB = 'feedback';
 
 /** The one heading above a quoted passage, on answers and on the code's answer above a flow. */
 export const ANSWER_HEADING = 'Dit staat in de code:';
@@ -22,12 +24,7 @@ export function answerCard(best: QuotedPassage, related: readonly QuotedPassage[
   const body: CardElement[] = [
     ...(below === 'short-answer' ? [shortAnswerNote()] : []),
     textBlock(ANSWER_HEADING, { size: 'Small', weight: 'Bolder', color: 'Accent' }),
-    {
-      type: 'Container',
-      style: 'emphasis',
-      bleed: false,
-      items: [textBlock(best.quote)],
-    },
+    quoteBox(best.quote),
     textBlock(`Bron: ${best.citation}`, { size: 'Small', isSubtle: true, spacing: 'Small' }),
   ];
 
@@ -45,8 +42,8 @@ export function answerCard(best: QuotedPassage, related: readonly QuotedPassage[
   );
 
   return card(body, [
-    submit('Mag ik dit posten?', 'posting.start'),
-    submit(askLeaderLabel(leaderTerm), 'doubt.compose', { answerId }),
+    submit('Mag ik dit posten?', POSTING_VERBS.start),
+    submit(askLeaderLabel(leaderTerm), DOUBT_COMPOSE_VERB, { answerId }),
   ]);
 }
 
@@ -69,7 +66,7 @@ export interface CodeLead {
 export function codeLead(lead: CodeLead): CardElement[] {
   return [
     textBlock(ANSWER_HEADING, { size: 'Small', weight: 'Bolder', color: 'Accent' }),
-    { type: 'Container', style: 'emphasis', items: [textBlock(lead.best.quote)] },
+    quoteBox(lead.best.quote),
     textBlock(`Bron: ${lead.best.citation}`, { size: 'Small', isSubtle: true, spacing: 'Small' }),
     ...relatedPassages(lead.related),
   ];
@@ -87,7 +84,7 @@ export function relatedPassages(related: readonly QuotedPassage[]): CardElement[
         title: relatedTitle(p),
         card: {
           type: 'AdaptiveCard',
-          body: [textBlock(p.quote), textBlock(`Bron: ${p.citation}`, { size: 'Small', isSubtle: true })],
+          body: [verbatim(p.quote), textBlock(`Bron: ${p.citation}`, { size: 'Small', isSubtle: true })],
         },
       })),
     },
@@ -108,14 +105,14 @@ export function notFoundCard(organisation: string, leaderTerm: string, answerId:
         actions: [submit('👎 Hier had ik een antwoord verwacht', FEEDBACK_VERB, { answerId, rating: 'down' })],
       },
     ],
-    [submit(askLeaderLabel(leaderTerm), 'doubt.compose', { answerId })],
+    [submit(askLeaderLabel(leaderTerm), DOUBT_COMPOSE_VERB, { answerId })],
   );
 }
 
 /** A single passage opened on request (e.g. from a list), with its citation. */
 export function passageCard(passage: QuotedPassage): AdaptiveCard {
   return card([
-    { type: 'Container', style: 'emphasis', items: [textBlock(passage.quote)] },
+    quoteBox(passage.quote),
     textBlock(`Bron: ${passage.citation}`, { size: 'Small', isSubtle: true }),
   ]);
 }

@@ -1,11 +1,13 @@
-import { excerpt, firstMessage, formatDutchDateTime, holderLabel } from '../core/doubts/doubt-format.js';
-import { DOUBT_OPEN_VERB } from './doubt-verbs.js';
+import { excerpt, firstMessage, holderLabel } from '../core/doubts/doubt-format.js';
+import { formatDutchDateTime } from '../core/shared/dutch-date.js';
+import { quoteBox } from './quote.js';
+import { DOUBT_OPEN_VERB } from './doubt-actions.js';
 import { DECISION_LABELS, type Doubt, type DoubtMessage } from '../core/doubts/types.js';
 import { textBlock, type CardElement } from './adaptive-card.js';
 
 /** A labelled block of text in a subtle container. */
 export function quoted(label: string, text: string): CardElement[] {
-  return [textBlock(label, { size: 'Small', weight: 'Bolder', spacing: 'Medium' }), { type: 'Container', style: 'emphasis', items: [textBlock(text)] }];
+  return [textBlock(label, { size: 'Small', weight: 'Bolder', spacing: 'Medium' }), quoteBox(text)];
 }
 
 export function small(text: string, options: Record<string, unknown> = {}): CardElement {
@@ -57,7 +59,7 @@ export function doubtCaseBody(doubt: Doubt, leaderTerm: string): CardElement[] {
   if (c?.verdict) body.push(textBlock(`Uitkomst van de check: **${c.verdict}**`, { spacing: 'Small' }));
   if (c?.rules && c.rules.length > 0) {
     body.push(textBlock('Regels uit de code', { size: 'Small', weight: 'Bolder', spacing: 'Medium' }));
-    for (const r of c.rules.slice(0, 5)) body.push(textBlock(`“${r.quote}”`, { spacing: 'Small' }), small(`Bron: ${r.citation}`));
+    for (const r of c.rules.slice(0, 5)) body.push(quoteBox(r.quote, { spacing: 'Small' }), small(`Bron: ${r.citation}`));
   }
   for (const m of rest) body.push(...messageLine(m, asker));
   body.push(small(`Ligt bij: ${holderLabel(doubt, leaderTerm)}`, { spacing: 'Medium' }));

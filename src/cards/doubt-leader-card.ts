@@ -1,9 +1,10 @@
 import { audienceOf } from '../core/doubts/doubt-access.js';
-import { isSelfRouted, lastAnswer, formatDutchDateTime, personLabel, personWithRole, statusLabel } from '../core/doubts/doubt-format.js';
+import { formatDutchDateTime } from '../core/shared/dutch-date.js';
+import { isSelfRouted, lastAnswer, personLabel, personWithRole, statusLabel } from '../core/doubts/doubt-format.js';
 import { DECISION_LABELS, DECISIONS, awaitsAnswer, type Decision, type Doubt } from '../core/doubts/types.js';
 import { card, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { doubtCaseBody, small } from './doubt-card-parts.js';
-import { DEFAULT_DOUBT_CARD_OPTIONS, DOUBT_ANSWER_VERB, DOUBT_INPUTS, DOUBT_REFRESH_VERB, type DoubtCardOptions } from './doubt-verbs.js';
+import { DEFAULT_DOUBT_CARD_OPTIONS, DOUBT_ANSWER_VERB, DOUBT_INPUTS, DOUBT_REFRESH_VERB, type DoubtCardOptions } from './doubt-actions.js';
 
 /** Why this card is sent; sets the header line. */
 export type LeaderCardReason = 'new' | 'reminder' | 'rerouted' | 'forwarded' | 'follow-up';

@@ -1,4 +1,5 @@
-import { formatDutchDate, statusLabel } from '../core/doubts/doubt-format.js';
+import { statusLabel } from '../core/doubts/doubt-format.js';
+import { formatDutchDate } from '../core/shared/dutch-date.js';
 import type { Doubt } from '../core/doubts/types.js';
 import { card, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { doubtHeadline, doubtListItem, small } from './doubt-card-parts.js';

@@ -3,7 +3,7 @@ import type { Doubt, Notification, UserRef } from '../core/doubts/types.js';
 import { card, textBlock, type AdaptiveCard } from './adaptive-card.js';
 import { doubtAnswerCard, doubtDetailCard, doubtReroutedNoticeCard } from './doubt-asker-cards.js';
 import { doubtLeaderCard, type LeaderCardOptions } from './doubt-leader-card.js';
-import { DEFAULT_DOUBT_CARD_OPTIONS } from './doubt-verbs.js';
+import { DEFAULT_DOUBT_CARD_OPTIONS } from './doubt-actions.js';
 
 /** The card the shell sends for an outbox notification. */
 export function doubtNotificationCard(doubt: Doubt, notification: Notification, options: LeaderCardOptions = DEFAULT_DOUBT_CARD_OPTIONS): AdaptiveCard {

@@ -1,8 +1,6 @@
 import type { PersonalDataSection } from '../core/privacy/personal-data.js';
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-
-/** "Verwijder mijn gegevens" on the card: opens the same confirmation as typing it. */
-export const MY_DATA_DELETE_VERB = 'privacy.ask-delete';
+import { PRIVACY_VERBS } from './privacy-actions.js';
 
 /**
  * "mijn gegevens": one block per kind of data (your questions, your reactions, your onboarding,
@@ -36,5 +34,5 @@ export function myDataCard(sections: readonly PersonalDataSection[], removals: R
       ],
     });
   }
-  return card(body, [submit('Verwijder mijn gegevens', MY_DATA_DELETE_VERB, {}, { style: 'destructive' })]);
+  return card(body, [submit('Verwijder mijn gegevens', PRIVACY_VERBS.askDelete, {}, { style: 'destructive' })]);
 }

@@ -7,7 +7,8 @@ import { ACKNOWLEDGEMENT_STATEMENT, startCourse } from '../core/onboarding/progr
 import { latestAcknowledgement, needsUpdate } from '../core/onboarding/updates.js';
 import { diffVersions } from '../core/onboarding/code-snapshot.js';
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { dutchDate, verbatim } from './onboarding-format.js';
+import { formatDutchDate } from '../core/shared/dutch-date.js';
+import { verbatim } from './quote.js';
 import { onboardingUpdateCard } from './onboarding-update-card.js';
 
 /** "stap 3 van 8" for the step with `stepId` (1-based). */
@@ -128,7 +129,7 @@ export function onboardingCompletedCard(progress: OnboardingProgress, knowledge:
   const body: CardElement[] = [textBlock('Onboarding afgerond ✅', { size: 'Large', weight: 'Bolder' })];
   if (last) {
     const version = last.code.version ? `, versie ${last.code.version}` : '';
-    body.push(textBlock(`Je bevestigde op ${dutchDate(last.at)} dat je de code kent (${knowledge.title}${version}). Dank je wel!`));
+    body.push(textBlock(`Je bevestigde op ${formatDutchDate(last.at)} dat je de code kent (${knowledge.title}${version}). Dank je wel!`));
   }
   const actions: CardElement[] = [];
   if (needsUpdate(progress, knowledge)) {

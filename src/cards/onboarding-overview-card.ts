@@ -1,7 +1,9 @@
 import { ONBOARDING_VERBS } from '../core/onboarding/actions.js';
 import type { OnboardingOverview } from '../core/onboarding/overview.js';
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { countLabel, dutchDate, verbatimList } from './onboarding-format.js';
+import { formatDutchDate } from '../core/shared/dutch-date.js';
+import { countLabel } from './onboarding-format.js';
+import { verbatimList } from './quote.js';
 
 function list(title: string, lines: string[]): CardElement[] {
   if (lines.length === 0) return [];
@@ -34,16 +36,16 @@ export function onboardingOverviewCard(overview: OnboardingOverview, invitableCo
     ...list(
       'Afgerond',
       overview.completed.map(
-        (c) => `${c.person.name}: ${dutchDate(c.completedAt)}${c.codeVersion ? ` (versie ${c.codeVersion})` : ''}${c.outdated ? ' · nieuwe versie nog niet bevestigd' : ''}`,
+        (c) => `${c.person.name}: ${formatDutchDate(c.completedAt)}${c.codeVersion ? ` (versie ${c.codeVersion})` : ''}${c.outdated ? ' · nieuwe versie nog niet bevestigd' : ''}`,
       ),
     ),
     ...list(
       'Bezig',
-      overview.inProgress.map((p) => `${p.person.name}${p.startedAt ? `: begonnen op ${dutchDate(p.startedAt)}` : ''}`),
+      overview.inProgress.map((p) => `${p.person.name}${p.startedAt ? `: begonnen op ${formatDutchDate(p.startedAt)}` : ''}`),
     ),
     ...list(
       'Nog niet begonnen',
-      overview.notStarted.map((n) => `${n.person.name}${n.invitedAt ? ` (uitgenodigd op ${dutchDate(n.invitedAt)})` : ''}`),
+      overview.notStarted.map((n) => `${n.person.name}${n.invitedAt ? ` (uitgenodigd op ${formatDutchDate(n.invitedAt)})` : ''}`),
     ),
     textBlock('Antwoorden op de oefenvragen zijn alleen voor de medewerker zelf.', { size: 'Small', isSubtle: true, spacing: 'Medium' }),
   ];

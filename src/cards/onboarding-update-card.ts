@@ -4,7 +4,7 @@ import { ONBOARDING_VERBS } from '../core/onboarding/actions.js';
 import type { VersionDiff } from '../core/onboarding/code-snapshot.js';
 import { ACKNOWLEDGEMENT_STATEMENT } from '../core/onboarding/progress.js';
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { verbatim, verbatimList } from './onboarding-format.js';
+import { verbatim, verbatimList } from './quote.js';
 
 /** Teams refuses cards over ~28 KB; beyond this many sections the card points to the full code. */
 export const MAX_SECTIONS_ON_UPDATE_CARD = 12;

@@ -1,7 +1,7 @@
 import type { PrecheckFinding, ProposedFact } from '../core/posting/precheck.js';
 import type { FactId, FactValue } from '../core/posting/types.js';
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { ACCEPT_INPUT_PREFIX, POSTING_VERBS } from './posting-verbs.js';
+import { ACCEPT_INPUT_PREFIX, POSTING_VERBS } from './posting-actions.js';
 
 /** Short Dutch statements of a fact being true or false, for confirming proposed answers. */
 const STATEMENT: Record<FactId, [yes: string, no: string]> = {
@@ -65,9 +65,3 @@ export function postingPrecheckCard(findings: readonly PrecheckFinding[], propos
   ]);
 }
 
-/** The fact ids the user left ticked on the pre-check card. */
-export function acceptedFactsFromSubmit(data: Record<string, unknown>): string[] {
-  return Object.entries(data)
-    .filter(([key, value]) => key.startsWith(ACCEPT_INPUT_PREFIX) && (value === 'true' || value === true))
-    .map(([key]) => key.slice(ACCEPT_INPUT_PREFIX.length));
-}

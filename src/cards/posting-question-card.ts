@@ -1,6 +1,7 @@
 import type { QuestionDecision } from '../core/posting/types.js';
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { POSTING_VERBS } from './posting-verbs.js';
+import { verbatim } from './quote.js';
+import { POSTING_VERBS } from './posting-actions.js';
 
 /** One question of the dialog: Ja / Nee / Weet ik niet, with why it matters and the rule it comes from. */
 export function postingQuestionCard(decision: QuestionDecision, options: { canGoBack: boolean }): AdaptiveCard {
@@ -22,7 +23,7 @@ export function postingQuestionCard(decision: QuestionDecision, options: { canGo
           title: 'Wat zegt de code?',
           card: {
             type: 'AdaptiveCard',
-            body: [textBlock(decision.source.quote), textBlock(`Bron: ${decision.source.citation}`, { size: 'Small', isSubtle: true })],
+            body: [verbatim(decision.source.quote), textBlock(`Bron: ${decision.source.citation}`, { size: 'Small', isSubtle: true })],
           },
         },
       ],

@@ -1,6 +1,6 @@
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { codeLead, type CodeLead } from './answer-card.js';
-import { DRAFT_INPUT_ID, MEDIA_INPUT_ID, POSTING_VERBS } from './posting-verbs.js';
+import { DRAFT_INPUT_ID, MEDIA_INPUT_ID, POSTING_VERBS } from './posting-actions.js';
 
 export type StartLead = CodeLead;
 
@@ -46,9 +46,3 @@ export function postingStartCard(organisation: string, lead?: StartLead, draft?:
   );
 }
 
-/** Reads the start card's submit data; tolerant of missing or odd values (card data is never trusted). */
-export function readDraftSubmit(data: Record<string, unknown>): { draft: string; hasMedia: boolean } {
-  const draft = typeof data[DRAFT_INPUT_ID] === 'string' ? (data[DRAFT_INPUT_ID]).slice(0, 5000) : '';
-  const media = data[MEDIA_INPUT_ID];
-  return { draft, hasMedia: media === 'true' || media === true };
-}

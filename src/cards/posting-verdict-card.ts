@@ -1,7 +1,8 @@
 import { askLeaderLabel } from './ask-leader.js';
 import type { VerdictDecision } from '../core/posting/types.js';
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { POSTING_VERBS } from './posting-verbs.js';
+import { quoteBox } from './quote.js';
+import { POSTING_VERBS } from './posting-actions.js';
 
 const HEADLINE: Record<VerdictDecision['verdict'], { title: string; color: string; intro: string }> = {
   ja: { title: '✅ Ja', color: 'Good', intro: 'Je mag dit posten.' },
@@ -26,7 +27,7 @@ export function postingVerdictCard(decision: VerdictDecision, leaderTerm: string
   if (decision.rules.length > 0) {
     body.push(textBlock(decision.rules.length === 1 ? 'Deze regel beslist:' : 'Deze regels beslissen:', { weight: 'Bolder', spacing: 'Medium' }));
     for (const rule of decision.rules.filter((r) => r.quote)) {
-      body.push({ type: 'Container', style: 'emphasis', spacing: 'Small', items: [textBlock(rule.quote)] });
+      body.push(quoteBox(rule.quote, { spacing: 'Small' }));
       body.push(textBlock(`Bron: ${rule.citation}`, { size: 'Small', isSubtle: true, spacing: 'None' }));
     }
   }

@@ -1,9 +1,7 @@
 import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { DOUBT_COMPOSE_VERB } from './doubt-verbs.js';
+import { DOUBT_COMPOSE_VERB } from './doubt-actions.js';
+import { CHOOSE_CANDIDATE_VERB } from './answer-actions.js';
 import { askLeaderLabel } from './ask-leader.js';
-
-/** "Bedoel je…?" button: opens one of the offered passages (payload: answerId, sectionId). */
-export const CHOOSE_CANDIDATE_VERB = 'answer.choose';
 
 /** What a candidate label needs of a section (structurally the knowledge Section). */
 export interface LabelledSection {

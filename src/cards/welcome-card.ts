@@ -1,4 +1,6 @@
-import { ONBOARDING_VERBS, POSTING_START_VERB, DOUBT_COMPOSE_VERB } from '../core/onboarding/actions.js';
+import { ONBOARDING_VERBS } from '../core/onboarding/actions.js';
+import { DOUBT_COMPOSE_VERB } from './doubt-actions.js';
+import { POSTING_VERBS } from './posting-actions.js';
 import { card, submit, textBlock, type AdaptiveCard } from './adaptive-card.js';
 import { askLeaderLabel } from './ask-leader.js';
 import { commandHelp } from '../core/intents/command-help.js';
@@ -15,7 +17,7 @@ function body(orgName: string, leaderTerm: string, greeting: string) {
 function actions(leaderTerm: string) {
   return [
     submit('Start de onboarding', ONBOARDING_VERBS.start, {}, { style: 'positive' }),
-    submit('Mag ik dit posten?', POSTING_START_VERB),
+    submit('Mag ik dit posten?', POSTING_VERBS.start),
     submit(askLeaderLabel(leaderTerm), DOUBT_COMPOSE_VERB),
   ];
 }

@@ -8,7 +8,8 @@ import type { OnboardingCourse } from '../core/onboarding/course-schema.js';
 import type { OnboardingProgress } from '../core/onboarding/progress-types.js';
 import type { DoubtService } from '../core/doubts/doubt-service.js';
 import type { LeaderMapping } from '../core/doubts/leader-mapping.js';
-import type { Doubt } from '../core/doubts/types.js';
+import type { Doubt, DoubtCase } from '../core/doubts/types.js';
+import type { PostingSession } from '../core/posting/session.js';
 import type { DataStore } from '../store/data-store.js';
 import type { Logger } from '../infra/logger.js';
 import type { ShortAnswerer } from '../core/ai/short-answer.js';
@@ -24,9 +25,21 @@ export interface RememberedAnswer {
   at: string;
 }
 
+/** A doubt being written, kept in conversation state so the posting case never travels in card data. */
+export interface DoubtDraft {
+  id: string;
+  at: string;
+  case?: DoubtCase;
+  /** Set once sent, so a second click on "Verstuur" does not send it twice. */
+  sentDoubtId?: string;
+}
+
+/** Everything a conversation keeps between turns; all of it is erased by "verwijder mijn gegevens". */
 export interface ConversationState {
   answers?: RememberedAnswer[];
-  [key: string]: unknown;
+  /** The "Mag ik dit posten?" check in progress (or its outcome, for the hand-over). */
+  posting?: PostingSession;
+  doubtDrafts?: DoubtDraft[];
 }
 
 export interface UserState {

@@ -1,13 +1,12 @@
-import type { AdaptiveCard as TeamsAdaptiveCard, Application } from '@microsoft/teams-ai';
+import type { Application } from '@microsoft/teams-ai';
 import type { AppDeps, AppTurnState } from './deps.js';
-import { card, textBlock, type AdaptiveCard } from '../cards/adaptive-card.js';
+import { card, textBlock } from '../cards/adaptive-card.js';
+import { onExecute } from './card-actions.js';
 import { doubtOutcomeCard } from '../cards/doubt-leader-card.js';
 import { doubtCardForViewer } from '../cards/doubt-notification-card.js';
-import { DOUBT_ANSWER_VERB, DOUBT_INPUTS, DOUBT_REFRESH_VERB } from '../cards/doubt-verbs.js';
+import { answerPayload, DOUBT_ANSWER_VERB, DOUBT_INPUTS, DOUBT_REFRESH_VERB, doubtIdPayload } from '../cards/doubt-actions.js';
 import { actorOf } from './identity.js';
 import type { Notifier } from './notifier.js';
-
-const asTeamsCard = (c: AdaptiveCard) => c as unknown as TeamsAdaptiveCard;
 
 /**
  * The leader's answer buttons (Action.Execute): every click is re-checked by the domain; the
@@ -16,30 +15,29 @@ const asTeamsCard = (c: AdaptiveCard) => c as unknown as TeamsAdaptiveCard;
 export function registerDoubtAnswers(app: Application<AppTurnState>, deps: AppDeps, notifier: Notifier): void {
   const options = { leaderTerm: deps.knowledge.leaderTerm };
 
-  app.adaptiveCards.actionExecute(DOUBT_ANSWER_VERB, async (context, _state, data: Record<string, unknown>) => {
+  onExecute(app, DOUBT_ANSWER_VERB, answerPayload, async (context, _state, data) => {
     const actor = actorOf(context);
-    const doubtId = typeof data.doubtId === 'string' ? data.doubtId : '';
+    const { doubtId } = data;
     const result = await deps.doubts.answer(actor, doubtId, data.decision, data[DOUBT_INPUTS.comment]);
     if (!result.ok) {
       deps.logger.info({ event: 'doubt.answer-refused', doubtId: doubtId.slice(0, 100), reason: result.reason });
       // Still this person's to answer (e.g. a comment is missing): keep the buttons, say what is wrong.
       if (result.doubt) {
         const again = doubtCardForViewer(result.doubt, actor, options);
-        return asTeamsCard({ ...again, body: [textBlock(`⚠️ ${result.message}`, { color: 'Attention', weight: 'Bolder' }), ...again.body] });
+        return { ...again, body: [textBlock(`⚠️ ${result.message}`, { color: 'Attention', weight: 'Bolder' }), ...again.body] };
       }
-      return asTeamsCard(card([textBlock(result.message)]));
+      return card([textBlock(result.message)]);
     }
     const outcome = doubtOutcomeCard(result.doubt, options);
     const clicked = context.activity.replyToId;
     await notifier.updateCards(result.cardsToUpdate.filter((c) => c.activityId !== clicked), outcome);
     await notifier.deliverFor(result.doubt);
-    return asTeamsCard(outcome);
+    return outcome;
   });
 
-  app.adaptiveCards.actionExecute(DOUBT_REFRESH_VERB, async (context, _state, data: Record<string, unknown>) => {
+  onExecute(app, DOUBT_REFRESH_VERB, doubtIdPayload, async (context, _state, data) => {
     const actor = actorOf(context);
-    const found = typeof data.doubtId === 'string' ? await deps.doubts.get(actor, data.doubtId) : undefined;
-    const doubt = found && !('ok' in found) ? found : undefined;
-    return asTeamsCard(doubtCardForViewer(doubt, actor, options));
+    const found = data.doubtId ? await deps.doubts.get(actor, data.doubtId) : undefined;
+    return doubtCardForViewer(found?.ok ? found.doubt : undefined, actor, options);
   });
 }

@@ -1,12 +1,14 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { CodeLead } from '../cards/answer-card.js';
 import type { TurnContext } from 'botbuilder';
-import type { AppDeps, AppTurnState } from './deps.js';
+import type { AppDeps, AppTurnState, DoubtDraft } from './deps.js';
+import { onSubmit } from './card-actions.js';
 import { doubtComposeCard } from '../cards/doubt-compose-card.js';
 import { doubtSentCard, myDoubtsCard } from '../cards/doubt-asker-cards.js';
 import { openDoubtsCard } from '../cards/doubt-list-cards.js';
 import { doubtCardForViewer } from '../cards/doubt-notification-card.js';
 import {
+  composePayload,
   DOUBT_CANCEL_VERB,
   DOUBT_COMPOSE_VERB,
   DOUBT_FOLLOW_UP_VERB,
@@ -15,12 +17,18 @@ import {
   DOUBT_REDACT_VERB,
   DOUBT_RESOLVE_VERB,
   DOUBT_SEND_VERB,
-} from '../cards/doubt-verbs.js';
-import { POSTING_VERBS } from '../cards/posting-verbs.js';
+  doubtIdPayload,
+  draftPayload,
+  followUpPayload,
+  openPayload,
+  redactPayload,
+  sendPayload,
+} from '../cards/doubt-actions.js';
+import { escalatePayload, POSTING_VERBS } from '../cards/posting-actions.js';
+import type { z } from 'zod';
 import type { DoubtPreview } from '../core/doubts/doubt-service.js';
 import { personLabel, personWithRole } from '../core/doubts/doubt-format.js';
 import type { DoubtCase } from '../core/doubts/types.js';
-import { z } from 'zod';
 import { applyFindings, findPersonalData, type Finding } from '../core/privacy/detect.js';
 import { registerDoubtAnswers } from './doubt-answers.js';
 import { actorOf, identityUnverified } from './identity.js';
@@ -30,31 +38,18 @@ import { findRememberedAnswer } from './questions.js';
 import { cardMessage } from './replies.js';
 import { askLeaderLabel } from '../cards/ask-leader.js';
 
-/** A doubt being written, kept in conversation state so the posting case never travels in card data. */
-interface DoubtDraft {
-  id: string;
-  at: string;
-  case?: DoubtCase;
-  /** Set once sent, so a second click on "Verstuur" does not send it twice. */
-  sentDoubtId?: string;
-}
-
 const KEPT_DRAFTS = 5;
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-const redactMode = z.enum(['replace', 'remove']);
 
 const detectOptions = (deps: AppDeps) => ({ firstNames: deps.privacy?.firstNames ?? [] });
 
 /** Compose, send, redact, cancel, resolve, follow-up, open, and the posting dialog's hand-over. */
 export function registerDoubts(app: Application<AppTurnState>, deps: AppDeps, notifier: Notifier): void {
-  app.adaptiveCards.actionSubmit(DOUBT_COMPOSE_VERB, async (context, state, data: Record<string, unknown>) => {
+  onSubmit(app, DOUBT_COMPOSE_VERB, composePayload, async (context, state, data) => {
     const remembered = findRememberedAnswer(state, data.answerId);
     await openDoubtCompose(context, state, deps, remembered ? { text: remembered.question } : {});
   });
 
-  app.adaptiveCards.actionSubmit(POSTING_VERBS.escalate, async (context, state, data: Record<string, unknown>) => {
+  onSubmit(app, POSTING_VERBS.escalate, escalatePayload, async (context, state, data) => {
     const doubtCase = postingHandOver(state, deps);
     const text = data.disagree
       ? 'Ik ben het niet eens met de uitkomst van de check "Mag ik dit posten?". Wil je meekijken?'
@@ -63,34 +58,34 @@ export function registerDoubts(app: Application<AppTurnState>, deps: AppDeps, no
     await openDoubtCompose(context, state, deps, doubtCase ? { text, case: doubtCase } : { text });
   });
 
-  app.adaptiveCards.actionSubmit(DOUBT_SEND_VERB, async (context, state, data: Record<string, unknown>) => {
+  onSubmit(app, DOUBT_SEND_VERB, sendPayload, async (context, state, data) => {
     await sendDoubt(context, state, deps, notifier, data);
   });
 
-  app.adaptiveCards.actionSubmit(DOUBT_REDACT_VERB, async (context, state, data: Record<string, unknown>) => {
+  onSubmit(app, DOUBT_REDACT_VERB, redactPayload, async (context, state, data) => {
     const draft = findDraft(state, data.composeId);
-    const mode = redactMode.safeParse(data.mode).data ?? 'replace';
+    const mode = data.mode;
     const clean = (value: string) => applyFindings(value, findPersonalData(value, detectOptions(deps)), mode);
-    const text = clean(str(data[DOUBT_INPUTS.text]) ?? '');
-    const draftText = clean(str(data[DOUBT_INPUTS.draft]) ?? draft?.case?.draftText ?? '');
+    const text = clean(data[DOUBT_INPUTS.text] ?? '');
+    const draftText = clean(data[DOUBT_INPUTS.draft] ?? draft?.case?.draftText ?? '');
     if (draft?.case?.draftText !== undefined) draft.case.draftText = draftText;
     deps.logger.info({ event: 'doubt.personal-data-cleaned', composeId: draft?.id, mode });
     await showCompose(context, deps, draft, { text, draftText });
   });
 
-  app.adaptiveCards.actionSubmit(DOUBT_CANCEL_VERB, async (context, state, data: Record<string, unknown>) => {
-    const drafts = (state.conversation.doubtDrafts as DoubtDraft[] | undefined) ?? [];
+  onSubmit(app, DOUBT_CANCEL_VERB, draftPayload, async (context, state, data) => {
+    const drafts = state.conversation.doubtDrafts ?? [];
     state.conversation.doubtDrafts = drafts.filter((d) => d.id !== data.composeId);
     await context.sendActivity('Oké, je vraag is niet verstuurd.');
   });
 
-  app.adaptiveCards.actionSubmit(DOUBT_RESOLVE_VERB, async (context, _state, data: Record<string, unknown>) => {
-    const result = await deps.doubts.resolve(actorOf(context), str(data.doubtId) ?? '');
+  onSubmit(app, DOUBT_RESOLVE_VERB, doubtIdPayload, async (context, _state, data) => {
+    const result = await deps.doubts.resolve(actorOf(context), data.doubtId);
     await context.sendActivity(result.ok ? 'Fijn dat het is opgelost! Ik heb je vraag afgesloten. Terugkijken kan met "mijn vragen".' : result.message);
   });
 
-  app.adaptiveCards.actionSubmit(DOUBT_FOLLOW_UP_VERB, async (context, _state, data: Record<string, unknown>) => {
-    const result = await deps.doubts.followUp(actorOf(context), str(data.doubtId) ?? '', data[DOUBT_INPUTS.followUp]);
+  onSubmit(app, DOUBT_FOLLOW_UP_VERB, followUpPayload, async (context, _state, data) => {
+    const result = await deps.doubts.followUp(actorOf(context), data.doubtId, data[DOUBT_INPUTS.followUp]);
     if (!result.ok) {
       await context.sendActivity(result.message);
       return;
@@ -100,16 +95,16 @@ export function registerDoubts(app: Application<AppTurnState>, deps: AppDeps, no
     await notifier.deliverFor(result.doubt);
   });
 
-  app.adaptiveCards.actionSubmit(DOUBT_OPEN_VERB, async (context, _state, data: Record<string, unknown>) => {
+  onSubmit(app, DOUBT_OPEN_VERB, openPayload, async (context, _state, data) => {
     if (data.list === 'mine') return showMyDoubts(context, deps);
     if (data.list === 'open') return showOpenDoubts(context, deps);
     const actor = actorOf(context);
-    const found = await deps.doubts.get(actor, str(data.doubtId) ?? '');
-    if ('ok' in found && found.ok === false) {
+    const found = await deps.doubts.get(actor, data.doubtId);
+    if (!found.ok) {
       await context.sendActivity(found.message);
       return;
     }
-    await context.sendActivity(cardMessage(doubtCardForViewer(found as Exclude<typeof found, { ok: false }>, actor, { leaderTerm: deps.knowledge.leaderTerm })));
+    await context.sendActivity(cardMessage(doubtCardForViewer(found.doubt, actor, { leaderTerm: deps.knowledge.leaderTerm })));
   });
 
   registerDoubtAnswers(app, deps, notifier);
@@ -125,7 +120,7 @@ export async function openDoubtCompose(
   // Without turn state (opened in the 1:1 chat from a group) there is no draft: the card carries the text.
   const draft: DoubtDraft | undefined = state ? { id: deps.newId(), at: deps.clock.now().toISOString() } : undefined;
   if (draft && input.case) draft.case = input.case;
-  if (state && draft) state.conversation.doubtDrafts = [...((state.conversation.doubtDrafts as DoubtDraft[] | undefined) ?? []), draft].slice(-KEPT_DRAFTS);
+  if (state && draft) state.conversation.doubtDrafts = [...(state.conversation.doubtDrafts ?? []), draft].slice(-KEPT_DRAFTS);
   deps.logger.info({ event: 'doubt.compose', composeId: draft?.id, hasCase: input.case !== undefined });
   const options: { text?: string; draftText?: string; lead?: CodeLead } = {};
   if (input.text) options.text = input.text;
@@ -158,20 +153,20 @@ async function showCompose(
   await context.sendActivity(cardMessage(doubtComposeCard(cardInput, { leaderTerm }), askLeaderLabel(leaderTerm)));
 }
 
-function findDraft(state: AppTurnState, id: unknown): DoubtDraft | undefined {
-  if (typeof id !== 'string') return undefined;
-  return ((state.conversation.doubtDrafts as DoubtDraft[] | undefined) ?? []).find((d) => d.id === id);
+function findDraft(state: AppTurnState, id: string | undefined): DoubtDraft | undefined {
+  if (id === undefined) return undefined;
+  return (state.conversation.doubtDrafts ?? []).find((d) => d.id === id);
 }
 
-async function sendDoubt(context: TurnContext, state: AppTurnState, deps: AppDeps, notifier: Notifier, data: Record<string, unknown>): Promise<void> {
+async function sendDoubt(context: TurnContext, state: AppTurnState, deps: AppDeps, notifier: Notifier, data: z.output<typeof sendPayload>): Promise<void> {
   const draft = findDraft(state, data.composeId);
   if (draft?.sentDoubtId) {
     await context.sendActivity('Deze vraag heb je al verstuurd. Typ "mijn vragen" om hem terug te zien.');
     return;
   }
-  const text = str(data[DOUBT_INPUTS.text]) ?? '';
+  const text = data[DOUBT_INPUTS.text] ?? '';
   const doubtCase: DoubtCase = { ...draft?.case };
-  const draftText = str(data[DOUBT_INPUTS.draft]);
+  const draftText = data[DOUBT_INPUTS.draft];
   if (draftText !== undefined) {
     if (draftText.trim()) doubtCase.draftText = draftText;
     else delete doubtCase.draftText;

@@ -2,7 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import { onboardingCard, onboardingMessageCard } from '../cards/onboarding-card.js';
 import { onboardingUpdateInvitationCard } from '../cards/onboarding-update-card.js';
 import type { AppDeps, AppTurnState } from './deps.js';
-import { applyOnboardingAction, ONBOARDING_VERBS, parseOnboardingAction, readCodeSchema, type OnboardingAction } from '../core/onboarding/actions.js';
+import { applyOnboardingAction, ONBOARDING_VERBS, onboardingPayload, readCodeSchema, type OnboardingAction } from '../core/onboarding/actions.js';
+import { onSubmit } from './card-actions.js';
 import { codeChapterCard, codeContentsCard } from '../cards/onboarding-code-card.js';
 import { inviteToUpdate } from '../core/onboarding/updates.js';
 import type { Application } from '@microsoft/teams-ai';
@@ -18,19 +19,17 @@ const OWN_ACTIONS = new RegExp(
 
 /** The guided course: card clicks become domain transitions; progress lives in the onboarding store. */
 export function registerOnboarding(app: Application<AppTurnState>, deps: AppDeps): void {
-  app.adaptiveCards.actionSubmit(OWN_ACTIONS, async (context, _state, data) => {
-    const action = parseOnboardingAction(data);
-    if (!action) {
-      await context.sendActivity(cardMessage(onboardingMessageCard('Die knop hoort niet bij de onboarding zoals die nu loopt. Kies "Verder met de onboarding".')));
-      return;
-    }
-    await runOnboardingAction(context, deps, action);
-  });
+  onSubmit(
+    app,
+    OWN_ACTIONS,
+    onboardingPayload,
+    (context, _state, action) => runOnboardingAction(context, deps, action),
+    (context) => context.sendActivity(cardMessage(onboardingMessageCard('Die knop hoort niet bij de onboarding zoals die nu loopt. Kies "Verder met de onboarding".'))),
+  );
 
   // Reading the code changes no progress: the teacher goes back to the same place afterwards.
-  app.adaptiveCards.actionSubmit(ONBOARDING_VERBS.readCode, async (context, _state, data) => {
-    const parsed = readCodeSchema.safeParse(data);
-    const chapter = parsed.success ? parsed.data.chapter : undefined;
+  // A chapter number that does not parse shows the contents, as the plain button does.
+  onSubmit(app, ONBOARDING_VERBS.readCode, readCodeSchema.catch({ verb: ONBOARDING_VERBS.readCode }), async (context, _state, { chapter }) => {
     deps.logger.info({ event: 'onboarding.read-code', chapter });
     const shown = chapter === undefined ? codeContentsCard(deps.knowledge) : codeChapterCard(deps.knowledge, chapter);
     await context.sendActivity(cardMessage(shown, deps.knowledge.title));

@@ -2,10 +2,11 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { AppDeps, AppTurnState } from './deps.js';
 import { card, submit, textBlock } from '../cards/adaptive-card.js';
-import { acceptedFactsFromSubmit, postingPrecheckCard } from '../cards/posting-precheck-card.js';
+import { postingPrecheckCard } from '../cards/posting-precheck-card.js';
 import { postingQuestionCard } from '../cards/posting-question-card.js';
-import { postingStartCard, readDraftSubmit, type StartLead } from '../cards/posting-start-card.js';
-import { ACCEPT_INPUT_PREFIX, POSTING_VERBS } from '../cards/posting-verbs.js';
+import { postingStartCard, type StartLead } from '../cards/posting-start-card.js';
+import { POSTING_VERBS, postingPayload, type PostingAction } from '../cards/posting-actions.js';
+import { onSubmit } from './card-actions.js';
 import { parseTypedReply, type TypedReply } from '../core/posting/typed-reply.js';
 import { postingVerdictCard } from '../cards/posting-verdict-card.js';
 import {
@@ -13,7 +14,6 @@ import {
   back,
   confirmProposals,
   nextStep,
-  parseAnswerValue,
   restart,
   skipDraft,
   startSession,
@@ -30,34 +30,35 @@ const DIALOG_ACTIONS = /^posting\.(start|draft|skip-draft|confirm|answer|back|re
 
 /** "Mag ik dit posten?": card clicks drive the pure dialog session kept in conversation state. */
 export function registerPosting(app: Application<AppTurnState>, deps: AppDeps): void {
-  app.adaptiveCards.actionSubmit(DIALOG_ACTIONS, async (context, state, data: Record<string, unknown>) => {
-    const verb = data.verb;
-    if (verb === POSTING_VERBS.start) return startPosting(context, state, deps, { fresh: true, typedSituation: true });
+  onSubmit(app, DIALOG_ACTIONS, postingPayload, async (context, state, action) => {
+    if (action.verb === POSTING_VERBS.start) return startPosting(context, state, deps, { fresh: true, typedSituation: true });
 
-    const session = state.conversation.posting as PostingSession | undefined;
+    const session = state.conversation.posting;
     if (!session || session.status === 'stopped') {
       await context.sendActivity(cardMessage(closedCard()));
       return;
     }
-    if (session.status === 'decided' && STEP_VERBS.has(String(verb))) {
+    if (session.status === 'decided' && STEP_VERBS.has(action.verb)) {
       // A button on an older card of a check that already has its outcome: say so once, no repeat.
       await context.sendActivity(SMALL_TALK_DECIDED);
       return;
     }
-    await runVerb(context, state, deps, session, verb, data);
+    await runVerb(context, state, deps, session, action);
   });
 }
 
 const STEP_VERBS = new Set<string>([POSTING_VERBS.draft, POSTING_VERBS.skipDraft, POSTING_VERBS.confirm, POSTING_VERBS.answer, POSTING_VERBS.back]);
 const SMALL_TALK_DECIDED = 'Deze check heeft al een uitkomst (hierboven). Typ "mag ik dit posten?" voor een nieuwe check.';
 
-async function runVerb(context: TurnContext, state: AppTurnState, deps: AppDeps, session: PostingSession, verb: unknown, data: Record<string, unknown>): Promise<void> {
+type SessionAction = Exclude<PostingAction, { verb: typeof POSTING_VERBS.start }>;
+
+async function runVerb(context: TurnContext, state: AppTurnState, deps: AppDeps, session: PostingSession, action: SessionAction): Promise<void> {
     const now = deps.clock.now();
     let result: SessionResult;
-    switch (verb) {
+    switch (action.verb) {
       case POSTING_VERBS.draft: {
         if (session.status !== 'awaiting-draft') return showStep(context, state, deps, session);
-        const { draft, hasMedia } = readDraftSubmit(data);
+        const { draft, hasMedia } = action;
         result = { ok: true, session: draft.trim() ? withDraft(session, draft, hasMedia, precheckContext(deps), model(deps)) : skipDraft({ ...session, hasMedia }) };
         break;
       }
@@ -66,14 +67,14 @@ async function runVerb(context: TurnContext, state: AppTurnState, deps: AppDeps,
         result = { ok: true, session: skipDraft(session) };
         break;
       case POSTING_VERBS.confirm:
-        result = confirmProposals(session, acceptedFactsFromSubmit(data));
+        result = confirmProposals(session, action.accepted);
         break;
       case POSTING_VERBS.answer: {
-        const value = parseAnswerValue(data.value);
+        const { fact, value } = action;
         result =
-          value === undefined || typeof data.fact !== 'string'
+          value === undefined || fact === undefined
             ? { ok: false, session, error: 'Dat antwoord begrijp ik niet. Kies Ja, Nee of Weet ik niet.' }
-            : answer(session, data.fact, value);
+            : answer(session, fact, value);
         break;
       }
       case POSTING_VERBS.back:
@@ -82,22 +83,31 @@ async function runVerb(context: TurnContext, state: AppTurnState, deps: AppDeps,
       case POSTING_VERBS.restart:
         result = { ok: true, session: restart(session, now) };
         break;
-      default:
+      case POSTING_VERBS.stop:
         result = { ok: true, session: stop(session) };
     }
     if (!result.ok) await context.sendActivity(result.error);
-    deps.logger.info({ event: 'posting.action', verb, ok: result.ok });
+    deps.logger.info({ event: 'posting.action', verb: action.verb, ok: result.ok });
     await showStep(context, state, deps, result.session);
 }
 
-const TYPED_VERBS: Record<TypedReply, { verb: string; value?: string }> = {
-  ja: { verb: POSTING_VERBS.answer, value: 'ja' },
-  nee: { verb: POSTING_VERBS.answer, value: 'nee' },
-  'weet-niet': { verb: POSTING_VERBS.answer, value: 'weet-niet' },
-  terug: { verb: POSTING_VERBS.back },
-  opnieuw: { verb: POSTING_VERBS.restart },
-  stop: { verb: POSTING_VERBS.stop },
-};
+/** A typed reply as the card action it stands for; an answer is about the question on screen. */
+function typedAction(reply: TypedReply, fact: string | undefined): SessionAction {
+  switch (reply) {
+    case 'ja':
+      return { verb: POSTING_VERBS.answer, fact, value: true };
+    case 'nee':
+      return { verb: POSTING_VERBS.answer, fact, value: false };
+    case 'weet-niet':
+      return { verb: POSTING_VERBS.answer, fact, value: null };
+    case 'terug':
+      return { verb: POSTING_VERBS.back };
+    case 'opnieuw':
+      return { verb: POSTING_VERBS.restart };
+    case 'stop':
+      return { verb: POSTING_VERBS.stop };
+  }
+}
 
 /** How long after "mag ik dit posten?" a typed message counts as the situation to check. */
 const DRAFT_WINDOW_MS = 30 * 60_000;
@@ -109,26 +119,24 @@ const DRAFT_WINDOW_MS = 30 * 60_000;
  * Returns false when the message is not for the check.
  */
 export async function handleTypedPostingReply(context: TurnContext, state: AppTurnState, deps: AppDeps, text: string): Promise<boolean> {
-  const session = state.conversation.posting as PostingSession | undefined;
+  const session = state.conversation.posting;
   if (!session) return false;
   const reply = parseTypedReply(text);
   if (session.status === 'asking' && session.current && reply) {
-    const typed = TYPED_VERBS[reply];
-    await runVerb(context, state, deps, session, typed.verb, { verb: typed.verb, fact: session.current, value: typed.value });
+    await runVerb(context, state, deps, session, typedAction(reply, session.current));
     return true;
   }
   if (session.status === 'confirming' && reply) {
-    const typed = reply === 'ja' ? { verb: POSTING_VERBS.confirm } : TYPED_VERBS[reply];
-    if (typed.verb === POSTING_VERBS.answer) return false;
     // "ja"/"klopt" keeps every pre-tick; to change one, the card's switches.
-    const accepted = Object.fromEntries(session.proposals.map((p) => [`${ACCEPT_INPUT_PREFIX}${p.fact}`, 'true']));
-    await runVerb(context, state, deps, session, typed.verb, { verb: typed.verb, ...accepted });
+    const typed: SessionAction = reply === 'ja' ? { verb: POSTING_VERBS.confirm, accepted: session.proposals.map((p) => p.fact) } : typedAction(reply, undefined);
+    if (typed.verb === POSTING_VERBS.answer) return false;
+    await runVerb(context, state, deps, session, typed);
     return true;
   }
   const recent = deps.clock.now().getTime() - Date.parse(session.startedAt) < DRAFT_WINDOW_MS;
   if (session.status === 'awaiting-draft' && recent && session.takesTypedSituation) {
     if (reply === 'stop' || reply === 'opnieuw') {
-      await runVerb(context, state, deps, session, TYPED_VERBS[reply].verb, {});
+      await runVerb(context, state, deps, session, typedAction(reply, undefined));
       return true;
     }
     // Only the first message after the start card can be the situation; whatever it was, the
@@ -149,7 +157,7 @@ export async function startPosting(
   deps: AppDeps,
   options: { fresh: boolean; lead?: StartLead; offerLeader?: boolean; typedSituation?: boolean },
 ): Promise<void> {
-  const existing = state.conversation.posting as PostingSession | undefined;
+  const existing = state.conversation.posting;
   const halfway = existing && (existing.status === 'asking' || existing.status === 'confirming');
   if (halfway && !options.fresh) {
     await context.sendActivity('Je was nog bezig met een check. We gaan verder waar je was; kies "Opnieuw" om opnieuw te beginnen.');
@@ -227,7 +235,7 @@ const ANSWER_WORDS = { true: 'Ja', false: 'Nee', null: 'Weet ik niet' } as const
  * conversation state (never from card data): the draft, the answers in Dutch, the verdict, the rules.
  */
 export function postingHandOver(state: AppTurnState, deps: AppDeps): DoubtCase | undefined {
-  const session = state.conversation.posting as PostingSession | undefined;
+  const session = state.conversation.posting;
   if (!session || session.status === 'stopped') return undefined;
   const questions = new Map(deps.posting.definition.facts.map((f) => [f.id as string, f.question]));
   const result: DoubtCase = {};

@@ -1,8 +1,8 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import type { AppDeps, AppTurnState } from './deps.js';
+import type { AppDeps, AppTurnState, ConversationState } from './deps.js';
 import { card, submit, textBlock } from '../cards/adaptive-card.js';
-import { formatDutchDate, formatDutchDateTime } from '../core/doubts/doubt-format.js';
+import { formatDutchDate, formatDutchDateTime } from '../core/shared/dutch-date.js';
 import type { UserRef } from '../core/doubts/types.js';
 import type { FeedbackVerdict } from '../core/shared/feedback.js';
 import {
@@ -12,11 +12,10 @@ import {
   type PersonalDataProvider,
   type PersonalDataRecord,
 } from '../core/privacy/personal-data.js';
-import { MY_DATA_DELETE_VERB, myDataCard } from '../cards/my-data-card.js';
+import { myDataCard } from '../cards/my-data-card.js';
+import { PRIVACY_VERBS } from '../cards/privacy-actions.js';
 import { actorOf } from './identity.js';
 import { cardMessage } from './replies.js';
-
-export const PRIVACY_VERBS = { confirmDelete: 'privacy.delete', keep: 'privacy.keep', askDelete: MY_DATA_DELETE_VERB } as const;
 
 /** How each kind of data the shell keeps is deleted, in plain words. */
 const REMOVALS: Record<string, string> = {
@@ -46,7 +45,7 @@ export function registerPrivacy(app: Application<AppTurnState>, deps: AppDeps): 
     try {
       const summaries = await deletePersonalData(personalDataProviders(deps), user);
       // Remembered answers and a half-finished posting check are personal data too.
-      for (const key of Object.keys(state.conversation)) delete state.conversation[key];
+      for (const key of Object.keys(state.conversation)) delete state.conversation[key as keyof ConversationState];
       for (const key of Object.keys(state.user)) delete state.user[key];
       deps.logger.info({ event: 'privacy.deleted', sources: summaries.map((s) => `${s.source}:${s.deleted}/${s.anonymised}`).join(',') });
       await context.sendActivity(formatDeletionSummary(summaries));

@@ -1,8 +1,9 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { z } from 'zod';
 import { answerCard, notFoundCard, type CodeLead } from '../cards/answer-card.js';
-import { candidateLabels, CHOOSE_CANDIDATE_VERB, unsureCard } from '../cards/unsure-card.js';
+import { candidateLabels, unsureCard } from '../cards/unsure-card.js';
+import { CHOOSE_CANDIDATE_VERB, choosePayload } from '../cards/answer-actions.js';
+import { onSubmit } from './card-actions.js';
 import type { AppDeps, AppTurnState, RememberedAnswer } from './deps.js';
 import type { Passage } from '../core/answering/types.js';
 import { formatCitation } from '../core/knowledge/citation.js';
@@ -14,8 +15,6 @@ import { SMALL_TALK } from './small-talk.js';
 
 /** How many recent answers a conversation remembers for feedback. */
 const REMEMBERED_ANSWERS = 20;
-
-const chooseData = z.object({ answerId: z.string().max(100), sectionId: z.string().max(200) });
 
 /** Answers a question from the board's code, offers "Bedoel je…?" when unsure, or says plainly that the code is silent. */
 export async function replyToQuestion(context: TurnContext, state: AppTurnState, deps: AppDeps, question: string): Promise<void> {
@@ -53,24 +52,21 @@ export async function replyToQuestion(context: TurnContext, state: AppTurnState,
  * forged card.
  */
 export function registerQuestions(app: QuestionApp, deps: AppDeps): void {
-  app.adaptiveCards.actionSubmit(CHOOSE_CANDIDATE_VERB, async (context, state: AppTurnState, data) => {
-    const parsed = chooseData.safeParse(data);
-    const offered = parsed.success ? findRememberedAnswer(state, parsed.data.answerId) : undefined;
-    const sectionId = parsed.success ? parsed.data.sectionId : undefined;
-    const section =
-      offered && sectionId && offered.candidates?.includes(sectionId) ? deps.knowledge.sections.find((s) => s.id === sectionId) : undefined;
-    if (!offered || !section) {
-      deps.logger.info({ event: 'question.choice-refused', known: offered !== undefined });
-      await context.sendActivity(SMALL_TALK.badCardData);
-      return;
-    }
+  const refuse = async (context: TurnContext, known: boolean) => {
+    deps.logger.info({ event: 'question.choice-refused', known });
+    await context.sendActivity(SMALL_TALK.badCardData);
+  };
+  onSubmit(app, CHOOSE_CANDIDATE_VERB, choosePayload, async (context, state, { answerId, sectionId }) => {
+    const offered = findRememberedAnswer(state, answerId);
+    const section = offered?.candidates?.includes(sectionId) ? deps.knowledge.sections.find((s) => s.id === sectionId) : undefined;
+    if (!offered || !section) return refuse(context, offered !== undefined);
     const id = deps.newId();
     remember(state, { id, question: offered.question, sectionId: section.id, found: true, at: deps.clock.now().toISOString() });
     await recordLearning(deps, { verdict: 'chosen', question: offered.question, sectionId: section.id });
     deps.logger.info({ event: 'question.chosen', answerId: id, offeredId: offered.id, sectionId: section.id });
     const passage = chosenPassage(deps, offered.question, section);
     await context.sendActivity(cardMessage(answerCard(passage, [], id, deps.knowledge.leaderTerm), 'Antwoord uit de code sociale media'));
-  });
+  }, (context) => refuse(context, false));
 }
 
 /**
@@ -99,8 +95,8 @@ export function codeLeadFor(deps: AppDeps, request: string, event: string): Code
   return result.kind === 'answer' ? { best: result.best, related: result.related } : undefined;
 }
 
-export function findRememberedAnswer(state: AppTurnState, answerId: unknown): RememberedAnswer | undefined {
-  if (typeof answerId !== 'string') return undefined;
+export function findRememberedAnswer(state: AppTurnState, answerId: string | undefined): RememberedAnswer | undefined {
+  if (answerId === undefined) return undefined;
   return state.conversation.answers?.find((a) => a.id === answerId);
 }
 

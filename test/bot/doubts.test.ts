@@ -3,7 +3,8 @@ import type { Doubt } from '../../src/core/doubts/types.js';
 import { findAction, startBot, type BotUnderTest } from '../support/bot-harness.js';
 import { startDiskBot, type DiskBot } from '../support/disk-bot.js';
 import { stubDeps } from '../support/stub-deps.js';
-import { actionData, askLeader, dataDirWithLeaders, FakeClock, PEOPLE, registerPeople, to } from '../support/doubt-helpers.js';
+import { actionData, askLeader, dataDirWithLeaders, PEOPLE, registerPeople, to } from '../support/doubt-helpers.js';
+import { FakeClock } from '../support/fake-clock.js';
 
 const { docent, lotte, victor, docent2, onbekend, nina, docent3 } = PEOPLE;
 

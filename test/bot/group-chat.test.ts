@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute, message, submit, TENANT, type TestUser } from '../support/activities.js';
 import type { BotUnderTest, Reply } from '../support/bot-harness.js';
 import { startDiskBot, type DiskBot } from '../support/disk-bot.js';
-import { askLeader, dataDirWithLeaders, FakeClock, PEOPLE, to } from '../support/doubt-helpers.js';
+import { askLeader, dataDirWithLeaders, PEOPLE, to } from '../support/doubt-helpers.js';
+import { FakeClock } from '../support/fake-clock.js';
 
 const { docent, lotte, nina } = PEOPLE;
 const GROUP = '19:teamkamer-regenboog@thread.v2';

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teamsMember, user, type TestUser } from '../support/activities.js';
 import type { BotUnderTest } from '../support/bot-harness.js';
 import { startDiskBot, type DiskBot } from '../support/disk-bot.js';
-import { askLeader, FakeClock, to } from '../support/doubt-helpers.js';
+import { askLeader, to } from '../support/doubt-helpers.js';
+import { FakeClock } from '../support/fake-clock.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/leaders-upn.yaml');
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OnboardingProgress } from '../../src/core/onboarding/progress-types.js';
 import { findAction, type BotUnderTest } from '../support/bot-harness.js';
 import { startDiskBot, type DiskBot } from '../support/disk-bot.js';
-import { actionData, askLeader, dataDirWithLeaders, FakeClock, PEOPLE, to } from '../support/doubt-helpers.js';
+import { actionData, askLeader, dataDirWithLeaders, PEOPLE, to } from '../support/doubt-helpers.js';
+import { FakeClock } from '../support/fake-clock.js';
 
 const { docent, docent2, lotte, onbekend } = PEOPLE;
 

@@ -32,18 +32,6 @@ export function dataDirWithLeaders(prefix: string): string {
   return dir;
 }
 
-/** A settable clock; starts on Monday 23 November 2026, 10:00 Amsterdam time. */
-export class FakeClock {
-  current = new Date('2026-11-23T09:00:00Z');
-  now = () => new Date(this.current.getTime());
-  addDays(days: number): void {
-    this.current = new Date(this.current.getTime() + days * 86_400_000);
-  }
-  addMinutes(minutes: number): void {
-    this.current = new Date(this.current.getTime() + minutes * 60_000);
-  }
-}
-
 /** Replies that went to this user's 1:1 chat. */
 export function to(replies: Reply[], who: TestUser): Reply[] {
   return replies.filter((r) => (r.activity.conversation as { id?: string } | undefined)?.id === who.conversationId);

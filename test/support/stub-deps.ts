@@ -1,10 +1,10 @@
 import type { AppDeps, AppStore } from '../../src/teams/deps.js';
-import { createMemoryDataStore } from '../../src/store/memory/create-memory-data-store.js';
+import { createMemoryDataStore } from './memory-store/create-memory-data-store.js';
 import type { PostingDefinition } from '../../src/core/posting/types.js';
 import type { AnswerResult } from '../../src/core/answering/types.js';
 import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';
 import { silentLogger } from '../../src/infra/logger.js';
-import { DoubtService } from '../../src/core/doubts/doubt-service.js';
+import { testDoubtService } from './doubt-service.js';
 import { createLeaderDirectory, type LeaderDirectory } from '../../src/core/doubts/leader-directory.js';
 
 /** A tiny knowledge document for shell tests that must not depend on retrieval quality. */
@@ -51,7 +51,7 @@ export function stubDeps(
   const newId = overrides.newId ?? (() => `id-${++n}`);
   const doubts =
     overrides.doubts ??
-    new DoubtService({
+    testDoubtService({
       store: store.doubts,
       clock,
       newId,

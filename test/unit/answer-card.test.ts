@@ -36,6 +36,15 @@ describe('answer headings and the leidinggevende', () => {
     expect(text({ type: 'AdaptiveCard', body: codeLead({ best: passage, related: [] }) })).toContain(ANSWER_HEADING);
   });
 
+  it('quotes a rule as written: "1." and "*" stay text (a TextRun), never a Markdown list or emphasis', () => {
+    const tricky = { ...passage, quote: '1. Plaats *nooit* foto_s' };
+    for (const c of [answerCard(tricky, [tricky], 'a1', 'leidinggevende'), { type: 'AdaptiveCard', body: codeLead({ best: tricky, related: [] }) }]) {
+      const json = JSON.stringify(c);
+      expect(json).toContain('{"type":"TextRun","text":"1. Plaats *nooit* foto_s"}');
+      expect(json).not.toContain('"type":"TextBlock","text":"1. Plaats');
+    }
+  });
+
   it('names the action "Vraag mijn teamleider" and asks for feedback without blaming the reader', () => {
     const silent = text(notFoundCard('KONOT', 'teamleider', 'a1'));
     expect(silent).toContain('Vraag mijn teamleider');

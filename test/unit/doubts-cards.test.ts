@@ -5,7 +5,7 @@ import { doubtComposeCard } from '../../src/cards/doubt-compose-card.js';
 import { doubtLeaderCard, doubtOutcomeCard } from '../../src/cards/doubt-leader-card.js';
 import { openDoubtsCard } from '../../src/cards/doubt-list-cards.js';
 import { doubtCardForViewer, doubtNotificationCard } from '../../src/cards/doubt-notification-card.js';
-import { DOUBT_ANSWER_VERB, DOUBT_CANCEL_VERB, DOUBT_FOLLOW_UP_VERB, DOUBT_REDACT_VERB, DOUBT_RESOLVE_VERB, DOUBT_SEND_VERB } from '../../src/cards/doubt-verbs.js';
+import { DOUBT_ANSWER_VERB, DOUBT_CANCEL_VERB, DOUBT_FOLLOW_UP_VERB, DOUBT_REDACT_VERB, DOUBT_RESOLVE_VERB, DOUBT_SEND_VERB } from '../../src/cards/doubt-actions.js';
 import { createLeaderDirectory } from '../../src/core/doubts/leader-directory.js';
 import { parseLeaderMapping } from '../../src/core/doubts/leader-mapping.js';
 import { findPersonalData } from '../../src/core/privacy/detect.js';

@@ -171,7 +171,7 @@ describe('doubt life cycle (teacher and leidinggevende)', () => {
 });
 
 describe('answer checks (never trust card data)', () => {
-  const cases: Array<{ name: string; actor: 'anna' | 'jan' | 'stranger' | 'piet'; setup?: 'closed' | 'answered' | 'no-communicatie'; doubtId?: unknown; decision: unknown; comment?: unknown; reason: string }> = [
+  const cases: Array<{ name: string; actor: 'anna' | 'jan' | 'stranger' | 'piet'; setup?: 'closed' | 'answered' | 'no-communicatie'; doubtId?: string; decision: unknown; comment?: unknown; reason: string }> = [
     { name: 'someone else', actor: 'stranger', decision: 'approve', reason: 'not-allowed' },
     { name: 'the deputy before rerouting', actor: 'piet', decision: 'approve', reason: 'not-allowed' },
     { name: 'the asker', actor: 'jan', decision: 'approve', reason: 'not-allowed' },
@@ -183,7 +183,7 @@ describe('answer checks (never trust card data)', () => {
     { name: 'a comment that is not text', actor: 'anna', decision: 'reject', comment: 42, reason: 'invalid-decision' },
     { name: '"Aanpassen" without a comment', actor: 'anna', decision: 'adjust', comment: ' ', reason: 'comment-required' },
     { name: 'an unknown doubt id', actor: 'anna', doubtId: 'nope', decision: 'approve', reason: 'not-found' },
-    { name: 'a doubt id that is not text', actor: 'anna', doubtId: 7, decision: 'approve', reason: 'not-found' },
+    { name: 'an empty doubt id (what a card without a text id parses to)', actor: 'anna', doubtId: '', decision: 'approve', reason: 'not-found' },
     { name: 'forwarding without a Communicatie contact', actor: 'anna', setup: 'no-communicatie', decision: 'forward', reason: 'no-communicatie' },
   ];
   const users = { anna, jan, stranger, piet };

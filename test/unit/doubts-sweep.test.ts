@@ -70,10 +70,10 @@ describe('sweep: reminders and rerouting by working days', () => {
     const id = ok(await service.submit(jan, 'Mag dit?')).doubt.id;
     expect((await store.get(id))!).toMatchObject({ nextAction: 'remind', nextActionAt: '2026-11-30T09:00:00.000Z' });
     clock.set('2026-11-30T09:00:00Z');
-    const { DoubtService } = await import('../../src/core/doubts/doubt-service.js');
     const { createLeaderDirectory } = await import('../../src/core/doubts/leader-directory.js');
     const { mapping } = await import('./doubts-harness.js');
-    const restarted = new DoubtService({ store, clock, newId: () => 'r-1', directory: createLeaderDirectory({ mapping: mapping() }) });
+    const { testDoubtService } = await import('../support/doubt-service.js');
+    const restarted = testDoubtService({ store, clock, newId: () => 'r-1', directory: createLeaderDirectory({ mapping: mapping() }) });
     // The first notification was never delivered, so no duplicate reminder is queued.
     const report = await restarted.maintenance.sweep();
     expect(report.changed).toBe(1);

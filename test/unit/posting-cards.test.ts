@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { postingPrecheckCard, acceptedFactsFromSubmit } from '../../src/cards/posting-precheck-card.js';
+import { postingPrecheckCard } from '../../src/cards/posting-precheck-card.js';
+import { postingPayload } from '../../src/cards/posting-actions.js';
 import { postingQuestionCard } from '../../src/cards/posting-question-card.js';
-import { postingStartCard, readDraftSubmit } from '../../src/cards/posting-start-card.js';
+import { postingStartCard } from '../../src/cards/posting-start-card.js';
 import { postingVerdictCard } from '../../src/cards/posting-verdict-card.js';
-import { POSTING_VERBS } from '../../src/cards/posting-verbs.js';
+import { POSTING_VERBS } from '../../src/cards/posting-actions.js';
 import type { QuestionDecision, VerdictDecision } from '../../src/core/posting/types.js';
 
 /** Every element of a card, depth first (body, containers, action sets, show-cards). */
@@ -16,7 +17,9 @@ function walk(node: unknown, out: Record<string, unknown>[] = []): Record<string
   return out;
 }
 const submits = (card: unknown) => walk(card).filter((n) => n.type === 'Action.Submit') as { title: string; data: Record<string, unknown> }[];
-const texts = (card: unknown) => walk(card).filter((n) => n.type === 'TextBlock').map((n) => String(n.text));
+/** Shown text: TextBlocks and the TextRuns of RichTextBlocks (quoted rules, shown as written). */
+const texts = (card: unknown) => walk(card).filter((n) => n.type === 'TextBlock' || n.type === 'TextRun').map((n) => String(n.text));
+const runs = (card: unknown) => walk(card).filter((n) => n.type === 'TextRun').map((n) => String(n.text));
 const allVerbs = new Set<string>(Object.values(POSTING_VERBS));
 
 const rule = { id: 'oog:3.1.8', citation: 'Openbaar Onderwijs Groningen, Code Sociale Media, 3.1, regel 8', quote: 'Plaats dus nooit foto\'s zonder toestemming.' };
@@ -35,8 +38,8 @@ describe('posting cards', () => {
       ['Controleer mijn bericht', 'posting.draft'],
       ['Sla over', 'posting.skip-draft'],
     ]);
-    expect(readDraftSubmit({ draft: 'hoi', hasMedia: 'true' })).toEqual({ draft: 'hoi', hasMedia: true });
-    expect(readDraftSubmit({ draft: 42 })).toEqual({ draft: '', hasMedia: false });
+    expect(postingPayload.parse({ verb: 'posting.draft', draft: 'hoi', hasMedia: 'true' })).toEqual({ verb: 'posting.draft', draft: 'hoi', hasMedia: true });
+    expect(postingPayload.parse({ verb: 'posting.draft', draft: 42 })).toEqual({ verb: 'posting.draft', draft: '', hasMedia: false });
   });
 
   it('pre-check card: what it noticed and proposals to confirm', () => {
@@ -47,7 +50,7 @@ describe('posting cards', () => {
     expect(texts(card).join('\n')).toContain('Er staat een telefoonnummer in.');
     expect(walk(card).find((n) => n.type === 'Input.Toggle')).toMatchObject({ id: 'accept.recognisable_people', value: 'true' });
     expect(submits(card)[0]?.data.verb).toBe('posting.confirm');
-    expect(acceptedFactsFromSubmit({ 'accept.recognisable_people': 'true', 'accept.confidential': 'false', verb: 'x' })).toEqual(['recognisable_people']);
+    expect(postingPayload.parse({ 'accept.recognisable_people': 'true', 'accept.confidential': 'false', verb: 'posting.confirm' })).toEqual({ verb: 'posting.confirm', accepted: ['recognisable_people'] });
   });
 
   it('question card: Ja / Nee / Weet ik niet with the fact, why, source and navigation', () => {
@@ -79,6 +82,8 @@ describe('posting cards', () => {
     expect(t[0]).toBe(headline);
     for (const p of points) expect(t).toContain(p);
     expect(t).toContain(rule.quote);
+    // A rule such as "1. Plaats *nooit* …" must not become a list or emphasis: it is a TextRun, not Markdown.
+    expect(runs(card)).toContain(rule.quote);
     expect(t).toContain(`Bron: ${rule.citation}`);
     const escalate = submits(card).find((s) => s.data.verb === POSTING_VERBS.escalate);
     expect(escalate?.title).toBe('Vraag mijn leidinggevende');

@@ -106,7 +106,8 @@ describe('mijn gegevens / verwijder mijn gegevens', () => {
 
 describe('"mijn gegevens" card', () => {
   it('shows one block per kind with why it is kept and how to delete it, and a delete button', async () => {
-    const { myDataCard, MY_DATA_DELETE_VERB } = await import('../../src/cards/my-data-card.js');
+    const { myDataCard } = await import('../../src/cards/my-data-card.js');
+    const { PRIVACY_VERBS } = await import('../../src/cards/privacy-actions.js');
     const { activityText } = await import('../../tools/lib/fake-connector.js');
     const sections = [
       { source: 'doubts-asked', title: 'Je twijfels', purpose: 'Zodat je het antwoord terugvindt.', removal: 'Wis ze met "verwijder mijn gegevens".', records: [{ heading: 'Twijfel van 1 maart', fields: [{ label: 'Je vraag', value: 'Mag dit?' }] }] },
@@ -119,7 +120,7 @@ describe('"mijn gegevens" card', () => {
     expect(text.indexOf('Je chat met Mediawijs')).toBeLessThan(text.indexOf('Wis deze verwijzing'));
     expect(text).not.toContain('Je reacties');
     expect(text).not.toMatch(/\(\d+\)/);
-    expect(c.actions?.[0]).toMatchObject({ title: 'Verwijder mijn gegevens', data: { verb: MY_DATA_DELETE_VERB } });
+    expect(c.actions?.[0]).toMatchObject({ title: 'Verwijder mijn gegevens', data: { verb: PRIVACY_VERBS.askDelete } });
     expect(activityText({ attachments: [{ content: myDataCard([]) }] })).toMatch(/geen gegevens/);
   });
 });

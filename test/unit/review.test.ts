@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { groupForReview, normaliseQuestion } from '../../src/core/learning/review.js';
 import type { Feedback } from '../../src/core/shared/feedback.js';
 import { expireLearningRecords } from '../../src/core/learning/retention.js';
-import { MemoryFeedbackStore } from '../../src/store/memory/memory-feedback-store.js';
+import { MemoryFeedbackStore } from '../support/memory-store/memory-feedback-store.js';
 import { addOutOfScope, linkQuestion, OUT_OF_SCOPE_DESCRIPTION, ReviewEditError } from '../../tools/lib/review-edits.js';
 
 let n = 0;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { StoredDoubt } from '../../src/core/doubts/doubt-store.js';
 import type { Feedback } from '../../src/core/shared/feedback.js';
 import type { DataStore } from '../../src/store/data-store.js';
-import { createMemoryDataStore } from '../../src/store/memory/create-memory-data-store.js';
+import { createMemoryDataStore } from '../support/memory-store/create-memory-data-store.js';
 import { openDataStore } from '../../src/store/open-data-store.js';
 import { openPgDataStore } from '../../src/store/postgres/open-pg-data-store.js';
 import { createTestDatabase, pgAdminUrl, warnIfNoPg } from '../support/postgres.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candidateLabel, candidateLabels, CHOOSE_CANDIDATE_VERB, LABEL_MAX_WORDS, unsureCard } from '../../src/cards/unsure-card.js';
+import { candidateLabel, candidateLabels, LABEL_MAX_WORDS, unsureCard } from '../../src/cards/unsure-card.js';
+import { CHOOSE_CANDIDATE_VERB } from '../../src/cards/answer-actions.js';
 import { listOrgs, loadBoardKnowledge } from '../../src/infra/load-knowledge.js';
 import { activityText } from '../../tools/lib/fake-connector.js';
 

@@ -1,5 +1,6 @@
 import type { PersonalDataField, PersonalDataSection } from '../privacy/personal-data.js';
-import { formatDutchDate, holderLabel, statusLabel } from './doubt-format.js';
+import { holderLabel, statusLabel } from './doubt-format.js';
+import { formatDutchDate } from '../shared/dutch-date.js';
 import { DECISION_LABELS, type Doubt, type DoubtSettings, type UserRef } from './types.js';
 
 /** The doubts' part of "mijn gegevens": what the user asked, and what others asked them. */

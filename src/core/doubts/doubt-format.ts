@@ -1,16 +1,5 @@
 import { DECISION_LABELS, type Doubt, type DoubtMessage, type Person } from './types.js';
 
-/** "3 november 2026" in Dutch, in the Netherlands' time zone. */
-export function formatDutchDate(iso: string, timeZone = 'Europe/Amsterdam'): string {
-  return new Intl.DateTimeFormat('nl-NL', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
-}
-
-/** "3 november 2026 om 14:05". */
-export function formatDutchDateTime(iso: string, timeZone = 'Europe/Amsterdam'): string {
-  const time = new Intl.DateTimeFormat('nl-NL', { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-  return `${formatDutchDate(iso, timeZone)} om ${time}`;
-}
-
 /** Short Dutch status for lists ("Wacht op antwoord", "Beantwoord: Niet plaatsen"). */
 export function statusLabel(doubt: Doubt): string {
   switch (doubt.status) {

@@ -128,14 +128,14 @@ export class DoubtService {
   }
 
   /** A doubt the user may see (asker or assignee), or a refusal that does not reveal whether it exists. */
-  async get(user: UserRef, doubtId: string): Promise<Doubt | Refusal> {
+  async get(user: UserRef, doubtId: string): Promise<{ ok: true; doubt: Doubt } | Refusal> {
     const doubt = await this.#records.get(doubtId);
-    return checkVisible(user, doubt) ?? doubt!;
+    return checkVisible(user, doubt) ?? { ok: true, doubt: doubt! };
   }
 
   /** The assignee's answer from the card; every field is checked against the stored record. */
-  async answer(actor: UserRef, doubtId: unknown, decision: unknown, comment?: unknown): Promise<AnswerResult | AnswerRefusal> {
-    if (typeof doubtId !== 'string' || doubtId === '') return checkAnswer(actor, undefined, decision, comment, this.settings) as Refusal;
+  async answer(actor: UserRef, doubtId: string, decision: unknown, comment?: unknown): Promise<AnswerResult | AnswerRefusal> {
+    if (doubtId === '') return checkAnswer(actor, undefined, decision, comment, this.settings) as Refusal;
     const records = this.#records;
     return records.mutate<AnswerResult | AnswerRefusal>(doubtId, (doubt) => {
       const checked = checkAnswer(actor, doubt, decision, comment, this.settings);

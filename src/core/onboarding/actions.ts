@@ -34,13 +34,10 @@ export const ONBOARDING_VERBS = {
 /** Card data of "Lees de hele code" and its chapter buttons. */
 export const readCodeSchema = z.object({ verb: z.literal(ONBOARDING_VERBS.readCode), chapter: z.number().int().min(0).max(500).optional() });
 
-/** Verbs owned by other features that the welcome/help card links to. */
-export const POSTING_START_VERB = 'posting.start';
-export const DOUBT_COMPOSE_VERB = 'doubt.compose';
-
 const stepId = z.string().min(1).max(100);
 
-const actionSchema = z.discriminatedUnion('verb', [
+/** A user's own onboarding action as card data; the shell parses it where it arrives. */
+export const onboardingPayload = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal(ONBOARDING_VERBS.start) }),
   // optionId may be empty (no choice made); answerQuiz then explains what to do.
   z.object({ verb: z.literal(ONBOARDING_VERBS.answer), stepId, optionId: z.string().max(100).default('') }),
@@ -54,11 +51,11 @@ const actionSchema = z.discriminatedUnion('verb', [
 ]);
 
 /** A user's own onboarding action, parsed from card data (`onboarding.invite` is a leader action, handled apart). */
-export type OnboardingAction = z.infer<typeof actionSchema>;
+export type OnboardingAction = z.infer<typeof onboardingPayload>;
 
 /** Parses untrusted Action.Submit data; `undefined` when it is not a well-formed onboarding action. */
 export function parseOnboardingAction(data: unknown): OnboardingAction | undefined {
-  const result = actionSchema.safeParse(data);
+  const result = onboardingPayload.safeParse(data);
   return result.success ? result.data : undefined;
 }
 

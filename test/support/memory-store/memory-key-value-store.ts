@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '../../core/shared/key-value-store.js';
+import type { KeyValueStore } from '../../../src/core/shared/key-value-store.js';
 
 /** In-memory KeyValueStore for tests; values are copied in and out like the file store. */
 export class MemoryKeyValueStore<T> implements KeyValueStore<T> {

@@ -1,5 +1,5 @@
-import type { DoubtStore, StoredDoubt } from '../../core/doubts/doubt-store.js';
-import { isStoredDoubt, sortById } from '../doubt-validation.js';
+import type { DoubtStore, StoredDoubt } from '../../../src/core/doubts/doubt-store.js';
+import { isStoredDoubt, sortById } from '../../../src/store/doubt-validation.js';
 import { jsonClone } from './json-clone.js';
 
 /** In-memory DoubtStore for tests, with the same validation, copying and ordering as the file store. */

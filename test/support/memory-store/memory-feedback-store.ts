@@ -1,5 +1,5 @@
-import type { Feedback, FeedbackQuery, FeedbackStore } from '../../core/shared/feedback.js';
-import { compareFeedback, INVALID_FEEDBACK_MESSAGE, isFeedback, sinceMillis } from '../feedback-validation.js';
+import type { Feedback, FeedbackQuery, FeedbackStore } from '../../../src/core/shared/feedback.js';
+import { compareFeedback, INVALID_FEEDBACK_MESSAGE, isFeedback, sinceMillis } from '../../../src/store/feedback-validation.js';
 import { jsonClone } from './json-clone.js';
 
 /** In-memory FeedbackStore for tests. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
-import type { IdGenerator } from '../../core/shared/clock.js';
-import { assertKeys, eTagConflictError, mayOverwrite } from '../etag-storage.js';
+import type { IdGenerator } from '../../../src/core/shared/clock.js';
+import { assertKeys, eTagConflictError, mayOverwrite } from '../../../src/store/etag-storage.js';
 
 /**
  * In-memory botbuilder Storage with the file store's behaviour. As in MemoryStorage,

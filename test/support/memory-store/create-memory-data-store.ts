@@ -1,6 +1,6 @@
-import type { StoredDoubt } from '../../core/doubts/doubt-store.js';
-import type { IdGenerator } from '../../core/shared/clock.js';
-import type { ConversationRecord, DataStore, IdentityRecord, UserRecord } from '../data-store.js';
+import type { StoredDoubt } from '../../../src/core/doubts/doubt-store.js';
+import type { IdGenerator } from '../../../src/core/shared/clock.js';
+import type { ConversationRecord, DataStore, IdentityRecord, UserRecord } from '../../../src/store/data-store.js';
 import { MemoryDoubtStore } from './memory-doubt-store.js';
 import { MemoryFeedbackStore } from './memory-feedback-store.js';
 import { MemoryKeyValueStore } from './memory-key-value-store.js';
