@@ -13,7 +13,7 @@ export async function startTimedAnswerBot(dataDir: string): Promise<{ url: strin
   const config = configFromEnvironment({ PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const deps = await buildDeps(config);
   const answerTimes: number[] = [];
-  const answer = deps.answer;
+  const answer = deps.answer.bind(deps);
   deps.answer = (question) => {
     const started = performance.now();
     try {
