@@ -18,6 +18,7 @@ import { startEchoBot } from './lib/echo-bot.js';
 import { FakeConnector } from './lib/fake-connector.js';
 import { percentile } from './lib/eval-scoring.js';
 import { runStoreBench } from './bench/store-bench.js';
+import { startTimedAnswerBot } from './bench/timed-answer-bot.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 400);
 const WARMUP = 40;
@@ -91,12 +92,26 @@ const botTimes = await roundTrips(`http://127.0.0.1:${runtime.port}`);
 await runtime.stop();
 rmSync(dataDir, { recursive: true, force: true });
 
+// The same questions again, with the answering core timed inside each turn (one answer per question).
+const timedDir = mkdtempSync(path.join(os.tmpdir(), 'mediawijs-bench-'));
+const timed = await startTimedAnswerBot(timedDir);
+const timedTimes = await roundTrips(timed.url);
+await timed.stop();
+rmSync(timedDir, { recursive: true, force: true });
+if (timed.answerTimes.length !== WARMUP + ROUNDS) throw new Error(`expected one answer per question, got ${timed.answerTimes.length}`);
+const answering = timed.answerTimes.slice(WARMUP);
+const withoutAnswer = timedTimes.map((t, i) => t - answering[i]!);
+
 const ratio50 = percentile(botTimes, 50) / percentile(echoTimes, 50);
 const ratio99 = percentile(botTimes, 99) / percentile(echoTimes, 99);
 console.log(`\nRound trip of a question: POST /api/messages until the reply reaches the connector (${ROUNDS} rounds after ${WARMUP} warm-up):`);
 console.log(`  echo bot    p50 ${fmt(percentile(echoTimes, 50))}  p99 ${fmt(percentile(echoTimes, 99))}`);
 console.log(`  Mediawijs   p50 ${fmt(percentile(botTimes, 50))}  p99 ${fmt(percentile(botTimes, 99))}`);
 console.log(`  ratio       p50 ${ratio50.toFixed(2)}  p99 ${ratio99.toFixed(2)}  (target < 1.5)`);
+console.log(`  of which, in a second run: answering p50 ${fmt(percentile(answering, 50))}  p99 ${fmt(percentile(answering, 99))}`);
+console.log(
+  `  round trip without the answer p50 ${fmt(percentile(withoutAnswer, 50))}  p99 ${fmt(percentile(withoutAnswer, 99))}  (ratio to echo p50 ${(percentile(withoutAnswer, 50) / percentile(echoTimes, 50)).toFixed(2)})`,
+);
 
 // Start-up: a fresh process until /healthz answers.
 const startDir = mkdtempSync(path.join(os.tmpdir(), 'mediawijs-start-'));

@@ -34,15 +34,26 @@ export async function replyToQuestion(context: TurnContext, state: AppTurnState,
     // With a short answer the reply went out already (streamed, or as one message).
     if (!quoted) await context.sendActivity(cardMessage(answerCard(result.best, result.related, id, leaderTerm), 'Antwoord uit de code sociale media'));
   } else if (result.kind === 'unsure') {
-    await recordLearning(deps, { verdict: 'unsure', question, candidates: remembered.candidates ?? [] });
+    // The learning record (a durable write) does not hold up the reply: it runs alongside and
+    // the turn still waits for it. recordLearning never throws, so a failed send loses nothing.
+    const learning = recordLearning(deps, { verdict: 'unsure', question, candidates: remembered.candidates ?? [] });
     const candidates = candidateLabels(
       result.candidates.map((c) => c.section),
       deps.knowledge.sections,
     );
-    await context.sendActivity(cardMessage(unsureCard(candidates, id, leaderTerm), 'Bedoel je…?'));
+    await sendThen(context.sendActivity(cardMessage(unsureCard(candidates, id, leaderTerm), 'Bedoel je…?')), learning);
   } else {
-    await recordLearning(deps, { verdict: 'unanswered', question });
-    await context.sendActivity(cardMessage(notFoundCard(organisation, leaderTerm, id), 'Geen antwoord in de code gevonden'));
+    const learning = recordLearning(deps, { verdict: 'unanswered', question });
+    await sendThen(context.sendActivity(cardMessage(notFoundCard(organisation, leaderTerm, id), 'Geen antwoord in de code gevonden')), learning);
+  }
+}
+
+/** Waits for the reply, then for the work that ran alongside it, also when the reply failed. */
+async function sendThen(reply: Promise<unknown>, alongside: Promise<void>): Promise<void> {
+  try {
+    await reply;
+  } finally {
+    await alongside;
   }
 }
 
