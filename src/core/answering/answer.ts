@@ -2,7 +2,7 @@ import { formatCitation } from '../knowledge/citation.js';
 import { analyzeForIndex } from '../retrieval/analyze.js';
 import type { SearchIndex } from '../retrieval/index.js';
 import { matchUnit, type QueryUnit } from '../retrieval/query.js';
-import { search, type SectionHit, type SearchResult } from '../retrieval/search.js';
+import { matchesTopic, search, type SectionHit, type SearchResult } from '../retrieval/search.js';
 import { selectWindow, sentenceSpans, type Span } from './quote.js';
 import type { AnswerResult, Passage } from './types.js';
 
@@ -174,7 +174,7 @@ export function confidenceOf(result: SearchResult): number {
     return Math.min(1, top.coverage) * OFF_TOPIC_DAMPING;
   }
   const coverage = Math.min(1, top.coverage);
-  const topical = result.query.units.some((u, i) => !u.tool && (result.unitWeights[i] ?? 0) > 0 && (top.matched[i] ?? 0) > 0);
+  const topical = matchesTopic(result.query, result.unitWeights, top.matched);
   if (!topical && (result.query.procedure || coverage < TOOL_ONLY_MIN_COVERAGE)) return coverage * OFF_TOPIC_DAMPING;
   if (result.query.procedure && coverage < PROCEDURE_MIN_COVERAGE) return coverage * OFF_TOPIC_DAMPING;
   if (result.query.inDomain) return coverage;
@@ -192,7 +192,7 @@ export function confidenceOf(result: SearchResult): number {
 function unsureCandidates(index: SearchIndex, result: SearchResult, confidence: number): Passage[] {
   const top = result.hits[0];
   if (!top || top.coverage < UNSURE_MIN_COVERAGE) return [];
-  const topical = result.query.units.some((u, i) => !u.tool && (result.unitWeights[i] ?? 0) > 0 && (top.matched[i] ?? 0) > 0);
+  const topical = matchesTopic(result.query, result.unitWeights, top.matched);
   if (!topical || result.query.procedure) return [];
   if (!result.query.inDomain && (top.question?.coverage ?? 0) < UNSURE_MIN_COVERAGE) return [];
   return result.hits

@@ -235,8 +235,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
     refined.push(hit);
   }
   // Re-rank the exact top: demote tool-only matches when another section matches the topic.
-  const topicalMatch = (hit: SectionHit): boolean =>
-    query.units.some((u, i) => !u.tool && (unitWeights[i] ?? 0) > 0 && (hit.matched[i] ?? 0) > 0);
+  const topicalMatch = (hit: SectionHit): boolean => matchesTopic(query, unitWeights, hit.matched);
   if (refined.some(topicalMatch)) {
     for (const hit of refined) {
       if (!topicalMatch(hit)) demote(hit, TOOL_ONLY_PRIOR);
@@ -261,9 +260,14 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
     text: index.outOfScope.questions[negative.question]!.text,
     coverage: negative.coverage,
     score: negative.score,
-    topical: query.units.some((u, i) => !u.tool && (unitWeights[i] ?? 0) > 0 && (negative.matched[i] ?? 0) > 0),
+    topical: matchesTopic(query, unitWeights, negative.matched),
   };
   return { query, unitWeights, generic, hits: result, outOfScope };
+}
+
+/** Whether a match covers a word of the question's topic, not only tool words (insta, account, post). */
+export function matchesTopic(query: AnalyzedQuery, unitWeights: readonly number[], matched: readonly number[]): boolean {
+  return query.units.some((u, i) => !u.tool && (unitWeights[i] ?? 0) > 0 && (matched[i] ?? 0) > 0);
 }
 
 function demote(hit: RankingHit, factor: number): void {
