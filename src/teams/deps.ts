@@ -10,7 +10,7 @@ import type { DoubtService } from '../core/doubts/doubt-service.js';
 import type { LeaderMapping } from '../core/doubts/leader-mapping.js';
 import type { Doubt, DoubtCase } from '../core/doubts/types.js';
 import type { PostingSession } from '../core/posting/session.js';
-import type { DataStore } from '../store/data-store.js';
+import type { ConversationRecord, DataStore, UserRecord } from '../store/data-store.js';
 import type { Logger } from '../infra/logger.js';
 import type { ShortAnswerer } from '../core/ai/short-answer.js';
 
@@ -47,24 +47,6 @@ export interface UserState {
 }
 
 export type AppTurnState = TurnState<ConversationState, UserState>;
-
-/** A stored conversation reference, needed to write to a user proactively. */
-export interface ConversationRecord {
-  reference: Record<string, unknown>;
-  updatedAt: string;
-}
-
-/** What the bot keeps per user besides onboarding and doubts. */
-export interface UserRecord {
-  name?: string;
-  welcomedAt?: string;
-  /** From Teams' member look-up (or Graph): the names a mapping file may use for this user. */
-  upn?: string;
-  email?: string;
-  /** When `upn`/`email` were last looked up; the cache expires after a day. */
-  identityCheckedAt?: string;
-  [key: string]: unknown;
-}
 
 export type AppStore = DataStore<Doubt, ConversationRecord, UserRecord, OnboardingProgress>;
 

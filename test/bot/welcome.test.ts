@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AppStore, UserRecord } from '../../src/teams/deps.js';
+import type { AppStore } from '../../src/teams/deps.js';
+import type { UserRecord } from '../../src/store/data-store.js';
 import type { KeyValueStore } from '../../src/core/shared/key-value-store.js';
 import { createMemoryDataStore } from '../support/memory-store/create-memory-data-store.js';
 import { activityText } from '../../tools/lib/fake-connector.js';
