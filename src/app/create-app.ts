@@ -19,6 +19,7 @@ import { registerOnboardingLeader, showOnboardingOverview } from '../teams/onboa
 import { askDeleteMyData, registerPrivacy, showMyData } from '../teams/privacy.js';
 import { answerPrivately, guardGroupCardAction, inSharedConversation } from '../teams/group-chats.js';
 import { COMMAND_SCOPE_IN_GROUP } from '../core/intents/conversation-scope.js';
+import { ONBOARDING_VERBS } from '../core/onboarding/actions.js';
 import type { Command } from '../core/intents/classify.js';
 import type { AppDeps, AppTurnState } from '../teams/deps.js';
 import { MediawijsAdapter } from './teams-adapter.js';
@@ -103,7 +104,7 @@ export function createApp(deps: AppDeps): BotApp {
 
   /** Runs a command; without turn state (in the 1:1 chat, reached from a group) state-bound steps start fresh. */
   const runCommand = async (context: TurnContext, state: AppTurnState | undefined, command: Command): Promise<void> => {
-    if (command === 'onboarding') return runOnboardingAction(context, deps, { verb: 'onboarding.start' });
+    if (command === 'onboarding') return runOnboardingAction(context, deps, { verb: ONBOARDING_VERBS.start });
     if (command === 'posting' && state) return startPosting(context, state, deps, { fresh: false, typedSituation: true });
     if (command === 'doubt') return openDoubtCompose(context, state, deps, {});
     if (command === 'my_doubts') return showMyDoubts(context, deps);
