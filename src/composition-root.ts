@@ -4,16 +4,15 @@ import { fileURLToPath } from 'node:url';
 import type { Server } from 'restify';
 import { createApp } from './app/create-app.js';
 import type { AppDeps, AppStore } from './teams/deps.js';
-import { loadOnboardingCourse } from './infra/load-onboarding.js';
-import { loadPostingDefinition, loadSwearWords } from './infra/load-posting.js';
-import { loadFirstNames } from './infra/load-first-names.js';
 import { loadConfig, type Config } from './config.js';
 import { answerQuestion } from './core/answering/answer.js';
 import { createSearchIndex } from './core/retrieval/index.js';
 import { systemClock } from './core/shared/clock.js';
 import { createHttpServer, listen } from './http/server.js';
-import { listOrgs, loadBoardKnowledge } from './infra/load-knowledge.js';
-import { loadVocabulary } from './infra/load-vocabulary.js';
+import { listOrgs } from './board/board-files.js';
+import { loadBoard } from './board/load-board.js';
+import type { Board } from './board/board.js';
+import { loadFirstNames, loadSwearWords, loadVocabulary } from './board/shared-lists.js';
 import { createLogger, createPrettyLogger, type Logger } from './infra/logger.js';
 import { environmentWithFile } from './infra/env-file.js';
 import { openDataStore } from './store/open-data-store.js';
@@ -24,12 +23,10 @@ import type { LeaderMapping } from './core/doubts/leader-mapping.js';
 import type { Clock, IdGenerator } from './core/shared/clock.js';
 import { createGraphManagerDirectory, type GraphDirectory } from './infra/graph-manager.js';
 import { knownIdentitiesOver } from './teams/member-identity.js';
-import { loadLeaderMappingFile } from './infra/leader-mapping-file.js';
 import { createShortAnswerer, type ShortAnswerer } from './core/ai/short-answer.js';
 import { createTokenBudget } from './core/ai/budget.js';
 import { wordsOf } from './core/privacy/mask.js';
 import { createOpenAiChat } from './infra/open-ai-chat.js';
-import type { KnowledgeDocument } from './core/knowledge/types.js';
 
 /** Repository root, where knowledge/, dialogs/ and the default data/ live. */
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,6 +34,8 @@ export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export interface Runtime {
   config: Config;
   logger: Logger;
+  /** The boards served (organisation ids). */
+  orgs: readonly string[];
   url: string;
   port: number;
   stop(): Promise<void>;
@@ -60,52 +59,44 @@ export function configFromEnvironment(processEnv: Record<string, string | undefi
 
 /** Loads the board's knowledge, dialogs and store: everything the bot needs, with real adapters. */
 export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps, 'clock' | 'newId' | 'logger'>> = {}): Promise<AppDeps> {
-  const { knowledge, ...extras } = loadBoardKnowledge(config.knowledgeDir, config.org);
-  const index = createSearchIndex(knowledge, loadVocabulary(path.join(config.knowledgeDir, 'vocabulary')), extras);
-  const onboardingCourse = await loadOnboardingCourse(config.dialogsDir, config.org);
-  const posting = {
-    definition: await loadPostingDefinition(config.dialogsDir, config.org),
-    swearWords: await loadSwearWords(config.dialogsDir),
-    extraNames: [],
-  };
-  const firstNames = await loadFirstNames(config.dialogsDir);
-  // Read the mapping before taking the data-directory lock: a broken file then fails fast, naming the entry.
-  const leaderMapping = await loadLeaderMappingFile({ file: config.leaderMappingFile, dataDir: config.dataDir });
+  // Every file is read before the data-directory lock is taken: a broken one fails fast, naming the file.
+  const board = loadBoard(config, config.org);
+  const index = createSearchIndex(board.knowledge, loadVocabulary(path.join(config.knowledgeDir, 'vocabulary')), board);
+  const posting = { swearWords: loadSwearWords(config.dialogsDir), extraNames: [] };
+  const firstNames = loadFirstNames(config.dialogsDir);
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const store = await openStore(config, logger);
   const clock = overrides.clock ?? systemClock;
   const newId = overrides.newId ?? randomUUID;
   const graph = config.graph ? createGraphManagerDirectory({ ...config.graph, clock }) : undefined;
-  const doubts = createDoubtService({ config, store, clock, newId, logger, ...(leaderMapping ? { leaderMapping } : {}), ...(graph ? { graph } : {}) });
-  const shortAnswer = shortAnswererFor(config, knowledge, clock);
+  const doubts = createDoubtService({ config, store, clock, newId, logger, ...(board.leaders ? { leaderMapping: board.leaders.mapping } : {}), ...(graph ? { graph } : {}) });
+  const shortAnswer = shortAnswererFor(config, board, clock);
   return {
     posting,
     privacy: { firstNames },
     config,
-    knowledge,
+    board,
     answer: (question) => answerQuestion(index, question),
     store,
-    onboardingCourse,
     clock,
     newId,
     logger,
     doubts,
-    ...(leaderMapping ? { leaderMapping } : {}),
     ...(graph ? { identity: { graph } } : {}),
     ...(shortAnswer ? { shortAnswer } : {}),
   };
 }
 
 /** AI answers over the configured endpoint, or undefined when AI_* is not set (the default). */
-function shortAnswererFor(config: Config, knowledge: KnowledgeDocument, clock: Clock): ShortAnswerer | undefined {
+function shortAnswererFor(config: Config, board: Board, clock: Clock): ShortAnswerer | undefined {
   if (!config.ai) return undefined;
   return createShortAnswerer({
     complete: createOpenAiChat(config.ai),
     budget: createTokenBudget(config.ai.dailyTokenBudget, clock),
     clock,
-    organisation: knowledge.organisation,
+    organisation: board.organisation,
     sendPersonalData: config.ai.sendPersonalData,
-    knownWords: wordsOf([knowledge.organisation, knowledge.title, ...knowledge.sections.map((s) => s.text)]),
+    knownWords: wordsOf([board.organisation, board.title, ...board.knowledge.sections.map((s) => s.text)]),
   });
 }
 
@@ -160,7 +151,7 @@ export async function startRuntime(config: Config, options: { prettyLogs?: boole
   const deps = await buildDeps(config, options.prettyLogs ? { logger: await createPrettyLogger(config.logLevel) } : {});
   const { logger, store } = deps;
   const bot = createApp(deps);
-  const server: Server = createHttpServer({ bot, config, logger, isStoreWritable: () => store.isWritable(), ...(store.kind ? { storeKind: store.kind } : {}) });
+  const server: Server = createHttpServer({ bot, config, logger, orgs: [deps.board.org], isStoreWritable: () => store.isWritable(), ...(store.kind ? { storeKind: store.kind } : {}) });
   const port = await listen(server, config.port, config.host);
   const url = `http://${config.host}:${port}`;
   const maintenance = startMaintenanceTimer(
@@ -173,11 +164,12 @@ export async function startRuntime(config: Config, options: { prettyLogs?: boole
     },
     config.sweepIntervalMinutes,
   );
-  logger.info({ event: 'server.started', url, org: config.org, mode: config.mode, startupMs: Math.round(performance.now() - started) });
+  logger.info({ event: 'server.started', url, org: deps.board.org, mode: config.mode, startupMs: Math.round(performance.now() - started) });
 
   return {
     config,
     logger,
+    orgs: [deps.board.org],
     url,
     port,
     stop: async () => {

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const config = configFromEnvironment();
   const runtime = await startRuntime(config);
   installLastResortGuard(runtime.logger);
-  console.log(`Mediawijs (${config.org}) luistert op ${runtime.url}/api/messages`);
+  console.log(`Mediawijs (${runtime.orgs.join(', ')}) luistert op ${runtime.url}/api/messages`);
   // A signal handler cannot await: stop, then exit either way (1 when stopping failed).
   const shutdown = () => {
     runtime.stop().then(

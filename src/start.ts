@@ -15,11 +15,11 @@ async function main(): Promise<void> {
   installLastResortGuard(runtime.logger);
   const endpoint = `${runtime.url}/api/messages`;
   if (config.mode === 'deployed') {
-    console.log(`Mediawijs (${config.org}) luistert op ${endpoint}`);
+    console.log(`Mediawijs (${runtime.orgs.join(', ')}) luistert op ${endpoint}`);
     return onShutdown(() => runtime.stop());
   }
   const playground = await startPlayground({ botEndpoint: endpoint, port: config.playgroundPort });
-  console.log(`\nMediawijs (${config.org}) draait lokaal op ${endpoint}`);
+  console.log(`\nMediawijs (${runtime.orgs.join(', ')}) draait lokaal op ${endpoint}`);
   console.log(`Open de chat in de Agents Playground: ${playground.url}\n(stoppen: Ctrl+C)`);
   onShutdown(async () => {
     await playground.stop();

@@ -17,8 +17,8 @@ import { AUDIENCES } from '../src/core/knowledge/types.js';
 import { checkSectionQuestions } from '../src/core/knowledge/questions.js';
 import { createSearchIndex } from '../src/core/retrieval/index.js';
 import { misplacedQuestions } from '../src/core/retrieval/question-filter.js';
-import { loadBoardKnowledge, questionsFile } from '../src/infra/load-knowledge.js';
-import { loadVocabulary } from '../src/infra/load-vocabulary.js';
+import { loadBoardKnowledge, questionsFile } from '../src/board/board-files.js';
+import { loadVocabulary } from '../src/board/shared-lists.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

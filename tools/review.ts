@@ -21,8 +21,8 @@ import { createSearchIndex, type SearchIndex } from '../src/core/retrieval/index
 import { search } from '../src/core/retrieval/search.js';
 import { ConfigError, loadConfig, type Config } from '../src/config.js';
 import { environmentWithFile } from '../src/infra/env-file.js';
-import { listOrgs, loadBoardKnowledge, questionsFile } from '../src/infra/load-knowledge.js';
-import { loadVocabulary } from '../src/infra/load-vocabulary.js';
+import { listOrgs, loadBoardKnowledge, questionsFile } from '../src/board/board-files.js';
+import { loadVocabulary } from '../src/board/shared-lists.js';
 import { openFeedbackReader } from '../src/store/open-data-store.js';
 import { addOutOfScope, linkQuestion, ReviewEditError } from './lib/review-edits.js';
 

@@ -53,7 +53,7 @@ export function createApp(deps: AppDeps): BotApp {
     doubts: deps.doubts,
     clock: deps.clock,
     logger: deps.logger,
-    leaderTerm: deps.knowledge.leaderTerm,
+    leaderTerm: deps.board.leaderTerm,
   });
 
   app.error(async (context, error) => {
@@ -136,7 +136,7 @@ export function createApp(deps: AppDeps): BotApp {
         await context.sendActivity(SMALL_TALK.tooLong(intent.length, MAX_MESSAGE_LENGTH));
         return;
       case 'greeting':
-        await context.sendActivity(SMALL_TALK.greeting(deps.knowledge.organisation));
+        await context.sendActivity(SMALL_TALK.greeting(deps.board.organisation));
         return;
       case 'help':
         await sendHelp(context, deps);

@@ -1,18 +1,15 @@
 import type { TurnState } from '@microsoft/teams-ai';
 import type { Config } from '../config.js';
 import type { AnswerResult } from '../core/answering/types.js';
-import type { KnowledgeDocument } from '../core/knowledge/types.js';
 import type { Clock, IdGenerator } from '../core/shared/clock.js';
-import type { PostingDefinition } from '../core/posting/types.js';
-import type { OnboardingCourse } from '../core/onboarding/course-schema.js';
 import type { OnboardingProgress } from '../core/onboarding/progress-types.js';
 import type { DoubtService } from '../core/doubts/doubt-service.js';
-import type { LeaderMapping } from '../core/doubts/leader-mapping.js';
 import type { Doubt, DoubtCase } from '../core/doubts/types.js';
 import type { PostingSession } from '../core/posting/session.js';
 import type { ConversationRecord, DataStore, UserRecord } from '../store/data-store.js';
 import type { Logger } from '../infra/logger.js';
 import type { ShortAnswerer } from '../core/ai/short-answer.js';
+import type { Board } from '../board/board.js';
 
 /** An answer given in this conversation, kept so feedback buttons need not carry the question. */
 export interface RememberedAnswer {
@@ -62,11 +59,13 @@ export interface IdentityOptions {
 /** Everything the bot needs; the composition root passes real adapters, tests pass fakes. */
 export interface AppDeps {
   config: Config;
-  knowledge: KnowledgeDocument;
+  /** The board this bot serves: its name, words, code, posting model, course and leidinggevende mapping. */
+  board: Board;
+  /** Answers a question from the board's code (retrieval over `board.knowledge`). */
   answer(question: string): AnswerResult;
   store: AppStore;
-  onboardingCourse: OnboardingCourse;
-  posting: { definition: PostingDefinition; swearWords: string[]; extraNames: string[] };
+  /** The draft pre-check's shared lists: schuttingtaal, and names besides the board's own that count as organisations. */
+  posting: { swearWords: string[]; extraNames: string[] };
   /** The reviewed first names the check before a doubt is sent knows (dialogs/shared/voornamen.yaml). */
   privacy?: { firstNames: readonly string[] };
   clock: Clock;
@@ -74,8 +73,6 @@ export interface AppDeps {
   logger: Logger;
   /** "Twijfels naar de leidinggevende": the pure doubts domain over `store.doubts`. */
   doubts: DoubtService;
-  /** The board's leader mapping, when one is configured. */
-  leaderMapping?: LeaderMapping;
   /** Optional AI answers ("Kort gezegd: …") above the quote; absent (the default) = the quote alone. */
   shortAnswer?: ShortAnswerer;
   /** Pace of a streamed short answer in Teams (default: Teams' one request a second); tests go faster. */

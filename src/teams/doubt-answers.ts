@@ -13,7 +13,7 @@ import type { Notifier } from './notifier.js';
  * returned card replaces the clicked one in place. Other copies are updated and the asker hears it.
  */
 export function registerDoubtAnswers(app: Application<AppTurnState>, deps: AppDeps, notifier: Notifier): void {
-  const options = { leaderTerm: deps.knowledge.leaderTerm };
+  const options = { leaderTerm: deps.board.leaderTerm };
 
   onExecute(app, DOUBT_ANSWER_VERB, answerPayload, async (context, _state, data) => {
     const actor = actorOf(context);

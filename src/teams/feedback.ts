@@ -19,7 +19,7 @@ export function registerFeedback(app: QuestionApp, deps: AppDeps): void {
     await deps.store.feedback.add({
       id: deps.newId(),
       at: deps.clock.now().toISOString(),
-      org: deps.config.org,
+      org: deps.board.org,
       userId: actorOf(context).id,
       question: redactPersonalData(answer.question).text,
       ...(answer.sectionId ? { sectionId: answer.sectionId } : {}),

@@ -25,7 +25,7 @@ export async function answerWithShortAnswer(context: TurnContext, deps: AppDeps,
   const ai = await shortAnswerFor(deps, answerId, question, passages, onPreview);
 
   const [best, ...related] = (ai?.passages ?? passages) as [Passage, ...Passage[]];
-  const leaderTerm = deps.knowledge.leaderTerm;
+  const leaderTerm = deps.board.leaderTerm;
   let message: Partial<Activity>;
   if (ai) {
     const card = cardMessage(answerCard(best, related.slice(0, 2), answerId, leaderTerm, 'short-answer'), SUMMARY);

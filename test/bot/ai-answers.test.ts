@@ -110,7 +110,7 @@ describe('AI answers over HTTP against a fake OpenAI-compatible server (openai p
     expect(sentPassageIds(request)).toEqual(sent.map((_, i) => `P${i + 1}`));
     for (const p of sent) expect(userMessage).toContain(p.quote);
     // Nothing of the code besides those passages.
-    const others = disk.bot.deps.knowledge.sections.filter((s) => !sent.some((p) => p.section.id === s.id));
+    const others = disk.bot.deps.board.knowledge.sections.filter((s) => !sent.some((p) => p.section.id === s.id));
     for (const s of others) expect(userMessage).not.toContain(s.text.slice(0, 60));
     expect(JSON.stringify(request.body)).not.toContain(KEY);
   });

@@ -52,7 +52,7 @@ export async function startBot(options: HarnessOptions): Promise<BotUnderTest> {
   const deps: AppDeps = { ...base, ...options.overrides };
   const bot = createApp(deps);
   const storeKind = deps.store.kind;
-  const server: Server = createHttpServer({ bot, config, logger: deps.logger, isStoreWritable: () => deps.store.isWritable(), ...(storeKind ? { storeKind } : {}) });
+  const server: Server = createHttpServer({ bot, config, logger: deps.logger, orgs: [deps.board.org], isStoreWritable: () => deps.store.isWritable(), ...(storeKind ? { storeKind } : {}) });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWER_HEADING, answerCard, codeLead, notFoundCard, relatedTitle, TITLE_MAX } from '../../src/cards/answer-card.js';
-import { listOrgs, loadBoardKnowledge } from '../../src/infra/load-knowledge.js';
+import { listOrgs, loadBoardKnowledge } from '../../src/board/board-files.js';
 import { activityText } from '../../tools/lib/fake-connector.js';
 
 const knowledgeDir = new URL('../../knowledge', import.meta.url).pathname;

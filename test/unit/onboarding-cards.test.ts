@@ -227,7 +227,7 @@ describe('leader cards', () => {
 
 describe('the whole code before confirming', () => {
   it.each(['oog', 'konot', 'kempenkind', 'kopwerk', 'school001'])('%s: every part fits in one Teams card and together they hold every section', async (org) => {
-    const { loadKnowledge } = await import('../../src/infra/load-knowledge.js');
+    const { loadKnowledge } = await import('../../src/board/board-files.js');
     const { codeChapterCard, codeChapters, codeContentsCard } = await import('../../src/cards/onboarding-code-card.js');
     const knowledge = loadKnowledge(new URL('../../knowledge', import.meta.url).pathname, org);
     const chapters = codeChapters(knowledge);

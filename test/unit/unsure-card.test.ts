@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { candidateLabel, candidateLabels, LABEL_MAX_WORDS, unsureCard } from '../../src/cards/unsure-card.js';
 import { CHOOSE_CANDIDATE_VERB } from '../../src/cards/answer-actions.js';
-import { listOrgs, loadBoardKnowledge } from '../../src/infra/load-knowledge.js';
+import { listOrgs, loadBoardKnowledge } from '../../src/board/board-files.js';
 import { activityText } from '../../tools/lib/fake-connector.js';
 
 const knowledgeDir = new URL('../../knowledge', import.meta.url).pathname;
