@@ -1,12 +1,12 @@
 import type { Application } from '@microsoft/teams-ai';
-import type { CodeLead } from '../cards/answer-card.js';
+import type { CodeLead } from '../cards/answers/answer-card.js';
 import type { TurnContext } from 'botbuilder';
 import type { AppDeps, AppTurnState, DoubtDraft } from './deps.js';
 import { onSubmit } from './card-actions.js';
-import { doubtComposeCard } from '../cards/doubt-compose-card.js';
-import { doubtSentCard, myDoubtsCard } from '../cards/doubt-asker-cards.js';
-import { openDoubtsCard } from '../cards/doubt-list-cards.js';
-import { doubtCardForViewer } from '../cards/doubt-notification-card.js';
+import { doubtComposeCard } from '../cards/doubts/doubt-compose-card.js';
+import { doubtSentCard, myDoubtsCard } from '../cards/doubts/doubt-asker-cards.js';
+import { openDoubtsCard } from '../cards/doubts/doubt-list-cards.js';
+import { doubtCardForViewer } from '../cards/doubts/doubt-notification-card.js';
 import {
   composePayload,
   DOUBT_CANCEL_VERB,
@@ -23,8 +23,8 @@ import {
   openPayload,
   redactPayload,
   sendPayload,
-} from '../cards/doubt-actions.js';
-import { escalatePayload, POSTING_VERBS } from '../cards/posting-actions.js';
+} from '../cards/doubts/doubt-actions.js';
+import { escalatePayload, POSTING_VERBS } from '../cards/posting/posting-actions.js';
 import type { z } from 'zod';
 import type { DoubtPreview } from '../core/doubts/doubt-service.js';
 import { personLabel, personWithRole } from '../core/doubts/doubt-format.js';
@@ -36,7 +36,7 @@ import type { Notifier } from './notifier.js';
 import { postingHandOver } from './posting.js';
 import { findRememberedAnswer } from './questions.js';
 import { cardMessage } from './replies.js';
-import { askLeaderLabel } from '../cards/ask-leader.js';
+import { askLeaderLabel } from '../cards/shared/ask-leader.js';
 
 const KEPT_DRAFTS = 5;
 

@@ -1,5 +1,5 @@
 import type { AppDeps } from './deps.js';
-import { FEEDBACK_VERB, feedbackPayload } from '../cards/answer-actions.js';
+import { FEEDBACK_VERB, feedbackPayload } from '../cards/answers/answer-actions.js';
 import { onSubmit } from './card-actions.js';
 import type { QuestionApp } from './questions.js';
 import { findRememberedAnswer } from './questions.js';

@@ -1,9 +1,9 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { AppDeps } from './deps.js';
 import { isSharedConversation, type GroupScope } from '../core/intents/conversation-scope.js';
-import { FEEDBACK_VERB } from '../cards/answer-actions.js';
-import { DOUBT_COMPOSE_VERB } from '../cards/doubt-actions.js';
-import { POSTING_VERBS } from '../cards/posting-actions.js';
+import { FEEDBACK_VERB } from '../cards/answers/answer-actions.js';
+import { DOUBT_COMPOSE_VERB } from '../cards/doubts/doubt-actions.js';
+import { POSTING_VERBS } from '../cards/posting/posting-actions.js';
 import { actorOf } from './identity.js';
 import type { Notifier } from './notifier.js';
 

@@ -1,7 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { AppDeps, AppTurnState } from './deps.js';
-import { onboardingInvitationCard, onboardingInvitationsSentCard, onboardingOverviewCard } from '../cards/onboarding-overview-card.js';
+import { onboardingInvitationCard, onboardingInvitationsSentCard, onboardingOverviewCard } from '../cards/onboarding/onboarding-overview-card.js';
 import { ONBOARDING_VERBS } from '../core/onboarding/actions.js';
 import { invitable, overview, type Person, type ProgressByUser } from '../core/onboarding/overview.js';
 import { actorOf } from './identity.js';

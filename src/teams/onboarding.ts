@@ -1,10 +1,10 @@
 import type { TurnContext } from 'botbuilder';
-import { onboardingCard, onboardingMessageCard } from '../cards/onboarding-card.js';
-import { onboardingUpdateInvitationCard } from '../cards/onboarding-update-card.js';
+import { onboardingCard, onboardingMessageCard } from '../cards/onboarding/onboarding-card.js';
+import { onboardingUpdateInvitationCard } from '../cards/onboarding/onboarding-update-card.js';
 import type { AppDeps, AppTurnState } from './deps.js';
 import { applyOnboardingAction, ONBOARDING_VERBS, onboardingPayload, readCodeSchema, type OnboardingAction } from '../core/onboarding/actions.js';
 import { onSubmit } from './card-actions.js';
-import { codeChapterCard, codeContentsCard } from '../cards/onboarding-code-card.js';
+import { codeChapterCard, codeContentsCard } from '../cards/onboarding/onboarding-code-card.js';
 import { inviteToUpdate } from '../core/onboarding/updates.js';
 import type { Application } from '@microsoft/teams-ai';
 import { actorOf } from './identity.js';

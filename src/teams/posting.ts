@@ -1,14 +1,14 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { AppDeps, AppTurnState } from './deps.js';
-import { card, submit, textBlock } from '../cards/adaptive-card.js';
-import { postingPrecheckCard } from '../cards/posting-precheck-card.js';
-import { postingQuestionCard } from '../cards/posting-question-card.js';
-import { postingStartCard, type StartLead } from '../cards/posting-start-card.js';
-import { POSTING_VERBS, postingPayload, type PostingAction } from '../cards/posting-actions.js';
+import { card, submit, textBlock } from '../cards/shared/adaptive-card.js';
+import { postingPrecheckCard } from '../cards/posting/posting-precheck-card.js';
+import { postingQuestionCard } from '../cards/posting/posting-question-card.js';
+import { postingStartCard, type StartLead } from '../cards/posting/posting-start-card.js';
+import { POSTING_VERBS, postingPayload, type PostingAction } from '../cards/posting/posting-actions.js';
 import { onSubmit } from './card-actions.js';
 import { parseTypedReply, type TypedReply } from '../core/posting/typed-reply.js';
-import { postingVerdictCard } from '../cards/posting-verdict-card.js';
+import { postingVerdictCard } from '../cards/posting/posting-verdict-card.js';
 import {
   answer,
   back,

@@ -1,8 +1,8 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { answerCard, notFoundCard, type CodeLead } from '../cards/answer-card.js';
-import { candidateLabels, unsureCard } from '../cards/unsure-card.js';
-import { CHOOSE_CANDIDATE_VERB, choosePayload } from '../cards/answer-actions.js';
+import { answerCard, notFoundCard, type CodeLead } from '../cards/answers/answer-card.js';
+import { candidateLabels, unsureCard } from '../cards/answers/unsure-card.js';
+import { CHOOSE_CANDIDATE_VERB, choosePayload } from '../cards/answers/answer-actions.js';
 import { onSubmit } from './card-actions.js';
 import type { AppDeps, AppTurnState, RememberedAnswer } from './deps.js';
 import type { Passage } from '../core/answering/types.js';

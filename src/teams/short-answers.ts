@@ -1,5 +1,5 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import { answerCard } from '../cards/answer-card.js';
+import { answerCard } from '../cards/answers/answer-card.js';
 import type { AppDeps } from './deps.js';
 import type { Passage } from '../core/answering/types.js';
 import type { ShortAnswer, ShortAnswerPreview, ShortAnswerReport } from '../core/ai/short-answer.js';

@@ -1,7 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { AppDeps, AppTurnState } from './deps.js';
-import { helpCard, welcomeCard } from '../cards/welcome-card.js';
+import { helpCard, welcomeCard } from '../cards/welcome/welcome-card.js';
 import { actorOf } from './identity.js';
 import { cardMessage } from './replies.js';
 import { updateUserRecord } from './user-records.js';

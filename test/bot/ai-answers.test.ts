@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { user } from '../support/activities.js';
 import { startDiskBot, actionData, type DiskBot } from '../support/disk-bot.js';
 import { FakeOpenAi, sentPassageIds } from '../support/fake-openai.js';
-import { answerCard } from '../../src/cards/answer-card.js';
+import { answerCard } from '../../src/cards/answers/answer-card.js';
 import { systemPrompt } from '../../src/core/ai/prompt.js';
 import type { Passage } from '../../src/core/answering/types.js';
 import { activityText, visibleMessages } from '../../tools/lib/fake-connector.js';

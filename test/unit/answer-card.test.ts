@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_HEADING, answerCard, codeLead, notFoundCard, relatedTitle, TITLE_MAX } from '../../src/cards/answer-card.js';
+import { ANSWER_HEADING, answerCard, codeLead, notFoundCard, relatedTitle, TITLE_MAX } from '../../src/cards/answers/answer-card.js';
 import { listOrgs, loadBoardKnowledge } from '../../src/board/board-files.js';
 import { activityText } from '../../tools/lib/fake-connector.js';
 

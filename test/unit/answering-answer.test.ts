@@ -10,7 +10,7 @@ import { createSearchIndex } from '../../src/core/retrieval/index.js';
 import { loadBoardKnowledge, loadKnowledge } from '../../src/board/board-files.js';
 import { loadVocabulary } from '../../src/board/shared-lists.js';
 import { containsExpected } from '../../tools/lib/eval-scoring.js';
-import { relatedPassages } from '../../src/cards/answer-card.js';
+import { relatedPassages } from '../../src/cards/answers/answer-card.js';
 
 const vocabulary = loadVocabulary();
 

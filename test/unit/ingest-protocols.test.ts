@@ -11,7 +11,7 @@ import { collapseWhitespace, splitSentences } from '../../src/ingest/sentences.j
 import { serializeKnowledge } from '../../src/ingest/serialize.js';
 import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const protocolsDir = join(repoRoot, '..', 'shared', 'protocols');
 const boards = parseBoards(readFileSync(join(repoRoot, 'knowledge', 'boards.yaml'), 'utf8'));
 const board = (org: string): BoardEntry => {

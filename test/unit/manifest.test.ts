@@ -4,7 +4,7 @@ import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { helpCard } from '../../src/cards/welcome-card.js';
+import { helpCard } from '../../src/cards/welcome/welcome-card.js';
 import { classifyMessage } from '../../src/core/intents/classify.js';
 import { commandHelp } from '../../src/core/intents/command-help.js';
 import { activityText } from '../../tools/lib/fake-connector.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCourseAgainstKnowledge, normaliseWhitespace } from '../../src/core/onboarding/course-check.js';
 import { loadKnowledge } from '../../src/board/board-files.js';
 import { loadOnboardingCourse } from '../../src/board/board-files.js';
-import { onboardingStepCard } from '../../src/cards/onboarding-card.js';
+import { onboardingStepCard } from '../../src/cards/onboarding/onboarding-card.js';
 import { startCourse } from '../../src/core/onboarding/progress.js';
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -1,5 +1,5 @@
-import type { PersonalDataSection } from '../core/privacy/personal-data.js';
-import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import type { PersonalDataSection } from '../../core/privacy/personal-data.js';
+import { card, submit, textBlock, type AdaptiveCard, type CardElement } from '../shared/adaptive-card.js';
 import { PRIVACY_VERBS } from './privacy-actions.js';
 
 /**

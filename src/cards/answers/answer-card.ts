@@ -1,9 +1,9 @@
-import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { askLeaderLabel } from './ask-leader.js';
-import { quoteBox, verbatim } from './quote.js';
+import { card, submit, textBlock, type AdaptiveCard, type CardElement } from '../shared/adaptive-card.js';
+import { askLeaderLabel } from '../shared/ask-leader.js';
+import { quoteBox, verbatim } from '../shared/quote.js';
 import { FEEDBACK_VERB } from './answer-actions.js';
-import { DOUBT_COMPOSE_VERB } from './doubt-actions.js';
-import { POSTING_VERBS } from './posting-actions.js';
+import { DOUBT_COMPOSE_VERB } from '../doubts/doubt-actions.js';
+import { POSTING_VERBS } from '../posting/posting-actions.js';
 
 /** What the answer card needs of a retrieved passage (structurally the answering core's Passage). */
 export interface QuotedPassage {

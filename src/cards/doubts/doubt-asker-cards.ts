@@ -1,12 +1,12 @@
-import type { DeliveryOutlook } from '../core/doubts/doubt-service.js';
-import { formatDutchDate, formatDutchDateTime } from '../core/shared/dutch-date.js';
-import { excerpt, firstMessage, holderLabel, isSelfRouted, lastAnswer, personWithRole, statusLabel } from '../core/doubts/doubt-format.js';
-import { nextStage } from '../core/doubts/doubt-lifecycle.js';
-import { DECISION_LABELS, type Doubt } from '../core/doubts/types.js';
-import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import type { DeliveryOutlook } from '../../core/doubts/doubt-service.js';
+import { formatDutchDate, formatDutchDateTime } from '../../core/shared/dutch-date.js';
+import { excerpt, firstMessage, holderLabel, isSelfRouted, lastAnswer, personWithRole, statusLabel } from '../../core/doubts/doubt-format.js';
+import { nextStage } from '../../core/doubts/doubt-lifecycle.js';
+import { DECISION_LABELS, type Doubt } from '../../core/doubts/types.js';
+import { card, submit, textBlock, type AdaptiveCard, type CardElement } from '../shared/adaptive-card.js';
 import { doubtCaseBody, doubtHeadline, doubtListItem, small } from './doubt-card-parts.js';
 import { DEFAULT_DOUBT_CARD_OPTIONS, DOUBT_COMPOSE_VERB, DOUBT_FOLLOW_UP_VERB, DOUBT_INPUTS, DOUBT_OPEN_VERB, DOUBT_RESOLVE_VERB, type DoubtCardOptions } from './doubt-actions.js';
-import { askLeaderLabel } from './ask-leader.js';
+import { askLeaderLabel } from '../shared/ask-leader.js';
 
 export interface DoubtSentInput {
   doubt: Doubt;

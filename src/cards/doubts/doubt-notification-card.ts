@@ -1,6 +1,6 @@
-import { assigneeFor, isAsker } from '../core/doubts/doubt-access.js';
-import type { Doubt, Notification, UserRef } from '../core/doubts/types.js';
-import { card, textBlock, type AdaptiveCard } from './adaptive-card.js';
+import { assigneeFor, isAsker } from '../../core/doubts/doubt-access.js';
+import type { Doubt, Notification, UserRef } from '../../core/doubts/types.js';
+import { card, textBlock, type AdaptiveCard } from '../shared/adaptive-card.js';
 import { doubtAnswerCard, doubtDetailCard, doubtReroutedNoticeCard } from './doubt-asker-cards.js';
 import { doubtLeaderCard, type LeaderCardOptions } from './doubt-leader-card.js';
 import { DEFAULT_DOUBT_CARD_OPTIONS } from './doubt-actions.js';

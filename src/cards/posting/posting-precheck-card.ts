@@ -1,6 +1,6 @@
-import type { PrecheckFinding, ProposedFact } from '../core/posting/precheck.js';
-import type { FactId, FactValue } from '../core/posting/types.js';
-import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import type { PrecheckFinding, ProposedFact } from '../../core/posting/precheck.js';
+import type { FactId, FactValue } from '../../core/posting/types.js';
+import { card, submit, textBlock, type AdaptiveCard, type CardElement } from '../shared/adaptive-card.js';
 import { ACCEPT_INPUT_PREFIX, POSTING_VERBS } from './posting-actions.js';
 
 /** Short Dutch statements of a fact being true or false, for confirming proposed answers. */

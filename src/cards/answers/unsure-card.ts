@@ -1,7 +1,7 @@
-import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { DOUBT_COMPOSE_VERB } from './doubt-actions.js';
+import { card, submit, textBlock, type AdaptiveCard, type CardElement } from '../shared/adaptive-card.js';
+import { DOUBT_COMPOSE_VERB } from '../doubts/doubt-actions.js';
 import { CHOOSE_CANDIDATE_VERB } from './answer-actions.js';
-import { askLeaderLabel } from './ask-leader.js';
+import { askLeaderLabel } from '../shared/ask-leader.js';
 
 /** What a candidate label needs of a section (structurally the knowledge Section). */
 export interface LabelledSection {

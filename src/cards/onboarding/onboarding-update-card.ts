@@ -1,10 +1,10 @@
-import { formatCitation } from '../core/knowledge/citation.js';
-import type { KnowledgeDocument, Section } from '../core/knowledge/types.js';
-import { ONBOARDING_VERBS } from '../core/onboarding/actions.js';
-import type { VersionDiff } from '../core/onboarding/code-snapshot.js';
-import { ACKNOWLEDGEMENT_STATEMENT } from '../core/onboarding/progress.js';
-import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { verbatim, verbatimList } from './quote.js';
+import { formatCitation } from '../../core/knowledge/citation.js';
+import type { KnowledgeDocument, Section } from '../../core/knowledge/types.js';
+import { ONBOARDING_VERBS } from '../../core/onboarding/actions.js';
+import type { VersionDiff } from '../../core/onboarding/code-snapshot.js';
+import { ACKNOWLEDGEMENT_STATEMENT } from '../../core/onboarding/progress.js';
+import { card, submit, textBlock, type AdaptiveCard, type CardElement } from '../shared/adaptive-card.js';
+import { verbatim, verbatimList } from '../shared/quote.js';
 
 /** Teams refuses cards over ~28 KB; beyond this many sections the card points to the full code. */
 export const MAX_SECTIONS_ON_UPDATE_CARD = 12;

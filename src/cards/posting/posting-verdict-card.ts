@@ -1,7 +1,7 @@
-import { askLeaderLabel } from './ask-leader.js';
-import type { VerdictDecision } from '../core/posting/types.js';
-import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { quoteBox } from './quote.js';
+import { askLeaderLabel } from '../shared/ask-leader.js';
+import type { VerdictDecision } from '../../core/posting/types.js';
+import { card, submit, textBlock, type AdaptiveCard, type CardElement } from '../shared/adaptive-card.js';
+import { quoteBox } from '../shared/quote.js';
 import { POSTING_VERBS } from './posting-actions.js';
 
 const HEADLINE: Record<VerdictDecision['verdict'], { title: string; color: string; intro: string }> = {

@@ -1,14 +1,14 @@
-import { formatCitation } from '../core/knowledge/citation.js';
-import type { KnowledgeDocument } from '../core/knowledge/types.js';
-import { ONBOARDING_VERBS } from '../core/onboarding/actions.js';
-import type { CourseStep, OnboardingCourse } from '../core/onboarding/course-schema.js';
-import type { OnboardingProgress } from '../core/onboarding/progress-types.js';
-import { ACKNOWLEDGEMENT_STATEMENT, startCourse } from '../core/onboarding/progress.js';
-import { latestAcknowledgement, needsUpdate } from '../core/onboarding/updates.js';
-import { diffVersions } from '../core/onboarding/code-snapshot.js';
-import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { formatDutchDate } from '../core/shared/dutch-date.js';
-import { verbatim } from './quote.js';
+import { formatCitation } from '../../core/knowledge/citation.js';
+import type { KnowledgeDocument } from '../../core/knowledge/types.js';
+import { ONBOARDING_VERBS } from '../../core/onboarding/actions.js';
+import type { CourseStep, OnboardingCourse } from '../../core/onboarding/course-schema.js';
+import type { OnboardingProgress } from '../../core/onboarding/progress-types.js';
+import { ACKNOWLEDGEMENT_STATEMENT, startCourse } from '../../core/onboarding/progress.js';
+import { latestAcknowledgement, needsUpdate } from '../../core/onboarding/updates.js';
+import { diffVersions } from '../../core/onboarding/code-snapshot.js';
+import { card, submit, textBlock, type AdaptiveCard, type CardElement } from '../shared/adaptive-card.js';
+import { formatDutchDate } from '../../core/shared/dutch-date.js';
+import { verbatim } from '../shared/quote.js';
 import { onboardingUpdateCard } from './onboarding-update-card.js';
 
 /** "stap 3 van 8" for the step with `stepId` (1-based). */

@@ -1,6 +1,6 @@
-import type { QuestionDecision } from '../core/posting/types.js';
-import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { verbatim } from './quote.js';
+import type { QuestionDecision } from '../../core/posting/types.js';
+import { card, submit, textBlock, type AdaptiveCard, type CardElement } from '../shared/adaptive-card.js';
+import { verbatim } from '../shared/quote.js';
 import { POSTING_VERBS } from './posting-actions.js';
 
 /** One question of the dialog: Ja / Nee / Weet ik niet, with why it matters and the rule it comes from. */

@@ -1,9 +1,9 @@
-import { ONBOARDING_VERBS } from '../core/onboarding/actions.js';
-import { DOUBT_COMPOSE_VERB } from './doubt-actions.js';
-import { POSTING_VERBS } from './posting-actions.js';
-import { card, submit, textBlock, type AdaptiveCard } from './adaptive-card.js';
-import { askLeaderLabel } from './ask-leader.js';
-import { commandHelp } from '../core/intents/command-help.js';
+import { ONBOARDING_VERBS } from '../../core/onboarding/actions.js';
+import { DOUBT_COMPOSE_VERB } from '../doubts/doubt-actions.js';
+import { POSTING_VERBS } from '../posting/posting-actions.js';
+import { card, submit, textBlock, type AdaptiveCard } from '../shared/adaptive-card.js';
+import { askLeaderLabel } from '../shared/ask-leader.js';
+import { commandHelp } from '../../core/intents/command-help.js';
 
 function body(orgName: string, leaderTerm: string, greeting: string) {
   return [

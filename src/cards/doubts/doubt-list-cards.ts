@@ -1,7 +1,7 @@
-import { statusLabel } from '../core/doubts/doubt-format.js';
-import { formatDutchDate } from '../core/shared/dutch-date.js';
-import type { Doubt } from '../core/doubts/types.js';
-import { card, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { statusLabel } from '../../core/doubts/doubt-format.js';
+import { formatDutchDate } from '../../core/shared/dutch-date.js';
+import type { Doubt } from '../../core/doubts/types.js';
+import { card, textBlock, type AdaptiveCard, type CardElement } from '../shared/adaptive-card.js';
 import { doubtHeadline, doubtListItem, small } from './doubt-card-parts.js';
 
 /** "openstaande twijfels": doubts waiting for this leader, oldest first (as listed by the service). */

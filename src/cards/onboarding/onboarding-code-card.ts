@@ -1,7 +1,7 @@
-import type { KnowledgeDocument, Section } from '../core/knowledge/types.js';
-import { ONBOARDING_VERBS } from '../core/onboarding/actions.js';
-import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { verbatim } from './quote.js';
+import type { KnowledgeDocument, Section } from '../../core/knowledge/types.js';
+import { ONBOARDING_VERBS } from '../../core/onboarding/actions.js';
+import { card, submit, textBlock, type AdaptiveCard, type CardElement } from '../shared/adaptive-card.js';
+import { verbatim } from '../shared/quote.js';
 
 /** A part of the code under one top-level heading, in document order. */
 export interface CodeChapter {

@@ -1,5 +1,5 @@
-import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { codeLead, type CodeLead } from './answer-card.js';
+import { card, submit, textBlock, type AdaptiveCard, type CardElement } from '../shared/adaptive-card.js';
+import { codeLead, type CodeLead } from '../answers/answer-card.js';
 import { DRAFT_INPUT_ID, MEDIA_INPUT_ID, POSTING_VERBS } from './posting-actions.js';
 
 export type StartLead = CodeLead;

@@ -1,9 +1,9 @@
-import { excerpt, firstMessage, holderLabel } from '../core/doubts/doubt-format.js';
-import { formatDutchDateTime } from '../core/shared/dutch-date.js';
-import { quoteBox } from './quote.js';
+import { excerpt, firstMessage, holderLabel } from '../../core/doubts/doubt-format.js';
+import { formatDutchDateTime } from '../../core/shared/dutch-date.js';
+import { quoteBox } from '../shared/quote.js';
 import { DOUBT_OPEN_VERB } from './doubt-actions.js';
-import { DECISION_LABELS, type Doubt, type DoubtMessage } from '../core/doubts/types.js';
-import { textBlock, type CardElement } from './adaptive-card.js';
+import { DECISION_LABELS, type Doubt, type DoubtMessage } from '../../core/doubts/types.js';
+import { textBlock, type CardElement } from '../shared/adaptive-card.js';
 
 /** A labelled block of text in a subtle container. */
 export function quoted(label: string, text: string): CardElement[] {

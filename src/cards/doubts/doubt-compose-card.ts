@@ -1,8 +1,8 @@
-import { FINDING_LABELS, type Finding } from '../core/privacy/detect.js';
-import { codeLead, type CodeLead } from './answer-card.js';
-import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { FINDING_LABELS, type Finding } from '../../core/privacy/detect.js';
+import { codeLead, type CodeLead } from '../answers/answer-card.js';
+import { card, submit, textBlock, type AdaptiveCard, type CardElement } from '../shared/adaptive-card.js';
 import { DEFAULT_DOUBT_CARD_OPTIONS, DOUBT_CANCEL_VERB, DOUBT_INPUTS, DOUBT_REDACT_VERB, DOUBT_SEND_VERB, type DoubtCardOptions } from './doubt-actions.js';
-import { askLeaderLabel } from './ask-leader.js';
+import { askLeaderLabel } from '../shared/ask-leader.js';
 
 export interface ComposeCardInput {
   text?: string;

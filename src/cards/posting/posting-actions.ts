@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseAnswerValue } from '../core/posting/session.js';
+import { parseAnswerValue } from '../../core/posting/session.js';
 
 /** Verbs of the posting dialog's Action.Submit payloads (`data.verb`), declared here only. */
 export const POSTING_VERBS = {

@@ -1,8 +1,8 @@
-import { audienceOf } from '../core/doubts/doubt-access.js';
-import { formatDutchDateTime } from '../core/shared/dutch-date.js';
-import { isSelfRouted, lastAnswer, personLabel, personWithRole, statusLabel } from '../core/doubts/doubt-format.js';
-import { DECISION_LABELS, DECISIONS, awaitsAnswer, type Decision, type Doubt } from '../core/doubts/types.js';
-import { card, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { audienceOf } from '../../core/doubts/doubt-access.js';
+import { formatDutchDateTime } from '../../core/shared/dutch-date.js';
+import { isSelfRouted, lastAnswer, personLabel, personWithRole, statusLabel } from '../../core/doubts/doubt-format.js';
+import { DECISION_LABELS, DECISIONS, awaitsAnswer, type Decision, type Doubt } from '../../core/doubts/types.js';
+import { card, textBlock, type AdaptiveCard, type CardElement } from '../shared/adaptive-card.js';
 import { doubtCaseBody, small } from './doubt-card-parts.js';
 import { DEFAULT_DOUBT_CARD_OPTIONS, DOUBT_ANSWER_VERB, DOUBT_INPUTS, DOUBT_REFRESH_VERB, type DoubtCardOptions } from './doubt-actions.js';
 

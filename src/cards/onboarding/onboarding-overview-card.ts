@@ -1,9 +1,9 @@
-import { ONBOARDING_VERBS } from '../core/onboarding/actions.js';
-import type { OnboardingOverview } from '../core/onboarding/overview.js';
-import { card, submit, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { formatDutchDate } from '../core/shared/dutch-date.js';
+import { ONBOARDING_VERBS } from '../../core/onboarding/actions.js';
+import type { OnboardingOverview } from '../../core/onboarding/overview.js';
+import { card, submit, textBlock, type AdaptiveCard, type CardElement } from '../shared/adaptive-card.js';
+import { formatDutchDate } from '../../core/shared/dutch-date.js';
 import { countLabel } from './onboarding-format.js';
-import { verbatimList } from './quote.js';
+import { verbatimList } from '../shared/quote.js';
 
 function list(title: string, lines: string[]): CardElement[] {
   if (lines.length === 0) return [];
