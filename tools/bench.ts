@@ -15,7 +15,7 @@ import { loadBoardKnowledge } from '../src/board/board-files.js';
 import { loadVocabulary } from '../src/board/shared-lists.js';
 import { freePort, startBotProcess, REPO_ROOT } from './lib/bot-process.js';
 import { startEchoBot } from './lib/echo-bot.js';
-import { FakeConnector } from './lib/fake-connector.js';
+import { FakeConnector } from '../test/support/fake-connector.js';
 import { percentile } from './lib/eval-scoring.js';
 import { runStoreBench } from './bench/store-bench.js';
 import { startTimedAnswerBot } from './bench/timed-answer-bot.js';

@@ -10,9 +10,9 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseBoards } from '../src/ingest/board-entry.js';
-import { buildKnowledge } from '../src/ingest/build-knowledge.js';
-import { serializeKnowledge } from '../src/ingest/serialize.js';
+import { parseBoards } from './lib/ingest/board-entry.js';
+import { buildKnowledge } from './lib/ingest/build-knowledge.js';
+import { serializeKnowledge } from './lib/ingest/serialize.js';
 import { AUDIENCES } from '../src/core/knowledge/types.js';
 import { checkSectionQuestions } from '../src/core/knowledge/questions.js';
 import { createSearchIndex } from '../src/core/retrieval/index.js';

@@ -7,7 +7,7 @@ import { FakeOpenAi, sentPassageIds } from '../support/fake-openai.js';
 import { answerCard } from '../../src/cards/answers/answer-card.js';
 import { systemPrompt } from '../../src/core/ai/prompt.js';
 import type { Passage } from '../../src/core/answering/types.js';
-import { activityText, visibleMessages } from '../../tools/lib/fake-connector.js';
+import { activityText, visibleMessages } from '../support/fake-connector.js';
 
 const teacher = user('ai-docent', 51);
 const KEY = 'sk-test-Zq8vN3-never-in-logs';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBotProcess, REPO_ROOT, type BotProcess } from '../../tools/lib/bot-process.js';
-import { activityText, FakeConnector } from '../../tools/lib/fake-connector.js';
+import { activityText, FakeConnector } from '../support/fake-connector.js';
 import { message, submit, TENANT } from '../support/activities.js';
 import { findAction } from '../support/bot-harness.js';
 import { LEADERS_FIXTURE, PEOPLE } from '../support/doubt-helpers.js';

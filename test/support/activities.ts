@@ -1,4 +1,4 @@
-import type { TeamsMember } from '../../tools/lib/fake-connector.js';
+import type { TeamsMember } from './fake-connector.js';
 
 /** Builders for Teams-like activities as the Teams channel sends them. */
 export interface TestUser {

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../src/teams/deps.js';
 import { buildDeps } from '../../src/composition-root.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createHttpServer, listen } from '../../src/http/server.js';
-import { activityText, FakeConnector } from '../../tools/lib/fake-connector.js';
+import { activityText, FakeConnector } from './fake-connector.js';
 import { runMaintenance, type MaintenanceReport } from '../../src/app/maintenance.js';
 import { execute, message, submit, type TestUser } from './activities.js';
 

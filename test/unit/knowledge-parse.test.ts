@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateKnowledge } from '../../src/core/knowledge/parse.js';
 import { parseYamlText } from '../../src/board/load-yaml.js';
-import { parseBoards } from '../../src/ingest/board-entry.js';
+import { parseBoards } from '../../tools/lib/ingest/board-entry.js';
 import { listOrgs, loadKnowledge } from '../../src/board/board-files.js';
 
 const valid = `

@@ -5,7 +5,7 @@ import type { KnowledgeDocument } from '../../src/core/knowledge/types.js';
 import { createSearchIndex } from '../../src/core/retrieval/index.js';
 import { misplacedQuestions } from '../../src/core/retrieval/question-filter.js';
 import { search } from '../../src/core/retrieval/search.js';
-import { parseBoards } from '../../src/ingest/board-entry.js';
+import { parseBoards } from '../../tools/lib/ingest/board-entry.js';
 import { loadBoardKnowledge, loadOutOfScopeQuestions } from '../../src/board/board-files.js';
 import { loadVocabulary } from '../../src/board/shared-lists.js';
 

@@ -1,4 +1,4 @@
-import { AUDIENCES, type Audience } from '../core/knowledge/types.js';
+import { AUDIENCES, type Audience } from '../../../src/core/knowledge/types.js';
 
 const HEADING_AUDIENCES: ReadonlyArray<[Audience, RegExp]> = [
   ['medewerkers', /\b(?:medewerkers?|personeel|leerkrachten|leraren|werksituaties)\b/i],

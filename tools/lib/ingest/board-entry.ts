@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
-import { AUDIENCES, type Audience } from '../core/knowledge/types.js';
+import { AUDIENCES, type Audience } from '../../../src/core/knowledge/types.js';
 
 const audienceSchema = z.enum(AUDIENCES as unknown as [Audience, ...Audience[]]);
 

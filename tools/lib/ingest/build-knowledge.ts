@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { KnowledgeDocument, Section } from '../core/knowledge/types.js';
+import type { KnowledgeDocument, Section } from '../../../src/core/knowledge/types.js';
 import { assembleSections, splitTitleBlock } from './assemble.js';
 import { inferAudience } from './audience.js';
 import type { BoardEntry } from './board-entry.js';

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { StoredDoubt } from '../core/doubts/doubt-store.js';
-import { doubtLayout, OPEN_BUCKET } from './file-doubt-store.js';
-import { encodeKey } from './key-encoding.js';
-import { markerBucketDir } from './marker-index.js';
-import { recordPath } from './record-collection.js';
+import type { StoredDoubt } from '../../src/core/doubts/doubt-store.js';
+import { doubtLayout, OPEN_BUCKET } from '../../src/store/file-doubt-store.js';
+import { encodeKey } from '../../src/store/key-encoding.js';
+import { markerBucketDir } from '../../src/store/marker-index.js';
+import { recordPath } from '../../src/store/record-collection.js';
 
 /** What to pre-fill a fresh data directory with. */
 export interface SeedData {

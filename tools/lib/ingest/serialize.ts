@@ -1,5 +1,5 @@
 import { Document, Scalar, YAMLSeq, YAMLMap } from 'yaml';
-import type { KnowledgeDocument } from '../core/knowledge/types.js';
+import type { KnowledgeDocument } from '../../../src/core/knowledge/types.js';
 
 /**
  * Renders a knowledge document as reviewable YAML: metadata first, then one entry per section
