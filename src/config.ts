@@ -63,6 +63,14 @@ const positiveInt = (fallback: number, max: number) =>
     .transform((v) => (v === undefined || v.trim() === '' ? fallback : Number(v)))
     .pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`));
 
+/** A yes/no setting: true, false, 1, 0, ja or nee (empty = false), read as a boolean. */
+const flag = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'false'))
+  .pipe(z.enum(['true', 'false', '1', '0', 'ja', 'nee'], { errorMap: () => ({ message: 'must be true or false' }) }))
+  .transform((v) => v === 'true' || v === '1' || v === 'ja');
+
 const text = z
   .string()
   .optional()
@@ -92,17 +100,9 @@ export const envSchema = z.object({
   REMINDER_WORKING_DAYS: positiveInt(2, 30),
   ESCALATION_WORKING_DAYS: positiveInt(2, 30),
   RETENTION_MONTHS: positiveInt(12, 120),
-  SELF_LEADER: z
-    .string()
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'false'))
-    .pipe(z.enum(['true', 'false', '1', '0', 'ja', 'nee'], { errorMap: () => ({ message: 'must be true or false' }) })),
+  SELF_LEADER: flag,
   SWEEP_INTERVAL_MINUTES: positiveInt(10, 24 * 60),
-  ALLOW_EMULATOR: z
-    .string()
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'false'))
-    .pipe(z.enum(['true', 'false', '1', '0', 'ja', 'nee'], { errorMap: () => ({ message: 'must be true or false' }) })),
+  ALLOW_EMULATOR: flag,
   BOT_OPENID_METADATA_URL: text,
   AI_ENDPOINT: text,
   AI_API_KEY: text,
@@ -115,11 +115,7 @@ export const envSchema = z.object({
   AI_API_VERSION: text,
   AI_TIMEOUT_MS: positiveInt(6000, 60_000),
   AI_DAILY_TOKEN_BUDGET: positiveInt(200_000, 100_000_000),
-  AI_SEND_PERSONAL_DATA: z
-    .string()
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'false'))
-    .pipe(z.enum(['true', 'false', '1', '0', 'ja', 'nee'], { errorMap: () => ({ message: 'must be true or false' }) })),
+  AI_SEND_PERSONAL_DATA: flag,
   LOG_LEVEL: z
     .string()
     .optional()
@@ -182,13 +178,13 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     throw new ConfigError('GRAPH_BASE_URL', 'must be an http(s) URL');
   }
 
-  const selfLeader = ['true', '1', 'ja'].includes(e.SELF_LEADER);
+  const selfLeader = e.SELF_LEADER;
   if (deployed && selfLeader) throw new ConfigError('SELF_LEADER', 'is a local demo setting and cannot be used when BOT_ID is set');
 
   if (e.BOT_OPENID_METADATA_URL !== '' && !/^https?:\/\/[^\s]+$/.test(e.BOT_OPENID_METADATA_URL)) {
     throw new ConfigError('BOT_OPENID_METADATA_URL', 'must be an http(s) URL');
   }
-  const allowEmulator = ['true', '1', 'ja'].includes(e.ALLOW_EMULATOR);
+  const allowEmulator = e.ALLOW_EMULATOR;
 
   const ai = aiConfig(e);
 
