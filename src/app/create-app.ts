@@ -32,11 +32,15 @@ export interface BotApp {
   notifier: Notifier;
 }
 
-/** Builds the whole bot from its dependencies. No ports are opened here. */
-export function createApp(deps: AppDeps): BotApp {
+/**
+ * Builds the whole bot from its dependencies. No ports are opened here. The boards of one
+ * deployment share one adapter (one bot registration); each has its own Application.
+ */
+export function createApp(deps: AppDeps, options: { adapter?: MediawijsAdapter } = {}): BotApp {
   const { config } = deps;
   keepEntityProperties();
-  const adapter = new MediawijsAdapter(config);
+  const adapter = options.adapter ?? new MediawijsAdapter(config);
+  const tenants = deps.tenants ?? config.allowedTenants;
 
   const app = new Application<AppTurnState>({
     adapter,
@@ -71,10 +75,10 @@ export function createApp(deps: AppDeps): BotApp {
 
   const pendingCheck = pendingCheckSchedule(deps);
   app.turn('beforeTurn', async (context) => {
-    // Defence in depth: the HTTP layer already refuses foreign tenants before the adapter runs.
-    if (config.allowedTenants.length > 0) {
+    // Defence in depth: the HTTP layer already refuses foreign tenants (and routes each to its board) before the adapter runs.
+    if (tenants.length > 0) {
       const tenant = tenantOf(context.activity as unknown as Record<string, unknown>)?.toLowerCase();
-      if (!tenant || !config.allowedTenants.includes(tenant)) {
+      if (!tenant || !tenants.includes(tenant)) {
         deps.logger.warn({ event: 'tenant.refused' });
         return false;
       }

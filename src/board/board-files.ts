@@ -91,19 +91,28 @@ export function loadOnboardingCourse(dialogsDir: string, org: string): Onboardin
   return loadYaml(onboardingCourseFile(dialogsDir, org), ofOrg(validateOnboardingCourse, org));
 }
 
-/** Default file names of the leidinggevende mapping in DATA_DIR, tried in this order. */
+/** Default file names of the leidinggevende mapping in DATA_DIR, tried in this order; `{org}` is the board's id. */
 export const DEFAULT_LEADER_MAPPING_FILES = ['leaders.yaml', 'leaders.yml', 'leaders.json'];
+export const PER_BOARD_LEADER_MAPPING_FILES = ['leaders.{org}.yaml', 'leaders.{org}.yml', 'leaders.{org}.json'];
+
+/** Where a board's leidinggevende mapping is looked for: the configured file, else these names in `dataDir`. */
+export interface LeaderMappingSource {
+  file: string | undefined;
+  dataDir: string;
+  /** Default names (DEFAULT_LEADER_MAPPING_FILES unless one deployment serves several boards). */
+  names?: readonly string[];
+}
 
 /**
  * The board's leidinggevende mapping (YAML or JSON). A configured file (LEADER_MAPPING_FILE) must
  * exist; otherwise the default names in `dataDir` are tried and undefined means "no mapping"
  * (Graph or nothing routes).
  */
-export function loadLeaderMapping(source: { file: string | undefined; dataDir: string }): { mapping: LeaderMapping; file: string } | undefined {
+export function loadLeaderMapping(source: LeaderMappingSource): { mapping: LeaderMapping; file: string } | undefined {
   if (source.file) {
     return { mapping: loadYaml(source.file, validateLeaderMapping, { missing: 'het bestand bestaat niet (controleer LEADER_MAPPING_FILE)' }), file: source.file };
   }
-  for (const name of DEFAULT_LEADER_MAPPING_FILES) {
+  for (const name of source.names ?? DEFAULT_LEADER_MAPPING_FILES) {
     const file = path.join(source.dataDir, name);
     const mapping = loadOptionalYaml(file, validateLeaderMapping);
     if (mapping) return { mapping, file };

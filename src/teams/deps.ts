@@ -79,4 +79,6 @@ export interface AppDeps {
   streamIntervalMs?: number;
   /** Member look-up settings; the defaults suit production. */
   identity?: IdentityOptions;
+  /** The tenants this board serves when one deployment serves several (TENANT_ORGS); default: every allowed tenant. */
+  tenants?: readonly string[];
 }

@@ -51,6 +51,18 @@ describe('npm run serve, as deployed', () => {
     expect(bot.output()).not.toMatch(/SELF_LEADER|kon niet starten/);
   }, 90_000);
 
+  it('starts one deployment for several boards (TENANT_ORGS), listing them on /healthz', async () => {
+    const other = '22222222-3333-4444-5555-666666666666';
+    bot = await startBotProcess(
+      { BOT_ID, BOT_PASSWORD: 'dummy-secret', TENANT_ORGS: `${TENANT}=oog,${other}=konot`, DATA_DIR: tempDir('mw-serve-tenants-') },
+      60_000,
+      { npmScript: 'serve', cleanEnv: true },
+    );
+    expect(await (await fetch(`${bot.url}/healthz`)).json()).toMatchObject({ status: 'ok', orgs: ['oog', 'konot'] });
+    expect((await unauthenticated(bot.url)).status).toBe(401);
+    expect(bot.output()).toMatch(/Mediawijs \(oog, konot\) luistert/);
+  }, 90_000);
+
   it('starts as the README deploys it: ENV_FILE with env/.env.dev, the secret in its .user file', async () => {
     // A copy, so the test never writes next to the committed file; the content is env/.env.dev verbatim.
     const dir = tempDir('mw-serve-envfile-');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLeaderDirectory, createSelfLeaderDirectory, type ManagerDirectory } from '../../src/core/doubts/leader-directory.js';
 import { loadLeaderMapping } from '../../src/board/board-files.js';
+import { loadBoard, loadBoards } from '../../src/board/load-board.js';
 import { DataFileError } from '../../src/board/load-yaml.js';
 import { FIXTURE, mapping, parseLeaderMapping } from './doubts-harness.js';
 
@@ -44,6 +45,26 @@ describe('leader mapping file validation', () => {
     await writeFile(path.join(dir, 'leaders.json'), JSON.stringify({ version: 1, leaders: { a: { id: 'x' } } }));
     expect(loadLeaderMapping({ file: undefined, dataDir: dir })).toMatchObject({ file: path.join(dir, 'leaders.json') });
     expect(loadLeaderMapping({ file: undefined, dataDir: dir })!.mapping.leaders.has('a')).toBe(true);
+  });
+});
+
+describe('leader mapping per board (TENANT_ORGS)', () => {
+  const mappingOf = (id: string) => JSON.stringify({ version: 1, leaders: { baas: { id } } });
+  const sources = (dataDir: string, leaderMappingFile?: string, perBoard = true) =>
+    ({ knowledgeDir: 'knowledge', dialogsDir: 'dialogs', dataDir, leaderMappingFile, tenantOrgs: perBoard ? { t1: 'oog', t2: 'konot' } : undefined });
+
+  it("reads DATA_DIR/leaders.<org>.yaml for each board, or LEADER_MAPPING_FILE with {org} replaced; one board keeps leaders.yaml", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'leaders-'));
+    await writeFile(path.join(dir, 'leaders.yaml'), mappingOf('shared'));
+    await writeFile(path.join(dir, 'leaders.oog.yaml'), mappingOf('oog-boss'));
+    await writeFile(path.join(dir, 'm-konot.json'), mappingOf('konot-boss'));
+    const boards = loadBoards(sources(dir), ['oog', 'konot']);
+    expect(boards.get('oog')!.leaders!.mapping.leaders.get('baas')!.person.id).toBe('oog-boss');
+    // No leaders.konot.yaml: that board has no mapping, it does not fall back to another board's.
+    expect(boards.get('konot')!.leaders).toBeUndefined();
+    const configured = loadBoards(sources(dir, path.join(dir, 'm-{org}.json')), ['konot']);
+    expect(configured.get('konot')!.leaders).toMatchObject({ file: path.join(dir, 'm-konot.json') });
+    expect(loadBoard(sources(dir, undefined, false), 'oog').leaders!.mapping.leaders.get('baas')!.person.id).toBe('shared');
   });
 });
 
