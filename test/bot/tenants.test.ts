@@ -141,6 +141,10 @@ describe.each(stores)('one deployment, a board per tenant (TENANT_ORGS), %s stor
     expect(overviewB).toMatch(/Nog niet begonnen[\s\S]*• tweeling/);
     expect(overviewB).not.toMatch(/tweeling: begonnen|docent-a/);
 
+    // "mijn gegevens" shows the progress kept in the tenant it is asked in, and only there.
+    expect((await bot.say(twinA, 'mijn gegevens')).map((r) => r.text).join('\n')).toContain('Je onboarding');
+    expect((await bot.say(twinB, 'mijn gegevens')).map((r) => r.text).join('\n')).not.toContain('Je onboarding');
+
     const [confirm] = await bot.say(twinB, 'verwijder mijn gegevens');
     await bot.click(twinB, actionData(confirm!, /verwijder/i));
     expect(await konot().store.users.get(twinB.aadObjectId)).toBeUndefined();
