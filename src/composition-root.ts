@@ -2,34 +2,33 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'restify';
-import { createApp } from './app/create-app.js';
+import { createBoardBots } from './app/board-bots.js';
+import type { Notifier } from './teams/notifier.js';
 import type { AppDeps, AppStore } from './teams/deps.js';
-import { loadOnboardingCourse } from './infra/load-onboarding.js';
-import { loadPostingDefinition, loadSwearWords } from './infra/load-posting.js';
-import { loadFirstNames } from './infra/load-first-names.js';
-import { loadConfig, type Config } from './config.js';
+import { boardOrgs, loadConfig, type Config } from './config.js';
 import { answerQuestion } from './core/answering/answer.js';
 import { createSearchIndex } from './core/retrieval/index.js';
 import { systemClock } from './core/shared/clock.js';
 import { createHttpServer, listen } from './http/server.js';
-import { listOrgs, loadBoardKnowledge } from './infra/load-knowledge.js';
-import { loadVocabulary } from './infra/load-vocabulary.js';
+import { listOrgs } from './board/board-files.js';
+import { loadBoards } from './board/load-board.js';
+import { scopeToBoard } from './store/board-scope.js';
+import type { Board } from './board/board.js';
+import { loadFirstNames, loadSwearWords, loadVocabulary } from './board/shared-lists.js';
 import { createLogger, createPrettyLogger, type Logger } from './infra/logger.js';
 import { environmentWithFile } from './infra/env-file.js';
 import { openDataStore } from './store/open-data-store.js';
-import { startMaintenanceTimer } from './app/maintenance.js';
+import { startMaintenanceTimer, type MaintenanceDeps } from './app/maintenance.js';
 import { DoubtService } from './core/doubts/doubt-service.js';
 import { createLeaderDirectory, createSelfLeaderDirectory, type LeaderDirectory } from './core/doubts/leader-directory.js';
 import type { LeaderMapping } from './core/doubts/leader-mapping.js';
 import type { Clock, IdGenerator } from './core/shared/clock.js';
 import { createGraphManagerDirectory, type GraphDirectory } from './infra/graph-manager.js';
 import { knownIdentitiesOver } from './teams/member-identity.js';
-import { loadLeaderMappingFile } from './infra/leader-mapping-file.js';
 import { createShortAnswerer, type ShortAnswerer } from './core/ai/short-answer.js';
-import { createTokenBudget } from './core/ai/budget.js';
+import { createTokenBudget, type TokenBudget } from './core/ai/budget.js';
 import { wordsOf } from './core/privacy/mask.js';
 import { createOpenAiChat } from './infra/open-ai-chat.js';
-import type { KnowledgeDocument } from './core/knowledge/types.js';
 
 /** Repository root, where knowledge/, dialogs/ and the default data/ live. */
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,6 +36,8 @@ export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export interface Runtime {
   config: Config;
   logger: Logger;
+  /** The boards served (organisation ids). */
+  orgs: readonly string[];
   url: string;
   port: number;
   stop(): Promise<void>;
@@ -58,54 +59,80 @@ export function configFromEnvironment(processEnv: Record<string, string | undefi
   return loadConfig(env, { rootDir: ROOT_DIR, knownOrgs: listOrgs(knowledgeDir) });
 }
 
-/** Loads the board's knowledge, dialogs and store: everything the bot needs, with real adapters. */
-export async function buildDeps(config: Config, overrides: Partial<Pick<AppDeps, 'clock' | 'newId' | 'logger'>> = {}): Promise<AppDeps> {
-  const { knowledge, ...extras } = loadBoardKnowledge(config.knowledgeDir, config.org);
-  const index = createSearchIndex(knowledge, loadVocabulary(path.join(config.knowledgeDir, 'vocabulary')), extras);
-  const onboardingCourse = await loadOnboardingCourse(config.dialogsDir, config.org);
-  const posting = {
-    definition: await loadPostingDefinition(config.dialogsDir, config.org),
-    swearWords: await loadSwearWords(config.dialogsDir),
-    extraNames: [],
-  };
-  const firstNames = await loadFirstNames(config.dialogsDir);
-  // Read the mapping before taking the data-directory lock: a broken file then fails fast, naming the entry.
-  const leaderMapping = await loadLeaderMappingFile({ file: config.leaderMappingFile, dataDir: config.dataDir });
+/** Everything a deployment serves: each board's dependencies, over one store. */
+export interface Deployment {
+  /** Organisation id → that board's dependencies (one entry with ORG, one per board with TENANT_ORGS). */
+  boards: Map<string, AppDeps>;
+  /** The store every board's view is cut from; closed once, when the deployment stops. */
+  store: AppStore;
+  logger: Logger;
+}
+
+type CoreOverrides = Partial<Pick<AppDeps, 'clock' | 'newId' | 'logger'>>;
+
+/**
+ * Loads every board the deployment serves and opens the store: everything the bots need, with real
+ * adapters. With TENANT_ORGS each board gets its own view of the store (scopeToBoard), its own
+ * search index, doubts service and leidinggevende mapping, and serves only its own tenants.
+ */
+export async function buildDeployment(config: Config, overrides: CoreOverrides = {}): Promise<Deployment> {
+  // Every file is read before the data-directory lock is taken: a broken one fails fast, naming the file.
+  const boards = loadBoards(config, boardOrgs(config));
+  const vocabulary = loadVocabulary(path.join(config.knowledgeDir, 'vocabulary'));
+  const posting = { swearWords: loadSwearWords(config.dialogsDir), extraNames: [] };
+  const firstNames = loadFirstNames(config.dialogsDir);
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const store = await openStore(config, logger);
   const clock = overrides.clock ?? systemClock;
   const newId = overrides.newId ?? randomUUID;
   const graph = config.graph ? createGraphManagerDirectory({ ...config.graph, clock }) : undefined;
-  const doubts = createDoubtService({ config, store, clock, newId, logger, ...(leaderMapping ? { leaderMapping } : {}), ...(graph ? { graph } : {}) });
-  const shortAnswer = shortAnswererFor(config, knowledge, clock);
-  return {
-    posting,
-    privacy: { firstNames },
-    config,
-    knowledge,
-    answer: (question) => answerQuestion(index, question),
-    store,
-    onboardingCourse,
-    clock,
-    newId,
-    logger,
-    doubts,
-    ...(leaderMapping ? { leaderMapping } : {}),
-    ...(graph ? { identity: { graph } } : {}),
-    ...(shortAnswer ? { shortAnswer } : {}),
+  // One daily AI budget for the process, whichever board asks.
+  const budget = config.ai ? createTokenBudget(config.ai.dailyTokenBudget, clock) : undefined;
+
+  const depsOf = (board: Board): AppDeps => {
+    const tenants = config.tenantOrgs ? config.allowedTenants.filter((t) => config.tenantOrgs?.[t] === board.org) : undefined;
+    const boardStore = tenants ? scopeToBoard(store, board.org) : store;
+    // Graph answers for its own tenant only: another board's people are not in that directory.
+    const boardGraph = graph && (!tenants || tenants.includes(config.graph!.tenantId.toLowerCase())) ? graph : undefined;
+    const index = createSearchIndex(board.knowledge, vocabulary, board);
+    const doubts = createDoubtService({ config, store: boardStore, clock, newId, logger, ...(board.leaders ? { leaderMapping: board.leaders.mapping } : {}), ...(boardGraph ? { graph: boardGraph } : {}) });
+    const shortAnswer = budget ? shortAnswererFor(config, board, clock, budget) : undefined;
+    return {
+      posting,
+      privacy: { firstNames },
+      config,
+      board,
+      answer: (question) => answerQuestion(index, question),
+      store: boardStore,
+      clock,
+      newId,
+      logger,
+      doubts,
+      ...(tenants ? { tenants } : {}),
+      ...(boardGraph ? { identity: { graph: boardGraph } } : {}),
+      ...(shortAnswer ? { shortAnswer } : {}),
+    };
   };
+  return { boards: new Map([...boards].map(([org, board]) => [org, depsOf(board)])), store, logger };
+}
+
+/** The dependencies of a single-board deployment (ORG): what tests and the benchmark build one bot from. */
+export async function buildDeps(config: Config, overrides: CoreOverrides = {}): Promise<AppDeps> {
+  if (config.tenantOrgs) throw new Error('buildDeps builds one board; with TENANT_ORGS use buildDeployment');
+  const [deps] = (await buildDeployment(config, overrides)).boards.values();
+  return deps!;
 }
 
 /** AI answers over the configured endpoint, or undefined when AI_* is not set (the default). */
-function shortAnswererFor(config: Config, knowledge: KnowledgeDocument, clock: Clock): ShortAnswerer | undefined {
+function shortAnswererFor(config: Config, board: Board, clock: Clock, budget: TokenBudget): ShortAnswerer | undefined {
   if (!config.ai) return undefined;
   return createShortAnswerer({
     complete: createOpenAiChat(config.ai),
-    budget: createTokenBudget(config.ai.dailyTokenBudget, clock),
+    budget,
     clock,
-    organisation: knowledge.organisation,
+    organisation: board.organisation,
     sendPersonalData: config.ai.sendPersonalData,
-    knownWords: wordsOf([knowledge.organisation, knowledge.title, ...knowledge.sections.map((s) => s.text)]),
+    knownWords: wordsOf([board.organisation, board.title, ...board.knowledge.sections.map((s) => s.text)]),
   });
 }
 
@@ -154,36 +181,42 @@ export function createDoubtService(deps: {
   });
 }
 
-/** The composition root: wires real adapters into the bot and starts listening. */
+/** The composition root: wires real adapters into a bot per board and starts listening. */
 export async function startRuntime(config: Config, options: { prettyLogs?: boolean } = {}): Promise<Runtime> {
   const started = performance.now();
-  const deps = await buildDeps(config, options.prettyLogs ? { logger: await createPrettyLogger(config.logLevel) } : {});
-  const { logger, store } = deps;
-  const bot = createApp(deps);
-  const server: Server = createHttpServer({ bot, config, logger, isStoreWritable: () => store.isWritable(), ...(store.kind ? { storeKind: store.kind } : {}) });
+  const deployment = await buildDeployment(config, options.prettyLogs ? { logger: await createPrettyLogger(config.logLevel) } : {});
+  const { logger, store } = deployment;
+  const { bots, http } = createBoardBots(deployment.boards, config);
+  const orgs = [...deployment.boards.keys()];
+  const server: Server = createHttpServer({ bot: http, config, logger, orgs, isStoreWritable: () => store.isWritable(), ...(store.kind ? { storeKind: store.kind } : {}) });
   const port = await listen(server, config.port, config.host);
   const url = `http://${config.host}:${port}`;
-  const maintenance = startMaintenanceTimer(
-    {
-      doubts: deps.doubts,
-      notifier: bot.notifier,
-      logger,
-      learning: { feedback: store.feedback, clock: deps.clock, retentionMonths: config.retentionMonths },
-      ...(store.locks ? { claimRun: (ms: number) => store.locks!.claimInterval('maintenance', ms) } : {}),
-    },
-    config.sweepIntervalMinutes,
-  );
-  logger.info({ event: 'server.started', url, org: config.org, mode: config.mode, startupMs: Math.round(performance.now() - started) });
+  // Each board sweeps its own doubts and learning records, once per interval across instances.
+  const timers = [...deployment.boards].map(([org, deps]) => startMaintenanceTimer(maintenanceDeps(deps, bots.get(org)!.notifier), config.sweepIntervalMinutes));
+  logger.info({ event: 'server.started', url, orgs, mode: config.mode, startupMs: Math.round(performance.now() - started) });
 
   return {
     config,
     logger,
+    orgs,
     url,
     port,
     stop: async () => {
-      await maintenance.stop();
+      await Promise.all(timers.map((t) => t.stop()));
       await new Promise<void>((resolve) => { server.close(() => resolve()); });
       await store.close();
     },
+  };
+}
+
+/** What one board's maintenance sweep works on: its doubts, its notifier, its learning records. */
+export function maintenanceDeps(deps: AppDeps, notifier: Notifier): MaintenanceDeps {
+  const { store } = deps;
+  return {
+    doubts: deps.doubts,
+    notifier,
+    logger: deps.logger,
+    learning: { feedback: store.feedback, clock: deps.clock, retentionMonths: deps.config.retentionMonths },
+    ...(store.locks ? { claimRun: (ms: number) => store.locks!.claimInterval('maintenance', ms) } : {}),
   };
 }

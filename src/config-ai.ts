@@ -65,7 +65,7 @@ export function aiConfig(e: z.infer<typeof envSchema>): AiConfig | undefined {
     apiVersion: e.AI_API_VERSION || DEFAULT_AZURE_API_VERSION,
     timeoutMs: e.AI_TIMEOUT_MS,
     dailyTokenBudget: e.AI_DAILY_TOKEN_BUDGET,
-    sendPersonalData: ['true', '1', 'ja'].includes(e.AI_SEND_PERSONAL_DATA),
+    sendPersonalData: e.AI_SEND_PERSONAL_DATA,
   } as AiConfig;
   Object.defineProperty(config, 'apiKey', { value: e.AI_API_KEY, enumerable: false });
   return config;

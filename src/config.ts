@@ -2,9 +2,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { aiConfig, type AiConfig } from './config-ai.js';
 import { ConfigError } from './config-error.js';
+import { GUID, ORG_ID, tenantSettings } from './config-tenants.js';
 
 export { ConfigError } from './config-error.js';
 export type { AiConfig, AiProvider } from './config-ai.js';
+export { boardOrgs } from './config-tenants.js';
 
 /** Where Mediawijs runs: `local` = anonymous Bot Framework mode on 127.0.0.1, `deployed` = JWT-authenticated. */
 export type RunMode = 'local' | 'deployed';
@@ -15,15 +17,19 @@ export interface Config {
   readonly port: number;
   /** Interface to listen on: 127.0.0.1 in local mode (no JWT check), all interfaces when deployed. */
   readonly host: string;
-  readonly org: string;
+  /** The board of a single-board deployment (ORG); undefined when TENANT_ORGS names one per tenant. */
+  readonly org: string | undefined;
+  /** TENANT_ORGS: tenant id (lower case) → organisation id, each tenant served with its own board; undefined = one board (ORG). */
+  readonly tenantOrgs: Readonly<Record<string, string>> | undefined;
   readonly dataDir: string;
   /** PostgreSQL connection URL; set = the shared PostgreSQL store instead of the embedded one in dataDir. A secret: never log it. */
   readonly databaseUrl: string | undefined;
   readonly knowledgeDir: string;
   readonly dialogsDir: string;
   readonly bot: { readonly appId: string; readonly password: string; readonly tenantId: string };
-  /** Teams tenant ids allowed to use the bot; empty = no tenant restriction (local mode only). */
+  /** Teams tenant ids allowed to use the bot (with TENANT_ORGS: only tenants that have a board); empty = no restriction (local mode only). */
   readonly allowedTenants: readonly string[];
+  /** LEADER_MAPPING_FILE; with TENANT_ORGS it holds `{org}`, replaced by each board's id. */
   readonly leaderMappingFile: string | undefined;
   readonly graph: { readonly tenantId: string; readonly clientId: string; readonly clientSecret: string; readonly baseUrl: string } | undefined;
   readonly reminderWorkingDays: number;
@@ -47,8 +53,6 @@ export interface Config {
 }
 
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const port = (fallback: number) =>
   z
     .string()
@@ -63,6 +67,14 @@ const positiveInt = (fallback: number, max: number) =>
     .transform((v) => (v === undefined || v.trim() === '' ? fallback : Number(v)))
     .pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`));
 
+/** A yes/no setting: true, false, 1, 0, ja or nee (empty = false), read as a boolean. */
+const flag = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'false'))
+  .pipe(z.enum(['true', 'false', '1', '0', 'ja', 'nee'], { errorMap: () => ({ message: 'must be true or false' }) }))
+  .transform((v) => v === 'true' || v === '1' || v === 'ja');
+
 const text = z
   .string()
   .optional()
@@ -75,7 +87,7 @@ export const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'oog'))
-    .pipe(z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be an organisation id such as oog, konot, kempenkind, kopwerk or school001')),
+    .pipe(z.string().regex(ORG_ID, 'must be an organisation id such as oog, konot, kempenkind, kopwerk or school001')),
   DATA_DIR: text,
   DATABASE_URL: text,
   KNOWLEDGE_DIR: text,
@@ -84,6 +96,7 @@ export const envSchema = z.object({
   BOT_PASSWORD: text,
   BOT_TENANT_ID: text,
   ALLOWED_TENANTS: text,
+  TENANT_ORGS: text,
   LEADER_MAPPING_FILE: text,
   GRAPH_TENANT_ID: text,
   GRAPH_CLIENT_ID: text,
@@ -92,17 +105,9 @@ export const envSchema = z.object({
   REMINDER_WORKING_DAYS: positiveInt(2, 30),
   ESCALATION_WORKING_DAYS: positiveInt(2, 30),
   RETENTION_MONTHS: positiveInt(12, 120),
-  SELF_LEADER: z
-    .string()
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'false'))
-    .pipe(z.enum(['true', 'false', '1', '0', 'ja', 'nee'], { errorMap: () => ({ message: 'must be true or false' }) })),
+  SELF_LEADER: flag,
   SWEEP_INTERVAL_MINUTES: positiveInt(10, 24 * 60),
-  ALLOW_EMULATOR: z
-    .string()
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'false'))
-    .pipe(z.enum(['true', 'false', '1', '0', 'ja', 'nee'], { errorMap: () => ({ message: 'must be true or false' }) })),
+  ALLOW_EMULATOR: flag,
   BOT_OPENID_METADATA_URL: text,
   AI_ENDPOINT: text,
   AI_API_KEY: text,
@@ -115,11 +120,7 @@ export const envSchema = z.object({
   AI_API_VERSION: text,
   AI_TIMEOUT_MS: positiveInt(6000, 60_000),
   AI_DAILY_TOKEN_BUDGET: positiveInt(200_000, 100_000_000),
-  AI_SEND_PERSONAL_DATA: z
-    .string()
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'false'))
-    .pipe(z.enum(['true', 'false', '1', '0', 'ja', 'nee'], { errorMap: () => ({ message: 'must be true or false' }) })),
+  AI_SEND_PERSONAL_DATA: flag,
   LOG_LEVEL: z
     .string()
     .optional()
@@ -157,20 +158,17 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const e = parsed.data;
   const resolve = (p: string, fallback: string) => path.resolve(options.rootDir, p || fallback);
 
-  if (options.knownOrgs && !options.knownOrgs.includes(e.ORG)) {
+  const deployed = e.BOT_ID !== '';
+  const tenants = tenantSettings({ ...e, rawOrg: env.ORG?.trim() ?? '', deployed, knownOrgs: options.knownOrgs });
+  if (!tenants.tenantOrgs && options.knownOrgs && !options.knownOrgs.includes(e.ORG)) {
     throw new ConfigError('ORG', `unknown organisation "${e.ORG}"; choose one of ${options.knownOrgs.join(', ')}`);
   }
 
-  const deployed = e.BOT_ID !== '';
   if (deployed && !GUID.test(e.BOT_ID)) throw new ConfigError('BOT_ID', 'must be the bot\'s Microsoft App ID (a GUID)');
   if (deployed && e.BOT_PASSWORD === '') throw new ConfigError('BOT_PASSWORD', 'is required when BOT_ID is set');
   if (!deployed && e.BOT_PASSWORD !== '') throw new ConfigError('BOT_ID', 'is empty but BOT_PASSWORD is set; set both or neither');
   if (e.BOT_TENANT_ID !== '' && !GUID.test(e.BOT_TENANT_ID)) throw new ConfigError('BOT_TENANT_ID', 'must be a tenant id (GUID)');
 
-  const allowedTenants = e.ALLOWED_TENANTS.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
-  const badTenant = allowedTenants.find((t) => !GUID.test(t));
-  if (badTenant) throw new ConfigError('ALLOWED_TENANTS', `"${badTenant}" is not a tenant id (GUID); use a comma-separated list`);
-  if (deployed && allowedTenants.length === 0) throw new ConfigError('ALLOWED_TENANTS', 'is required when BOT_ID is set');
 
   const graphVars = { GRAPH_TENANT_ID: e.GRAPH_TENANT_ID, GRAPH_CLIENT_ID: e.GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET: e.GRAPH_CLIENT_SECRET };
   const graphSet = Object.entries(graphVars).filter(([, v]) => v !== '');
@@ -182,13 +180,13 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     throw new ConfigError('GRAPH_BASE_URL', 'must be an http(s) URL');
   }
 
-  const selfLeader = ['true', '1', 'ja'].includes(e.SELF_LEADER);
+  const selfLeader = e.SELF_LEADER;
   if (deployed && selfLeader) throw new ConfigError('SELF_LEADER', 'is a local demo setting and cannot be used when BOT_ID is set');
 
   if (e.BOT_OPENID_METADATA_URL !== '' && !/^https?:\/\/[^\s]+$/.test(e.BOT_OPENID_METADATA_URL)) {
     throw new ConfigError('BOT_OPENID_METADATA_URL', 'must be an http(s) URL');
   }
-  const allowEmulator = ['true', '1', 'ja'].includes(e.ALLOW_EMULATOR);
+  const allowEmulator = e.ALLOW_EMULATOR;
 
   const ai = aiConfig(e);
 
@@ -202,13 +200,14 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     mode: deployed ? 'deployed' : 'local',
     port: e.PORT,
     host: deployed ? '0.0.0.0' : '127.0.0.1',
-    org: e.ORG,
+    org: tenants.tenantOrgs ? undefined : e.ORG,
+    tenantOrgs: tenants.tenantOrgs,
     dataDir,
     databaseUrl: e.DATABASE_URL || undefined,
     knowledgeDir: resolve(e.KNOWLEDGE_DIR, 'knowledge'),
     dialogsDir: resolve(e.DIALOGS_DIR, 'dialogs'),
     bot: { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID },
-    allowedTenants,
+    allowedTenants: tenants.allowedTenants,
     leaderMappingFile: e.LEADER_MAPPING_FILE ? path.resolve(options.rootDir, e.LEADER_MAPPING_FILE) : undefined,
     graph:
       graphSet.length === 3

@@ -1,6 +1,5 @@
-import { ConfigError } from './config.js';
 import { configFromEnvironment, startRuntime } from './composition-root.js';
-import { installLastResortGuard } from './infra/last-resort.js';
+import { exitOnStartFailure, installLastResortGuard } from './infra/last-resort.js';
 
 /**
  * `npm run serve`: only the bot server, as deployed. It reads its settings from the environment only
@@ -10,7 +9,7 @@ async function main(): Promise<void> {
   const config = configFromEnvironment();
   const runtime = await startRuntime(config);
   installLastResortGuard(runtime.logger);
-  console.log(`Mediawijs (${config.org}) luistert op ${runtime.url}/api/messages`);
+  console.log(`Mediawijs (${runtime.orgs.join(', ')}) luistert op ${runtime.url}/api/messages`);
   // A signal handler cannot await: stop, then exit either way (1 when stopping failed).
   const shutdown = () => {
     runtime.stop().then(
@@ -22,8 +21,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
-main().catch((err: unknown) => {
-  const message = err instanceof ConfigError || err instanceof Error ? err.message : String(err);
-  console.error(`Mediawijs kon niet starten: ${message}`);
-  process.exit(1);
-});
+main().catch(exitOnStartFailure);

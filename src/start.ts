@@ -1,7 +1,6 @@
-import { ConfigError } from './config.js';
 import { configFromEnvironment, startRuntime } from './composition-root.js';
 import { startPlayground } from './infra/playground.js';
-import { installLastResortGuard } from './infra/last-resort.js';
+import { exitOnStartFailure, installLastResortGuard } from './infra/last-resort.js';
 
 /**
  * `npm start`: locally (no BOT_ID) the bot on 127.0.0.1 plus a chat in the Microsoft 365 Agents
@@ -15,11 +14,11 @@ async function main(): Promise<void> {
   installLastResortGuard(runtime.logger);
   const endpoint = `${runtime.url}/api/messages`;
   if (config.mode === 'deployed') {
-    console.log(`Mediawijs (${config.org}) luistert op ${endpoint}`);
+    console.log(`Mediawijs (${runtime.orgs.join(', ')}) luistert op ${endpoint}`);
     return onShutdown(() => runtime.stop());
   }
   const playground = await startPlayground({ botEndpoint: endpoint, port: config.playgroundPort });
-  console.log(`\nMediawijs (${config.org}) draait lokaal op ${endpoint}`);
+  console.log(`\nMediawijs (${runtime.orgs.join(', ')}) draait lokaal op ${endpoint}`);
   console.log(`Open de chat in de Agents Playground: ${playground.url}\n(stoppen: Ctrl+C)`);
   onShutdown(async () => {
     await playground.stop();
@@ -36,8 +35,4 @@ function onShutdown(stop: () => Promise<void>): void {
   process.once('SIGTERM', handler);
 }
 
-main().catch((err: unknown) => {
-  const message = err instanceof ConfigError || err instanceof Error ? err.message : String(err);
-  console.error(`Mediawijs kon niet starten: ${message}`);
-  process.exit(1);
-});
+main().catch(exitOnStartFailure);

@@ -16,8 +16,8 @@ import { checkDefinition } from '../src/core/posting/check-definition.js';
 import { decide } from '../src/core/posting/engine.js';
 import { postingSchemaFileText } from '../src/core/posting/schema.js';
 import { FACT_IDS, type Facts } from '../src/core/posting/types.js';
-import { loadKnowledge } from '../src/infra/load-knowledge.js';
-import { loadPostingDefinition } from '../src/infra/load-posting.js';
+import { loadKnowledge } from '../src/board/board-files.js';
+import { loadPostingDefinition } from '../src/board/board-files.js';
 
 const ORGS = ['oog', 'konot', 'kempenkind', 'kopwerk', 'school001'];
 
@@ -69,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
   if (args.check) {
     let failed = false;
     for (const org of args.org ? [args.org] : ORGS) {
-      const definition = await loadPostingDefinition(args.dialogs, org);
+      const definition = loadPostingDefinition(args.dialogs, org);
       const knowledge = loadKnowledge(args.knowledge, org);
       const report = checkDefinition(definition, knowledge);
       failed ||= report.problems.length > 0;
@@ -82,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
   if (!args.org) throw new UsageError('--org ontbreekt (bijvoorbeeld --org oog)');
   if (!/^[a-z0-9-]+$/.test(args.org)) throw new UsageError(`ongeldige organisatie "${args.org}"`);
   const facts = parseFacts(args.facts ?? '{}');
-  const definition = await loadPostingDefinition(args.dialogs, args.org);
+  const definition = loadPostingDefinition(args.dialogs, args.org);
   const knowledge = loadKnowledge(args.knowledge, args.org);
   const decision = decide(definition, knowledge, facts);
   const output =

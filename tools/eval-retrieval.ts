@@ -11,10 +11,10 @@ import { performance } from 'node:perf_hooks';
 import { answerQuestion } from '../src/core/answering/answer.js';
 import type { AnswerResult } from '../src/core/answering/types.js';
 import { formatCitation } from '../src/core/knowledge/citation.js';
-import { loadBoardKnowledge } from '../src/infra/load-knowledge.js';
+import { loadBoardKnowledge } from '../src/board/board-files.js';
 import { createSearchIndex, type SearchIndex } from '../src/core/retrieval/index.js';
 import { search } from '../src/core/retrieval/search.js';
-import { loadVocabulary } from '../src/infra/load-vocabulary.js';
+import { loadVocabulary } from '../src/board/shared-lists.js';
 import { containsExpected, percentile } from './lib/eval-scoring.js';
 
 /** Characters of card chrome (title, buttons, labels) the bot adds around the passages. */

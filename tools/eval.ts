@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { message, user } from '../test/support/activities.js';
 import { startBotProcess, REPO_ROOT } from './lib/bot-process.js';
-import { activityText, FakeConnector, visibleMessages } from './lib/fake-connector.js';
+import { activityText, FakeConnector, visibleMessages } from '../test/support/fake-connector.js';
 import { containsExpected, declinesWithoutQuoting, percentile, wordRuns } from './lib/eval-scoring.js';
 
 interface QaItem { id: string; org: string; question: string; expect: string[] }

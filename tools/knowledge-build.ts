@@ -10,15 +10,15 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseBoards } from '../src/ingest/board-entry.js';
-import { buildKnowledge } from '../src/ingest/build-knowledge.js';
-import { serializeKnowledge } from '../src/ingest/serialize.js';
+import { parseBoards } from './lib/ingest/board-entry.js';
+import { buildKnowledge } from './lib/ingest/build-knowledge.js';
+import { serializeKnowledge } from './lib/ingest/serialize.js';
 import { AUDIENCES } from '../src/core/knowledge/types.js';
 import { checkSectionQuestions } from '../src/core/knowledge/questions.js';
 import { createSearchIndex } from '../src/core/retrieval/index.js';
 import { misplacedQuestions } from '../src/core/retrieval/question-filter.js';
-import { loadBoardKnowledge, questionsFile } from '../src/infra/load-knowledge.js';
-import { loadVocabulary } from '../src/infra/load-vocabulary.js';
+import { loadBoardKnowledge, questionsFile } from '../src/board/board-files.js';
+import { loadVocabulary } from '../src/board/shared-lists.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -21,8 +21,8 @@ import { createSearchIndex, type SearchIndex } from '../src/core/retrieval/index
 import { search } from '../src/core/retrieval/search.js';
 import { ConfigError, loadConfig, type Config } from '../src/config.js';
 import { environmentWithFile } from '../src/infra/env-file.js';
-import { listOrgs, loadBoardKnowledge, questionsFile } from '../src/infra/load-knowledge.js';
-import { loadVocabulary } from '../src/infra/load-vocabulary.js';
+import { listOrgs, loadBoardKnowledge, questionsFile } from '../src/board/board-files.js';
+import { loadVocabulary } from '../src/board/shared-lists.js';
 import { openFeedbackReader } from '../src/store/open-data-store.js';
 import { addOutOfScope, linkQuestion, ReviewEditError } from './lib/review-edits.js';
 
@@ -37,7 +37,8 @@ const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 
 /** The bot's settings as `npm run serve` reads them (environment plus ENV_FILE), for this board. */
 function botSettings(org: string): Config {
-  const env = environmentWithFile({ ...process.env, ORG: org }, process.env.ENV_FILE, ROOT_DIR);
+  // Read as a single-board setting for --org: a deployment's TENANT_ORGS names other boards too.
+  const env: Record<string, string | undefined> = { ...environmentWithFile(process.env, process.env.ENV_FILE, ROOT_DIR), ORG: org, TENANT_ORGS: '' };
   const knowledgeDir = path.resolve(ROOT_DIR, env.KNOWLEDGE_DIR || 'knowledge');
   return loadConfig(env, { rootDir: ROOT_DIR, knownOrgs: listOrgs(knowledgeDir) });
 }

@@ -19,6 +19,7 @@ import { registerOnboardingLeader, showOnboardingOverview } from '../teams/onboa
 import { askDeleteMyData, registerPrivacy, showMyData } from '../teams/privacy.js';
 import { answerPrivately, guardGroupCardAction, inSharedConversation } from '../teams/group-chats.js';
 import { COMMAND_SCOPE_IN_GROUP } from '../core/intents/conversation-scope.js';
+import { ONBOARDING_VERBS } from '../core/onboarding/actions.js';
 import type { Command } from '../core/intents/classify.js';
 import type { AppDeps, AppTurnState } from '../teams/deps.js';
 import { MediawijsAdapter } from './teams-adapter.js';
@@ -31,11 +32,15 @@ export interface BotApp {
   notifier: Notifier;
 }
 
-/** Builds the whole bot from its dependencies. No ports are opened here. */
-export function createApp(deps: AppDeps): BotApp {
+/**
+ * Builds the whole bot from its dependencies. No ports are opened here. The boards of one
+ * deployment share one adapter (one bot registration); each has its own Application.
+ */
+export function createApp(deps: AppDeps, options: { adapter?: MediawijsAdapter } = {}): BotApp {
   const { config } = deps;
   keepEntityProperties();
-  const adapter = new MediawijsAdapter(config);
+  const adapter = options.adapter ?? new MediawijsAdapter(config);
+  const tenants = deps.tenants ?? config.allowedTenants;
 
   const app = new Application<AppTurnState>({
     adapter,
@@ -52,7 +57,7 @@ export function createApp(deps: AppDeps): BotApp {
     doubts: deps.doubts,
     clock: deps.clock,
     logger: deps.logger,
-    leaderTerm: deps.knowledge.leaderTerm,
+    leaderTerm: deps.board.leaderTerm,
   });
 
   app.error(async (context, error) => {
@@ -70,10 +75,10 @@ export function createApp(deps: AppDeps): BotApp {
 
   const pendingCheck = pendingCheckSchedule(deps);
   app.turn('beforeTurn', async (context) => {
-    // Defence in depth: the HTTP layer already refuses foreign tenants before the adapter runs.
-    if (config.allowedTenants.length > 0) {
+    // Defence in depth: the HTTP layer already refuses foreign tenants (and routes each to its board) before the adapter runs.
+    if (tenants.length > 0) {
       const tenant = tenantOf(context.activity as unknown as Record<string, unknown>)?.toLowerCase();
-      if (!tenant || !config.allowedTenants.includes(tenant)) {
+      if (!tenant || !tenants.includes(tenant)) {
         deps.logger.warn({ event: 'tenant.refused' });
         return false;
       }
@@ -103,7 +108,7 @@ export function createApp(deps: AppDeps): BotApp {
 
   /** Runs a command; without turn state (in the 1:1 chat, reached from a group) state-bound steps start fresh. */
   const runCommand = async (context: TurnContext, state: AppTurnState | undefined, command: Command): Promise<void> => {
-    if (command === 'onboarding') return runOnboardingAction(context, deps, { verb: 'onboarding.start' });
+    if (command === 'onboarding') return runOnboardingAction(context, deps, { verb: ONBOARDING_VERBS.start });
     if (command === 'posting' && state) return startPosting(context, state, deps, { fresh: false, typedSituation: true });
     if (command === 'doubt') return openDoubtCompose(context, state, deps, {});
     if (command === 'my_doubts') return showMyDoubts(context, deps);
@@ -135,7 +140,7 @@ export function createApp(deps: AppDeps): BotApp {
         await context.sendActivity(SMALL_TALK.tooLong(intent.length, MAX_MESSAGE_LENGTH));
         return;
       case 'greeting':
-        await context.sendActivity(SMALL_TALK.greeting(deps.knowledge.organisation));
+        await context.sendActivity(SMALL_TALK.greeting(deps.board.organisation));
         return;
       case 'help':
         await sendHelp(context, deps);

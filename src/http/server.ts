@@ -34,6 +34,8 @@ export interface HttpDeps {
   logger: Logger;
   /** For GET /healthz: whether the store can be written. */
   isStoreWritable(): Promise<boolean>;
+  /** The boards served (organisation ids), for /healthz. */
+  orgs: readonly string[];
   /** Which store /healthz reports on (`files`, `postgresql`); omitted when unknown. */
   storeKind?: string;
 }
@@ -108,7 +110,9 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
     const writable = await deps.isStoreWritable().catch(() => false);
     const database = deps.storeKind === 'postgresql';
     const status = writable ? 'ok' : database ? 'database unreachable' : 'store not writable';
-    res.send(writable ? 200 : 503, { status, storeWritable: writable, org: deps.config.org, ...(deps.storeKind ? { store: deps.storeKind } : {}) });
+    // One board: `org`, as always; a deployment serving several names them all.
+    const boards = deps.orgs.length === 1 ? { org: deps.orgs[0] } : { orgs: deps.orgs };
+    res.send(writable ? 200 : 503, { status, storeWritable: writable, ...boards, ...(deps.storeKind ? { store: deps.storeKind } : {}) });
   });
 
   server.on('restifyError', (req: restify.Request, _res: restify.Response, err: unknown, callback: () => void) => {

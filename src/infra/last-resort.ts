@@ -14,3 +14,9 @@ export function installLastResortGuard(logger: Logger, proc: NodeJS.Process = pr
     logger.error({ event: 'process.unhandled-rejection', err: { name: error.name, message: error.message, stack: error.stack } });
   });
 }
+
+/** What the entry points do when the bot cannot start (bad settings, a broken data file): say why in one line, exit 1. */
+export function exitOnStartFailure(err: unknown): never {
+  console.error(`Mediawijs kon niet starten: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}

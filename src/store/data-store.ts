@@ -18,8 +18,18 @@ export interface IdentityRecord {
   at: string;
 }
 
-/** Per-user record (welcome sent, profile, consent, ...); its shape belongs to the domains. */
-export type UserRecord = Record<string, unknown>;
+/** What the bot keeps per user besides onboarding and doubts. */
+export interface UserRecord {
+  name?: string;
+  welcomedAt?: string;
+  /** From Teams' member look-up (or Graph): the names a mapping file may use for this user. */
+  upn?: string;
+  email?: string;
+  /** When `upn`/`email` were last looked up; the cache expires after a day. */
+  identityCheckedAt?: string;
+  /** Fields written by other versions are kept as they are. */
+  [key: string]: unknown;
+}
 
 /**
  * Everything Mediawijs persists, behind interfaces a server database can implement later.

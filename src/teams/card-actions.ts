@@ -1,7 +1,7 @@
 import type { AdaptiveCard as TeamsAdaptiveCard, Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { z } from 'zod';
-import { card, textBlock, type AdaptiveCard } from '../cards/adaptive-card.js';
+import { card, textBlock, type AdaptiveCard } from '../cards/shared/adaptive-card.js';
 import type { AppTurnState } from './deps.js';
 import { SMALL_TALK } from './small-talk.js';
 

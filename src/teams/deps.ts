@@ -1,18 +1,15 @@
 import type { TurnState } from '@microsoft/teams-ai';
 import type { Config } from '../config.js';
 import type { AnswerResult } from '../core/answering/types.js';
-import type { KnowledgeDocument } from '../core/knowledge/types.js';
 import type { Clock, IdGenerator } from '../core/shared/clock.js';
-import type { PostingDefinition } from '../core/posting/types.js';
-import type { OnboardingCourse } from '../core/onboarding/course-schema.js';
 import type { OnboardingProgress } from '../core/onboarding/progress-types.js';
 import type { DoubtService } from '../core/doubts/doubt-service.js';
-import type { LeaderMapping } from '../core/doubts/leader-mapping.js';
 import type { Doubt, DoubtCase } from '../core/doubts/types.js';
 import type { PostingSession } from '../core/posting/session.js';
-import type { DataStore } from '../store/data-store.js';
+import type { ConversationRecord, DataStore, UserRecord } from '../store/data-store.js';
 import type { Logger } from '../infra/logger.js';
 import type { ShortAnswerer } from '../core/ai/short-answer.js';
+import type { Board } from '../board/board.js';
 
 /** An answer given in this conversation, kept so feedback buttons need not carry the question. */
 export interface RememberedAnswer {
@@ -48,24 +45,6 @@ export interface UserState {
 
 export type AppTurnState = TurnState<ConversationState, UserState>;
 
-/** A stored conversation reference, needed to write to a user proactively. */
-export interface ConversationRecord {
-  reference: Record<string, unknown>;
-  updatedAt: string;
-}
-
-/** What the bot keeps per user besides onboarding and doubts. */
-export interface UserRecord {
-  name?: string;
-  welcomedAt?: string;
-  /** From Teams' member look-up (or Graph): the names a mapping file may use for this user. */
-  upn?: string;
-  email?: string;
-  /** When `upn`/`email` were last looked up; the cache expires after a day. */
-  identityCheckedAt?: string;
-  [key: string]: unknown;
-}
-
 export type AppStore = DataStore<Doubt, ConversationRecord, UserRecord, OnboardingProgress>;
 
 /** How the sender's UPN/e-mail is found: time-out, cache and Graph fallback (see src/teams/member-identity.ts). */
@@ -80,11 +59,13 @@ export interface IdentityOptions {
 /** Everything the bot needs; the composition root passes real adapters, tests pass fakes. */
 export interface AppDeps {
   config: Config;
-  knowledge: KnowledgeDocument;
+  /** The board this bot serves: its name, words, code, posting model, course and leidinggevende mapping. */
+  board: Board;
+  /** Answers a question from the board's code (retrieval over `board.knowledge`). */
   answer(question: string): AnswerResult;
   store: AppStore;
-  onboardingCourse: OnboardingCourse;
-  posting: { definition: PostingDefinition; swearWords: string[]; extraNames: string[] };
+  /** The draft pre-check's shared lists: schuttingtaal, and names besides the board's own that count as organisations. */
+  posting: { swearWords: string[]; extraNames: string[] };
   /** The reviewed first names the check before a doubt is sent knows (dialogs/shared/voornamen.yaml). */
   privacy?: { firstNames: readonly string[] };
   clock: Clock;
@@ -92,12 +73,12 @@ export interface AppDeps {
   logger: Logger;
   /** "Twijfels naar de leidinggevende": the pure doubts domain over `store.doubts`. */
   doubts: DoubtService;
-  /** The board's leader mapping, when one is configured. */
-  leaderMapping?: LeaderMapping;
   /** Optional AI answers ("Kort gezegd: …") above the quote; absent (the default) = the quote alone. */
   shortAnswer?: ShortAnswerer;
   /** Pace of a streamed short answer in Teams (default: Teams' one request a second); tests go faster. */
   streamIntervalMs?: number;
   /** Member look-up settings; the defaults suit production. */
   identity?: IdentityOptions;
+  /** The tenants this board serves when one deployment serves several (TENANT_ORGS); default: every allowed tenant. */
+  tenants?: readonly string[];
 }

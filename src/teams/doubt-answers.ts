@@ -1,10 +1,10 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { AppDeps, AppTurnState } from './deps.js';
-import { card, textBlock } from '../cards/adaptive-card.js';
+import { card, textBlock } from '../cards/shared/adaptive-card.js';
 import { onExecute } from './card-actions.js';
-import { doubtOutcomeCard } from '../cards/doubt-leader-card.js';
-import { doubtCardForViewer } from '../cards/doubt-notification-card.js';
-import { answerPayload, DOUBT_ANSWER_VERB, DOUBT_INPUTS, DOUBT_REFRESH_VERB, doubtIdPayload } from '../cards/doubt-actions.js';
+import { doubtOutcomeCard } from '../cards/doubts/doubt-leader-card.js';
+import { doubtCardForViewer } from '../cards/doubts/doubt-notification-card.js';
+import { answerPayload, DOUBT_ANSWER_VERB, DOUBT_INPUTS, DOUBT_REFRESH_VERB, doubtIdPayload } from '../cards/doubts/doubt-actions.js';
 import { actorOf } from './identity.js';
 import type { Notifier } from './notifier.js';
 
@@ -13,7 +13,7 @@ import type { Notifier } from './notifier.js';
  * returned card replaces the clicked one in place. Other copies are updated and the asker hears it.
  */
 export function registerDoubtAnswers(app: Application<AppTurnState>, deps: AppDeps, notifier: Notifier): void {
-  const options = { leaderTerm: deps.knowledge.leaderTerm };
+  const options = { leaderTerm: deps.board.leaderTerm };
 
   onExecute(app, DOUBT_ANSWER_VERB, answerPayload, async (context, _state, data) => {
     const actor = actorOf(context);

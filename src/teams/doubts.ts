@@ -1,12 +1,12 @@
 import type { Application } from '@microsoft/teams-ai';
-import type { CodeLead } from '../cards/answer-card.js';
+import type { CodeLead } from '../cards/answers/answer-card.js';
 import type { TurnContext } from 'botbuilder';
 import type { AppDeps, AppTurnState, DoubtDraft } from './deps.js';
 import { onSubmit } from './card-actions.js';
-import { doubtComposeCard } from '../cards/doubt-compose-card.js';
-import { doubtSentCard, myDoubtsCard } from '../cards/doubt-asker-cards.js';
-import { openDoubtsCard } from '../cards/doubt-list-cards.js';
-import { doubtCardForViewer } from '../cards/doubt-notification-card.js';
+import { doubtComposeCard } from '../cards/doubts/doubt-compose-card.js';
+import { doubtSentCard, myDoubtsCard } from '../cards/doubts/doubt-asker-cards.js';
+import { openDoubtsCard } from '../cards/doubts/doubt-list-cards.js';
+import { doubtCardForViewer } from '../cards/doubts/doubt-notification-card.js';
 import {
   composePayload,
   DOUBT_CANCEL_VERB,
@@ -23,8 +23,8 @@ import {
   openPayload,
   redactPayload,
   sendPayload,
-} from '../cards/doubt-actions.js';
-import { escalatePayload, POSTING_VERBS } from '../cards/posting-actions.js';
+} from '../cards/doubts/doubt-actions.js';
+import { escalatePayload, POSTING_VERBS } from '../cards/posting/posting-actions.js';
 import type { z } from 'zod';
 import type { DoubtPreview } from '../core/doubts/doubt-service.js';
 import { personLabel, personWithRole } from '../core/doubts/doubt-format.js';
@@ -36,7 +36,7 @@ import type { Notifier } from './notifier.js';
 import { postingHandOver } from './posting.js';
 import { findRememberedAnswer } from './questions.js';
 import { cardMessage } from './replies.js';
-import { askLeaderLabel } from '../cards/ask-leader.js';
+import { askLeaderLabel } from '../cards/shared/ask-leader.js';
 
 const KEPT_DRAFTS = 5;
 
@@ -91,7 +91,7 @@ export function registerDoubts(app: Application<AppTurnState>, deps: AppDeps, no
       return;
     }
     const to = result.doubt.assignees.find((a) => a.key === result.doubt.answeredBy);
-    await context.sendActivity(`Je vervolgvraag is verstuurd naar ${personLabel(to, `je ${deps.knowledge.leaderTerm}`)}. Je krijgt hier bericht zodra er een antwoord is.`);
+    await context.sendActivity(`Je vervolgvraag is verstuurd naar ${personLabel(to, `je ${deps.board.leaderTerm}`)}. Je krijgt hier bericht zodra er een antwoord is.`);
     await notifier.deliverFor(result.doubt);
   });
 
@@ -104,7 +104,7 @@ export function registerDoubts(app: Application<AppTurnState>, deps: AppDeps, no
       await context.sendActivity(found.message);
       return;
     }
-    await context.sendActivity(cardMessage(doubtCardForViewer(found.doubt, actor, { leaderTerm: deps.knowledge.leaderTerm })));
+    await context.sendActivity(cardMessage(doubtCardForViewer(found.doubt, actor, { leaderTerm: deps.board.leaderTerm })));
   });
 
   registerDoubtAnswers(app, deps, notifier);
@@ -137,7 +137,7 @@ async function showCompose(
 ): Promise<void> {
   // The preview needs some text to check; only its routing is used here.
   const preview = input.preview ?? (await deps.doubts.preview(actorOf(context), input.text?.trim() || 'twijfel'));
-  const leaderTerm = deps.knowledge.leaderTerm;
+  const leaderTerm = deps.board.leaderTerm;
   const data: Record<string, unknown> = {};
   if (draft) data.composeId = draft.id;
   const cardInput: Parameters<typeof doubtComposeCard>[0] = { data };
@@ -193,16 +193,16 @@ async function sendDoubt(context: TurnContext, state: AppTurnState, deps: AppDep
   }
   if (draft) draft.sentDoubtId = result.doubt.id;
   // Only a mapping file names people by UPN/e-mail; routing by object id (or Graph) does not need the look-up.
-  const unverified = deps.leaderMapping !== undefined && identityUnverified(context);
+  const unverified = deps.board.leaders !== undefined && identityUnverified(context);
   deps.logger.info({ event: 'doubt.sent', doubtId: result.doubt.id, outlook: result.outlook, role: result.recipientRole, identityUnverified: unverified });
-  await context.sendActivity(cardMessage(doubtSentCard({ ...result, identityUnverified: unverified }, { leaderTerm: deps.knowledge.leaderTerm }), 'Je vraag is ontvangen'));
+  await context.sendActivity(cardMessage(doubtSentCard({ ...result, identityUnverified: unverified }, { leaderTerm: deps.board.leaderTerm }), 'Je vraag is ontvangen'));
   await notifier.deliverFor(result.doubt);
 }
 
 /** "mijn vragen": the user's own doubts, newest first. */
 export async function showMyDoubts(context: TurnContext, deps: AppDeps): Promise<void> {
   const mine = await deps.doubts.listMine(actorOf(context));
-  await context.sendActivity(cardMessage(myDoubtsCard(mine, { leaderTerm: deps.knowledge.leaderTerm }), 'Mijn vragen'));
+  await context.sendActivity(cardMessage(myDoubtsCard(mine, { leaderTerm: deps.board.leaderTerm }), 'Mijn vragen'));
 }
 
 /** "openstaande twijfels": doubts waiting for this user's answer, oldest first. */

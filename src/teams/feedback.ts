@@ -1,5 +1,5 @@
 import type { AppDeps } from './deps.js';
-import { FEEDBACK_VERB, feedbackPayload } from '../cards/answer-actions.js';
+import { FEEDBACK_VERB, feedbackPayload } from '../cards/answers/answer-actions.js';
 import { onSubmit } from './card-actions.js';
 import type { QuestionApp } from './questions.js';
 import { findRememberedAnswer } from './questions.js';
@@ -19,7 +19,7 @@ export function registerFeedback(app: QuestionApp, deps: AppDeps): void {
     await deps.store.feedback.add({
       id: deps.newId(),
       at: deps.clock.now().toISOString(),
-      org: deps.config.org,
+      org: deps.board.org,
       userId: actorOf(context).id,
       question: redactPersonalData(answer.question).text,
       ...(answer.sectionId ? { sectionId: answer.sectionId } : {}),

@@ -1,12 +1,27 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { AppDeps } from './deps.js';
-import { isSharedConversation, verbScopeInGroup } from '../core/intents/conversation-scope.js';
+import { isSharedConversation, type GroupScope } from '../core/intents/conversation-scope.js';
+import { FEEDBACK_VERB } from '../cards/answers/answer-actions.js';
+import { DOUBT_COMPOSE_VERB } from '../cards/doubts/doubt-actions.js';
+import { POSTING_VERBS } from '../cards/posting/posting-actions.js';
 import { actorOf } from './identity.js';
 import type { Notifier } from './notifier.js';
 
 /** Whether this activity comes from a group chat or a channel rather than the sender's 1:1 chat. */
 export function inSharedConversation(context: TurnContext): boolean {
   return isSharedConversation(context.activity.conversation);
+}
+
+/** Card verbs that may be used in a group: feedback on an answer and the posting check (its hand-over excepted). */
+const HERE_VERBS = new Set<string>([FEEDBACK_VERB, ...Object.values(POSTING_VERBS).filter((v) => v !== POSTING_VERBS.escalate)]);
+/** Card verbs that start something personal from a group card: "Vraag mijn leidinggevende". */
+const PRIVATE_VERBS = new Set<string>([DOUBT_COMPOSE_VERB, POSTING_VERBS.escalate]);
+
+/** Where a card click in a group is answered; any verb not named above belongs to a 1:1 chat. */
+function verbScopeInGroup(verb: string | undefined): GroupScope {
+  if (verb === undefined) return 'refuse';
+  if (HERE_VERBS.has(verb)) return 'here';
+  return PRIVATE_VERBS.has(verb) ? 'private' : 'refuse';
 }
 
 /** The verb of a card click: Action.Submit (`value.verb`) or Action.Execute (`value.action.verb`). */

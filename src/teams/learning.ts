@@ -19,7 +19,7 @@ export async function recordLearning(deps: AppDeps, event: LearningEvent): Promi
     await deps.store.feedback.add({
       id: deps.newId(),
       at: deps.clock.now().toISOString(),
-      org: deps.config.org,
+      org: deps.board.org,
       question: redactPersonalData(event.question).text,
       verdict: event.verdict,
       ...(event.sectionId ? { sectionId: event.sectionId } : {}),

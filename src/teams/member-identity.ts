@@ -1,5 +1,6 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import type { AppStore, UserRecord } from './deps.js';
+import type { AppStore } from './deps.js';
+import type { UserRecord } from '../store/data-store.js';
 import type { KnownIdentities } from '../core/doubts/known-identities.js';
 import { signInNames } from '../core/doubts/types.js';
 import type { Clock } from '../core/shared/clock.js';

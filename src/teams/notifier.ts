@@ -1,7 +1,7 @@
 import type { Activity, CloudAdapter } from 'botbuilder';
 import type { AppStore } from './deps.js';
-import type { AdaptiveCard } from '../cards/adaptive-card.js';
-import { doubtNotificationCard } from '../cards/doubt-notification-card.js';
+import type { AdaptiveCard } from '../cards/shared/adaptive-card.js';
+import { doubtNotificationCard } from '../cards/doubts/doubt-notification-card.js';
 import type { CardToUpdate, DoubtService, OutboxItem } from '../core/doubts/doubt-service.js';
 import { isDue, isPending, isPermanentDeliveryFailure } from '../core/doubts/outbox.js';
 import type { Doubt, NotificationKind, UserRef } from '../core/doubts/types.js';

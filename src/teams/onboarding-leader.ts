@@ -1,7 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { AppDeps, AppTurnState } from './deps.js';
-import { onboardingInvitationCard, onboardingInvitationsSentCard, onboardingOverviewCard } from '../cards/onboarding-overview-card.js';
+import { onboardingInvitationCard, onboardingInvitationsSentCard, onboardingOverviewCard } from '../cards/onboarding/onboarding-overview-card.js';
 import { ONBOARDING_VERBS } from '../core/onboarding/actions.js';
 import { invitable, overview, type Person, type ProgressByUser } from '../core/onboarding/overview.js';
 import { actorOf } from './identity.js';
@@ -13,8 +13,8 @@ export function registerOnboardingLeader(app: Application<AppTurnState>, deps: A
   app.adaptiveCards.actionSubmit(ONBOARDING_VERBS.invite, async (context) => {
     const team = await teamOf(context, deps);
     if (!team) return refuse(context, deps);
-    const invitations = invitable(team.progress, team.people, deps.clock.now(), deps.config.org);
-    const invitation = cardMessage(onboardingInvitationCard(deps.knowledge.organisation, deps.knowledge.leaderTerm), 'Uitnodiging: onboarding sociale media');
+    const invitations = invitable(team.progress, team.people, deps.clock.now(), deps.board.org);
+    const invitation = cardMessage(onboardingInvitationCard(deps.board.organisation, deps.board.leaderTerm), 'Uitnodiging: onboarding sociale media');
     const sent: string[] = [];
     const unreachable: string[] = [];
     for (const { person, progress } of invitations) {
@@ -40,14 +40,14 @@ export function registerOnboardingLeader(app: Application<AppTurnState>, deps: A
 export async function showOnboardingOverview(context: TurnContext, deps: AppDeps): Promise<void> {
   const team = await teamOf(context, deps);
   if (!team) return refuse(context, deps);
-  const result = overview(team.progress, team.people, deps.knowledge.contentHash);
-  const canInvite = invitable(team.progress, team.people, deps.clock.now(), deps.config.org).length;
+  const result = overview(team.progress, team.people, deps.board.knowledge.contentHash);
+  const canInvite = invitable(team.progress, team.people, deps.clock.now(), deps.board.org).length;
   deps.logger.info({ event: 'onboarding.overview', total: result.counts.total });
   await context.sendActivity(cardMessage(onboardingOverviewCard(result, canInvite), 'Onboarding-overzicht'));
 }
 
 async function refuse(context: TurnContext, deps: AppDeps): Promise<void> {
-  const term = deps.knowledge.leaderTerm;
+  const term = deps.board.leaderTerm;
   await context.sendActivity(
     `Het onboarding-overzicht is voor ${term.endsWith('e') ? `${term}n` : `${term}s`}. Ik ken jou (nog) niet als ${term} van een team. ` +
       'Klopt dat niet? Vraag de beheerder van Mediawijs om je in de lijst met leidinggevenden te zetten. Je eigen onboarding start je met "onboarding".',

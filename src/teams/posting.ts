@@ -1,14 +1,14 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { AppDeps, AppTurnState } from './deps.js';
-import { card, submit, textBlock } from '../cards/adaptive-card.js';
-import { postingPrecheckCard } from '../cards/posting-precheck-card.js';
-import { postingQuestionCard } from '../cards/posting-question-card.js';
-import { postingStartCard, type StartLead } from '../cards/posting-start-card.js';
-import { POSTING_VERBS, postingPayload, type PostingAction } from '../cards/posting-actions.js';
+import { card, submit, textBlock } from '../cards/shared/adaptive-card.js';
+import { postingPrecheckCard } from '../cards/posting/posting-precheck-card.js';
+import { postingQuestionCard } from '../cards/posting/posting-question-card.js';
+import { postingStartCard, type StartLead } from '../cards/posting/posting-start-card.js';
+import { POSTING_VERBS, postingPayload, type PostingAction } from '../cards/posting/posting-actions.js';
 import { onSubmit } from './card-actions.js';
 import { parseTypedReply, type TypedReply } from '../core/posting/typed-reply.js';
-import { postingVerdictCard } from '../cards/posting-verdict-card.js';
+import { postingVerdictCard } from '../cards/posting/posting-verdict-card.js';
 import {
   answer,
   back,
@@ -164,7 +164,7 @@ export async function startPosting(
     return showStep(context, state, deps, existing);
   }
   const session = {
-    ...startSession(deps.config.org, deps.clock.now()),
+    ...startSession(deps.board.org, deps.clock.now()),
     ...(options.offerLeader ? { offerLeader: true } : {}),
     ...(options.typedSituation ? { takesTypedSituation: true } : {}),
   };
@@ -180,7 +180,7 @@ export async function startPostingFromRequest(context: TurnContext, state: AppTu
   const offerLeader = DOUBT_WORD.test(request);
   const situation = SITUATION_AFTER_COMMAND.exec(request)?.[1];
   if (situation) {
-    const session = { ...startSession(deps.config.org, deps.clock.now()), ...(offerLeader ? { offerLeader } : {}) };
+    const session = { ...startSession(deps.board.org, deps.clock.now()), ...(offerLeader ? { offerLeader } : {}) };
     return showStep(context, state, deps, withDraft(session, situation, false, precheckContext(deps), model(deps)));
   }
   const lead = codeLeadFor(deps, request, 'posting.requested');
@@ -192,11 +192,11 @@ const DOUBT_WORD = /\btwijfel\w*|\bweet\s+(?:het\s+)?niet\s+zeker/iu;
 const SITUATION_AFTER_COMMAND = /^\s*(?:mag|kan|kun)\s+ik\s+dit\s+(?:posten|plaatsen|delen|tweeten)\s*[?:.,!-]*\s+(\S[\s\S]{9,})$/iu;
 
 async function showStep(context: TurnContext, state: AppTurnState, deps: AppDeps, session: PostingSession, lead?: StartLead): Promise<void> {
-  const step = nextStep(session, deps.posting.definition, deps.knowledge);
+  const step = nextStep(session, deps.board.posting, deps.board.knowledge);
   state.conversation.posting = step.session;
   switch (step.kind) {
     case 'draft':
-      await context.sendActivity(cardMessage(postingStartCard(deps.knowledge.organisation, lead, step.session.draft), 'Mag ik dit posten?'));
+      await context.sendActivity(cardMessage(postingStartCard(deps.board.organisation, lead, step.session.draft), 'Mag ik dit posten?'));
       return;
     case 'confirm':
       await context.sendActivity(cardMessage(postingPrecheckCard(step.findings, step.proposals), 'Wat mij opviel in je bericht'));
@@ -207,7 +207,7 @@ async function showStep(context: TurnContext, state: AppTurnState, deps: AppDeps
     case 'verdict':
       deps.logger.info({ event: 'posting.verdict', verdict: step.decision.verdict, rules: step.decision.rules.map((r) => r.id) });
       await context.sendActivity(
-        cardMessage(postingVerdictCard(step.decision, deps.knowledge.leaderTerm, { offerLeader: step.session.offerLeader === true }), `Oordeel: ${step.decision.verdict}`),
+        cardMessage(postingVerdictCard(step.decision, deps.board.leaderTerm, { offerLeader: step.session.offerLeader === true }), `Oordeel: ${step.decision.verdict}`),
       );
       return;
     case 'stopped':
@@ -217,11 +217,11 @@ async function showStep(context: TurnContext, state: AppTurnState, deps: AppDeps
 }
 
 function model(deps: AppDeps) {
-  return { definition: deps.posting.definition, knowledge: deps.knowledge };
+  return { definition: deps.board.posting, knowledge: deps.board.knowledge };
 }
 
 function precheckContext(deps: AppDeps) {
-  return { organisationNames: [deps.knowledge.organisation, ...deps.posting.extraNames], swearWords: deps.posting.swearWords };
+  return { organisationNames: [deps.board.organisation, ...deps.posting.extraNames], swearWords: deps.posting.swearWords };
 }
 
 function closedCard() {
@@ -237,7 +237,7 @@ const ANSWER_WORDS = { true: 'Ja', false: 'Nee', null: 'Weet ik niet' } as const
 export function postingHandOver(state: AppTurnState, deps: AppDeps): DoubtCase | undefined {
   const session = state.conversation.posting;
   if (!session || session.status === 'stopped') return undefined;
-  const questions = new Map(deps.posting.definition.facts.map((f) => [f.id as string, f.question]));
+  const questions = new Map(deps.board.posting.facts.map((f) => [f.id as string, f.question]));
   const result: DoubtCase = {};
   if (session.draft) result.draftText = session.draft;
   const answers = Object.entries(session.answers).map(([fact, value]) => ({
@@ -245,7 +245,7 @@ export function postingHandOver(state: AppTurnState, deps: AppDeps): DoubtCase |
     answer: ANSWER_WORDS[String(value) as keyof typeof ANSWER_WORDS] ?? String(value),
   }));
   if (answers.length > 0) result.answers = answers;
-  const step = nextStep(session, deps.posting.definition, deps.knowledge);
+  const step = nextStep(session, deps.board.posting, deps.board.knowledge);
   if (step.kind === 'verdict') {
     result.verdict = step.decision.verdict;
     const rules = step.decision.rules.filter((r) => r.quote).map((r) => ({ id: r.id, citation: r.citation, quote: r.quote }));

@@ -1,7 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { AppDeps, AppTurnState, ConversationState } from './deps.js';
-import { card, submit, textBlock } from '../cards/adaptive-card.js';
+import { card, submit, textBlock } from '../cards/shared/adaptive-card.js';
 import { formatDutchDate, formatDutchDateTime } from '../core/shared/dutch-date.js';
 import type { UserRef } from '../core/doubts/types.js';
 import type { FeedbackVerdict } from '../core/shared/feedback.js';
@@ -12,8 +12,8 @@ import {
   type PersonalDataProvider,
   type PersonalDataRecord,
 } from '../core/privacy/personal-data.js';
-import { myDataCard } from '../cards/my-data-card.js';
-import { PRIVACY_VERBS } from '../cards/privacy-actions.js';
+import { myDataCard } from '../cards/privacy/my-data-card.js';
+import { PRIVACY_VERBS } from '../cards/privacy/privacy-actions.js';
 import { actorOf } from './identity.js';
 import { cardMessage } from './replies.js';
 

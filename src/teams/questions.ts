@@ -1,8 +1,8 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { answerCard, notFoundCard, type CodeLead } from '../cards/answer-card.js';
-import { candidateLabels, unsureCard } from '../cards/unsure-card.js';
-import { CHOOSE_CANDIDATE_VERB, choosePayload } from '../cards/answer-actions.js';
+import { answerCard, notFoundCard, type CodeLead } from '../cards/answers/answer-card.js';
+import { candidateLabels, unsureCard } from '../cards/answers/unsure-card.js';
+import { CHOOSE_CANDIDATE_VERB, choosePayload } from '../cards/answers/answer-actions.js';
 import { onSubmit } from './card-actions.js';
 import type { AppDeps, AppTurnState, RememberedAnswer } from './deps.js';
 import type { Passage } from '../core/answering/types.js';
@@ -29,7 +29,7 @@ export async function replyToQuestion(context: TurnContext, state: AppTurnState,
   remember(state, remembered);
 
   deps.logger.info({ event: 'question.answered', answerId: id, kind: result.kind, found: remembered.found, sectionId: remembered.sectionId, confidence: result.confidence });
-  const { organisation, leaderTerm } = deps.knowledge;
+  const { organisation, leaderTerm } = deps.board;
   if (result.kind === 'answer') {
     // With a short answer the reply went out already (streamed, or as one message).
     if (!quoted) await context.sendActivity(cardMessage(answerCard(result.best, result.related, id, leaderTerm), 'Antwoord uit de code sociale media'));
@@ -39,7 +39,7 @@ export async function replyToQuestion(context: TurnContext, state: AppTurnState,
     const learning = recordLearning(deps, { verdict: 'unsure', question, candidates: remembered.candidates ?? [] });
     const candidates = candidateLabels(
       result.candidates.map((c) => c.section),
-      deps.knowledge.sections,
+      deps.board.knowledge.sections,
     );
     await sendThen(context.sendActivity(cardMessage(unsureCard(candidates, id, leaderTerm), 'Bedoel je…?')), learning);
   } else {
@@ -69,14 +69,14 @@ export function registerQuestions(app: QuestionApp, deps: AppDeps): void {
   };
   onSubmit(app, CHOOSE_CANDIDATE_VERB, choosePayload, async (context, state, { answerId, sectionId }) => {
     const offered = findRememberedAnswer(state, answerId);
-    const section = offered?.candidates?.includes(sectionId) ? deps.knowledge.sections.find((s) => s.id === sectionId) : undefined;
+    const section = offered?.candidates?.includes(sectionId) ? deps.board.knowledge.sections.find((s) => s.id === sectionId) : undefined;
     if (!offered || !section) return refuse(context, offered !== undefined);
     const id = deps.newId();
     remember(state, { id, question: offered.question, sectionId: section.id, found: true, at: deps.clock.now().toISOString() });
     await recordLearning(deps, { verdict: 'chosen', question: offered.question, sectionId: section.id });
     deps.logger.info({ event: 'question.chosen', answerId: id, offeredId: offered.id, sectionId: section.id });
     const passage = chosenPassage(deps, offered.question, section);
-    await context.sendActivity(cardMessage(answerCard(passage, [], id, deps.knowledge.leaderTerm), 'Antwoord uit de code sociale media'));
+    await context.sendActivity(cardMessage(answerCard(passage, [], id, deps.board.leaderTerm), 'Antwoord uit de code sociale media'));
   }, (context) => refuse(context, false));
 }
 
@@ -87,7 +87,7 @@ export function registerQuestions(app: QuestionApp, deps: AppDeps): void {
 function chosenPassage(deps: AppDeps, question: string, section: Section): Passage {
   const result = deps.answer(question);
   const passages = result.kind === 'unsure' ? result.candidates : result.kind === 'answer' ? [result.best, ...result.related] : [];
-  return passages.find((p) => p.section.id === section.id) ?? { section, quote: section.text, citation: formatCitation(deps.knowledge, section) };
+  return passages.find((p) => p.section.id === section.id) ?? { section, quote: section.text, citation: formatCitation(deps.board.knowledge, section) };
 }
 
 function remember(state: AppTurnState, answer: RememberedAnswer): void {

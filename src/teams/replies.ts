@@ -1,5 +1,5 @@
 import { CardFactory, MessageFactory, type Activity, type Entity } from 'botbuilder';
-import type { AdaptiveCard } from '../cards/adaptive-card.js';
+import type { AdaptiveCard } from '../cards/shared/adaptive-card.js';
 
 /** Wraps a card in a message activity; the summary is what notifications and screen readers show. */
 export function cardMessage(card: AdaptiveCard, summary?: string): Partial<Activity> {

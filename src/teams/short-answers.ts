@@ -1,5 +1,5 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import { answerCard } from '../cards/answer-card.js';
+import { answerCard } from '../cards/answers/answer-card.js';
 import type { AppDeps } from './deps.js';
 import type { Passage } from '../core/answering/types.js';
 import type { ShortAnswer, ShortAnswerPreview, ShortAnswerReport } from '../core/ai/short-answer.js';
@@ -25,7 +25,7 @@ export async function answerWithShortAnswer(context: TurnContext, deps: AppDeps,
   const ai = await shortAnswerFor(deps, answerId, question, passages, onPreview);
 
   const [best, ...related] = (ai?.passages ?? passages) as [Passage, ...Passage[]];
-  const leaderTerm = deps.knowledge.leaderTerm;
+  const leaderTerm = deps.board.leaderTerm;
   let message: Partial<Activity>;
   if (ai) {
     const card = cardMessage(answerCard(best, related.slice(0, 2), answerId, leaderTerm, 'short-answer'), SUMMARY);

@@ -1,4 +1,5 @@
-import type { AppDeps, UserRecord } from './deps.js';
+import type { AppDeps } from './deps.js';
+import type { UserRecord } from '../store/data-store.js';
 import { KeyedMutex } from '../core/shared/keyed-mutex.js';
 
 const locks = new WeakMap<object, KeyedMutex>();

@@ -1,7 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { AppDeps, AppTurnState } from './deps.js';
-import { helpCard, welcomeCard } from '../cards/welcome-card.js';
+import { helpCard, welcomeCard } from '../cards/welcome/welcome-card.js';
 import { actorOf } from './identity.js';
 import { cardMessage } from './replies.js';
 import { updateUserRecord } from './user-records.js';
@@ -14,7 +14,7 @@ export function registerWelcome(app: Application<AppTurnState>, deps: AppDeps): 
     // In a 1:1 chat the install adds the bot (and sometimes the user); greet the person who opened it.
     if (!added.some((m) => m.id === botId || m.id === context.activity.from?.id)) return;
     if (context.activity.conversation?.conversationType && context.activity.conversation.conversationType !== 'personal') {
-      await context.sendActivity(cardMessage(helpCard(deps.knowledge.organisation, deps.knowledge.leaderTerm)));
+      await context.sendActivity(cardMessage(helpCard(deps.board.organisation, deps.board.leaderTerm)));
       return;
     }
     await greetOnce(context, deps);
@@ -38,11 +38,11 @@ async function greetOnce(context: TurnContext, deps: AppDeps): Promise<void> {
     return { ...user, welcomedAt: deps.clock.now().toISOString() };
   });
   if (!claimed) return;
-  await context.sendActivity(cardMessage(welcomeCard(deps.knowledge.organisation, deps.knowledge.leaderTerm), 'Welkom bij Mediawijs'));
+  await context.sendActivity(cardMessage(welcomeCard(deps.board.organisation, deps.board.leaderTerm), 'Welkom bij Mediawijs'));
   deps.logger.info({ event: 'user.welcomed' });
 }
 
 /** The help card: the same content as the welcome. */
 export async function sendHelp(context: TurnContext, deps: AppDeps): Promise<void> {
-  await context.sendActivity(cardMessage(helpCard(deps.knowledge.organisation, deps.knowledge.leaderTerm), 'Wat Mediawijs kan'));
+  await context.sendActivity(cardMessage(helpCard(deps.board.organisation, deps.board.leaderTerm), 'Wat Mediawijs kan'));
 }

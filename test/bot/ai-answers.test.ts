@@ -4,10 +4,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { user } from '../support/activities.js';
 import { startDiskBot, actionData, type DiskBot } from '../support/disk-bot.js';
 import { FakeOpenAi, sentPassageIds } from '../support/fake-openai.js';
-import { answerCard } from '../../src/cards/answer-card.js';
+import { answerCard } from '../../src/cards/answers/answer-card.js';
 import { systemPrompt } from '../../src/core/ai/prompt.js';
 import type { Passage } from '../../src/core/answering/types.js';
-import { activityText, visibleMessages } from '../../tools/lib/fake-connector.js';
+import { activityText, visibleMessages } from '../support/fake-connector.js';
 
 const teacher = user('ai-docent', 51);
 const KEY = 'sk-test-Zq8vN3-never-in-logs';
@@ -110,7 +110,7 @@ describe('AI answers over HTTP against a fake OpenAI-compatible server (openai p
     expect(sentPassageIds(request)).toEqual(sent.map((_, i) => `P${i + 1}`));
     for (const p of sent) expect(userMessage).toContain(p.quote);
     // Nothing of the code besides those passages.
-    const others = disk.bot.deps.knowledge.sections.filter((s) => !sent.some((p) => p.section.id === s.id));
+    const others = disk.bot.deps.board.knowledge.sections.filter((s) => !sent.some((p) => p.section.id === s.id));
     for (const s of others) expect(userMessage).not.toContain(s.text.slice(0, 60));
     expect(JSON.stringify(request.body)).not.toContain(KEY);
   });

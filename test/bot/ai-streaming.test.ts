@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { message, TENANT, user } from '../support/activities.js';
 import { actionData, startDiskBot, type DiskBot } from '../support/disk-bot.js';
 import { FakeOpenAi } from '../support/fake-openai.js';
-import { answerCard } from '../../src/cards/answer-card.js';
+import { answerCard } from '../../src/cards/answers/answer-card.js';
 import type { Passage } from '../../src/core/answering/types.js';
 import { INFORMATIVE_TEXT } from '../../src/teams/answer-stream.js';
-import { activityText, visibleMessages, type ConnectorCall } from '../../tools/lib/fake-connector.js';
+import { activityText, visibleMessages, type ConnectorCall } from '../support/fake-connector.js';
 
 const teacher = user('stream-docent', 61);
 const QUESTION = 'foto van de musical met alle kids erop op mijn eigen fb, kan dat?';

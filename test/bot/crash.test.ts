@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Doubt } from '../../src/core/doubts/types.js';
 import { openDataStore } from '../../src/store/open-data-store.js';
 import { startBotProcess, type BotProcess } from '../../tools/lib/bot-process.js';
-import { activityText, FakeConnector } from '../../tools/lib/fake-connector.js';
+import { activityText, FakeConnector } from '../support/fake-connector.js';
 import { message, submit, type TestUser } from '../support/activities.js';
 import { dataDirWithLeaders, PEOPLE } from '../support/doubt-helpers.js';
 

@@ -64,7 +64,7 @@ describe('hand-over from "Mag ik dit posten?" to the leidinggevende', () => {
     for (const rule of doubt!.case!.rules!) {
       expect(rule.id).toMatch(/^oog:/);
       expect(rule.citation).toMatch(/Openbaar Onderwijs Groningen/);
-      expect(bot.deps.knowledge.sections.find((s) => s.id === rule.id)?.text).toContain(rule.quote.slice(0, 40));
+      expect(bot.deps.board.knowledge.sections.find((s) => s.id === rule.id)?.text).toContain(rule.quote.slice(0, 40));
     }
 
     // A second click on the same "Verstuur" does not send it twice.

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotProcess, type BotProcess } from '../../tools/lib/bot-process.js';
-import { activityText, FakeConnector } from '../../tools/lib/fake-connector.js';
+import { activityText, FakeConnector } from '../support/fake-connector.js';
 import { execute, message, submit, TENANT, user } from '../support/activities.js';
 
 /**

@@ -32,7 +32,7 @@ describe('onboarding overview and invitations for a leidinggevende', () => {
           at: '2026-11-20T10:00:00.000Z',
           kind: 'course',
           statement: 'Ik heb de code gelezen en begrijp wat er van mij verwacht wordt',
-          code: { version: bot.deps.knowledge.version, contentHash: bot.deps.knowledge.contentHash, sectionHashes: {}, sectionLabels: {} },
+          code: { version: bot.deps.board.version, contentHash: bot.deps.board.knowledge.contentHash, sectionHashes: {}, sectionLabels: {} },
         },
       ],
       updating: false,

@@ -9,7 +9,7 @@ const colleague = user('bijwerken', 12);
 /** Walks the course with the right answers and acknowledges it. */
 async function completeCourse(bot: BotUnderTest): Promise<void> {
   let [card] = await bot.say(colleague, 'onboarding');
-  for (const step of bot.deps.onboardingCourse.steps) {
+  for (const step of bot.deps.board.onboardingCourse.steps) {
     const right = step.quiz.options.find((o) => o.correct)!;
     [card] = await bot.click(colleague, { ...actionData(card!, 'Controleer mijn antwoord'), optionId: right.id });
     [card] = await bot.click(colleague, actionData(card!, /^(Volgende|Naar de afronding)$/));
@@ -26,7 +26,7 @@ describe('a new version of the code', () => {
 
   it('invites people who acknowledged the old version, once, to a short update of what changed', async () => {
     await completeCourse(disk.bot);
-    const old = disk.bot.deps.knowledge;
+    const old = disk.bot.deps.board.knowledge;
     const changedId = 'oog:3.1.9';
     const newVersion: KnowledgeDocument = {
       ...old,
@@ -35,7 +35,7 @@ describe('a new version of the code', () => {
       sections: old.sections.map((s) => (s.id === changedId ? { ...s, text: `${s.text} Vermeld altijd de bron.` } : s)),
     };
     await disk.bot.stop();
-    const bot = await startBot({ env: { ORG: 'oog', DATA_DIR: disk.dataDir }, connector: disk.connector, overrides: { knowledge: newVersion } });
+    const bot = await startBot({ env: { ORG: 'oog', DATA_DIR: disk.dataDir }, connector: disk.connector, overrides: { board: { ...disk.bot.deps.board, knowledge: newVersion, version: newVersion.version } } });
     disk.bot = bot;
 
     const replies = await bot.say(colleague, 'hallo');

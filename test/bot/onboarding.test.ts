@@ -25,7 +25,7 @@ describe('onboarding over HTTP, across a restart of the bot', () => {
   });
 
   it('walks the whole course: right and wrong answers, skip, stop, resume after a restart, acknowledgement', async () => {
-    const course = bot.deps.onboardingCourse;
+    const course = bot.deps.board.onboardingCourse;
     const steps = course.steps;
     expect(steps.length).toBeGreaterThanOrEqual(6);
 
@@ -75,7 +75,7 @@ describe('onboarding over HTTP, across a restart of the bot', () => {
     // Before confirming, the whole code can be read, part by part, word for word; progress stays.
     let [code] = await bot.click(newTeacher, actionData(card!, 'Lees de hele code'));
     expect(code!.text).toContain('Kies een deel om het helemaal te lezen');
-    const sections = bot.deps.knowledge.sections;
+    const sections = bot.deps.board.knowledge.sections;
     const read: string[] = [];
     [code] = await bot.click(newTeacher, { verb: 'onboarding.read-code', chapter: 0 });
     for (let i = 0; i < 20; i++) {
@@ -92,8 +92,8 @@ describe('onboarding over HTTP, across a restart of the bot', () => {
     const progress = (await bot.deps.store.onboarding.get(newTeacher.aadObjectId))!;
     expect(progress.status).toBe('completed');
     const ack = progress.acknowledgements.at(-1)!;
-    expect(ack.code.version).toBe(bot.deps.knowledge.version);
-    expect(ack.code.contentHash).toBe(bot.deps.knowledge.contentHash);
+    expect(ack.code.version).toBe(bot.deps.board.version);
+    expect(ack.code.contentHash).toBe(bot.deps.board.knowledge.contentHash);
     expect(Date.parse(ack.at)).not.toBeNaN();
   });
 });

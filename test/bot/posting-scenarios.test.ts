@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeFact } from '../../src/cards/posting-precheck-card.js';
+import { describeFact } from '../../src/cards/posting/posting-precheck-card.js';
 import { FACT_IDS, type FactId, type FactValue } from '../../src/core/posting/types.js';
 import { user } from '../support/activities.js';
 import { findAction, type Reply } from '../support/bot-harness.js';

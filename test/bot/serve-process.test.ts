@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBotProcess, REPO_ROOT, type BotProcess } from '../../tools/lib/bot-process.js';
-import { activityText, FakeConnector } from '../../tools/lib/fake-connector.js';
+import { activityText, FakeConnector } from '../support/fake-connector.js';
 import { message, submit, TENANT } from '../support/activities.js';
 import { findAction } from '../support/bot-harness.js';
 import { LEADERS_FIXTURE, PEOPLE } from '../support/doubt-helpers.js';
@@ -49,6 +49,18 @@ describe('npm run serve, as deployed', () => {
     expect(await health.json()).toMatchObject({ status: 'ok', org: 'kopwerk' });
     expect((await unauthenticated(bot.url)).status).toBe(401);
     expect(bot.output()).not.toMatch(/SELF_LEADER|kon niet starten/);
+  }, 90_000);
+
+  it('starts one deployment for several boards (TENANT_ORGS), listing them on /healthz', async () => {
+    const other = '22222222-3333-4444-5555-666666666666';
+    bot = await startBotProcess(
+      { BOT_ID, BOT_PASSWORD: 'dummy-secret', TENANT_ORGS: `${TENANT}=oog,${other}=konot`, DATA_DIR: tempDir('mw-serve-tenants-') },
+      60_000,
+      { npmScript: 'serve', cleanEnv: true },
+    );
+    expect(await (await fetch(`${bot.url}/healthz`)).json()).toMatchObject({ status: 'ok', orgs: ['oog', 'konot'] });
+    expect((await unauthenticated(bot.url)).status).toBe(401);
+    expect(bot.output()).toMatch(/Mediawijs \(oog, konot\) luistert/);
   }, 90_000);
 
   it('starts as the README deploys it: ENV_FILE with env/.env.dev, the secret in its .user file', async () => {

@@ -162,7 +162,7 @@ describe('HTTP time-outs', () => {
   it('are set well below Node\'s defaults, to what Teams needs', () => {
     const config = loadConfig({ LOG_LEVEL: 'silent' }, { rootDir: new URL('../..', import.meta.url).pathname });
     const deps = { config, ...stubDeps().deps };
-    const server = createHttpServer({ bot: createApp(deps), config, logger: deps.logger, isStoreWritable: async () => true });
+    const server = createHttpServer({ bot: createApp(deps), config, logger: deps.logger, orgs: [deps.board.org], isStoreWritable: async () => true });
     expect(server.server.headersTimeout).toBe(HTTP_TIMEOUTS.headersMs);
     expect(server.server.requestTimeout).toBe(HTTP_TIMEOUTS.requestMs);
     expect(HTTP_TIMEOUTS.headersMs).toBeLessThanOrEqual(10_000);
@@ -176,7 +176,7 @@ describe('a GET or HEAD of /api/messages (the Playground checks it)', () => {
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as { level: number; event?: string }) });
     const config = loadConfig({ LOG_LEVEL: 'info' }, { rootDir: new URL('../..', import.meta.url).pathname });
     const deps = { ...stubDeps().deps, config, logger };
-    const server = createHttpServer({ bot: createApp(deps), config, logger, isStoreWritable: async () => true });
+    const server = createHttpServer({ bot: createApp(deps), config, logger, orgs: [deps.board.org], isStoreWritable: async () => true });
     const port = await listen(server, 0, '127.0.0.1');
     try {
       const get = await fetch(`http://127.0.0.1:${port}/api/messages`);

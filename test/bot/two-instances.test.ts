@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotProcess, type BotProcess } from '../../tools/lib/bot-process.js';
-import { activityText, FakeConnector } from '../../tools/lib/fake-connector.js';
+import { activityText, FakeConnector } from '../support/fake-connector.js';
 import { execute, message, submit, type TestUser } from '../support/activities.js';
 import { findAction } from '../support/bot-harness.js';
 import { LEADERS_FIXTURE, PEOPLE, registerPeople } from '../support/doubt-helpers.js';

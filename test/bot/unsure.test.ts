@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { user } from '../support/activities.js';
 import { findAction, startBot, type BotUnderTest, type Reply } from '../support/bot-harness.js';
 import { actionData, startDiskBot, type DiskBot } from '../support/disk-bot.js';
-import { STUB_KNOWLEDGE, STUB_SECTION, stubAnswer, stubDeps } from '../support/stub-deps.js';
+import { STUB_BOARD, STUB_KNOWLEDGE, STUB_SECTION, stubAnswer, stubDeps } from '../support/stub-deps.js';
 import type { AppStore } from '../../src/teams/deps.js';
 import type { AnswerResult, Passage } from '../../src/core/answering/types.js';
 import type { Section } from '../../src/core/knowledge/types.js';
@@ -59,7 +59,7 @@ describe('"Bedoel je…?" over HTTP (stub answers)', () => {
   beforeAll(async () => {
     bot = await startBot({
       deps: () => {
-        const built = stubDeps({ knowledge: KNOWLEDGE, answer });
+        const built = stubDeps({ board: { ...STUB_BOARD, knowledge: KNOWLEDGE }, answer });
         store = built.store;
         return built.deps;
       },

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AppStore, UserRecord } from '../../src/teams/deps.js';
+import type { AppStore } from '../../src/teams/deps.js';
+import type { UserRecord } from '../../src/store/data-store.js';
 import type { KeyValueStore } from '../../src/core/shared/key-value-store.js';
 import { createMemoryDataStore } from '../support/memory-store/create-memory-data-store.js';
-import { activityText } from '../../tools/lib/fake-connector.js';
+import { activityText } from '../support/fake-connector.js';
 import { installation, installed, message, user } from '../support/activities.js';
 import { startBot } from '../support/bot-harness.js';
 import { stubDeps } from '../support/stub-deps.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { loadOnboardingCourse } from '../../src/infra/load-onboarding.js';
+import { loadOnboardingCourse } from '../../src/board/board-files.js';
 import { REPO_ROOT } from '../../tools/lib/bot-process.js';
 import { describeE2e, mediawijsBot, useJourney } from './support/harness.js';
 
@@ -9,7 +9,7 @@ describeE2e('journey: onboarding, the first steps, stopped and resumed', () => {
 
   it('welcomes on opening, checks an answer, moves on, stops and resumes at step 2', async () => {
     // The course the bot serves, so the journey can pick the right answer without hard-coding it.
-    const course = await loadOnboardingCourse(path.join(REPO_ROOT, 'dialogs'), 'oog');
+    const course = loadOnboardingCourse(path.join(REPO_ROOT, 'dialogs'), 'oog');
     const [step1, step2] = course.steps;
     const steps = `van ${course.steps.length}`;
     const chat = journey.chat;
@@ -47,7 +47,7 @@ describeE2e('journey: onboarding, the first steps, stopped and resumed', () => {
   });
 
   it('goes on to the end: reads the whole code before confirming, then confirms with a button that is not cut off', async () => {
-    const course = await loadOnboardingCourse(path.join(REPO_ROOT, 'dialogs'), 'oog');
+    const course = loadOnboardingCourse(path.join(REPO_ROOT, 'dialogs'), 'oog');
     const chat = journey.chat;
     await chat.sendMessage('onboarding');
     let card = await chat.waitForBotReply();

@@ -1,4 +1,4 @@
-import type { TeamsMember } from '../../tools/lib/fake-connector.js';
+import type { TeamsMember } from './fake-connector.js';
 
 /** Builders for Teams-like activities as the Teams channel sends them. */
 export interface TestUser {
@@ -6,13 +6,15 @@ export interface TestUser {
   aadObjectId: string;
   name: string;
   conversationId: string;
+  /** The user's Teams tenant; TENANT unless a test plays several tenants. */
+  tenant?: string;
 }
 
 export const TENANT = '11111111-2222-3333-4444-555555555555';
 
-export function user(name: string, n: number): TestUser {
+export function user(name: string, n: number, tenant?: string): TestUser {
   const hex = n.toString(16).padStart(12, '0');
-  return { id: `29:user-${name}`, aadObjectId: `aaaaaaaa-0000-0000-0000-${hex}`, name, conversationId: `a:personal-${name}` };
+  return { id: `29:user-${name}`, aadObjectId: `aaaaaaaa-0000-0000-0000-${hex}`, name, conversationId: `a:personal-${name}`, ...(tenant ? { tenant } : {}) };
 }
 
 /**
@@ -29,14 +31,14 @@ export function teamsMember(from: TestUser, upn: string, email = upn): TeamsMemb
     email,
     givenName: givenName ?? from.name,
     surname: rest.join(' '),
-    tenantId: TENANT,
+    tenantId: from.tenant ?? TENANT,
     userRole: 'user',
   };
 }
 
 let seq = 0;
 
-function base(from: TestUser, serviceUrl: string, tenant = TENANT): Record<string, unknown> {
+function base(from: TestUser, serviceUrl: string, tenant = from.tenant ?? TENANT): Record<string, unknown> {
   return {
     id: `act-${++seq}`,
     channelId: 'msteams',

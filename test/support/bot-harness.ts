@@ -1,10 +1,11 @@
 import type { Server } from 'restify';
-import { createApp } from '../../src/app/create-app.js';
-import type { AppDeps } from '../../src/teams/deps.js';
-import { buildDeps } from '../../src/composition-root.js';
+import { createApp, type BotApp } from '../../src/app/create-app.js';
+import { createBoardBots } from '../../src/app/board-bots.js';
+import type { AppDeps, AppStore } from '../../src/teams/deps.js';
+import { buildDeployment } from '../../src/composition-root.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { createHttpServer, listen } from '../../src/http/server.js';
-import { activityText, FakeConnector } from '../../tools/lib/fake-connector.js';
+import { createHttpServer, listen, type HttpBot } from '../../src/http/server.js';
+import { activityText, FakeConnector } from './fake-connector.js';
 import { runMaintenance, type MaintenanceReport } from '../../src/app/maintenance.js';
 import { execute, message, submit, type TestUser } from './activities.js';
 
@@ -15,7 +16,10 @@ export interface Reply {
 
 export interface BotUnderTest {
   url: string;
+  /** The dependencies of the (first) board. */
   deps: AppDeps;
+  /** Every board's dependencies, by organisation id (one unless TENANT_ORGS names several). */
+  boards: Map<string, AppDeps>;
   connector: FakeConnector;
   config: Config;
   /** POSTs a raw body to /api/messages; returns status, response body and the replies the bot sent meanwhile. */
@@ -24,8 +28,8 @@ export interface BotUnderTest {
   click(from: TestUser, value: Record<string, unknown>): Promise<Reply[]>;
   /** An Action.Execute invoke; `card` is the Adaptive Card in the invoke response (the in-place update). */
   execute(from: TestUser, verb: string, data: Record<string, unknown>, replyToId?: string): Promise<{ status: number; card?: Record<string, unknown>; cardText: string; replies: Reply[] }>;
-  /** Runs the periodic maintenance sweep once (with whatever clock the deps carry). */
-  maintain(): Promise<MaintenanceReport>;
+  /** Runs the periodic maintenance sweep once for every board, or for `org`'s only (with whatever clock the deps carry); the counts added up. */
+  maintain(org?: string): Promise<MaintenanceReport>;
   stop(): Promise<void>;
 }
 
@@ -47,12 +51,11 @@ export async function startBot(options: HarnessOptions): Promise<BotUnderTest> {
   const connector = options.connector ?? new FakeConnector();
   const serviceUrl = ownConnector ? await connector.start() : connector.url;
   const config = loadConfig({ PORT: '1', LOG_LEVEL: 'silent', ...options.env }, { rootDir: ROOT });
-  // The real composition builds its doubts service with the overridden clock and ids.
-  const base = options.deps ? { config, ...(await options.deps(config)) } : await buildDeps(config, pickCore(options.overrides));
-  const deps: AppDeps = { ...base, ...options.overrides };
-  const bot = createApp(deps);
-  const storeKind = deps.store.kind;
-  const server: Server = createHttpServer({ bot, config, logger: deps.logger, isStoreWritable: () => deps.store.isWritable(), ...(storeKind ? { storeKind } : {}) });
+  const { boards, bots, http, store } = await buildBots(config, options);
+  const [deps] = boards.values();
+  if (!deps) throw new Error('no board');
+  const storeKind = store.kind;
+  const server: Server = createHttpServer({ bot: http, config, logger: deps.logger, orgs: [...boards.keys()], isStoreWritable: () => store.isWritable(), ...(storeKind ? { storeKind } : {}) });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
 
@@ -71,6 +74,7 @@ export async function startBot(options: HarnessOptions): Promise<BotUnderTest> {
   return {
     url,
     deps,
+    boards,
     connector,
     config,
     post,
@@ -83,13 +87,39 @@ export async function startBot(options: HarnessOptions): Promise<BotUnderTest> {
       const cardText = card ? activityText({ attachments: [{ content: card }] }) : '';
       return { status: res.status, ...(card ? { card } : {}), cardText, replies: res.replies };
     },
-    maintain: () => runMaintenance({ doubts: deps.doubts, notifier: bot.notifier, logger: deps.logger }),
+    maintain: async (only) => {
+      const reports: MaintenanceReport[] = [];
+      for (const [org, board] of boards) if (only === undefined || only === org) reports.push(await runMaintenance({ doubts: board.doubts, notifier: bots.get(org)!.notifier, logger: board.logger }));
+      return sumReports(reports);
+    },
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await deps.store.close();
+      await store.close();
       if (ownConnector) await connector.stop();
     },
   };
+}
+
+/**
+ * One bot over fake deps, or the real composition's bot per board (one for ORG, one per board of
+ * TENANT_ORGS) over one store, with `overrides` on top of each board's deps.
+ */
+async function buildBots(config: Config, options: HarnessOptions): Promise<{ boards: Map<string, AppDeps>; bots: Map<string, BotApp>; http: HttpBot; store: AppStore }> {
+  if (options.deps) {
+    const deps: AppDeps = { config, ...(await options.deps(config)), ...options.overrides };
+    const bot = createApp(deps);
+    return { boards: new Map([[deps.board.org, deps]]), bots: new Map([[deps.board.org, bot]]), http: bot, store: deps.store };
+  }
+  // The real composition builds its doubts services with the overridden clock and ids.
+  const deployment = await buildDeployment(config, pickCore(options.overrides));
+  const boards = new Map([...deployment.boards].map(([org, deps]) => [org, { ...deps, ...options.overrides }]));
+  return { boards, ...createBoardBots(boards, config), store: deployment.store };
+}
+
+function sumReports(reports: MaintenanceReport[]): MaintenanceReport {
+  const sum: MaintenanceReport = { rerouted: 0, changed: 0, delivered: 0, unreachable: 0, failed: 0, anonymised: 0 };
+  for (const r of reports) for (const key of Object.keys(sum) as Array<keyof MaintenanceReport>) sum[key] = (sum[key] ?? 0) + (r[key] ?? 0);
+  return sum;
 }
 
 function pickCore(overrides: HarnessOptions['overrides']): Partial<Pick<AppDeps, 'clock' | 'newId' | 'logger'>> {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FakeConnector } from '../../tools/lib/fake-connector.js';
+import { FakeConnector } from './fake-connector.js';
 import { findAction, startBot, type BotUnderTest, type HarnessOptions, type Reply } from './bot-harness.js';
 
 /**

@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { teamsMember, user, type TestUser } from './activities.js';
-import type { FakeConnector } from '../../tools/lib/fake-connector.js';
+import type { FakeConnector } from './fake-connector.js';
 import { type BotUnderTest, type Reply } from './bot-harness.js';
 
 /** People of test/fixtures/leaders-bot.yaml. */

@@ -1,4 +1,5 @@
 import type { AppDeps, AppStore } from '../../src/teams/deps.js';
+import type { Board } from '../../src/board/board.js';
 import { createMemoryDataStore } from './memory-store/create-memory-data-store.js';
 import type { PostingDefinition } from '../../src/core/posting/types.js';
 import type { AnswerResult } from '../../src/core/answering/types.js';
@@ -25,6 +26,21 @@ export const STUB_KNOWLEDGE: KnowledgeDocument = {
   leaderTerm: 'leidinggevende',
   contentHash: 'stub',
   sections: [STUB_SECTION],
+};
+
+/** A board around the stub knowledge, with an empty posting model and course. */
+export const STUB_BOARD: Board = {
+  org: 'oog',
+  organisation: STUB_KNOWLEDGE.organisation,
+  title: STUB_KNOWLEDGE.title,
+  version: STUB_KNOWLEDGE.version,
+  leaderTerm: STUB_KNOWLEDGE.leaderTerm,
+  knowledge: STUB_KNOWLEDGE,
+  questions: undefined,
+  outOfScope: [],
+  posting: { org: 'oog', facts: [], rules: [] } as unknown as PostingDefinition,
+  onboardingCourse: { org: 'oog', title: 'Test', intro: 'Test', steps: [] },
+  leaders: undefined,
 };
 
 /** Answers questions mentioning "foto" with the stub section and declines everything else. */
@@ -60,11 +76,10 @@ export function stubDeps(
       closedIndex: store.closedDoubts,
     });
   const deps: Omit<AppDeps, 'config'> = {
-    knowledge: STUB_KNOWLEDGE,
+    board: STUB_BOARD,
     answer: stubAnswer,
     store,
-    posting: { definition: { org: 'oog', facts: [], rules: [] } as unknown as PostingDefinition, swearWords: [], extraNames: [] },
-    onboardingCourse: { org: 'oog', title: 'Test', intro: 'Test', steps: [] },
+    posting: { swearWords: [], extraNames: [] },
     clock,
     newId,
     logger: silentLogger(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_HEADING, answerCard, codeLead, notFoundCard, relatedTitle, TITLE_MAX } from '../../src/cards/answer-card.js';
-import { listOrgs, loadBoardKnowledge } from '../../src/infra/load-knowledge.js';
-import { activityText } from '../../tools/lib/fake-connector.js';
+import { ANSWER_HEADING, answerCard, codeLead, notFoundCard, relatedTitle, TITLE_MAX } from '../../src/cards/answers/answer-card.js';
+import { listOrgs, loadBoardKnowledge } from '../../src/board/board-files.js';
+import { activityText } from '../support/fake-connector.js';
 
 const knowledgeDir = new URL('../../knowledge', import.meta.url).pathname;
 const clean = (text: string) => text.replace(/^[\s\-*\u2022\u00b9\u00b2\u00b3]+/, '').replace(/\s+/g, ' ').trim();

@@ -7,10 +7,10 @@ import { audiencePrior, MENTIONED_AUDIENCE_PRIOR, OTHER_AUDIENCE_PRIOR } from '.
 import type { AnswerResult } from '../../src/core/answering/types.js';
 import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';
 import { createSearchIndex } from '../../src/core/retrieval/index.js';
-import { loadBoardKnowledge, loadKnowledge } from '../../src/infra/load-knowledge.js';
-import { loadVocabulary } from '../../src/infra/load-vocabulary.js';
+import { loadBoardKnowledge, loadKnowledge } from '../../src/board/board-files.js';
+import { loadVocabulary } from '../../src/board/shared-lists.js';
 import { containsExpected } from '../../tools/lib/eval-scoring.js';
-import { relatedPassages } from '../../src/cards/answer-card.js';
+import { relatedPassages } from '../../src/cards/answers/answer-card.js';
 
 const vocabulary = loadVocabulary();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerPayload, openPayload, redactPayload, sendPayload } from '../../src/cards/doubt-actions.js';
-import { escalatePayload, postingPayload } from '../../src/cards/posting-actions.js';
-import { feedbackPayload } from '../../src/cards/answer-actions.js';
+import { answerPayload, openPayload, redactPayload, sendPayload } from '../../src/cards/doubts/doubt-actions.js';
+import { escalatePayload, postingPayload } from '../../src/cards/posting/posting-actions.js';
+import { feedbackPayload } from '../../src/cards/answers/answer-actions.js';
 
 // Card data is parsed where it arrives: wrong types become "missing", so the domain's own Dutch
 // refusal answers a forged card the same as a stale one, and handlers never see unknown values.

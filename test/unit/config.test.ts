@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { boardOrgs, ConfigError, loadConfig } from '../../src/config.js';
 
 const opts = { rootDir: '/repo', knownOrgs: ['oog', 'konot', 'kempenkind', 'kopwerk', 'school001'] };
 const GUID = '00000000-1111-2222-3333-444444444444';
@@ -21,6 +21,18 @@ describe('loadConfig', () => {
   it('runs deployed on all interfaces with auth settings', () => {
     const c = loadConfig({ BOT_ID: GUID, BOT_PASSWORD: 's', ALLOWED_TENANTS: `${TENANT.toUpperCase()}, ${GUID}`, ORG: 'Konot', DATA_DIR: '/var/mw' }, opts);
     expect(c).toMatchObject({ mode: 'deployed', host: '0.0.0.0', org: 'konot', dataDir: '/var/mw', allowedTenants: [TENANT, GUID] });
+  });
+
+  it('serves a board per tenant with TENANT_ORGS, allowing those tenants (or the ones ALLOWED_TENANTS keeps)', () => {
+    const tenantOrgs = `${TENANT.toUpperCase()}=oog, ${GUID}=Konot`;
+    const c = loadConfig({ TENANT_ORGS: tenantOrgs, LEADER_MAPPING_FILE: 'cfg/leaders.{org}.yaml' }, opts);
+    expect(c).toMatchObject({ org: undefined, tenantOrgs: { [TENANT]: 'oog', [GUID]: 'konot' }, allowedTenants: [TENANT, GUID], leaderMappingFile: '/repo/cfg/leaders.{org}.yaml' });
+    expect(boardOrgs(c)).toEqual(['oog', 'konot']);
+    expect(boardOrgs(loadConfig({ ORG: 'kopwerk' }, opts))).toEqual(['kopwerk']);
+    // Deployed, TENANT_ORGS is the list of tenants; ALLOWED_TENANTS may narrow it (e.g. to pause one).
+    const deployed = { BOT_ID: GUID, BOT_PASSWORD: 's', TENANT_ORGS: tenantOrgs };
+    expect(loadConfig(deployed, opts).allowedTenants).toEqual([TENANT, GUID]);
+    expect(loadConfig({ ...deployed, ALLOWED_TENANTS: GUID }, opts).allowedTenants).toEqual([GUID]);
   });
 
   it('accepts any channel locally, only msteams when deployed, and the emulator only when allowed', () => {
@@ -53,6 +65,14 @@ describe('loadConfig', () => {
     [{ SELF_LEADER: 'misschien' }, 'SELF_LEADER'],
     [{ BOT_ID: GUID, BOT_PASSWORD: 'x', ALLOWED_TENANTS: TENANT, SELF_LEADER: 'true' }, 'SELF_LEADER'],
     [{ SWEEP_INTERVAL_MINUTES: '-5' }, 'SWEEP_INTERVAL_MINUTES'],
+    [{ TENANT_ORGS: 'oog' }, 'TENANT_ORGS'],
+    [{ TENANT_ORGS: `${TENANT}=onbekend` }, 'TENANT_ORGS'],
+    [{ TENANT_ORGS: `${TENANT}=oog,${TENANT.toUpperCase()}=konot` }, 'TENANT_ORGS'],
+    [{ TENANT_ORGS: `${TENANT}=oog=konot` }, 'TENANT_ORGS'],
+    [{ TENANT_ORGS: ' , ' }, 'TENANT_ORGS'],
+    [{ TENANT_ORGS: `${TENANT}=oog`, ORG: 'oog' }, 'ORG'],
+    [{ TENANT_ORGS: `${TENANT}=oog`, ALLOWED_TENANTS: GUID }, 'ALLOWED_TENANTS'],
+    [{ TENANT_ORGS: `${TENANT}=oog`, LEADER_MAPPING_FILE: 'leaders.yaml' }, 'LEADER_MAPPING_FILE'],
   ])('refuses %j naming %s', (env, variable) => {
     let error: unknown;
     try {

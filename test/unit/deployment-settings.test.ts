@@ -31,7 +31,7 @@ describe('deployment settings', () => {
     // configFromEnvironment without the local-demo option is exactly what src/serve.ts calls.
     const config = configFromEnvironment({});
     const actual: Record<string, string> = {
-      ORG: config.org,
+      ORG: String(config.org),
       PORT: String(config.port),
       DATA_DIR: `./${path.relative(ROOT_DIR, config.dataDir)}`,
       REMINDER_WORKING_DAYS: String(config.reminderWorkingDays),

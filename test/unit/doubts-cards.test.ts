@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { AdaptiveCard } from '../../src/cards/adaptive-card.js';
-import { doubtAnswerCard, doubtDetailCard, doubtReroutedNoticeCard, doubtSentCard, myDoubtsCard } from '../../src/cards/doubt-asker-cards.js';
-import { doubtComposeCard } from '../../src/cards/doubt-compose-card.js';
-import { doubtLeaderCard, doubtOutcomeCard } from '../../src/cards/doubt-leader-card.js';
-import { openDoubtsCard } from '../../src/cards/doubt-list-cards.js';
-import { doubtCardForViewer, doubtNotificationCard } from '../../src/cards/doubt-notification-card.js';
-import { DOUBT_ANSWER_VERB, DOUBT_CANCEL_VERB, DOUBT_FOLLOW_UP_VERB, DOUBT_REDACT_VERB, DOUBT_RESOLVE_VERB, DOUBT_SEND_VERB } from '../../src/cards/doubt-actions.js';
+import type { AdaptiveCard } from '../../src/cards/shared/adaptive-card.js';
+import { doubtAnswerCard, doubtDetailCard, doubtReroutedNoticeCard, doubtSentCard, myDoubtsCard } from '../../src/cards/doubts/doubt-asker-cards.js';
+import { doubtComposeCard } from '../../src/cards/doubts/doubt-compose-card.js';
+import { doubtLeaderCard, doubtOutcomeCard } from '../../src/cards/doubts/doubt-leader-card.js';
+import { openDoubtsCard } from '../../src/cards/doubts/doubt-list-cards.js';
+import { doubtCardForViewer, doubtNotificationCard } from '../../src/cards/doubts/doubt-notification-card.js';
+import { DOUBT_ANSWER_VERB, DOUBT_CANCEL_VERB, DOUBT_FOLLOW_UP_VERB, DOUBT_REDACT_VERB, DOUBT_RESOLVE_VERB, DOUBT_SEND_VERB } from '../../src/cards/doubts/doubt-actions.js';
 import { createLeaderDirectory } from '../../src/core/doubts/leader-directory.js';
-import { parseLeaderMapping } from '../../src/core/doubts/leader-mapping.js';
 import { findPersonalData } from '../../src/core/privacy/detect.js';
-import { anna, harness, jan, MONDAY, ok, stranger } from './doubts-harness.js';
+import { anna, harness, jan, MONDAY, ok, parseLeaderMapping, stranger } from './doubts-harness.js';
 
 const texts = (node: unknown): string[] => {
   if (Array.isArray(node)) return node.flatMap(texts);

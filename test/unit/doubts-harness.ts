@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DoubtServiceDeps } from '../../src/core/doubts/doubt-service.js';
 import { createLeaderDirectory, type LeaderDirectory } from '../../src/core/doubts/leader-directory.js';
-import { parseLeaderMapping } from '../../src/core/doubts/leader-mapping.js';
+import { validateLeaderMapping, type LeaderMapping } from '../../src/core/doubts/leader-mapping.js';
+import { loadYaml, parseYamlText } from '../../src/board/load-yaml.js';
 import type { Doubt, UserRef } from '../../src/core/doubts/types.js';
 import { MemoryDoubtStore } from '../support/memory-store/memory-doubt-store.js';
 import { MemoryKeyValueStore } from '../support/memory-store/memory-key-value-store.js';
@@ -12,7 +12,9 @@ import { FakeClock, MONDAY } from '../support/fake-clock.js';
 export { MONDAY };
 
 export const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/leaders.yaml');
-export const mapping = () => parseLeaderMapping(readFileSync(FIXTURE, 'utf8'), 'leaders.yaml');
+export const mapping = (): LeaderMapping => loadYaml(FIXTURE, validateLeaderMapping);
+/** A mapping from the text of a mapping file, loaded as the bot loads one (errors name `file`). */
+export const parseLeaderMapping = (text: string, file = 'leaders.yaml'): LeaderMapping => parseYamlText(text, file, validateLeaderMapping);
 
 export const jan: UserRef = { id: 'teacher-jan', name: 'Jan Smit' };
 export const lisa: UserRef = { id: 'teacher-lisa', name: 'Lisa Kok' };

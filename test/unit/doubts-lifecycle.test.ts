@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLeaderDirectory } from '../../src/core/doubts/leader-directory.js';
-import { parseLeaderMapping } from '../../src/core/doubts/leader-mapping.js';
-import { anna, comm, harness, jan, lisa, mapping, ok, okDoubt, piet, ruud, stranger } from './doubts-harness.js';
+import { anna, comm, harness, jan, lisa, mapping, ok, parseLeaderMapping, okDoubt, piet, ruud, stranger } from './doubts-harness.js';
 
 const kinds = (items: Array<{ notification: { kind: string; to: string } }>) => items.map((i) => `${i.notification.kind}->${i.notification.to}`);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AdaptiveCard } from '../../src/cards/adaptive-card.js';
-import { doubtReroutedNoticeCard, doubtSentCard } from '../../src/cards/doubt-asker-cards.js';
-import { doubtLeaderCard } from '../../src/cards/doubt-leader-card.js';
+import type { AdaptiveCard } from '../../src/cards/shared/adaptive-card.js';
+import { doubtReroutedNoticeCard, doubtSentCard } from '../../src/cards/doubts/doubt-asker-cards.js';
+import { doubtLeaderCard } from '../../src/cards/doubts/doubt-leader-card.js';
 import { canView } from '../../src/core/doubts/doubt-access.js';
 import { createSelfLeaderDirectory } from '../../src/core/doubts/leader-directory.js';
 import { anna, comm, harness, jan, ok, okDoubt, piet, stranger } from './doubts-harness.js';

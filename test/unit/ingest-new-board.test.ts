@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseBoards } from '../../src/ingest/board-entry.js';
-import { buildKnowledge } from '../../src/ingest/build-knowledge.js';
-import { parseKnowledge } from '../../src/core/knowledge/parse.js';
-import { serializeKnowledge } from '../../src/ingest/serialize.js';
+import { parseBoards } from '../../tools/lib/ingest/board-entry.js';
+import { buildKnowledge } from '../../tools/lib/ingest/build-knowledge.js';
+import { validateKnowledge } from '../../src/core/knowledge/parse.js';
+import { parseYamlText } from '../../src/board/load-yaml.js';
+import { serializeKnowledge } from '../../tools/lib/ingest/serialize.js';
 
 const text = readFileSync(new URL('../fixtures/ingest/new-board.txt', import.meta.url), 'utf8');
 const [board] = parseBoards(`
@@ -54,6 +55,6 @@ describe('a new board through the same code path', () => {
   });
 
   it('round-trips through the stored YAML format', () => {
-    expect(parseKnowledge(serializeKnowledge(document))).toEqual(document);
+    expect(parseYamlText(serializeKnowledge(document), 'sections.yaml', validateKnowledge)).toEqual(document);
   });
 });

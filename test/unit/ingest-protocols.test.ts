@@ -2,16 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseBoards, type BoardEntry } from '../../src/ingest/board-entry.js';
-import { buildKnowledge, buildKnowledgeWithReport } from '../../src/ingest/build-knowledge.js';
-import { toBlocks } from '../../src/ingest/items.js';
-import { BULLET, NUMBERED } from '../../src/ingest/line-shape.js';
-import { repairLines, resolvePlaceholders } from '../../src/ingest/repair.js';
-import { collapseWhitespace, splitSentences } from '../../src/ingest/sentences.js';
-import { serializeKnowledge } from '../../src/ingest/serialize.js';
+import { parseBoards, type BoardEntry } from '../../tools/lib/ingest/board-entry.js';
+import { buildKnowledge, buildKnowledgeWithReport } from '../../tools/lib/ingest/build-knowledge.js';
+import { toBlocks } from '../../tools/lib/ingest/items.js';
+import { BULLET, NUMBERED } from '../../tools/lib/ingest/line-shape.js';
+import { repairLines, resolvePlaceholders } from '../../tools/lib/ingest/repair.js';
+import { collapseWhitespace, splitSentences } from '../../tools/lib/ingest/sentences.js';
+import { serializeKnowledge } from '../../tools/lib/ingest/serialize.js';
 import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const protocolsDir = join(repoRoot, '..', 'shared', 'protocols');
 const boards = parseBoards(readFileSync(join(repoRoot, 'knowledge', 'boards.yaml'), 'utf8'));
 const board = (org: string): BoardEntry => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   dropArtefactLines, normalizeBullet, resolvePlaceholders, separateRuleNumber, splitGluedWords, stripMarkdown, vocabulary,
-} from '../../src/ingest/repair.js';
-import { toBlocks, toItems } from '../../src/ingest/items.js';
-import { splitSentences } from '../../src/ingest/sentences.js';
-import { slugify } from '../../src/ingest/slug.js';
+} from '../../tools/lib/ingest/repair.js';
+import { toBlocks, toItems } from '../../tools/lib/ingest/items.js';
+import { splitSentences } from '../../tools/lib/ingest/sentences.js';
+import { slugify } from '../../tools/lib/ingest/slug.js';
 
 describe('line repairs', () => {
   it.each([

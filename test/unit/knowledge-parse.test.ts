@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseKnowledge } from '../../src/core/knowledge/parse.js';
-import { parseBoards } from '../../src/ingest/board-entry.js';
-import { listOrgs, loadKnowledge } from '../../src/infra/load-knowledge.js';
+import { validateKnowledge } from '../../src/core/knowledge/parse.js';
+import { parseYamlText } from '../../src/board/load-yaml.js';
+import { parseBoards } from '../../tools/lib/ingest/board-entry.js';
+import { listOrgs, loadKnowledge } from '../../src/board/board-files.js';
 
 const valid = `
 org: demo
@@ -23,7 +24,9 @@ sections:
       Bij twijfel niet publiceren.
 `;
 
-describe('parseKnowledge', () => {
+const parseKnowledge = (text: string, file = 'sections.yaml') => parseYamlText(text, file, validateKnowledge);
+
+describe('validateKnowledge', () => {
   it('parses a valid document', () => {
     const doc = parseKnowledge(valid);
     expect(doc.sections[0]).toEqual({ id: 'demo:r1', org: 'demo', headingPath: ['Richtlijnen'], rule: '1', audience: ['medewerkers'], text: 'Bij twijfel niet publiceren.' });
@@ -64,7 +67,7 @@ describe('loadKnowledge / listOrgs', () => {
   });
 
   it('names the file when it is missing or invalid', () => {
-    expect(() => loadKnowledge(dir, 'empty')).toThrow(new RegExp(`${join(dir, 'empty', 'sections.yaml')}.*bestaat niet`));
+    expect(() => loadKnowledge(dir, 'empty')).toThrow(new RegExp(`${join(dir, 'empty', 'sections.yaml')}[\\s\\S]*bestaat niet`));
     expect(() => loadKnowledge(dir, 'broken')).toThrow(join(dir, 'broken', 'sections.yaml'));
   });
 

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkSectionQuestions, parseOutOfScopeQuestions, parseSectionQuestions } from '../../src/core/knowledge/questions.js';
+import { checkSectionQuestions, validateOutOfScopeQuestions, validateSectionQuestions } from '../../src/core/knowledge/questions.js';
 import type { KnowledgeDocument } from '../../src/core/knowledge/types.js';
 import { createSearchIndex } from '../../src/core/retrieval/index.js';
 import { misplacedQuestions } from '../../src/core/retrieval/question-filter.js';
 import { search } from '../../src/core/retrieval/search.js';
-import { parseBoards } from '../../src/ingest/board-entry.js';
-import { loadBoardKnowledge, loadOutOfScopeQuestions } from '../../src/infra/load-knowledge.js';
-import { loadVocabulary } from '../../src/infra/load-vocabulary.js';
+import { parseBoards } from '../../tools/lib/ingest/board-entry.js';
+import { loadBoardKnowledge, loadOutOfScopeQuestions } from '../../src/board/board-files.js';
+import { loadVocabulary } from '../../src/board/shared-lists.js';
 
 const boards = parseBoards(readFileSync('knowledge/boards.yaml', 'utf8')).map((b) => b.org);
 const vocabulary = loadVocabulary();
@@ -41,7 +41,9 @@ describe('questions per section (knowledge/<org>/questions.yaml)', () => {
 describe('checking questions against the code', () => {
   const doc = { org: 't', sections: [{ id: 't:1' }, { id: 't:2' }] } as unknown as KnowledgeDocument;
   it('reports sections without questions, questions of missing sections and questions under two sections', () => {
-    const questions = parseSectionQuestions({ org: 't', sections: { 't:1': ['mag ik een foto plaatsen?'], 't:9': ['Mag ik een  foto plaatsen?'] } });
+    const parsed = validateSectionQuestions({ org: 't', sections: { 't:1': ['mag ik een foto plaatsen?'], 't:9': ['Mag ik een  foto plaatsen?'] } });
+    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+    const questions = parsed.value;
     expect(checkSectionQuestions(doc, questions)).toEqual({
       sectionsWithoutQuestions: ['t:2'],
       unknownSections: ['t:9'],
@@ -49,8 +51,8 @@ describe('checking questions against the code', () => {
     });
   });
   it('refuses a malformed file with a Dutch message naming the place', () => {
-    expect(() => parseSectionQuestions({ org: 't', sections: { 't:1': [] } }, 'q.yaml')).toThrow(/q.yaml klopt niet \(sections.t:1\): heeft geen vragen/);
-    expect(() => parseOutOfScopeQuestions({ themes: { apps: [12] } }, 'oos.yaml')).toThrow(/oos.yaml klopt niet/);
+    expect(validateSectionQuestions({ org: 't', sections: { 't:1': [] } })).toEqual({ ok: false, problems: ['sections.t:1: heeft geen vragen'] });
+    expect(validateOutOfScopeQuestions({ themes: { apps: [12] } })).toMatchObject({ ok: false, problems: [expect.stringMatching(/^themes\.apps\[0\]: /)] });
   });
 });
 

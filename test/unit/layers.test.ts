@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 // The layers from the README ("Architecture"): an import may only run down. core is pure; teams
 // (handlers) and cards sit on core; app wires everything and nothing but the entry points imports it.
+// Ingestion and seeding (tools/lib) and the fakes (test/support) sit outside src, beside what uses them.
 const SRC = path.resolve('src');
 
 function sourceFiles(dir: string): string[] {
@@ -33,15 +34,20 @@ describe('layers', () => {
     expect(files.find((f) => f.file === 'app/create-app.ts')?.imports).toContain('teams/deps.js');
   });
 
-  it('core imports no outer layer and no framework, store or file system', () => {
-    const outer = /^(teams|app|store|infra|http|cards|ingest)\/|^(composition-root|config|start|serve)\.js$/;
-    const frameworks = /^(botbuilder|botframework-|@microsoft\/teams-ai|restify|lowdb|pg)(\/|$)|^(node:)?fs(\/|$)/;
+  it('core imports no outer layer and no framework, store, file system or file format', () => {
+    const outer = /^(teams|app|store|infra|board|http|cards)\/|^(composition-root|config|start|serve)\.js$/;
+    // Files are read and parsed in src/board (loadYaml); core validates the data it is given.
+    const frameworks = /^(botbuilder|botframework-|@microsoft\/teams-ai|restify|lowdb|pg|yaml)(\/|$)|^(node:)?fs(\/|$)/;
     expect(violations((f) => f.startsWith('core/'), (i) => outer.test(i) || frameworks.test(i))).toEqual([]);
   });
 
   it('only the entry points import app/ (it is wiring, on top)', () => {
     const entry = (f: string) => f.startsWith('app/') || ['composition-root.ts', 'start.ts', 'serve.ts'].includes(f);
     expect(violations((f) => !entry(f), (i) => i.startsWith('app/'))).toEqual([]);
+  });
+
+  it('the runtime tree imports nothing from tools/ or test/ (build-time code and test fakes live there)', () => {
+    expect(violations(() => true, (i) => i.startsWith('..'))).toEqual([]);
   });
 
   it('cards and http do not import the Teams handlers', () => {

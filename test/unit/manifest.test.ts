@@ -4,10 +4,10 @@ import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { helpCard } from '../../src/cards/welcome-card.js';
+import { helpCard } from '../../src/cards/welcome/welcome-card.js';
 import { classifyMessage } from '../../src/core/intents/classify.js';
 import { commandHelp } from '../../src/core/intents/command-help.js';
-import { activityText } from '../../tools/lib/fake-connector.js';
+import { activityText } from '../support/fake-connector.js';
 import { buildAppPackage, fillTemplate, PackageError, parseEnvFile, validateManifest } from '../../tools/package.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');

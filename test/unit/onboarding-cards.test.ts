@@ -14,11 +14,11 @@ import {
   stopCourse,
   type OnboardingProgress,
 } from '../../src/core/onboarding/index.js';
-import { ANSWER_INPUT_ID, onboardingCard, onboardingStepCard } from '../../src/cards/onboarding-card.js';
-import { onboardingInvitationCard, onboardingOverviewCard } from '../../src/cards/onboarding-overview-card.js';
-import { onboardingUpdateCard, onboardingUpdateInvitationCard } from '../../src/cards/onboarding-update-card.js';
-import { helpCard, welcomeCard } from '../../src/cards/welcome-card.js';
-import type { AdaptiveCard } from '../../src/cards/adaptive-card.js';
+import { ANSWER_INPUT_ID, onboardingCard, onboardingStepCard } from '../../src/cards/onboarding/onboarding-card.js';
+import { onboardingInvitationCard, onboardingOverviewCard } from '../../src/cards/onboarding/onboarding-overview-card.js';
+import { onboardingUpdateCard, onboardingUpdateInvitationCard } from '../../src/cards/onboarding/onboarding-update-card.js';
+import { helpCard, welcomeCard } from '../../src/cards/welcome/welcome-card.js';
+import type { AdaptiveCard } from '../../src/cards/shared/adaptive-card.js';
 import { at, demoCourse, knowledgeV1, knowledgeV2 } from './onboarding-fixtures.js';
 
 const course = demoCourse();
@@ -227,8 +227,8 @@ describe('leader cards', () => {
 
 describe('the whole code before confirming', () => {
   it.each(['oog', 'konot', 'kempenkind', 'kopwerk', 'school001'])('%s: every part fits in one Teams card and together they hold every section', async (org) => {
-    const { loadKnowledge } = await import('../../src/infra/load-knowledge.js');
-    const { codeChapterCard, codeChapters, codeContentsCard } = await import('../../src/cards/onboarding-code-card.js');
+    const { loadKnowledge } = await import('../../src/board/board-files.js');
+    const { codeChapterCard, codeChapters, codeContentsCard } = await import('../../src/cards/onboarding/onboarding-code-card.js');
     const knowledge = loadKnowledge(new URL('../../knowledge', import.meta.url).pathname, org);
     const chapters = codeChapters(knowledge);
     expect(chapters.flatMap((c) => c.sections.map((s) => s.id))).toEqual(knowledge.sections.map((s) => s.id));

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCourseAgainstKnowledge, normaliseWhitespace } from '../../src/core/onboarding/course-check.js';
-import { loadKnowledge } from '../../src/infra/load-knowledge.js';
-import { loadOnboardingCourse } from '../../src/infra/load-onboarding.js';
-import { onboardingStepCard } from '../../src/cards/onboarding-card.js';
+import { loadKnowledge } from '../../src/board/board-files.js';
+import { loadOnboardingCourse } from '../../src/board/board-files.js';
+import { onboardingStepCard } from '../../src/cards/onboarding/onboarding-card.js';
 import { startCourse } from '../../src/core/onboarding/progress.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -11,7 +11,7 @@ const ORGS = ['oog', 'konot', 'kempenkind', 'kopwerk', 'school001'] as const;
 
 describe.each(ORGS)('onboarding course of %s', (org) => {
   const load = async () => ({
-    course: await loadOnboardingCourse(path.join(root, 'dialogs'), org),
+    course: loadOnboardingCourse(path.join(root, 'dialogs'), org),
     knowledge: loadKnowledge(path.join(root, 'knowledge'), org),
   });
 
@@ -65,7 +65,7 @@ describe('quiz answers that make the teacher think', () => {
   // Wrong options are common misconceptions, written out as fully as the right one: a right answer
   // that is always the longest, or wrong ones that are short jokes ("Ja, weg is weg."), give it away.
   it.each(ORGS)('%s: every wrong option is at least 60%% as long as the right one', async (org) => {
-    const course = await loadOnboardingCourse(path.join(root, 'dialogs'), org);
+    const course = loadOnboardingCourse(path.join(root, 'dialogs'), org);
     for (const step of course.steps) {
       const right = step.quiz.options.find((o) => o.correct)!;
       for (const wrong of step.quiz.options.filter((o) => !o.correct)) {
@@ -75,7 +75,7 @@ describe('quiz answers that make the teacher think', () => {
   });
 
   it.each(ORGS)('%s: the right answer is the longest in at most half of the steps', async (org) => {
-    const course = await loadOnboardingCourse(path.join(root, 'dialogs'), org);
+    const course = loadOnboardingCourse(path.join(root, 'dialogs'), org);
     const longest = course.steps.filter((step) => {
       const right = step.quiz.options.find((o) => o.correct)!;
       return step.quiz.options.every((o) => o === right || o.label.length < right.label.length);

@@ -1,5 +1,5 @@
 import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';
-import { parseOnboardingCourse, type OnboardingCourse } from '../../src/core/onboarding/course-schema.js';
+import { validateOnboardingCourse, type OnboardingCourse } from '../../src/core/onboarding/course-schema.js';
 
 export const T0 = new Date('2025-03-03T09:00:00Z');
 export const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -72,7 +72,7 @@ export function demoCourseData() {
 }
 
 export function demoCourse(): OnboardingCourse {
-  const parsed = parseOnboardingCourse(demoCourseData());
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  return parsed.course;
+  const parsed = validateOnboardingCourse(demoCourseData());
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  return parsed.value;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataStore } from '../../src/store/data-store.js';
 import { openPgDataStore } from '../../src/store/postgres/open-pg-data-store.js';
+import { scopeToBoard } from '../../src/store/board-scope.js';
 import { createTestDatabase, pgAdminUrl, warnIfNoPg, type TestDatabase } from '../support/postgres.js';
 
 warnIfNoPg();
@@ -48,5 +49,13 @@ describe.skipIf(!pgAdminUrl())('coordination between instances (PostgreSQL)', ()
     expect(await one.locks!.claimInterval('short', 1)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await two.locks!.claimInterval('short', 1)).toBe(true);
+  });
+
+  it("with several boards (TENANT_ORGS) each board's sweep is claimed once across instances, independently of the others", async () => {
+    const views = [one, two].flatMap((s) => [scopeToBoard(s, 'oog'), scopeToBoard(s, 'konot')]);
+    const claims = await Promise.all([...views, ...views].map((v) => v.locks!.claimInterval('sweep', 60_000)));
+    // oog and konot views alternate: one claim each.
+    expect(claims.filter((c, i) => c && i % 2 === 0)).toHaveLength(1);
+    expect(claims.filter((c, i) => c && i % 2 === 1)).toHaveLength(1);
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { postingPrecheckCard } from '../../src/cards/posting-precheck-card.js';
-import { postingPayload } from '../../src/cards/posting-actions.js';
-import { postingQuestionCard } from '../../src/cards/posting-question-card.js';
-import { postingStartCard } from '../../src/cards/posting-start-card.js';
-import { postingVerdictCard } from '../../src/cards/posting-verdict-card.js';
-import { POSTING_VERBS } from '../../src/cards/posting-actions.js';
+import { postingPrecheckCard } from '../../src/cards/posting/posting-precheck-card.js';
+import { postingPayload } from '../../src/cards/posting/posting-actions.js';
+import { postingQuestionCard } from '../../src/cards/posting/posting-question-card.js';
+import { postingStartCard } from '../../src/cards/posting/posting-start-card.js';
+import { postingVerdictCard } from '../../src/cards/posting/posting-verdict-card.js';
+import { POSTING_VERBS } from '../../src/cards/posting/posting-actions.js';
 import type { QuestionDecision, VerdictDecision } from '../../src/core/posting/types.js';
 
 /** Every element of a card, depth first (body, containers, action sets, show-cards). */

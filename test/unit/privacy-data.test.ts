@@ -106,9 +106,9 @@ describe('mijn gegevens / verwijder mijn gegevens', () => {
 
 describe('"mijn gegevens" card', () => {
   it('shows one block per kind with why it is kept and how to delete it, and a delete button', async () => {
-    const { myDataCard } = await import('../../src/cards/my-data-card.js');
-    const { PRIVACY_VERBS } = await import('../../src/cards/privacy-actions.js');
-    const { activityText } = await import('../../tools/lib/fake-connector.js');
+    const { myDataCard } = await import('../../src/cards/privacy/my-data-card.js');
+    const { PRIVACY_VERBS } = await import('../../src/cards/privacy/privacy-actions.js');
+    const { activityText } = await import('../support/fake-connector.js');
     const sections = [
       { source: 'doubts-asked', title: 'Je twijfels', purpose: 'Zodat je het antwoord terugvindt.', removal: 'Wis ze met "verwijder mijn gegevens".', records: [{ heading: 'Twijfel van 1 maart', fields: [{ label: 'Je vraag', value: 'Mag dit?' }] }] },
       { source: 'conversation', title: 'Je chat met Mediawijs', purpose: 'Om je te kunnen bereiken.', records: [{ heading: 'Zodat ik je een bericht kan sturen', fields: [{ label: 'Laatst bijgewerkt', value: '2 maart' }] }] },

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyFindings, findPersonalData, passesElfproef } from '../../src/core/privacy/detect.js';
-import { loadFirstNames } from '../../src/infra/load-first-names.js';
+import { loadFirstNames } from '../../src/board/shared-lists.js';
 
-const firstNames = await loadFirstNames(path.resolve(import.meta.dirname, '..', '..', 'dialogs'));
+const firstNames = loadFirstNames(path.resolve(import.meta.dirname, '..', '..', 'dialogs'));
 const find = (text: string) => findPersonalData(text, { firstNames });
 
 describe('personal data in a doubt', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from '../../src/core/retrieval/index.js';
 import { search } from '../../src/core/retrieval/search.js';
-import { loadKnowledge } from '../../src/infra/load-knowledge.js';
-import { loadVocabulary } from '../../src/infra/load-vocabulary.js';
+import { loadKnowledge } from '../../src/board/board-files.js';
+import { loadVocabulary } from '../../src/board/shared-lists.js';
 
 const vocabulary = loadVocabulary();
 const kempenkind = createSearchIndex(loadKnowledge('knowledge', 'kempenkind'), vocabulary);

@@ -3,8 +3,8 @@ import { answerQuestion } from '../../src/core/answering/answer.js';
 import { createSearchIndex } from '../../src/core/retrieval/index.js';
 import { analyzeQuery, asksForProcedure } from '../../src/core/retrieval/query.js';
 import { tokenize } from '../../src/core/retrieval/normalize.js';
-import { loadKnowledge } from '../../src/infra/load-knowledge.js';
-import { loadVocabulary } from '../../src/infra/load-vocabulary.js';
+import { loadKnowledge } from '../../src/board/board-files.js';
+import { loadVocabulary } from '../../src/board/shared-lists.js';
 
 const vocabulary = loadVocabulary();
 const boards = ['oog', 'konot', 'kopwerk'] as const;

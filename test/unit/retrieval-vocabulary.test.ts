@@ -5,7 +5,7 @@ import { analyzeQuery } from '../../src/core/retrieval/query.js';
 import { search } from '../../src/core/retrieval/search.js';
 import { stem } from '../../src/core/retrieval/stem.js';
 import { parseVocabulary } from '../../src/core/retrieval/vocabulary.js';
-import { loadVocabulary } from '../../src/infra/load-vocabulary.js';
+import { loadVocabulary } from '../../src/board/shared-lists.js';
 
 const doc: KnowledgeDocument = {
   org: 't',

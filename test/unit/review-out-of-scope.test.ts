@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/core/answering/answer.js';
 import { createSearchIndex, type SearchIndex } from '../../src/core/retrieval/index.js';
-import { loadBoardKnowledge } from '../../src/infra/load-knowledge.js';
-import { loadVocabulary } from '../../src/infra/load-vocabulary.js';
+import { loadBoardKnowledge } from '../../src/board/board-files.js';
+import { loadVocabulary } from '../../src/board/shared-lists.js';
 import type { OutOfScopeFile } from '../../tools/lib/review-edits.js';
 
 const root = path.resolve(import.meta.dirname, '../..');

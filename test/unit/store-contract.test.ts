@@ -7,6 +7,7 @@ import type { Feedback } from '../../src/core/shared/feedback.js';
 import type { DataStore } from '../../src/store/data-store.js';
 import { createMemoryDataStore } from '../support/memory-store/create-memory-data-store.js';
 import { openDataStore } from '../../src/store/open-data-store.js';
+import { scopeToBoard } from '../../src/store/board-scope.js';
 import { openPgDataStore } from '../../src/store/postgres/open-pg-data-store.js';
 import { createTestDatabase, pgAdminUrl, warnIfNoPg } from '../support/postgres.js';
 
@@ -306,6 +307,58 @@ describe.each(implementations)('DataStore contract: %s', (_name, create) => {
       await turnState.write({ a: { v: 1 }, b: { v: 2 } });
       await turnState.delete(['a', 'never']);
       expect(Object.keys(await turnState.read(['a', 'b']))).toEqual(['b']);
+    });
+  });
+
+  describe('board scopes (one store, several boards: TENANT_ORGS)', () => {
+    const feedbackOf = (id: string, org: string): Feedback => ({ id, at: '2025-05-01T10:00:00.000Z', org, question: 'Mag dit?', verdict: 'unanswered' });
+
+    it("shows each board only its own doubts, also by id, and never deletes another board's", async () => {
+      harness = await create();
+      const oog = scopeToBoard(harness.store, 'oog');
+      const konot = scopeToBoard(harness.store, 'konot');
+      await oog.doubts.put(doubt('d-oog', 'teacher-1', ['leader-1']));
+      await konot.doubts.put(doubt('d-konot', 'teacher-1', ['leader-1']));
+      expect(await oog.doubts.get('d-oog')).toEqual({ ...doubt('d-oog', 'teacher-1', ['leader-1']), org: 'oog' });
+      expect(await konot.doubts.get('d-oog')).toBeUndefined();
+      for (const [view, own] of [[oog, 'd-oog'], [konot, 'd-konot']] as const) {
+        expect(ids(await view.doubts.listByAsker('teacher-1'))).toEqual([own]);
+        expect(ids(await view.doubts.listByAssignee('leader-1'))).toEqual([own]);
+        expect(ids(await view.doubts.listOpen())).toEqual([own]);
+      }
+      await konot.doubts.delete('d-oog');
+      expect(await oog.doubts.get('d-oog')).toBeDefined();
+      await expect(konot.doubts.put({ ...doubt('d-x', 'a', []), org: 'oog' })).rejects.toThrow(/belongs to board "oog"/);
+      // The store underneath holds both, each marked with its board.
+      expect((await harness.store.doubts.listOpen()).map((d) => [d.id, d.org])).toEqual([['d-konot', 'konot'], ['d-oog', 'oog']]);
+    });
+
+    it('keeps key-value records, feedback and turn state of boards apart under the same keys', async () => {
+      harness = await create();
+      const oog = scopeToBoard(harness.store, 'oog');
+      const konot = scopeToBoard(harness.store, 'konot');
+      await oog.users.put('u1', { name: 'Anna' });
+      await konot.users.put('u1', { name: 'Bram' });
+      await oog.onboarding.put('u1', { step: 1 });
+      expect(await oog.users.get('u1')).toEqual({ name: 'Anna' });
+      expect(await konot.users.get('u1')).toEqual({ name: 'Bram' });
+      expect(await konot.onboarding.get('u1')).toBeUndefined();
+      expect(await oog.users.keys()).toEqual(['u1']);
+      expect(await konot.onboarding.keys()).toEqual([]);
+      await konot.users.delete('u1');
+      expect(await oog.users.get('u1')).toEqual({ name: 'Anna' });
+
+      await oog.feedback.add(feedbackOf('f-oog', 'oog'));
+      await konot.feedback.add(feedbackOf('f-konot', 'konot'));
+      expect((await oog.feedback.list()).map((f) => f.id)).toEqual(['f-oog']);
+      await expect(konot.feedback.add(feedbackOf('f-x', 'oog'))).rejects.toThrow(/belongs to board "oog"/);
+
+      await oog.turnState.write({ 'conv/1': { v: 'oog' } });
+      await konot.turnState.write({ 'conv/1': { v: 'konot' } });
+      expect((await oog.turnState.read(['conv/1']))['conv/1'].v).toBe('oog');
+      await konot.turnState.delete(['conv/1']);
+      expect(await konot.turnState.read(['conv/1'])).toEqual({});
+      expect((await oog.turnState.read(['conv/1']))['conv/1'].v).toBe('oog');
     });
   });
 

@@ -296,7 +296,7 @@ describe('crash safety', () => {
 
 describe('bulk seeding (benchmarks)', () => {
   it('produces exactly the layout the store writes', async () => {
-    const { seedDataDir } = await import('../../src/store/bulk-seed.js');
+    const { seedDataDir } = await import('../../tools/lib/bulk-seed.js');
     const doubts = [
       { id: 'd1', askerId: '29:asker', assigneeIds: ['leader', 'communicatie'], open: true, rev: 1 },
       { id: 'D2', askerId: '29:asker', assigneeIds: ['leader'], open: false, rev: 1 },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { candidateLabel, candidateLabels, LABEL_MAX_WORDS, unsureCard } from '../../src/cards/unsure-card.js';
-import { CHOOSE_CANDIDATE_VERB } from '../../src/cards/answer-actions.js';
-import { listOrgs, loadBoardKnowledge } from '../../src/infra/load-knowledge.js';
-import { activityText } from '../../tools/lib/fake-connector.js';
+import { candidateLabel, candidateLabels, LABEL_MAX_WORDS, unsureCard } from '../../src/cards/answers/unsure-card.js';
+import { CHOOSE_CANDIDATE_VERB } from '../../src/cards/answers/answer-actions.js';
+import { listOrgs, loadBoardKnowledge } from '../../src/board/board-files.js';
+import { activityText } from '../support/fake-connector.js';
 
 const knowledgeDir = new URL('../../knowledge', import.meta.url).pathname;
 const words = (text: string) => text.match(/[\p{L}\p{N}']+/gu) ?? [];

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { StoredDoubt } from '../../src/core/doubts/doubt-store.js';
-import { seedDataDir } from '../../src/store/bulk-seed.js';
+import { seedDataDir } from '../lib/bulk-seed.js';
 import { openDataStore } from '../../src/store/open-data-store.js';
 
 interface BenchDoubt extends StoredDoubt {

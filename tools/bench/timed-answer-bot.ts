@@ -23,7 +23,7 @@ export async function startTimedAnswerBot(dataDir: string): Promise<{ url: strin
     }
   };
   const bot = createApp(deps);
-  const server = createHttpServer({ bot, config, logger: deps.logger, isStoreWritable: () => deps.store.isWritable() });
+  const server = createHttpServer({ bot, config, logger: deps.logger, orgs: [deps.board.org], isStoreWritable: () => deps.store.isWritable() });
   const port = await listen(server, config.port, config.host);
   return {
     url: `http://${config.host}:${port}`,

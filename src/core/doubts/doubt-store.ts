@@ -10,6 +10,11 @@ export interface StoredDoubt {
   assigneeIds: string[];
   /** False once the doubt is resolved/closed; open doubts are swept for reminders and delivery. */
   open: boolean;
+  /**
+   * The board it belongs to, in a deployment that serves several (TENANT_ORGS): set by the store's
+   * board scope (src/store/board-scope.ts), which shows a board only its own doubts.
+   */
+  org?: string;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { signInNames, toPerson, type Person, type UserRef } from './types.js';
+import { invalid, parseWith, problem, type Parsed } from '../shared/parsed.js';
 
 /**
  * The board's leader mapping file (YAML or JSON), e.g.
@@ -29,14 +29,6 @@ export interface LeaderMapping {
   users: Map<string, string>;
   /** Team name per member, for messages. */
   teamOf: Map<string, string>;
-}
-
-/** A mapping file problem; the message (Dutch, for the board's administrator) names the file and the entry. */
-export class LeaderMappingError extends Error {
-  constructor(readonly file: string, readonly entry: string, detail: string) {
-    super(`Fout in ${file}${entry ? ` bij ${entry}` : ''}: ${detail}`);
-    this.name = 'LeaderMappingError';
-  }
 }
 
 const nonEmpty = z.string({ invalid_type_error: 'moet tekst zijn', required_error: 'ontbreekt' }).trim().min(1, 'mag niet leeg zijn');
@@ -71,66 +63,49 @@ export const leaderMappingSchema = z
   )
   .strict();
 
-/** Parses the text of a mapping file (YAML; JSON is valid YAML too). Throws {@link LeaderMappingError}. */
-export function parseLeaderMapping(source: string, file: string): LeaderMapping {
-  let data: unknown;
-  try {
-    data = parseYaml(source, { uniqueKeys: true });
-  } catch (error) {
-    const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
-    throw new LeaderMappingError(file, line ? `regel ${line}` : '', `geen geldige YAML of JSON (${(error as Error).message.split('\n')[0]})`);
-  }
-  return validateLeaderMapping(data, file);
-}
-
-/** Checks parsed data and resolves all references. Throws {@link LeaderMappingError}. */
-export function validateLeaderMapping(data: unknown, file: string): LeaderMapping {
-  const parsed = leaderMappingSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const entry = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
-    const message = issue.code === 'unrecognized_keys' ? `onbekende sleutel(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
-    throw new LeaderMappingError(file, entry, message);
-  }
-  const m = parsed.data;
+/** Checks a mapping file's data and resolves all references; stops at the first broken reference. */
+export function validateLeaderMapping(data: unknown): Parsed<LeaderMapping> {
+  const parsed = parseWith(leaderMappingSchema, data);
+  if (!parsed.ok) return parsed;
+  const m = parsed.value;
   const leaders = new Map<string, { person: Person; deputy?: string }>();
   for (const [key, l] of Object.entries(m.leaders)) {
-    if (key === 'self') throw new LeaderMappingError(file, `leaders.${key}`, '"self" is gereserveerd; kies een andere naam');
+    if (key === 'self') return invalid(problem(`leaders.${key}`, '"self" is gereserveerd; kies een andere naam'));
     const entry: { person: Person; deputy?: string } = { person: toPerson(l) };
     if (l.deputy !== undefined) entry.deputy = l.deputy;
     leaders.set(key, entry);
   }
   for (const [key, l] of leaders) {
     if (l.deputy === undefined) continue;
-    if (!leaders.has(l.deputy)) throw new LeaderMappingError(file, `leaders.${key}.deputy`, `"${l.deputy}" staat niet onder leaders`);
-    if (l.deputy === key) throw new LeaderMappingError(file, `leaders.${key}.deputy`, 'een leidinggevende kan niet zijn eigen vervanger zijn');
+    if (!leaders.has(l.deputy)) return invalid(problem(`leaders.${key}.deputy`, `"${l.deputy}" staat niet onder leaders`));
+    if (l.deputy === key) return invalid(problem(`leaders.${key}.deputy`, 'een leidinggevende kan niet zijn eigen vervanger zijn'));
   }
 
   const users = new Map<string, string>();
   const teamOf = new Map<string, string>();
-  m.teams.forEach((team, i) => {
-    if (!leaders.has(team.leader)) throw new LeaderMappingError(file, `teams[${i}].leader`, `"${team.leader}" staat niet onder leaders`);
-    team.members.forEach((member, j) => {
+  for (const [i, team] of m.teams.entries()) {
+    if (!leaders.has(team.leader)) return invalid(problem(`teams[${i}].leader`, `"${team.leader}" staat niet onder leaders`));
+    for (const [j, member] of team.members.entries()) {
       const id = member.toLowerCase();
       const existing = users.get(id);
       if (existing !== undefined && existing !== team.leader) {
-        throw new LeaderMappingError(file, `teams[${i}].members[${j}]`, `"${member}" staat ook in team "${teamOf.get(id)}" met een andere leidinggevende; zet deze persoon onder users`);
+        return invalid(problem(`teams[${i}].members[${j}]`, `"${member}" staat ook in team "${teamOf.get(id)}" met een andere leidinggevende; zet deze persoon onder users`));
       }
       users.set(id, team.leader);
       teamOf.set(id, team.name);
-    });
-  });
+    }
+  }
   const direct = new Set<string>();
   for (const [user, leader] of Object.entries(m.users)) {
     const id = user.toLowerCase();
-    if (direct.has(id)) throw new LeaderMappingError(file, `users.${user}`, 'staat dubbel in users');
-    if (leader !== 'self' && !leaders.has(leader)) throw new LeaderMappingError(file, `users.${user}`, `"${leader}" staat niet onder leaders (of gebruik "self")`);
+    if (direct.has(id)) return invalid(problem(`users.${user}`, 'staat dubbel in users'));
+    if (leader !== 'self' && !leaders.has(leader)) return invalid(problem(`users.${user}`, `"${leader}" staat niet onder leaders (of gebruik "self")`));
     direct.add(id);
     users.set(id, leader);
   }
   const mapping: LeaderMapping = { leaders, users, teamOf };
   if (m.communicatie) mapping.communicatie = toPerson(m.communicatie);
-  return mapping;
+  return { ok: true, value: mapping };
 }
 
 /** The mapping's answer for one user: leader key, 'self', or undefined. Object id first, then UPN, then e-mail. */

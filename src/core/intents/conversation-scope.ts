@@ -24,17 +24,6 @@ export const COMMAND_SCOPE_IN_GROUP: Readonly<Record<Command, Exclude<GroupScope
   delete_my_data: 'private',
 };
 
-/** Card verbs that may be used in a group: feedback on an answer and the posting check (its hand-over excepted). */
-const HERE_VERBS = /^(feedback|posting\.(start|draft|skip-draft|confirm|answer|back|restart|stop))$/;
-/** Card verbs that start something personal from a group card: "Vraag mijn leidinggevende". */
-const PRIVATE_VERBS = new Set(['doubt.compose', 'posting.escalate']);
-
-export function verbScopeInGroup(verb: string | undefined): GroupScope {
-  if (verb === undefined) return 'refuse';
-  if (HERE_VERBS.test(verb)) return 'here';
-  return PRIVATE_VERBS.has(verb) ? 'private' : 'refuse';
-}
-
 /** Whether a Teams conversation is shared with others (group chat or channel), not the 1:1 chat. */
 export function isSharedConversation(conversation: { conversationType?: string; isGroup?: boolean } | undefined): boolean {
   if (!conversation) return false;

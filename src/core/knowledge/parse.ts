@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parse as parseYaml } from 'yaml';
+import { invalid, parseWith, type Parsed } from '../shared/parsed.js';
 import { AUDIENCES, type Audience, type KnowledgeDocument } from './types.js';
 
 const audienceSchema = z.enum(AUDIENCES as unknown as [Audience, ...Audience[]]);
@@ -27,31 +27,20 @@ const documentSchema = z.object({
 export const knowledgeDocumentSchema = documentSchema;
 
 /**
- * Parses and validates a knowledge document from its YAML text.
- * Throws an Error with a Dutch message (naming `source` when given) when the YAML is invalid,
- * a field is missing, a section belongs to another organisation or an id occurs twice.
+ * Validates a knowledge document's data (`knowledge/<org>/sections.yaml`): every field present,
+ * every section of the document's organisation, no id twice.
  */
-export function parseKnowledge(yamlText: string, source = 'kennisbestand'): KnowledgeDocument {
-  let raw: unknown;
-  try {
-    raw = parseYaml(yamlText);
-  } catch (error) {
-    throw new Error(`${source} is geen geldige YAML: ${(error as Error).message}`);
-  }
-  const result = documentSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-    throw new Error(`${source} klopt niet${where}: ${issue?.message ?? 'onbekende fout'}`);
-  }
-  const document = result.data;
+export function validateKnowledge(data: unknown): Parsed<KnowledgeDocument> {
+  const result = parseWith(documentSchema, data);
+  if (!result.ok) return result;
+  const document = result.value;
   const ids = new Set<string>();
   for (const section of document.sections) {
     if (section.org !== document.org || !section.id.startsWith(`${document.org}:`)) {
-      throw new Error(`${source} klopt niet: sectie ${section.id} hoort niet bij organisatie ${document.org}.`);
+      return invalid(`sectie ${section.id} hoort niet bij organisatie ${document.org}`);
     }
-    if (ids.has(section.id)) throw new Error(`${source} klopt niet: sectie-id ${section.id} komt twee keer voor.`);
+    if (ids.has(section.id)) return invalid(`sectie-id ${section.id} komt twee keer voor`);
     ids.add(section.id);
   }
-  return document;
+  return result;
 }

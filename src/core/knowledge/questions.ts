@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { KnowledgeDocument } from './types.js';
+import { parseWith, type Parsed } from '../shared/parsed.js';
 
 /**
  * The questions each section of a board's code answers, as staff type them in Teams
@@ -19,13 +20,13 @@ const fileSchema = z
   })
   .strict();
 
-/** Validates parsed `questions.yaml` data. Throws an Error with a Dutch message naming `source`. */
-export function parseSectionQuestions(raw: unknown, source = 'vragenbestand'): SectionQuestions {
-  const result = fileSchema.safeParse(raw);
-  if (!result.success) throw invalid(source, result.error);
+/** Validates `questions.yaml` data. */
+export function validateSectionQuestions(data: unknown): Parsed<SectionQuestions> {
+  const result = parseWith(fileSchema, data);
+  if (!result.ok) return result;
   const bySection = new Map<string, readonly string[]>();
-  for (const [id, questions] of Object.entries(result.data.sections)) bySection.set(id, questions);
-  return { org: result.data.org, bySection };
+  for (const [id, questions] of Object.entries(result.value.sections)) bySection.set(id, questions);
+  return { ok: true, value: { org: result.value.org, bySection } };
 }
 
 /** What is out of step between a board's code and its questions (empty when all is well). */
@@ -61,17 +62,9 @@ const outOfScopeSchema = z.object({ themes: z.record(z.array(z.string().trim().m
 
 /**
  * Validates `knowledge/out-of-scope.yaml`: questions staff ask that no board's code answers, by
- * theme. Returns them as one list. Throws an Error with a Dutch message naming `source`.
+ * theme. Returns them as one list.
  */
-export function parseOutOfScopeQuestions(raw: unknown, source = 'out-of-scope.yaml'): string[] {
-  const result = outOfScopeSchema.safeParse(raw);
-  if (!result.success) throw invalid(source, result.error);
-  return Object.values(result.data.themes).flat();
-}
-
-/** A Dutch message naming the file and the place of the first problem. */
-function invalid(source: string, error: z.ZodError): Error {
-  const issue = error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-  return new Error(`${source} klopt niet${where}: ${issue?.message ?? 'onbekende fout'}`);
+export function validateOutOfScopeQuestions(data: unknown): Parsed<string[]> {
+  const result = parseWith(outOfScopeSchema, data);
+  return result.ok ? { ok: true, value: Object.values(result.value.themes).flat() } : result;
 }

@@ -1,6 +1,7 @@
 // zod/v4 ships inside zod 3.25; it is used here because it can emit the JSON Schema
 // that editors use to validate dialogs/<org>/onboarding.yaml (no extra dependency).
 import { z } from 'zod/v4';
+import { parseWith, type Parsed } from '../shared/parsed.js';
 
 const id = z
   .string()
@@ -72,17 +73,9 @@ export type OnboardingCourse = z.infer<typeof onboardingCourseSchema>;
 export type CourseStep = OnboardingCourse['steps'][number];
 export type QuizOption = CourseStep['quiz']['options'][number];
 
-/** Result of validating raw course data: the course, or Dutch messages naming each problem. */
-export type CourseParseResult = { ok: true; course: OnboardingCourse } | { ok: false; errors: string[] };
-
-/** Validates already-parsed YAML/JSON data against the course schema. */
-export function parseOnboardingCourse(data: unknown): CourseParseResult {
-  const result = onboardingCourseSchema.safeParse(data);
-  if (result.success) return { ok: true, course: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => `${issue.path.join('.') || '(hoofdniveau)'}: ${issue.message}`),
-  };
+/** Validates a course's data against the course schema. */
+export function validateOnboardingCourse(data: unknown): Parsed<OnboardingCourse> {
+  return parseWith(onboardingCourseSchema, data);
 }
 
 /** JSON Schema of the course file, for editors; `dialogs/schema/onboarding.schema.json` is generated from it. */

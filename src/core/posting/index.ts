@@ -1,7 +1,7 @@
 export * from './types.js';
 export { decide } from './engine.js';
 export { evaluate, factsOf, holds } from './condition.js';
-export { parsePostingDefinition, postingDefinitionSchema, postingJsonSchema, postingSchemaFileText, type ParseResult } from './schema.js';
+export { validatePostingDefinition, postingDefinitionSchema, postingJsonSchema, postingSchemaFileText } from './schema.js';
 export { precheckDraft, type PrecheckContext, type PrecheckFinding, type PrecheckResult, type ProposedFact, type FindingKind } from './precheck.js';
 export { isPostingRequest } from './intent.js';
 export { checkDefinition } from './check-definition.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 import { FACT_IDS, VERDICTS, type Condition, type PostingDefinition } from './types.js';
+import { parseWith, type Parsed } from '../shared/parsed.js';
 
 const factId = z.enum(FACT_IDS);
 const sectionId = z.string().regex(/^[a-z0-9]+:[^\s]+$/, 'sectie-id zoals "oog:3.1.8"');
@@ -79,19 +80,12 @@ export const postingDefinitionSchema = z
     }
   });
 
-export type ParseResult = { ok: true; definition: PostingDefinition } | { ok: false; errors: string[] };
-
-/** Validates a parsed YAML/JSON value as a posting definition; errors are Dutch, one per problem. */
-export function parsePostingDefinition(value: unknown): ParseResult {
-  const result = postingDefinitionSchema.safeParse(value);
-  if (result.success) {
-    const { $schema: _ignored, ...definition } = result.data;
-    return { ok: true, definition: definition };
-  }
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => `${issue.path.join('.') || '(bestand)'}: ${issue.message}`),
-  };
+/** Validates a posting definition's data; the problems are Dutch, one per issue. */
+export function validatePostingDefinition(value: unknown): Parsed<PostingDefinition> {
+  const result = parseWith(postingDefinitionSchema, value);
+  if (!result.ok) return result;
+  const { $schema: _ignored, ...definition } = result.value;
+  return { ok: true, value: definition };
 }
 
 /** JSON Schema of the definition file, for editors (`dialogs/schema/posting.schema.json`). */
