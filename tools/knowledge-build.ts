@@ -15,9 +15,10 @@ import { buildKnowledge } from './lib/ingest/build-knowledge.js';
 import { serializeKnowledge } from './lib/ingest/serialize.js';
 import { AUDIENCES } from '../src/core/knowledge/types.js';
 import { checkSectionQuestions } from '../src/core/knowledge/questions.js';
+import { checkSectionTitles } from '../src/core/knowledge/titles.js';
 import { createSearchIndex } from '../src/core/retrieval/index.js';
 import { misplacedQuestions } from '../src/core/retrieval/question-filter.js';
-import { loadBoardKnowledge, questionsFile } from '../src/board/board-files.js';
+import { loadBoardKnowledge, loadKnowledge, loadSectionTitles, questionsFile, titlesFile } from '../src/board/board-files.js';
 import { loadVocabulary } from '../src/board/shared-lists.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,8 +58,9 @@ function main(): number {
     const audiences = AUDIENCES.map((audience) => `${audience} ${document.sections.filter((s) => s.audience.includes(audience)).length}`).join(', ');
     console.log(`${board.org}: ${document.sections.length} secties, ${rules} regels; doelgroepen: ${audiences} → ${target}`);
     problems += reportQuestions(outDir, board.org);
+    problems += reportTitles(outDir, board.org);
   }
-  if (problems > 0) console.error(`\n${problems} probleem/problemen met de vragen per sectie: zie hierboven (README, "Bringing a new board's code").`);
+  if (problems > 0) console.error(`\n${problems} probleem/problemen met de vragen of titels per sectie: zie hierboven (README, "Bringing a new board's code").`);
   return problems > 0 ? 2 : 0;
 }
 
@@ -84,6 +86,24 @@ function reportQuestions(outDir: string, org: string): number {
   ];
   const count = [...extras.questions.bySection.values()].reduce((n, l) => n + l.length, 0);
   console.log(`  ${org}: ${count} vragen bij ${extras.questions.bySection.size} secties${lines.length ? `, ${lines.length} probleem/problemen:` : ', in orde'}`);
+  for (const line of lines) console.error(`    ${line}`);
+  return lines.length;
+}
+
+/** Keeps knowledge/<org>/titles.yaml in step: a board without titles, sections without one, titles of unknown sections, doubles. */
+function reportTitles(outDir: string, org: string): number {
+  const titles = loadSectionTitles(outDir, org);
+  if (!titles) {
+    console.error(`  ${org}: geen titels per sectie (${titlesFile(outDir, org)} ontbreekt)`);
+    return 1;
+  }
+  const check = checkSectionTitles(loadKnowledge(outDir, org), titles);
+  const lines = [
+    ...check.sectionsWithoutTitle.map((id) => `sectie zonder titel: ${id}`),
+    ...check.unknownSections.map((id) => `titel bij een sectie die niet (meer) bestaat: ${id}`),
+    ...check.duplicates.map((t) => `titel staat bij twee secties: ${t}`),
+  ];
+  console.log(`  ${org}: ${titles.byId.size} titels${lines.length ? `, ${lines.length} probleem/problemen:` : ', in orde'}`);
   for (const line of lines) console.error(`    ${line}`);
   return lines.length;
 }

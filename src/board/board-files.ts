@@ -3,6 +3,7 @@ import path from 'node:path';
 import { validateLeaderMapping, type LeaderMapping } from '../core/doubts/leader-mapping.js';
 import { validateKnowledge } from '../core/knowledge/parse.js';
 import { validateOutOfScopeQuestions, validateSectionQuestions, type SectionQuestions } from '../core/knowledge/questions.js';
+import { validateSectionTitles, withTitles, type SectionTitles } from '../core/knowledge/titles.js';
 import type { KnowledgeDocument } from '../core/knowledge/types.js';
 import { validateOnboardingCourse, type OnboardingCourse } from '../core/onboarding/course-schema.js';
 import { validatePostingDefinition } from '../core/posting/schema.js';
@@ -19,6 +20,10 @@ export function knowledgeFile(knowledgeDir: string, org: string): string {
 
 export function questionsFile(knowledgeDir: string, org: string): string {
   return path.join(knowledgeDir, org, 'questions.yaml');
+}
+
+export function titlesFile(knowledgeDir: string, org: string): string {
+  return path.join(knowledgeDir, org, 'titles.yaml');
 }
 
 export function outOfScopeFile(knowledgeDir: string): string {
@@ -52,9 +57,16 @@ function ofOrg<T extends { org: string }>(validate: (data: unknown) => Parsed<T>
 
 /** `knowledge/<org>/sections.yaml`: the board's code. */
 export function loadKnowledge(knowledgeDir: string, org: string): KnowledgeDocument {
-  return loadYaml(knowledgeFile(knowledgeDir, org), ofOrg(validateKnowledge, org), {
+  const knowledge = loadYaml(knowledgeFile(knowledgeDir, org), ofOrg(validateKnowledge, org), {
     missing: `het bestand bestaat niet; draai eerst: npm run knowledge:build -- --org ${org}`,
   });
+  const titles = loadSectionTitles(knowledgeDir, org);
+  return titles ? withTitles(knowledge, titles) : knowledge;
+}
+
+/** `knowledge/<org>/titles.yaml`: hand-written section titles, or undefined (knowledge:build reports it). */
+export function loadSectionTitles(knowledgeDir: string, org: string): SectionTitles | undefined {
+  return loadOptionalYaml(titlesFile(knowledgeDir, org), ofOrg(validateSectionTitles, org));
 }
 
 /**

@@ -163,7 +163,7 @@ function relatedPassages(index: SearchIndex, result: SearchResult, best: Passage
 
 /** Confidence that the best hit answers the question: its coverage, damped when off-topic. */
 export function confidenceOf(result: SearchResult): number {
-  const top = result.hits[0];
+  const top = result.decisive ?? result.hits[0];
   if (!top || top.score <= 0) return 0;
   const negative = result.outOfScope;
   if (
@@ -189,12 +189,13 @@ export function confidenceOf(result: SearchResult): number {
  * The passages a question the bot is not sure about may be about: only when the best hit was not
  * damped as off-topic (its confidence is its coverage) and covers enough of the question.
  */
-function unsureCandidates(index: SearchIndex, result: SearchResult, confidence: number): Passage[] {
+function unsureCandidates(index: SearchIndex, result: SearchResult): Passage[] {
+  const judged = result.decisive ?? result.hits[0];
   const top = result.hits[0];
-  if (!top || top.coverage < UNSURE_MIN_COVERAGE) return [];
-  const topical = matchesTopic(result.query, result.unitWeights, top.matched);
+  if (!judged || !top || judged.coverage < UNSURE_MIN_COVERAGE) return [];
+  const topical = matchesTopic(result.query, result.unitWeights, judged.matched);
   if (!topical || result.query.procedure) return [];
-  if (!result.query.inDomain && (top.question?.coverage ?? 0) < UNSURE_MIN_COVERAGE) return [];
+  if (!result.query.inDomain && (judged.question?.coverage ?? 0) < UNSURE_MIN_COVERAGE) return [];
   return result.hits
     .slice(0, MAX_CANDIDATES)
     .filter((hit) => hit.score >= top.score * CANDIDATE_SCORE_SHARE && hit.coverage >= UNSURE_MIN_COVERAGE)
@@ -211,7 +212,7 @@ export function answerQuestion(index: SearchIndex, question: string): AnswerResu
   const confidence = Number(confidenceOf(result).toFixed(3));
   const top = result.hits[0];
   if (!top || confidence < ANSWER_THRESHOLD) {
-    const candidates = unsureCandidates(index, result, confidence);
+    const candidates = unsureCandidates(index, result);
     return candidates.length > 0 ? { kind: 'unsure', candidates, confidence } : { kind: 'not_found', confidence };
   }
 

@@ -18,6 +18,8 @@ export interface Section {
   audience: Audience[];
   /** Cleaned text: artefacts repaired, placeholders resolved, nothing dropped. */
   text: string;
+  /** Short hand-written title (`titles.yaml`): what the passage is about, in a teacher's words. */
+  title?: string;
 }
 
 /** The code of one board, as stored under `knowledge/<org>/`. */

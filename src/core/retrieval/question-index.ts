@@ -35,7 +35,14 @@ export interface QuestionMatch {
   coverage: number;
   /** Share of the stored question's own weight that the asked question matched (the other direction). */
   reverse: number;
+  /** Score of the section's second-best stored question (0 when only one matched). */
+  second: number;
+  /** Stored questions of the section scoring at least half the best one's score (the best included). */
+  support: number;
 }
+
+/** A stored question counts towards a section's support when it scores this share of the section's best. */
+const SUPPORT_SHARE = 0.5;
 
 /**
  * Builds the question index of one board. `analyze` turns a stored question into the keys it may
@@ -130,6 +137,7 @@ export function matchQuestions(
 
   const total = unitWeights.reduce((a, b) => a + b, 0);
   const best = new Map<number, QuestionMatch>();
+  const scores = new Float64Array(nq);
   for (const question of touched) {
     let score = 0;
     let covered = 0;
@@ -143,10 +151,17 @@ export function matchQuestions(
     // Similar questions share their words both ways: a stored question with much the asked one does
     // not say ("waarom is een privénummer voor school niet handig") ranks below one that is mostly matched.
     score *= (coverageBase + coverage) * (REVERSE_BASE + reverse) * prior(section);
+    scores[question] = score;
     const current = best.get(section);
     if (!current || score > current.score) {
-      best.set(section, { question, score, matched: Array.from(matched.subarray(question * nu, (question + 1) * nu)), coverage, reverse });
-    }
+      const second = current?.score ?? 0;
+      best.set(section, { question, score, matched: Array.from(matched.subarray(question * nu, (question + 1) * nu)), coverage, reverse, second, support: 0 });
+    } else if (score > current.second) current.second = score;
+  }
+  // Several stored questions of one section close to the asked one are better evidence than one.
+  for (const question of touched) {
+    const match = best.get(index.questions[question]!.section)!;
+    if (scores[question]! >= SUPPORT_SHARE * match.score) match.support++;
   }
   return best;
 }

@@ -1,6 +1,9 @@
 import type { IndexedSection, SearchIndex } from './index.js';
 import { analyzeQuery, matchUnit, type AnalyzedQuery, type QueryUnit } from './query.js';
 import { matchQuestions } from './question-index.js';
+import { rerank, rerankFeatures } from './rerank.js';
+import { RERANK_WEIGHTS } from './rerank-weights.js';
+import { windowCovered } from './sentence-window.js';
 
 /** Bonus (in idf units) when two consecutive question words also stand side by side in the section. */
 const BIGRAM_BONUS = 0.35;
@@ -15,8 +18,6 @@ const COVERAGE_BASE = 0.8;
 export const OTHER_AUDIENCE_PRIOR = 0.6;
 /** ... and a little less so when the question names that group but not as its subject. */
 export const MENTIONED_AUDIENCE_PRIOR = 0.65;
-/** Sentences per window when judging a long section by its best passage. */
-const WINDOW_SENTENCES = 3;
 /** Share of a long section's coverage that comes from its best window of sentences. */
 export const WINDOW_BLEND = 0.5;
 const STAFF_SIDE = new Set(['medewerkers', 'leidinggevenden', 'school']);
@@ -57,7 +58,7 @@ export interface SectionHit {
   /** Per unit: the weight with which this section (its text or its closest stored question) matched it. */
   matched: number[];
   /** The closest of the questions this section answers, when any matched (score as in the question index). */
-  question?: { text: string; coverage: number; score: number; reverse: number };
+  question?: { text: string; coverage: number; score: number; reverse: number; second: number; support: number };
 }
 
 /** The closest out-of-scope question (one no code answers), when any matched. */
@@ -70,7 +71,7 @@ export interface OutOfScopeMatch {
 }
 
 /** A hit while ranking: the text's part of the score (`base`, `textCoverage`) kept apart from the question's. */
-type RankingHit = SectionHit & { base: number; textCoverage: number; questionPart: number };
+type RankingHit = SectionHit & { base: number; textCoverage: number; questionPart: number; textPart?: number };
 
 /** The ranked result of a question against one board. */
 export interface SearchResult {
@@ -80,7 +81,21 @@ export interface SearchResult {
   /** Per unit: matched by more than GENERIC_SHARE of the sections (a word of the whole code, not of one rule). */
   generic: boolean[];
   hits: SectionHit[];
+  /**
+   * The hit the decision to answer at all is judged on: the hand-set ranking's best, before the
+   * re-ranker chose which passage goes first. The answer thresholds were chosen on it, and whether
+   * the code answers a question does not depend on which of its close passages is quoted first.
+   */
+  decisive?: SectionHit;
   outOfScope?: OutOfScopeMatch;
+  /** Re-ranking features of the exact top hits before re-ranking (only when asked for, to fit the model). */
+  features?: number[][];
+}
+
+/** For fitting the re-ranker: return its features, and rank with other weights (null: without it). */
+export interface ScoreOptions {
+  features?: boolean;
+  weights?: readonly number[] | null;
 }
 
 /** Inverse document frequency of a key in the board's code. */
@@ -135,33 +150,9 @@ function adjacent(s: IndexedSection, a: QueryUnit, b: QueryUnit): boolean {
   return false;
 }
 
-/**
- * The best coverage (unnormalised) of any run of up to WINDOW_SENTENCES consecutive sentences.
- * Only units the whole section matches are looked up.
- */
-function windowCovered(s: IndexedSection, units: readonly QueryUnit[], weights: readonly number[], matched: readonly number[]): number {
-  const active = units.map((_, i) => i).filter((i) => (matched[i] ?? 0) > 0 && (weights[i] ?? 0) > 0);
-  const perSentence = s.sentences.map((keys) => active.map((i) => matchUnit(units[i]!, (k) => keys.get(k) ?? 0)));
-  // Words in the heading or audience hold for every sentence of the section.
-  const outside = active.map((i) =>
-    matchUnit(units[i]!, (k) => (s.fields.head.tf.has(k) || s.fields.aud.tf.has(k) ? 1 : 0)),
-  );
-  let best = 0;
-  for (let start = 0; start < perSentence.length; start++) {
-    const top = [...outside];
-    for (let j = start; j < Math.min(perSentence.length, start + WINDOW_SENTENCES); j++) {
-      perSentence[j]!.forEach((m, a) => {
-        if (m > top[a]!) top[a] = m;
-      });
-    }
-    const covered = top.reduce((sum, m, a) => sum + m * (weights[active[a]!] ?? 0), 0);
-    if (covered > best) best = covered;
-  }
-  return best;
-}
-
 /** Scores one analysed question against every section (BM25F + bigram bonus + coverage). */
-export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResult {
+export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: ScoreOptions = {}): SearchResult {
+  let features: number[][] | undefined;
   const unitWeights = query.units.map((u) => unitWeight(index, u));
   const totalWeight = unitWeights.reduce((a, b) => a + b, 0);
   const ordered = query.units.filter((u) => !u.optional).sort((a, b) => a.position - b.position);
@@ -205,7 +196,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
       const questionCoverage = near.coverage;
       hit.questionPart = QUESTION_WEIGHT * near.score;
       hit.score += hit.questionPart;
-      hit.question = { text: index.questions.questions[near.question]!.text, coverage: questionCoverage, score: near.score, reverse: near.reverse };
+      hit.question = { text: index.questions.questions[near.question]!.text, coverage: questionCoverage, score: near.score, reverse: near.reverse, second: near.second, support: near.support };
       hit.matched = matched.map((m, u) => Math.max(m, near.matched[u] ?? 0));
       hit.coverage = Math.max(coverage, questionCoverage);
     }
@@ -253,16 +244,22 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery): SearchResu
     }
   }
   refined.sort((a, b) => b.score - a.score);
-  const result = [...refined, ...hits.slice(next)].map(({ base: _b, textCoverage: _t, questionPart: _q, ...hit }) => hit);
+  const candidates = refined.map((hit) => Object.assign(hit, { textPart: hit.base * (COVERAGE_BASE + hit.textCoverage) }));
+  const topScore = candidates[0]?.score ?? 0;
+  if (options.features) features = rerankFeatures(candidates, query, unitWeights);
+  const ranked = rerank(candidates, query, unitWeights, options.weights === undefined ? RERANK_WEIGHTS : (options.weights ?? undefined));
+  const strip = ({ base: _b, textCoverage: _t, questionPart: _q, textPart: _p, ...hit }: RankingHit): SectionHit => hit;
+  const decisive = candidates[0] ? { decisive: strip({ ...candidates[0], score: topScore }) } : {};
+  const result = [...ranked, ...hits.slice(next)].map(strip);
   const negative = matchQuestions(index.outOfScope, query, unitWeights, COVERAGE_BASE, () => 1).get(0);
-  if (!negative) return { query, unitWeights, generic, hits: result };
+  if (!negative) return { query, unitWeights, generic, hits: result, ...decisive, ...(features ? { features } : {}) };
   const outOfScope = {
     text: index.outOfScope.questions[negative.question]!.text,
     coverage: negative.coverage,
     score: negative.score,
     topical: matchesTopic(query, unitWeights, negative.matched),
   };
-  return { query, unitWeights, generic, hits: result, outOfScope };
+  return { query, unitWeights, generic, hits: result, ...decisive, outOfScope, ...(features ? { features } : {}) };
 }
 
 /** Whether a match covers a word of the question's topic, not only tool words (insta, account, post). */
@@ -283,6 +280,6 @@ function matchedByText(s: IndexedSection, unit: QueryUnit): boolean {
 }
 
 /** Analyses and scores a question against one board's index. */
-export function search(index: SearchIndex, question: string): SearchResult {
-  return scoreQuery(index, analyzeQuery(index, question));
+export function search(index: SearchIndex, question: string, options: ScoreOptions = {}): SearchResult {
+  return scoreQuery(index, analyzeQuery(index, question), options);
 }
