@@ -10,6 +10,7 @@ import type { AnswerResult, Passage } from '../../src/core/answering/types.js';
 import type { Section } from '../../src/core/knowledge/types.js';
 import { openFeedbackReader } from '../../src/store/open-data-store.js';
 import { wordRuns } from '../../tools/lib/eval-scoring.js';
+import { loadKnowledge } from '../../src/board/board-files.js';
 
 const teacher = user('twijfelende-docent', 41);
 
@@ -173,7 +174,9 @@ describe('"Bedoel je…?" with the real OOG knowledge', () => {
     expect(offer!.text).toMatch(/Ik weet het niet zeker/);
     const code = readFileSync(path.resolve(import.meta.dirname, '../../../shared/protocols/oog.txt'), 'utf8');
     expect(quotes(offer!.text, code)).toBe(false);
-    const data = actionData(offer!, /Openbaar Onderwijs Groningen, alinea/);
+    // Buttons carry the sections' hand-written titles; one of them is a paragraph of 4.1.
+    const titles41 = loadKnowledge('knowledge', 'oog').sections.filter((s) => s.headingPath.at(-1)?.startsWith('4.1')).map((s) => s.title!);
+    const data = actionData(offer!, new RegExp(titles41.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')));
     const [opened] = await disk.bot.click(teacher, data);
     expect(opened!.text).toMatch(/Bron: Openbaar Onderwijs Groningen, Code Sociale Media, 4\.1 Openbaar Onderwijs Groningen/);
 

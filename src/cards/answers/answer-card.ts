@@ -9,7 +9,7 @@ import { POSTING_VERBS } from '../posting/posting-actions.js';
 export interface QuotedPassage {
   quote: string;
   citation: string;
-  section: { id: string; headingPath: string[]; rule?: string };
+  section: { id: string; headingPath: string[]; rule?: string; title?: string };
 }
 
 /** The one heading above a quoted passage, on answers and on the code's answer above a flow. */
@@ -130,11 +130,13 @@ export function firstWords(text: string, max: number): string {
 }
 
 /**
- * Button label of a related passage, named by what it says: its first words ("Plaats geen foto’s
- * van…"), after "Regel n ·" when it is a numbered rule. Headings such as "4.2 School" or
- * "3 Richtlijnen" say where a passage is, not what it is about.
+ * Button label of a related passage, named by what it is about: its hand-written title ("Ouders als
+ * vriend toevoegen"), or without one its first words ("Plaats geen foto’s van…"), after "Regel n ·"
+ * when it is a numbered rule. Headings such as "4.2 School" or "3 Richtlijnen" say where a passage
+ * is, not what it is about.
  */
 export function relatedTitle(p: QuotedPassage): string {
+  if (p.section.title) return firstWords(p.section.title, TITLE_MAX);
   const prefix = p.section.rule ? `Regel ${p.section.rule} · ` : '';
   return `${prefix}${firstWords(p.quote, TITLE_MAX - prefix.length) || 'Passage'}`;
 }

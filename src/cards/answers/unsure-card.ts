@@ -8,6 +8,8 @@ export interface LabelledSection {
   id: string;
   headingPath: readonly string[];
   rule?: string;
+  /** Hand-written title (at most 6 words, never quoting the code): the label when there is one. */
+  title?: string;
 }
 
 export interface UnsureCandidate {
@@ -54,6 +56,7 @@ function shortHeading(full: string, budget: number): string {
  * (counted in document order among `sections`, so the reader can find it in the code).
  */
 export function candidateLabel(section: LabelledSection, sections: readonly LabelledSection[]): string {
+  if (section.title) return section.title;
   const heading = bareHeading(section.headingPath.at(-1) ?? '');
   if (section.rule) {
     const prefix = `Regel ${section.rule}`;
