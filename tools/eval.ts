@@ -1,7 +1,7 @@
 /**
  * `npm run eval`: starts the real bot server once per organisation, plays the Bot Connector on
  * 127.0.0.1, sends every question of the evaluation sets as a Teams message and scores the replies.
- * Without --set it runs the public set and both held-out sets and prints them side by side.
+ * Without --set it runs the public set and the three held-out sets and prints them side by side.
  * Usage: npm run eval [-- --set path/to/qa.json [--set another.json]] [--verbose]
  * With AI_* set in the environment (see README "AI answers") the bot calls that endpoint, and the
  * report adds the share of quoted answers that fell back to the quote alone.
@@ -19,7 +19,12 @@ interface OosItem { id: string; org: string; question: string }
 interface QaSet { items: QaItem[]; out_of_scope: OosItem[] }
 
 /** The sets `npm run eval` reports by default: the honest ones first (never tuned on), then public. */
-const DEFAULT_SETS = ['test/fixtures/holdout-2-questions.json', 'test/fixtures/holdout-questions.json', '../shared/eval/qa-public.json'];
+const DEFAULT_SETS = [
+  'test/fixtures/holdout-3-questions.json',
+  'test/fixtures/holdout-2-questions.json',
+  'test/fixtures/holdout-questions.json',
+  '../shared/eval/qa-public.json',
+];
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
