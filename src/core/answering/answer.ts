@@ -82,7 +82,7 @@ const spanCache = new WeakMap<object, Map<number, Span[]>>();
 /** Sentence spans of a section, computed once per section and length. */
 function spansOf(text: string, section: object, maxLength: number): Span[] {
   let bySize = spanCache.get(section);
-  if (!bySize) spanCache.set(section, (bySize = new Map()));
+  if (!bySize) spanCache.set(section, (bySize = new Map<number, Span[]>()));
   let spans = bySize.get(maxLength);
   if (!spans) bySize.set(maxLength, (spans = sentenceSpans(text, maxLength)));
   return spans;

@@ -13,7 +13,7 @@ export function splitCompound(word: string, isKnown: (part: string) => boolean):
   if (word.length < MIN_WORD) return undefined;
   const n = word.length;
   // best[i]: the best split of word.slice(i), as [parts, cost].
-  const best: Array<{ parts: string[]; cost: number } | undefined> = new Array(n + 1);
+  const best: Array<{ parts: string[]; cost: number } | undefined> = Array.from({ length: n + 1 }, () => undefined);
   best[n] = { parts: [], cost: 0 };
   for (let i = n - MIN_PART; i >= 0; i--) {
     let chosen: { parts: string[]; cost: number } | undefined;

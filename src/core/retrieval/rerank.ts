@@ -48,7 +48,7 @@ const share = (value: number, max: number): number => (max > 0 ? value / max : 0
 
 function ranksBy(candidates: readonly RerankCandidate[], value: (c: RerankCandidate) => number): number[] {
   const order = candidates.map((_, i) => i).sort((a, b) => value(candidates[b]!) - value(candidates[a]!));
-  const ranks = new Array<number>(candidates.length);
+  const ranks = candidates.map(() => 0);
   order.forEach((candidate, rank) => (ranks[candidate] = rank));
   return ranks;
 }

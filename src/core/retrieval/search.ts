@@ -1,5 +1,5 @@
 import type { IndexedSection, SearchIndex } from './index.js';
-import { analyzeQuery, matchUnit, type AnalyzedQuery, type QueryUnit } from './query.js';
+import { analyzeQuery, type AnalyzedQuery, type QueryUnit } from './query.js';
 import { matchQuestions } from './question-index.js';
 import { rerank, rerankFeatures } from './rerank.js';
 import { RERANK_WEIGHTS } from './rerank-weights.js';

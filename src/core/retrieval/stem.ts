@@ -59,7 +59,7 @@ export function wordKeys(word: string): readonly string[] {
   // A noun in -heid shares the stem of its adjective: onveiligheid/onveilig, verlegenheid/verlegen.
   if (folded.length >= 9 && folded.endsWith('heid')) bases.add(folded.slice(0, -4));
   // Dutch spells a stem-final v as f at the end of a syllable: blijft/blijven, geeft/geven.
-  for (const base of [...bases]) {
+  for (const base of Array.from(bases)) {
     if (base.length >= 4 && /[^f]f$/.test(base)) bases.add(`${base.slice(0, -1)}v`);
   }
   if (folded.length >= 6 && folded.startsWith('ge') && /[td]$/.test(folded)) {

@@ -58,7 +58,7 @@ const typoMemo = new WeakMap<SearchIndex, Map<string, string | undefined>>();
 /** correctTypo against the board's words, remembered per index: it compares with every known word. */
 function cachedTypo(index: SearchIndex, word: string): string | undefined {
   let memo = typoMemo.get(index);
-  if (!memo) typoMemo.set(index, (memo = new Map()));
+  if (!memo) typoMemo.set(index, (memo = new Map<string, string | undefined>()));
   if (memo.has(word)) return memo.get(word);
   const corrected = correctTypo(word, index.knownWords);
   if (memo.size < 10_000) memo.set(word, corrected);
@@ -97,7 +97,7 @@ const draftMemo = new WeakMap<SearchIndex, Map<string, UnitDraft>>();
  */
 export function wordDraft(index: SearchIndex, word: string, stored: boolean): UnitDraft {
   let memo = draftMemo.get(index);
-  if (!memo) draftMemo.set(index, (memo = new Map()));
+  if (!memo) draftMemo.set(index, (memo = new Map<string, UnitDraft>()));
   const key = stored ? `s:${word}` : word;
   let cached = memo.get(key);
   if (!cached) {
