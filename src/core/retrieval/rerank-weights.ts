@@ -4,19 +4,19 @@
  * fit again after the questions or the ranking change.
  */
 export const RERANK_WEIGHTS: readonly number[] | undefined = [
-  1.9263, // score
-  0.5794, // textPart
-  0.6973, // questionPart
-  2.1191, // textCoverage
-  0.9856, // questionCoverage
-  1.0054, // questionReverse
-  1.6291, // secondQuestion
-  0.4848, // support
-  -1.0018, // length
-  0.1163, // rule
-  0.2211, // lowPrior
-  -0.0054, // rank
-  0.4049, // textRank
-  0.1698, // questionRank
-  -0.0507, // heading
+  1.7538, // score
+  0.5395, // textPart
+  1.0169, // questionPart
+  2.0608, // textCoverage
+  1.2498, // questionCoverage
+  0.8760, // questionReverse
+  2.0590, // secondQuestion
+  0.5228, // support
+  -1.1823, // length
+  0.0894, // rule
+  0.4986, // lowPrior
+  0.1091, // rank
+  0.2175, // textRank
+  0.0171, // questionRank
+  0.0083, // heading
 ];
