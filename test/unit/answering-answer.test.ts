@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answerQuestion, BEST_QUOTE_MAX, RELATED_QUOTE_MAX } from '../../src/core/answering/answer.js';
+import { answerQuestion, BEST_QUOTE_MAX, RELATED_QUOTE_MAX, STORY_WEIGHT_CAP } from '../../src/core/answering/answer.js';
 import { MIN_QUOTE, selectWindow, sentenceSpans } from '../../src/core/answering/quote.js';
 import { analyzeQuery } from '../../src/core/retrieval/query.js';
-import { audiencePrior, MENTIONED_AUDIENCE_PRIOR, OTHER_AUDIENCE_PRIOR } from '../../src/core/retrieval/search.js';
+import { audiencePrior, MENTIONED_AUDIENCE_PRIOR, OTHER_AUDIENCE_PRIOR, search } from '../../src/core/retrieval/search.js';
 import type { AnswerResult } from '../../src/core/answering/types.js';
 import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';
 import { createSearchIndex } from '../../src/core/retrieval/index.js';
@@ -196,6 +196,23 @@ function score(set: EvalSet): { answered: number; declined: number } {
 }
 
 const devSet = JSON.parse(readFileSync('test/fixtures/dev-questions.json', 'utf8')) as EvalSet;
+
+describe('questions told as a story', () => {
+  const board = loadBoardKnowledge('knowledge', 'oog');
+  const index = createSearchIndex(board.knowledge, vocabulary, board);
+  it('are answered when a passage covers their point, though most of their words are context', () => {
+    const story =
+      'gisteravond na de ouderavond stuurde de moeder van een jongen uit mijn mentorklas me een vriendschapsverzoek op facebook, ze is echt aardig en we kletsen vaak bij het fietsenhok, moet ik dat nou accepteren of niet';
+    expect(answerQuestion(index, story).kind).toBe('answer');
+    const result = search(index, story);
+    expect(result.unitWeights.reduce((a, b) => a + b, 0)).toBeGreaterThan(STORY_WEIGHT_CAP);
+  });
+  it('out of scope stays out of scope, however long the story', () => {
+    const trip =
+      'gisteren op de ouderavond vroeg een vader hoe laat de bus voor het schoolreisje naar de efteling vertrekt, wie er als begeleider meegaan en of zijn dochter haar eigen lunch mee moet nemen, weet jij dat';
+    expect(answerQuestion(index, trip).kind).toBe('not_found');
+  });
+});
 
 describe('quality on the evaluation sets (real knowledge)', () => {
   // Floors are what each set reaches now, less about one question, so a regression fails. The

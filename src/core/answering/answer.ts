@@ -161,6 +161,19 @@ function relatedPassages(index: SearchIndex, result: SearchResult, best: Passage
   return related.sort((a, b) => (order.get(a.section.id) ?? 0) - (order.get(b.section.id) ?? 0));
 }
 
+/**
+ * A question told as a story ("een vader stuurt me op fb steeds berichtjes over de wedstrijd van zijn
+ * zoon … moet ik daar iets mee?") carries far more information than the rule it is about needs: the
+ * share of it a passage covers is judged against at most this much (summed idf, about four specific
+ * words), so the story's context does not hide a passage that covers its point.
+ */
+export const STORY_WEIGHT_CAP = 14;
+
+function storyScale(result: SearchResult): number {
+  const total = result.unitWeights.reduce((a, b) => a + b, 0);
+  return total > STORY_WEIGHT_CAP ? total / STORY_WEIGHT_CAP : 1;
+}
+
 /** Confidence that the best hit answers the question: its coverage, damped when off-topic. */
 export function confidenceOf(result: SearchResult): number {
   const top = result.decisive ?? result.hits[0];
@@ -173,7 +186,7 @@ export function confidenceOf(result: SearchResult): number {
   ) {
     return Math.min(1, top.coverage) * OFF_TOPIC_DAMPING;
   }
-  const coverage = Math.min(1, top.coverage);
+  const coverage = Math.min(1, top.coverage * storyScale(result));
   const topical = matchesTopic(result.query, result.unitWeights, top.matched);
   if (!topical && (result.query.procedure || coverage < TOOL_ONLY_MIN_COVERAGE)) return coverage * OFF_TOPIC_DAMPING;
   if (result.query.procedure && coverage < PROCEDURE_MIN_COVERAGE) return coverage * OFF_TOPIC_DAMPING;
