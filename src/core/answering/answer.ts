@@ -8,10 +8,14 @@ import type { AnswerResult, Passage } from './types.js';
 
 /** Below this confidence the bot says the code does not answer the question (chosen on the eval sets). */
 export const ANSWER_THRESHOLD = 0.2;
-/** The best passage quotes the whole section up to this length, else the best window of sentences. */
-export const BEST_QUOTE_MAX = 400;
-/** Related passages are short teasers. */
-export const RELATED_QUOTE_MAX = 220;
+/**
+ * The best passage quotes the whole section up to this length, else the best window of sentences.
+ * Most sections are shorter; of the longer ones, a cut window often left out the sentence that
+ * qualified the rule ("Hier mag echter geen dwingend karakter aan hangen").
+ */
+export const BEST_QUOTE_MAX = 500;
+/** Related passages are teasers, but long enough to hold a whole short rule (most are under 330 characters). */
+export const RELATED_QUOTE_MAX = 330;
 /** Share of its weight a generic word keeps when choosing a quote window. */
 const GENERIC_WINDOW_SHARE = 0.3;
 /** A window quoted from a long best section takes in its neighbours up to this length. */
@@ -25,7 +29,7 @@ const RELATED_SCORE_SHARE = 0.35;
 /** A runner-up this close to the best is shown whatever its heading. */
 const CLOSE_SCORE_SHARE = 0.5;
 /** Related passages are only added while the reply stays below this many characters. */
-const REPLY_BUDGET = 800;
+const REPLY_BUDGET = 900;
 /**
  * Questions without any social-media word often share generic words with the code (leerlingen,
  * les, collega); they are answered only when the code covers nearly all of the question.
