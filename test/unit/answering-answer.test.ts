@@ -218,29 +218,39 @@ describe('quality on the evaluation sets (real knowledge)', () => {
   // Floors are what each set reaches now, less about one question, so a regression fails. The
   // held-out sets are never tuned on: their floors only catch regressions, they are not targets.
   const set = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as EvalSet;
-  it('public set (measured 0.94 answered, 1.0 declined)', () => {
+  it('public set (measured 0.98 answered, 1.0 declined)', () => {
     const s = score(set('/work/shared/eval/qa-public.json'));
-    expect(s.answered).toBeGreaterThanOrEqual(0.92);
+    expect(s.answered).toBeGreaterThanOrEqual(0.96);
     expect(s.declined).toBeGreaterThanOrEqual(0.95);
   });
-  it('own dev set (measured 0.94, 0.97)', () => {
+  it('own dev set (measured 0.97, 0.97)', () => {
     const s = score(devSet);
-    expect(s.answered).toBeGreaterThanOrEqual(0.92);
+    expect(s.answered).toBeGreaterThanOrEqual(0.95);
     expect(s.declined).toBeGreaterThanOrEqual(0.94);
   });
-  it('own dev set 2, tricky out-of-scope questions (measured 0.77, 0.86)', () => {
+  it('own dev set 2, tricky out-of-scope questions (measured 0.81, 0.86)', () => {
     const s = score(set('test/fixtures/dev-2-questions.json'));
-    expect(s.answered).toBeGreaterThanOrEqual(0.75);
+    expect(s.answered).toBeGreaterThanOrEqual(0.79);
     expect(s.declined).toBeGreaterThanOrEqual(0.84);
+  });
+  it('own dev set 3, stories and questions about the code (measured 0.90, 0.86)', () => {
+    const s = score(set('test/fixtures/dev-3-questions.json'));
+    expect(s.answered).toBeGreaterThanOrEqual(0.88);
+    expect(s.declined).toBeGreaterThanOrEqual(0.82);
   });
   it('held-out set (measured 0.83, 1.0)', () => {
     const s = score(set('test/fixtures/holdout-questions.json'));
     expect(s.answered).toBeGreaterThanOrEqual(0.8);
     expect(s.declined).toBeGreaterThanOrEqual(0.95);
   });
-  it('held-out set 2 (measured 0.76, 0.96)', () => {
+  it('held-out set 2 (measured 0.88, 0.96)', () => {
     const s = score(set('test/fixtures/holdout-2-questions.json'));
-    expect(s.answered).toBeGreaterThanOrEqual(0.75);
+    expect(s.answered).toBeGreaterThanOrEqual(0.86);
+    expect(s.declined).toBeGreaterThanOrEqual(0.92);
+  });
+  it('held-out set 3 (measured 0.84, 0.96)', () => {
+    const s = score(set('test/fixtures/holdout-3-questions.json'));
+    expect(s.answered).toBeGreaterThanOrEqual(0.82);
     expect(s.declined).toBeGreaterThanOrEqual(0.92);
   });
 });
