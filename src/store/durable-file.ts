@@ -125,7 +125,8 @@ async function openRecreatingDir(path: string, flags: string) {
   }
 }
 
-async function syncDir(dir: string): Promise<void> {
+/** Makes the directory's entries (files created, renamed or removed in it) durable. */
+export async function syncDir(dir: string): Promise<void> {
   let handle;
   try {
     handle = await open(dir, 'r');

@@ -3,6 +3,7 @@ import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import type { IdGenerator } from '../core/shared/clock.js';
 import { assertKeys, eTagConflictError, mayOverwrite } from './etag-storage.js';
 import { encodeKey } from './key-encoding.js';
+import type { JournalView } from './journal.js';
 import type { Lifecycle } from './lifecycle.js';
 import { RecordCollection } from './record-collection.js';
 
@@ -19,8 +20,9 @@ export class FileTurnStateStorage implements Storage {
     root: string,
     private readonly lifecycle: Lifecycle,
     private readonly newETag: IdGenerator = randomUUID,
+    journal?: JournalView,
   ) {
-    this.#records = new RecordCollection<StoreItem>(root, isItem);
+    this.#records = new RecordCollection<StoreItem>(root, isItem, journal);
   }
 
   read(keys: string[]): Promise<StoreItems> {

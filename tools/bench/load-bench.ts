@@ -165,7 +165,10 @@ export async function runLoadBench(options: LoadBenchOptions): Promise<LoadBench
     const mixed = options.questionsOnly ? undefined : await load(bot, mixedScript(options));
     return { echo, questions, mixed, firstContacts, people: people.length };
   } finally {
-    await bot.stop();
+    const stopping = performance.now();
+    await bot.stop('SIGTERM', 60_000);
+    const stopMs = performance.now() - stopping;
+    if (stopMs > 2_000 || bot.child.exitCode !== 0) console.warn(`The Mediawijs server took ${stopMs.toFixed(0)} ms to stop (exit ${bot.child.exitCode ?? bot.child.signalCode}):\n${bot.output().slice(-2000)}`);
     await connector.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }

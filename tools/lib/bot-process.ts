@@ -44,7 +44,8 @@ export interface BotProcess {
   /** Milliseconds from spawn until /healthz answered. */
   startupMs: number;
   output(): string;
-  stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Stops the bot; after `graceMs` (default 5 s) without exiting it is killed. */
+  stop(signal?: NodeJS.Signals, graceMs?: number): Promise<void>;
 }
 
 /** How long a bot may take to exit after a stop signal before it is killed. */
@@ -103,12 +104,12 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 2
     child,
     startupMs: performance.now() - started,
     output: () => output,
-    stop: async (stopSignal = 'SIGTERM') => {
+    stop: async (stopSignal = 'SIGTERM', graceMs = STOP_GRACE_MS) => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
       signal(stopSignal);
       // A bot that hangs on shutdown must not hang the caller (a test hook or a benchmark) with it.
-      const force = setTimeout(() => signal('SIGKILL'), STOP_GRACE_MS);
+      const force = setTimeout(() => signal('SIGKILL'), graceMs);
       await exited;
       clearTimeout(force);
     },
