@@ -39,7 +39,7 @@ describe('the store journal (group commit)', () => {
     expect(await readdir(join(dir, JOURNAL_DIR))).toEqual([]);
   });
 
-  it('replays what a crash left, newest change per file, up to a torn line, before the store is read', async () => {
+  it('reads back what a crash left, newest change per file, up to a torn line, and writes it to the files', async () => {
     await mkdir(join(dir, JOURNAL_DIR), { recursive: true });
     const line = (o: string, p: string, v?: unknown) => JSON.stringify(v === undefined ? { o, p } : { o, p, v }) + '\n';
     await writeFile(
@@ -55,14 +55,35 @@ describe('the store journal (group commit)', () => {
     await writeFile(join(dir, JOURNAL_DIR, '00000004.log'), line('put', 'records/b.json', { key: 'b', value: 1 }) + '{"o":"put","p":"records/torn.json","v":{"ke');
     const { journal, replayed } = await Journal.open(dir);
     expect(replayed).toBe(6);
+    // Read back as pending changes: visible at once, in the files once the background writer is done.
+    expect(journal.pendingAt(join(dir, 'records', 'a.json'))).toMatchObject({ value: { value: 2 } });
+    expect(journal.pendingAt(join(dir, 'records', 'gone.json'))).toMatchObject({ kind: 'remove' });
+    await journal.drain();
     expect(JSON.parse(await readFile(join(dir, 'records', 'a.json'), 'utf8'))).toEqual({ key: 'a', value: 2 });
     expect(JSON.parse(await readFile(join(dir, 'records', 'b.json'), 'utf8'))).toEqual({ key: 'b', value: 1 });
     expect(await exists(join(dir, 'index', 'x', 'a'))).toBe(true);
     for (const never of ['records/gone.json', 'records/after-bad-line.json', 'records/torn.json', '../outside.json']) expect(await exists(join(dir, never)), never).toBe(false);
-    // The replayed segments are gone; new changes go to a segment after them.
+    // The segments read back are gone once written; new changes went to a segment after them.
     expect(journal.segments).toEqual([5]);
     expect(await readdir(join(dir, JOURNAL_DIR))).toEqual(['00000005.log']);
     await journal.close();
+  });
+
+  it('a stop that cannot write every file in time leaves the journal, and the next open reads it back', async () => {
+    const first = await Journal.open(dir);
+    await Promise.all(Array.from({ length: 200 }, (_, i) => first.journal.commit([put(`k${i}`, { n: i })])));
+    await first.journal.close(0);
+    const { journal, replayed } = await Journal.open(dir);
+    expect(replayed).toBeGreaterThan(0);
+    for (let i = 0; i < 200; i += 37) {
+      const path = join(dir, 'records', `k${i}.json`);
+      const pending = journal.pendingAt(path);
+      const value = pending?.kind === 'put' ? pending.value : JSON.parse(await readFile(path, 'utf8'));
+      expect(value).toEqual({ key: `k${i}`, value: { n: i } });
+    }
+    await journal.close();
+    expect(JSON.parse(await readFile(join(dir, 'records', 'k199.json'), 'utf8'))).toEqual({ key: 'k199', value: { n: 199 } });
+    expect(await readdir(join(dir, JOURNAL_DIR))).toEqual([]);
   });
 
   it('deletes a full segment only once every change in it (and before it) is in its file', async () => {
