@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: round trip of a question through HTTP (POST /api/messages until the reply
  * reached the fake connector) for Mediawijs and for a bare echo bot on the same stack, index
- * build time, start-up time, and the storage figures. Prints figures; asserts nothing.
- * Usage: npm run bench [-- --no-store]
+ * build time, start-up time, capacity under concurrent load (tools/bench/load-bench.ts), and the
+ * storage figures. Prints figures; asserts nothing.
+ * Usage: npm run bench [-- --no-store] [-- --no-load | --load-only [--users 200 --duration 20 --warmup 5]]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -18,7 +19,15 @@ import { startEchoBot } from './lib/echo-bot.js';
 import { FakeConnector } from '../test/support/fake-connector.js';
 import { percentile } from './lib/eval-scoring.js';
 import { runStoreBench } from './bench/store-bench.js';
+import { loadOptionsFrom, printLoadBench, runLoadBench } from './bench/load-bench.js';
 import { startTimedAnswerBot } from './bench/timed-answer-bot.js';
+
+const argv = process.argv.slice(2);
+if (argv.includes('--load-only')) {
+  const options = loadOptionsFrom(argv);
+  printLoadBench(await runLoadBench(options), options);
+  process.exit(0);
+}
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 400);
 const WARMUP = 40;
@@ -124,6 +133,12 @@ for (let i = 0; i < 3; i++) {
 rmSync(startDir, { recursive: true, force: true });
 console.log(`\nStart-up (spawn until /healthz answers, incl. TypeScript loading): median ${fmt(percentile(startups, 50))} (target < 2 s)`);
 await connector.stop();
+
+if (argv.includes('--no-load')) console.log('\nCapacity under load: skipped (--no-load)');
+else {
+  const options = loadOptionsFrom(argv);
+  printLoadBench(await runLoadBench(options), options);
+}
 
 if (process.argv.includes('--no-store')) {
   console.log('\nStorage: skipped (--no-store)');

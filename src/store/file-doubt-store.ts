@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { DoubtStore, StoredDoubt } from '../core/doubts/doubt-store.js';
 import { isStoredDoubt, sortById } from './doubt-validation.js';
 import { encodeKey } from './key-encoding.js';
+import type { JournalView } from './journal.js';
 import type { Lifecycle } from './lifecycle.js';
 import { MarkerIndex } from './marker-index.js';
 import { RecordCollection } from './record-collection.js';
@@ -28,9 +29,10 @@ export function doubtLayout(dir: string) {
 /**
  * Doubts as one file each, plus marker-file indexes per asker, per assignee and
  * for open doubts. The record is the source of truth: a put adds the new index
- * entries before it writes the record and removes outdated ones after, so after
- * any crash every record is reachable from the indexes it belongs to; extra
- * entries are filtered (and removed) by readers.
+ * entries before it writes the record and removes outdated ones after (in that
+ * order in the journal, and in the files when there is none), so after any crash
+ * every record is reachable from the indexes it belongs to; extra entries are
+ * filtered (and removed) by readers.
  */
 export class FileDoubtStore<D extends StoredDoubt = StoredDoubt> implements DoubtStore<D> {
   readonly #records: RecordCollection<D>;
@@ -41,12 +43,13 @@ export class FileDoubtStore<D extends StoredDoubt = StoredDoubt> implements Doub
   constructor(
     dir: string,
     private readonly lifecycle: Lifecycle,
+    journal?: JournalView,
   ) {
     const layout = doubtLayout(dir);
-    this.#records = new RecordCollection<D>(layout.records, isStoredDoubt as (v: unknown) => v is D);
-    this.#byAsker = new MarkerIndex(layout.byAsker);
-    this.#byAssignee = new MarkerIndex(layout.byAssignee);
-    this.#open = new MarkerIndex(layout.open);
+    this.#records = new RecordCollection<D>(layout.records, isStoredDoubt as (v: unknown) => v is D, journal);
+    this.#byAsker = new MarkerIndex(layout.byAsker, journal);
+    this.#byAssignee = new MarkerIndex(layout.byAssignee, journal);
+    this.#open = new MarkerIndex(layout.open, journal);
   }
 
   get(id: string): Promise<D | undefined> {
@@ -64,9 +67,10 @@ export class FileDoubtStore<D extends StoredDoubt = StoredDoubt> implements Doub
         const old = await this.#records.get(copy.id);
         const next = this.#hints(copy);
         const previous = old ? this.#hints(old) : [];
-        await Promise.all(next.filter((h) => !includesHint(previous, h)).map((h) => h.index.add(h.bucket, stem)));
-        await this.#records.put(copy.id, copy);
-        await Promise.all(previous.filter((h) => !includesHint(next, h)).map((h) => h.index.remove(h.bucket, stem)));
+        await this.#records.put(copy.id, copy, {
+          before: next.filter((h) => !includesHint(previous, h)).map((h) => h.index.addOp(h.bucket, stem)),
+          after: previous.filter((h) => !includesHint(next, h)).map((h) => h.index.removeOp(h.bucket, stem)),
+        });
       }),
     );
   }
@@ -77,8 +81,7 @@ export class FileDoubtStore<D extends StoredDoubt = StoredDoubt> implements Doub
       this.#records.exclusive(stem, async () => {
         const old = await this.#records.get(id);
         if (!old) return;
-        await this.#records.delete(id);
-        await Promise.all(this.#hints(old).map((h) => h.index.remove(h.bucket, stem)));
+        await this.#records.delete(id, { after: this.#hints(old).map((h) => h.index.removeOp(h.bucket, stem)) });
       }),
     );
   }

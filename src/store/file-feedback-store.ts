@@ -1,6 +1,7 @@
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { Feedback, FeedbackQuery, FeedbackStore } from '../core/shared/feedback.js';
 import { compareFeedback, INVALID_FEEDBACK_MESSAGE, isFeedback, sinceMillis } from './feedback-validation.js';
+import type { JournalView } from './journal.js';
 import type { Lifecycle } from './lifecycle.js';
 import { listDir, RecordCollection } from './record-collection.js';
 
@@ -17,6 +18,7 @@ export class FileFeedbackStore implements FeedbackStore {
   constructor(
     private readonly root: string,
     private readonly lifecycle: Lifecycle,
+    private readonly journal?: JournalView,
   ) {}
 
   add(feedback: Feedback): Promise<void> {
@@ -34,7 +36,9 @@ export class FileFeedbackStore implements FeedbackStore {
     }
     const firstMonth = Number.isFinite(since) ? monthOf(new Date(since).toISOString()) : '';
     return this.lifecycle.run(async () => {
-      const months = (await listDir(this.root)).filter((m) => MONTH.test(m) && m >= firstMonth).sort();
+      // A month whose first records the journal has but its files not yet counts too.
+      const pendingMonths = (this.journal?.pendingDirsUnder(this.root) ?? []).map((d) => relative(this.root, d).split(sep)[0]!);
+      const months = [...new Set([...(await listDir(this.root)), ...pendingMonths])].filter((m) => MONTH.test(m) && m >= firstMonth).sort();
       const result: Feedback[] = [];
       for (const month of months) {
         const collection = this.#month(month);
@@ -48,7 +52,7 @@ export class FileFeedbackStore implements FeedbackStore {
   #month(month: string): RecordCollection<Feedback> {
     let collection = this.#months.get(month);
     if (!collection) {
-      collection = new RecordCollection<Feedback>(join(this.root, month), isFeedback);
+      collection = new RecordCollection<Feedback>(join(this.root, month), isFeedback, this.journal);
       this.#months.set(month, collection);
     }
     return collection;

@@ -1,5 +1,6 @@
 import type { KeyValueStore } from '../core/shared/key-value-store.js';
 import { encodeKey } from './key-encoding.js';
+import type { JournalView } from './journal.js';
 import type { Lifecycle } from './lifecycle.js';
 import { RecordCollection } from './record-collection.js';
 
@@ -12,8 +13,9 @@ export class FileKeyValueStore<T> implements KeyValueStore<T> {
   constructor(
     root: string,
     private readonly lifecycle: Lifecycle,
+    journal?: JournalView,
   ) {
-    this.#records = new RecordCollection<T>(root, isPresent);
+    this.#records = new RecordCollection<T>(root, isPresent, journal);
   }
 
   get(key: string): Promise<T | undefined> {

@@ -3,6 +3,7 @@ import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import type { IdGenerator } from '../core/shared/clock.js';
 import { assertKeys, eTagConflictError, mayOverwrite } from './etag-storage.js';
 import { encodeKey } from './key-encoding.js';
+import type { JournalView } from './journal.js';
 import type { Lifecycle } from './lifecycle.js';
 import { RecordCollection } from './record-collection.js';
 
@@ -11,23 +12,34 @@ const isItem = (value: unknown): value is StoreItem => typeof value === 'object'
 /**
  * botbuilder Storage for teams-ai turn state: one file per storage key, because
  * turn state is written on every message. eTags behave as in MemoryStorage.
+ *
+ * teams-ai saves the state at the end of the turn, after the reply went out, and the HTTP request
+ * ends when the save does. With a journal, a write is therefore taken at once (the next turn reads
+ * it from memory) and committed in the background: the request does not wait for the disk flush,
+ * which would protect nothing, since the user saw the reply before the save started either way. A
+ * crash can lose the last moments of conversation state (remembered answers for the feedback
+ * buttons, a posting check's step, a doubt draft), never a doubt or any other record; a write the
+ * journal refuses is dropped, and the conversation goes on from the state before it.
  */
 export class FileTurnStateStorage implements Storage {
   readonly #records: RecordCollection<StoreItem>;
+  /** Writes taken but not yet confirmed by the journal (key → item as written); reads see these first. */
+  readonly #unconfirmed = new Map<string, StoreItem>();
 
   constructor(
     root: string,
     private readonly lifecycle: Lifecycle,
     private readonly newETag: IdGenerator = randomUUID,
+    private readonly journal?: JournalView,
   ) {
-    this.#records = new RecordCollection<StoreItem>(root, isItem);
+    this.#records = new RecordCollection<StoreItem>(root, isItem, journal);
   }
 
   read(keys: string[]): Promise<StoreItems> {
     assertKeys(keys, 'reading');
     return this.lifecycle.run(async () => {
       const items: StoreItems = {};
-      const values = await Promise.all(keys.map((key) => this.#records.get(key)));
+      const values = await Promise.all(keys.map((key) => this.#get(key)));
       keys.forEach((key, i) => {
         if (values[i] !== undefined) items[key] = values[i];
       });
@@ -51,6 +63,8 @@ export class FileTurnStateStorage implements Storage {
         keys.map((key) =>
           this.#records.exclusive(encodeKey(key), async () => {
             await this.#records.get(key);
+            // Committed after any write still under way for this key, so it cannot come back.
+            this.#unconfirmed.delete(key);
             await this.#records.delete(key);
           }),
         ),
@@ -58,11 +72,30 @@ export class FileTurnStateStorage implements Storage {
     });
   }
 
+  async #get(key: string): Promise<StoreItem | undefined> {
+    const unconfirmed = this.#unconfirmed.get(key);
+    return unconfirmed ? structuredClone(unconfirmed) : this.#records.get(key);
+  }
+
   #writeOne(key: string, item: StoreItem): Promise<void> {
     return this.#records.exclusive(encodeKey(key), async () => {
-      const stored = await this.#records.get(key);
+      // Read from the file too when a write is unconfirmed: a corrupt file stops the write.
+      const fromFile = await this.#records.get(key);
+      const stored = this.#unconfirmed.get(key) ?? fromFile;
       if (!mayOverwrite(stored, item)) throw eTagConflictError(key);
-      await this.#records.put(key, { ...item, eTag: this.newETag() });
+      const next: StoreItem = { ...item, eTag: this.newETag() };
+      if (!this.journal) {
+        await this.#records.put(key, next);
+        return;
+      }
+      const taken = structuredClone(next);
+      this.#unconfirmed.set(key, taken);
+      const settle = () => {
+        if (this.#unconfirmed.get(key) === taken) this.#unconfirmed.delete(key);
+      };
+      // The journal has the change queued before this write resolves, so closing the store (which
+      // waits for this write, then drains the journal) still saves it.
+      this.#records.put(key, next).then(settle, settle);
     });
   }
 }

@@ -8,6 +8,7 @@ import { FileDoubtStore } from './file-doubt-store.js';
 import { FileFeedbackStore } from './file-feedback-store.js';
 import { FileKeyValueStore } from './file-key-value-store.js';
 import { FileTurnStateStorage } from './file-turn-state-storage.js';
+import { Journal, readJournalSnapshot } from './journal.js';
 import { Lifecycle } from './lifecycle.js';
 import { ensureStoreFormat } from './store-format.js';
 import { removeStaleTempFiles } from './stale-temp-files.js';
@@ -28,6 +29,11 @@ export interface FileDataStore<D extends StoredDoubt = StoredDoubt, C = Conversa
   doubts: FileDoubtStore<D>;
   /** The clean-up of temp files left by interrupted writes, started at open; resolves with how many went. */
   readonly staleTempCleanup: Promise<number>;
+  /**
+   * Writes every change the journal holds to its file now (the background writer does this anyway):
+   * for tests and tools that look at the files themselves.
+   */
+  settle(): Promise<void>;
 }
 
 /** Sub-directories of the data directory, one per collection. */
@@ -61,8 +67,11 @@ export async function openDataStore<D extends StoredDoubt = StoredDoubt, C = Con
   // for file systems that keep them to the second, so none of our own writes can look older.
   const openedAt = new Date(Date.now() - 2_000);
   const lock = await acquireDataDirLock(root, () => clock.now());
+  let journal: Journal;
   try {
     await ensureStoreFormat(root, clock.now());
+    // Changes a crash left in the journal reach their files before anything is read.
+    ({ journal } = await Journal.open(root));
   } catch (error) {
     await lock.release();
     throw error;
@@ -75,14 +84,15 @@ export async function openDataStore<D extends StoredDoubt = StoredDoubt, C = Con
     kind: 'files',
     dir: root,
     staleTempCleanup,
-    doubts: new FileDoubtStore<D>(root, lifecycle),
-    conversations: new FileKeyValueStore<C>(layout.conversations, lifecycle),
-    users: new FileKeyValueStore<U>(layout.users, lifecycle),
-    identities: new FileKeyValueStore<IdentityRecord>(layout.identities, lifecycle),
-    onboarding: new FileKeyValueStore<O>(layout.onboarding, lifecycle),
-    feedback: new FileFeedbackStore(layout.feedback, lifecycle),
-    closedDoubts: new FileKeyValueStore<string>(layout.closedDoubts, lifecycle),
-    turnState: new FileTurnStateStorage(layout.turnState, lifecycle, options.newETag),
+    doubts: new FileDoubtStore<D>(root, lifecycle, journal),
+    conversations: new FileKeyValueStore<C>(layout.conversations, lifecycle, journal),
+    users: new FileKeyValueStore<U>(layout.users, lifecycle, journal),
+    identities: new FileKeyValueStore<IdentityRecord>(layout.identities, lifecycle, journal),
+    onboarding: new FileKeyValueStore<O>(layout.onboarding, lifecycle, journal),
+    feedback: new FileFeedbackStore(layout.feedback, lifecycle, journal),
+    closedDoubts: new FileKeyValueStore<string>(layout.closedDoubts, lifecycle, journal),
+    turnState: new FileTurnStateStorage(layout.turnState, lifecycle, options.newETag, journal),
+    settle: () => journal.drain(),
     async isWritable() {
       if (lifecycle.closed) return false;
       try {
@@ -96,7 +106,12 @@ export async function openDataStore<D extends StoredDoubt = StoredDoubt, C = Con
     async close() {
       await staleTempCleanup;
       await lifecycle.close();
-      await lock.release();
+      try {
+        // Every change reaches its file and the journal is removed before the lock is let go.
+        await journal.close();
+      } finally {
+        await lock.release();
+      }
     },
   };
 }
@@ -104,10 +119,12 @@ export async function openDataStore<D extends StoredDoubt = StoredDoubt, C = Con
 /**
  * Read-only feedback of a data directory, without taking its lock: `npm run review` reads while
  * the bot keeps running. Safe because every record is its own file, replaced atomically, so a
- * reader sees a record whole or not at all; this handle has no way to write.
+ * reader sees a record whole or not at all; records still only in the journal are read from it.
+ * This handle has no way to write.
  */
 export function openFeedbackReader(dir: string): Pick<FileFeedbackStore, 'list'> {
   const root = resolve(dir);
-  const store = new FileFeedbackStore(dataLayout(root).feedback, new Lifecycle(root));
-  return { list: (query) => store.list(query) };
+  return {
+    list: async (query) => new FileFeedbackStore(dataLayout(root).feedback, new Lifecycle(root), await readJournalSnapshot(root)).list(query),
+  };
 }

@@ -11,7 +11,13 @@ export interface StoreFormat {
 }
 
 export const STORE_FORMAT_FILE = 'store-format.json';
-export const STORE_FORMAT_VERSION = 1;
+/**
+ * 2: changes go through a journal (`journal/`) before their files. A version 1 directory is
+ * upgraded when opened; a build that reads only version 1 refuses a version 2 directory, because
+ * it would not apply what a crash left in the journal.
+ */
+export const STORE_FORMAT_VERSION = 2;
+const UPGRADABLE_VERSIONS = [1];
 
 const isFormat = (data: unknown): data is StoreFormat =>
   typeof data === 'object' && data !== null && (data as StoreFormat).format === 'mediawijs-data' && typeof (data as StoreFormat).version === 'number';
@@ -23,6 +29,11 @@ export async function ensureStoreFormat(dir: string, now: Date): Promise<void> {
   await db.read();
   if (db.data === null) {
     db.data = { format: 'mediawijs-data', version: STORE_FORMAT_VERSION, createdAt: now.toISOString() };
+    await db.write();
+    return;
+  }
+  if (UPGRADABLE_VERSIONS.includes(db.data.version)) {
+    db.data = { ...db.data, version: STORE_FORMAT_VERSION };
     await db.write();
     return;
   }

@@ -54,6 +54,19 @@ export class FakeConnector {
   private server?: http.Server;
   private counter = 0;
   private waiters: Array<() => void> = [];
+  private readonly listeners = new Set<(call: ConnectorCall) => void>();
+
+  /**
+   * @param options.record keep every call in {@link calls} (default). A load run turns it off and
+   *   listens with {@link onCall} instead, so memory does not grow with every reply.
+   */
+  constructor(private readonly options: { record?: boolean } = {}) {}
+
+  /** Calls `listener` with every activity call as it arrives; returns a function that stops it. */
+  onCall(listener: (call: ConnectorCall) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   async start(): Promise<string> {
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -168,7 +181,9 @@ export class FakeConnector {
       }
       const responseId = req.method === 'POST' && !match ? `conv-${++this.counter}` : `activity-${++this.counter}`;
       const activityId = req.method === 'PUT' && match?.[3] ? decodeURIComponent(match[3].slice(1)) : undefined;
-      this.calls.push({ method: req.method ?? 'GET', path: url.pathname, conversationId, body, receivedAt: performance.now(), responseId, ...(activityId ? { activityId } : {}) });
+      const call: ConnectorCall = { method: req.method ?? 'GET', path: url.pathname, conversationId, body, receivedAt: performance.now(), responseId, ...(activityId ? { activityId } : {}) };
+      if (this.options.record !== false) this.calls.push(call);
+      for (const listener of this.listeners) listener(call);
       this.waiters.splice(0).forEach((w) => w());
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: responseId }));

@@ -1,6 +1,7 @@
 /*
  * Child process for the store's crash and lock tests (test/unit/store-file.test.ts).
  *   crash <dir>  records doubts in a loop, printing "ack <id> <rev>" after each put resolves
+ *   crash-parallel <dir>  the same with 16 writers at once, so their writes share journal flushes
  *   hold <dir>   opens the store, prints "ready", and waits to be killed
  *   try <dir>    opens the store; prints "opened" (exit 0) or "refused <message>" (exit 3)
  */
@@ -33,6 +34,18 @@ const store = await openDataStore<CrashDoubt>(dir);
 if (mode === 'hold') {
   console.log('ready');
   setInterval(() => undefined, 60_000);
+} else if (mode === 'crash-parallel') {
+  // Each writer owns its doubts; writes of different writers overlap and are committed together.
+  await Promise.all(
+    Array.from({ length: 16 }, async (_, w) => {
+      for (let i = 0; ; i++) {
+        const id = `doubt-${w}-${i % 40}`;
+        const rev = Math.floor(i / 40) + 1;
+        await store.doubts.put({ id, askerId: `teacher-${w}`, assigneeIds: [`leader-${i % 3}`], open: i % 5 !== 0, rev, text: 'Mag ik dit delen?' });
+        process.stdout.write(`ack ${id} ${rev}\n`);
+      }
+    }),
+  );
 } else {
   const revs = new Map<string, number>();
   for (let i = 0; ; i++) {

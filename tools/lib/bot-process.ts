@@ -29,6 +29,13 @@ export interface BotProcessOptions {
   npmScript?: string;
   /** Start from an empty environment (plus PATH and HOME) instead of the parent's, as a service manager does. */
   cleanEnv?: boolean;
+  /**
+   * Read the child's log lines and drop them instead of keeping them for {@link BotProcess.output}
+   * (a load run logs thousands of lines a second); the last 4 KB are still kept for errors.
+   */
+  discardOutput?: boolean;
+  /** Extra Node options before the script (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow); not with npmScript. */
+  nodeArgs?: string[];
 }
 
 export interface BotProcess {
@@ -37,7 +44,8 @@ export interface BotProcess {
   /** Milliseconds from spawn until /healthz answered. */
   startupMs: number;
   output(): string;
-  stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Stops the bot; after `graceMs` (default 5 s) without exiting it is killed. */
+  stop(signal?: NodeJS.Signals, graceMs?: number): Promise<void>;
 }
 
 /** How long a bot may take to exit after a stop signal before it is killed. */
@@ -55,7 +63,7 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 2
   const childEnv = { ...base, LOG_LEVEL: 'warn', ...env, PORT: String(port) };
   const child = options.npmScript
     ? spawn('npm', ['run', '--silent', options.npmScript, '--', ...(options.args ?? [])], { cwd: REPO_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
-    : spawn(process.execPath, ['--import', 'tsx', entry, ...(options.args ?? [])], { cwd: REPO_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    : spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', entry, ...(options.args ?? [])], { cwd: REPO_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   // npm runs the script in a child of its own: signal the whole group it leads.
   const signal = (sig: NodeJS.Signals) => {
     if (options.npmScript && child.pid) {
@@ -69,8 +77,12 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 2
     child.kill(sig);
   };
   let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
+  const keep = (d: Buffer) => {
+    output += d;
+    if (options.discardOutput && output.length > 8192) output = output.slice(-4096);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -92,12 +104,12 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 2
     child,
     startupMs: performance.now() - started,
     output: () => output,
-    stop: async (stopSignal = 'SIGTERM') => {
+    stop: async (stopSignal = 'SIGTERM', graceMs = STOP_GRACE_MS) => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
       signal(stopSignal);
       // A bot that hangs on shutdown must not hang the caller (a test hook or a benchmark) with it.
-      const force = setTimeout(() => signal('SIGKILL'), STOP_GRACE_MS);
+      const force = setTimeout(() => signal('SIGKILL'), graceMs);
       await exited;
       clearTimeout(force);
     },

@@ -3,8 +3,11 @@ import { MemoryStorage } from 'botbuilder';
 import restify from 'restify';
 import { listen } from '../../src/http/server.js';
 
-/** A bare echo bot on the same stack (teams-ai Application, TeamsAdapter, restify), the benchmark's baseline. */
-export async function startEchoBot(): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * A bare echo bot on the same stack (teams-ai Application, TeamsAdapter, restify), the benchmark's
+ * baseline. Listens on `port` (default: a free one) and answers GET /healthz like the real server.
+ */
+export async function startEchoBot(port = 0): Promise<{ url: string; stop(): Promise<void> }> {
   const adapter = new TeamsAdapter({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant' });
   const app = new Application({ adapter, storage: new MemoryStorage(), startTypingTimer: false });
   app.activity('message', async (context) => {
@@ -17,6 +20,10 @@ export async function startEchoBot(): Promise<{ url: string; stop(): Promise<voi
       await app.run(context);
     });
   });
-  const port = await listen(server, 0, '127.0.0.1');
-  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((resolve) => { server.close(() => resolve()); }) };
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'ok' });
+    return next();
+  });
+  const bound = await listen(server, port, '127.0.0.1');
+  return { url: `http://127.0.0.1:${bound}`, stop: () => new Promise<void>((resolve) => { server.close(() => resolve()); }) };
 }

@@ -32,6 +32,8 @@ const isItem = (value: unknown): value is StoreItem => typeof value === 'object'
  */
 export async function importDataDir(dir: string, url: string): Promise<ImportReport> {
   const source = await openDataStore(dir);
+  // What the journal still holds goes to its files first: the copy below reads the files.
+  await source.settle();
   const { pool } = createPool(url, () => undefined);
   try {
     await assertSchemaCurrent(pool);
