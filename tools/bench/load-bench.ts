@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { user, type TestUser } from '../../test/support/activities.js';
 import { startBotProcess, type BotProcess } from '../lib/bot-process.js';
-import { FakeConnector, type ConnectorCall } from '../lib/fake-connector.js';
+import { FakeConnector, type ConnectorCall } from '../../test/support/fake-connector.js';
 import { message, registerMember, runLoad, submit, type LoadResult, type Script } from './load-client.js';
 
 export interface LoadBenchOptions {

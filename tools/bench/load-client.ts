@@ -9,7 +9,7 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { message, submit, teamsMember, type TestUser } from '../../test/support/activities.js';
-import type { ConnectorCall, FakeConnector } from '../lib/fake-connector.js';
+import type { ConnectorCall, FakeConnector } from '../../test/support/fake-connector.js';
 
 /** One user's next turn: the activity to send and what the reply must look like. */
 export interface Turn {
