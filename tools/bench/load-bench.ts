@@ -255,7 +255,7 @@ export function loadOptionsFrom(argv: string[]): LoadBenchOptions {
     users: numberFlag(argv, 'users', 200),
     distinct: numberFlag(argv, 'distinct', 2000),
     warmupMs: numberFlag(argv, 'warmup', 5) * 1000,
-    durationMs: numberFlag(argv, 'duration', 20) * 1000,
+    durationMs: numberFlag(argv, 'duration', 15) * 1000,
     ...(profileAt >= 0 ? { profileDir: path.resolve(argv[profileAt + 1] ?? 'profiles') } : {}),
   };
 }
