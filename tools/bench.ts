@@ -3,7 +3,8 @@
  * reached the fake connector) for Mediawijs and for a bare echo bot on the same stack, index
  * build time, start-up time, capacity under concurrent load (tools/bench/load-bench.ts), and the
  * storage figures. Prints figures; asserts nothing.
- * Usage: npm run bench [-- --no-store] [-- --no-load | --load-only [--users 200 --duration 20 --warmup 5]]
+ * Usage: npm run bench [-- --no-store] [--no-load | --load-only] [--no-pg | --pg-only] [--users 200 --duration 20 --warmup 5]
+ * PostgreSQL figures (tools/bench/pg-bench.ts) need Debian's postgresql; without it they are skipped.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -20,12 +21,17 @@ import { FakeConnector } from '../test/support/fake-connector.js';
 import { percentile } from './lib/eval-scoring.js';
 import { runStoreBench } from './bench/store-bench.js';
 import { loadOptionsFrom, printLoadBench, runLoadBench } from './bench/load-bench.js';
+import { runPgBench } from './bench/pg-bench.js';
 import { startTimedAnswerBot } from './bench/timed-answer-bot.js';
 
 const argv = process.argv.slice(2);
 if (argv.includes('--load-only')) {
   const options = loadOptionsFrom(argv);
   printLoadBench(await runLoadBench(options), options);
+  process.exit(0);
+}
+if (argv.includes('--pg-only')) {
+  await runPgBench(loadOptionsFrom(argv));
   process.exit(0);
 }
 
@@ -139,6 +145,9 @@ else {
   const options = loadOptionsFrom(argv);
   printLoadBench(await runLoadBench(options), options);
 }
+
+if (argv.includes('--no-pg')) console.log('\nPostgreSQL: skipped (--no-pg)');
+else await runPgBench(loadOptionsFrom(argv));
 
 if (process.argv.includes('--no-store')) {
   console.log('\nStorage: skipped (--no-store)');

@@ -23,8 +23,6 @@ const isItem = (value: unknown): value is StoreItem => typeof value === 'object'
  */
 export class FileTurnStateStorage implements Storage {
   readonly #records: RecordCollection<StoreItem>;
-  /** Writes taken but not yet confirmed by the journal (key → item as written); reads see these first. */
-  readonly #unconfirmed = new Map<string, StoreItem>();
 
   constructor(
     root: string,
@@ -39,7 +37,7 @@ export class FileTurnStateStorage implements Storage {
     assertKeys(keys, 'reading');
     return this.lifecycle.run(async () => {
       const items: StoreItems = {};
-      const values = await Promise.all(keys.map((key) => this.#get(key)));
+      const values = await Promise.all(keys.map((key) => this.#records.get(key)));
       keys.forEach((key, i) => {
         if (values[i] !== undefined) items[key] = values[i];
       });
@@ -64,7 +62,6 @@ export class FileTurnStateStorage implements Storage {
           this.#records.exclusive(encodeKey(key), async () => {
             await this.#records.get(key);
             // Committed after any write still under way for this key, so it cannot come back.
-            this.#unconfirmed.delete(key);
             await this.#records.delete(key);
           }),
         ),
@@ -72,30 +69,19 @@ export class FileTurnStateStorage implements Storage {
     });
   }
 
-  async #get(key: string): Promise<StoreItem | undefined> {
-    const unconfirmed = this.#unconfirmed.get(key);
-    return unconfirmed ? structuredClone(unconfirmed) : this.#records.get(key);
-  }
-
   #writeOne(key: string, item: StoreItem): Promise<void> {
     return this.#records.exclusive(encodeKey(key), async () => {
-      // Read from the file too when a write is unconfirmed: a corrupt file stops the write.
-      const fromFile = await this.#records.get(key);
-      const stored = this.#unconfirmed.get(key) ?? fromFile;
+      const stored = await this.#records.get(key);
       if (!mayOverwrite(stored, item)) throw eTagConflictError(key);
       const next: StoreItem = { ...item, eTag: this.newETag() };
       if (!this.journal) {
         await this.#records.put(key, next);
         return;
       }
-      const taken = structuredClone(next);
-      this.#unconfirmed.set(key, taken);
-      const settle = () => {
-        if (this.#unconfirmed.get(key) === taken) this.#unconfirmed.delete(key);
-      };
       // The journal has the change queued before this write resolves, so closing the store (which
-      // waits for this write, then drains the journal) still saves it.
-      this.#records.put(key, next).then(settle, settle);
+      // waits for this write, then drains the journal) still saves it. A failure is dropped: the
+      // conversation goes on from the state before it.
+      this.#records.putVisible(key, next).catch(() => undefined);
     });
   }
 }

@@ -7,8 +7,8 @@ import { createMarkerDurably, removeFileDurably, writeFileDurably } from './dura
  * change, `{"o":"put"|"remove"|"mark","p":<path relative to the data directory>,"v":<record>}`.
  */
 
-/** One change, by absolute path. `put` carries the file's JSON text and the value it encodes. */
-export type JournalOp = { kind: 'put'; path: string; text: string; value: unknown } | { kind: 'remove'; path: string } | { kind: 'mark'; path: string };
+/** One change, by absolute path. `put` carries the file's JSON text. */
+export type JournalOp = { kind: 'put'; path: string; text: string } | { kind: 'remove'; path: string } | { kind: 'mark'; path: string };
 
 /** What record collections and indexes need of a journal: committing changes and seeing those not yet in their files. */
 export interface JournalView {
@@ -75,7 +75,7 @@ function parseLine(root: string, line: string): JournalOp | undefined {
   const path = resolve(root, data.p);
   // Never outside the data directory, whatever a damaged line says.
   if (!path.startsWith(root + sep)) return undefined;
-  if (data.o === 'put' && data.v !== undefined) return { kind: 'put', path, text: JSON.stringify(data.v), value: data.v };
+  if (data.o === 'put' && data.v !== undefined) return { kind: 'put', path, text: JSON.stringify(data.v) };
   if (data.o === 'remove' || data.o === 'mark') return { kind: data.o, path };
   return undefined;
 }

@@ -24,7 +24,7 @@ export function recordPathForStem(root: string, stem: string): string {
   return join(root, shardOf(stem), stem + EXTENSION);
 }
 
-/** How many recently used records each collection keeps in memory. */
+/** How many recently used records (and file paths) each collection keeps in memory. */
 const CACHED_RECORDS = 20_000;
 
 /** Index changes that go with a record write: `before` it (adding entries) and `after` it (removing them). */
@@ -44,14 +44,19 @@ export interface AlongWith {
  *
  * Recently used records are also kept in memory (write-through), so the records read on
  * every message cost no disk access. That is coherent because only one process may open
- * a data directory (the lock) and every write goes through this collection.
+ * a data directory (the lock) and every write goes through this collection. They are kept as
+ * JSON text, the form a write produces anyway: each read parses a fresh copy for its caller.
  */
 export class RecordCollection<T> {
   readonly #mutex = new KeyedMutex();
-  /** File path → envelope, or null for a file known not to exist. Least recently used first. */
-  readonly #cache = new Map<string, RecordEnvelope<T> | null>();
+  /** File path → the record file's JSON text, or null for a file known not to exist. Least recently used first. */
+  readonly #cache = new Map<string, string | null>();
+  /** Writes readers see before they are durable ({@link putVisible}): file path → JSON text. */
+  readonly #unconfirmed = new Map<string, string>();
   /** File reads under way per path; a write marks them stale, so they do not fill the cache with the older value. */
   readonly #reads = new Map<string, Set<{ stale: boolean }>>();
+  /** Key → file path (encoding a key and hashing its shard costs more than the lookup). */
+  readonly #paths = new Map<string, string>();
 
   constructor(
     readonly root: string,
@@ -65,7 +70,7 @@ export class RecordCollection<T> {
   }
 
   get(key: string): Promise<T | undefined> {
-    return this.#readAt(recordPath(this.root, key), key);
+    return this.#readAt(this.#path(key), key);
   }
 
   /** Reads by file stem (from an index marker); the key is taken from the file. */
@@ -75,14 +80,40 @@ export class RecordCollection<T> {
 
   /** Writes the record (with the index changes that go with it, in order); durable when it resolves. */
   async put(key: string, value: T, along: AlongWith = {}): Promise<void> {
-    const path = recordPath(this.root, key);
-    const envelope: RecordEnvelope<T> = { key, value: structuredClone(value) };
-    await this.#write({ kind: 'put', path, text: JSON.stringify(envelope), value: envelope }, along);
-    this.#remember(path, envelope);
+    const path = this.#path(key);
+    const text = JSON.stringify({ key, value });
+    await this.#write({ kind: 'put', path, text }, along);
+    this.#remember(path, text);
+  }
+
+  /**
+   * Writes the record as {@link put} does, but readers in this process see the new value at once,
+   * before it is durable (the returned promise says when it is). For records whose loss in a crash
+   * costs little (turn state); if the write fails, readers see the value before it again.
+   */
+  putVisible(key: string, value: T): Promise<void> {
+    const path = this.#path(key);
+    const text = JSON.stringify({ key, value });
+    this.#unconfirmed.set(path, text);
+    const settle = () => {
+      if (this.#unconfirmed.get(path) !== text) return false;
+      this.#unconfirmed.delete(path);
+      return true;
+    };
+    return this.#write({ kind: 'put', path, text }, {}).then(
+      () => {
+        if (settle()) this.#remember(path, text);
+      },
+      (error: unknown) => {
+        settle();
+        throw error;
+      },
+    );
   }
 
   async delete(key: string, along: AlongWith = {}): Promise<void> {
-    const path = recordPath(this.root, key);
+    const path = this.#path(key);
+    this.#unconfirmed.delete(path);
     await this.#write({ kind: 'remove', path }, along);
     this.#remember(path, null);
   }
@@ -126,6 +157,15 @@ export class RecordCollection<T> {
     return [...stems];
   }
 
+  #path(key: string): string {
+    let path = this.#paths.get(key);
+    if (path === undefined) {
+      if (this.#paths.size >= CACHED_RECORDS) this.#paths.clear();
+      this.#paths.set(key, (path = recordPath(this.root, key)));
+    }
+    return path;
+  }
+
   async #write(op: JournalOp, along: AlongWith): Promise<void> {
     // Forget first: if the write fails, the next read must not trust the cache.
     this.#cache.delete(op.path);
@@ -140,18 +180,19 @@ export class RecordCollection<T> {
   }
 
   async #readAt(path: string, expectedKey: string | undefined): Promise<T | undefined> {
-    const envelope = await this.#envelopeAt(path, expectedKey);
-    // A copy: callers may change what they get without changing the cache.
-    return envelope === null ? undefined : structuredClone(envelope.value);
+    return (await this.#envelopeAt(path, expectedKey))?.value;
   }
 
+  /** The record as a fresh object (callers may change it), or null when there is none. */
   async #envelopeAt(path: string, expectedKey: string | undefined): Promise<RecordEnvelope<T> | null> {
+    const unconfirmed = this.#unconfirmed.get(path);
+    if (unconfirmed !== undefined) return JSON.parse(unconfirmed) as RecordEnvelope<T>;
     const pending = this.journal?.pendingAt(path);
-    if (pending) return pending.kind === 'put' ? (pending.value as RecordEnvelope<T>) : null;
+    if (pending) return pending.kind === 'put' ? (JSON.parse(pending.text) as RecordEnvelope<T>) : null;
     const cached = this.#cache.get(path);
     if (cached !== undefined) {
       this.#remember(path, cached);
-      return cached;
+      return cached === null ? null : (JSON.parse(cached) as RecordEnvelope<T>);
     }
     const read = { stale: false };
     let reads = this.#reads.get(path);
@@ -164,7 +205,7 @@ export class RecordCollection<T> {
       if (envelope !== null && expectedKey !== undefined && envelope.key !== expectedKey) {
         throw new StoreCorruptionError(path, `holds key ${JSON.stringify(envelope.key)} instead of ${JSON.stringify(expectedKey)}`);
       }
-      if (!read.stale) this.#remember(path, envelope);
+      if (!read.stale) this.#remember(path, envelope === null ? null : JSON.stringify(envelope));
       return envelope;
     } finally {
       reads.delete(read);
@@ -172,9 +213,9 @@ export class RecordCollection<T> {
     }
   }
 
-  #remember(path: string, envelope: RecordEnvelope<T> | null): void {
+  #remember(path: string, text: string | null): void {
     this.#cache.delete(path);
-    this.#cache.set(path, envelope);
+    this.#cache.set(path, text);
     if (this.#cache.size > CACHED_RECORDS) this.#cache.delete(this.#cache.keys().next().value as string);
   }
 

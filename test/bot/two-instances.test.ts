@@ -2,12 +2,12 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotProcess, type BotProcess } from '../../tools/lib/bot-process.js';
 import { activityText, FakeConnector } from '../support/fake-connector.js';
-import { execute, message, submit, type TestUser } from '../support/activities.js';
+import { execute, installation, installed, message, submit, type TestUser } from '../support/activities.js';
 import { findAction } from '../support/bot-harness.js';
 import { LEADERS_FIXTURE, PEOPLE, registerPeople } from '../support/doubt-helpers.js';
 import { createTestDatabase, pgAdminUrl, warnIfNoPg, type TestDatabase } from '../support/postgres.js';
 
-const { docent, docent2, lotte } = PEOPLE;
+const { docent, docent2, docent3, lotte, nina } = PEOPLE;
 
 warnIfNoPg();
 
@@ -103,6 +103,23 @@ describe.skipIf(!pgAdminUrl())('two server processes on one database', () => {
     expect(stored.history.filter((h) => h.event === 'answered')).toHaveLength(1);
     const answersToAsker = connector.activitiesTo(docent2.conversationId).filter((act) => /Antwoord van Lotte Leider/.test(activityText(act)));
     expect(answersToAsker).toHaveLength(1);
+  });
+
+  it('both instances deliver what waited for a leader at the same moment: the leader gets the card once', async () => {
+    // Nina has never opened the bot, so the doubt for her waits in the outbox.
+    const sent = await ask(a, a, docent3, 'Mag ik de kerstviering livestreamen?');
+    expect(sent.replies.find((r) => r.to === docent3.conversationId)?.text).toMatch(/Je vraag is ontvangen/);
+    expect(cardsTo(nina, /kerstviering/)).toHaveLength(0);
+    expect((await doubtOf(docent3)).outbox.find((n) => n.kind === 'new-doubt')?.activityId).toBeUndefined();
+
+    // Teams sends installationUpdate and conversationUpdate together when she adds the app; behind a
+    // load balancer each instance gets one, and both deliver what waits for her at the same moment.
+    const [onA, onB] = await Promise.all([post(a, installation(nina, serviceUrl)), post(b, installed(nina, serviceUrl))]);
+    expect([onA.status, onB.status]).toEqual([200, 200]);
+    expect(cardsTo(nina, /kerstviering/)).toHaveLength(1);
+    const delivered = (await doubtOf(docent3)).outbox.find((n) => n.kind === 'new-doubt')!;
+    expect(delivered.activityId).toBeDefined();
+    expect(cardsTo(nina, /Welkom/)).toHaveLength(1);
   });
 
   it('with A killed (SIGKILL), B serves the same doubts', async () => {

@@ -26,6 +26,8 @@ export interface LoadBenchOptions {
   serverEnv?: Record<string, string>;
   /** Run only the Mediawijs question load (profiling, quick experiments). */
   questionsOnly?: boolean;
+  /** Run only the load with answers from memory (`--memo-only`: profiling the turn without retrieval). */
+  memoOnly?: boolean;
   /** Report each of the questions apart (`--by-question`): they take different paths through the bot. */
   byQuestion?: boolean;
 }
@@ -134,10 +136,34 @@ export async function greet(url: string, people: TestUser[], serviceUrl: string,
 export interface LoadBenchResult {
   echo: LoadResult | undefined;
   questions: LoadResult;
+  /** The same questions with each distinct question answered once, then from memory: the turn without retrieval. */
+  memoized: LoadResult | undefined;
   mixed: LoadResult | undefined;
   /** Messages/s while everyone said "hallo" for the first time (identity look-up, first records). */
   firstContacts: number;
   people: number;
+}
+
+type Server = 'echo' | 'memoized' | 'mediawijs';
+
+const ENTRIES: Record<Server, string | undefined> = { echo: 'tools/bench/echo-server.ts', memoized: 'tools/bench/memo-answer-server.ts', mediawijs: undefined };
+
+/** Starts one server as a process of its own, lets everyone say "hallo", runs `work`, and stops it. */
+async function withServer<R>(server: Server, options: LoadBenchOptions, people: TestUser[], serviceUrl: string, work: (bot: BotProcess, firstContacts: number) => Promise<R>): Promise<R> {
+  const dataDir = benchDataDir(options.users);
+  const env: Record<string, string> = server === 'echo' ? {} : { DATA_DIR: dataDir, ORG: 'oog', LOG_LEVEL: 'info', SWEEP_INTERVAL_MINUTES: '1440', ...options.serverEnv };
+  const nodeArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(options.profileDir, server)}`] : [];
+  const entry = ENTRIES[server];
+  const bot = await startBotProcess(env, 30_000, { discardOutput: true, nodeArgs, ...(entry ? { entry } : {}) });
+  try {
+    return await work(bot, await greet(bot.url, people, serviceUrl, options.users));
+  } finally {
+    const stopping = performance.now();
+    await bot.stop('SIGTERM', 60_000);
+    const stopMs = performance.now() - stopping;
+    if (stopMs > 5_000 || bot.child.exitCode !== 0) console.warn(`The ${server} server took ${stopMs.toFixed(0)} ms to stop (exit ${bot.child.exitCode ?? bot.child.signalCode}):\n${bot.output().slice(-2000)}`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 export async function runLoadBench(options: LoadBenchOptions): Promise<LoadBenchResult> {
@@ -146,31 +172,21 @@ export async function runLoadBench(options: LoadBenchOptions): Promise<LoadBench
   const people = registerPeople(connector, options);
   const load = (bot: BotProcess, script: Script) =>
     runLoad(connector, serviceUrl, { urls: [bot.url], pids: [bot.child.pid!], users: options.users, warmupMs: options.warmupMs, durationMs: options.durationMs, script });
-
-  let echo: LoadResult | undefined;
-  if (!options.questionsOnly) {
-    const echoBot = await startBotProcess({}, 20_000, { entry: 'tools/bench/echo-server.ts', discardOutput: true });
-    await greet(echoBot.url, people, serviceUrl, options.users);
-    echo = await load(echoBot, questionScript(options));
-    await echoBot.stop();
-  }
-
-  const dataDir = benchDataDir(options.users);
-  const env: Record<string, string> = { DATA_DIR: dataDir, ORG: 'oog', LOG_LEVEL: 'info', SWEEP_INTERVAL_MINUTES: '1440', ...options.serverEnv };
-  const nodeArgs = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
-  const bot = await startBotProcess(env, 30_000, { discardOutput: true, nodeArgs });
+  const questionLoad = (bot: BotProcess) => load(bot, questionScript(options));
   try {
-    const firstContacts = await greet(bot.url, people, serviceUrl, options.users);
-    const questions = await load(bot, questionScript(options));
-    const mixed = options.questionsOnly ? undefined : await load(bot, mixedScript(options));
-    return { echo, questions, mixed, firstContacts, people: people.length };
+    if (options.memoOnly) {
+      const memoized = await withServer('memoized', options, people, serviceUrl, questionLoad);
+      return { echo: undefined, questions: memoized, memoized: undefined, mixed: undefined, firstContacts: 0, people: people.length };
+    }
+    const echo = options.questionsOnly ? undefined : await withServer('echo', options, people, serviceUrl, questionLoad);
+    const memoized = options.questionsOnly ? undefined : await withServer('memoized', options, people, serviceUrl, questionLoad);
+    return await withServer('mediawijs', options, people, serviceUrl, async (bot, firstContacts) => {
+      const questions = await questionLoad(bot);
+      const mixed = options.questionsOnly ? undefined : await load(bot, mixedScript(options));
+      return { echo, questions, memoized, mixed, firstContacts, people: people.length };
+    });
   } finally {
-    const stopping = performance.now();
-    await bot.stop('SIGTERM', 60_000);
-    const stopMs = performance.now() - stopping;
-    if (stopMs > 2_000 || bot.child.exitCode !== 0) console.warn(`The Mediawijs server took ${stopMs.toFixed(0)} ms to stop (exit ${bot.child.exitCode ?? bot.child.signalCode}):\n${bot.output().slice(-2000)}`);
     await connector.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -186,7 +202,7 @@ export function describeLoad(name: string, r: LoadResult): string {
 }
 
 export function printLoadBench(result: LoadBenchResult, options: LoadBenchOptions): void {
-  const { echo, questions, mixed } = result;
+  const { echo, questions, memoized, mixed } = result;
   console.log(
     `\nCapacity under concurrent load: ${options.users} users, closed loop, ${options.durationMs / 1000} s measured after ${options.warmupMs / 1000} s warm-up, ` +
       `question users taking turns as ${Math.max(options.users, Math.ceil(options.distinct / options.users) * options.users)} people; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(2)}:`,
@@ -198,6 +214,7 @@ export function printLoadBench(result: LoadBenchResult, options: LoadBenchOption
     console.log(`    ${kind.padEnd(9)} ${String(f.count).padStart(6)} × p50 ${ms(f.p50)} p99 ${ms(f.p99)}  open after reply p50 ${ms(f.openAfterP50)} p99 ${ms(f.openAfterP99)}`);
   }
   if (!echo || !mixed) return;
+  if (memoized) console.log(describeLoad('  answers from memory', memoized));
   console.log(describeLoad('Mediawijs, 1/3 doubts', mixed));
   for (const [kind, f] of Object.entries(mixed.byKind)) {
     console.log(`    ${kind.padEnd(9)} ${String(f.count).padStart(6)} × p50 ${ms(f.p50)} p99 ${ms(f.p99)}  open after reply p50 ${ms(f.openAfterP50)} p99 ${ms(f.openAfterP99)}`);
@@ -206,6 +223,12 @@ export function printLoadBench(result: LoadBenchResult, options: LoadBenchOption
   const cpuRatio = questions.cpuMsPerMessage / echo.cpuMsPerMessage;
   const rateRatio = questions.perSecond / echo.perSecond;
   console.log(`  ratios vs echo: CPU per message ${cpuRatio.toFixed(2)}× (target <= 1.5), throughput ${rateRatio.toFixed(2)}× (target >= 0.7), reply p50 ${(questions.all.p50 / echo.all.p50).toFixed(2)}×`);
+  if (memoized) {
+    const answering = questions.cpuMsPerMessage - memoized.cpuMsPerMessage;
+    console.log(
+      `  of the CPU per message, answering (retrieval) ~${answering.toFixed(2)} ms; the rest of the turn ${memoized.cpuMsPerMessage.toFixed(2)} ms = ${(memoized.cpuMsPerMessage / echo.cpuMsPerMessage).toFixed(2)}× echo`,
+    );
+  }
   console.log(`  recording a doubt: p50 ${doubt ? ms(doubt.p50) : 'n/a'} p99 ${doubt ? ms(doubt.p99) : 'n/a'} (target p50 < 300 ms)`);
 }
 
@@ -228,10 +251,11 @@ export function loadOptionsFrom(argv: string[]): LoadBenchOptions {
     serverEnv,
     questionsOnly: argv.includes('--questions-only'),
     byQuestion: argv.includes('--by-question'),
+    memoOnly: argv.includes('--memo-only'),
     users: numberFlag(argv, 'users', 200),
     distinct: numberFlag(argv, 'distinct', 2000),
     warmupMs: numberFlag(argv, 'warmup', 5) * 1000,
-    durationMs: numberFlag(argv, 'duration', 20) * 1000,
+    durationMs: numberFlag(argv, 'duration', 15) * 1000,
     ...(profileAt >= 0 ? { profileDir: path.resolve(argv[profileAt + 1] ?? 'profiles') } : {}),
   };
 }

@@ -111,7 +111,21 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 2
       // A bot that hangs on shutdown must not hang the caller (a test hook or a benchmark) with it.
       const force = setTimeout(() => signal('SIGKILL'), graceMs);
       await exited;
+      // npm may exit before the server it started has finished closing its store: wait for the group.
+      // (Bounded: a process nobody reaps would look alive for ever.)
+      const deadline = Date.now() + graceMs;
+      while (options.npmScript && child.pid && groupAlive(child.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       clearTimeout(force);
     },
   };
+}
+
+/** Whether any process of the group led by `pid` is still running. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
