@@ -161,6 +161,7 @@ export async function runStoreBench(): Promise<void> {
       'JSON MB': r.jsonMb.toFixed(1),
     })),
   );
+  console.log('Turn state: write() returns once the value is taken (the next read sees it); the journal makes it durable with the next batch.');
   const first = rows[0]!;
   const last = rows[rows.length - 1]!;
   const ratio = last.putP50 / first.putP50;
