@@ -4,7 +4,7 @@
  *   - the question load of load-bench.ts against one and against two server processes on one database.
  * Run alone with `npx tsx tools/bench/pg-bench.ts [-- --users 200 --duration 20 --sizes 100000,1000000]`.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -142,6 +142,7 @@ async function loadOnInstances(cluster: PgCluster, url: string, count: number, o
   } finally {
     for (const bot of bots) await bot.stop('SIGTERM', 30_000);
     await connector.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
