@@ -13,12 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { parseBoards } from './lib/ingest/board-entry.js';
 import { buildKnowledge } from './lib/ingest/build-knowledge.js';
 import { serializeKnowledge } from './lib/ingest/serialize.js';
-import { AUDIENCES } from '../src/core/knowledge/types.js';
+import { AUDIENCES, type KnowledgeDocument } from '../src/core/knowledge/types.js';
 import { checkSectionQuestions } from '../src/core/knowledge/questions.js';
 import { checkSectionTitles } from '../src/core/knowledge/titles.js';
 import { createSearchIndex } from '../src/core/retrieval/index.js';
 import { misplacedQuestions } from '../src/core/retrieval/question-filter.js';
-import { loadBoardKnowledge, loadKnowledge, loadSectionTitles, questionsFile, titlesFile } from '../src/board/board-files.js';
+import { loadBoardKnowledge, loadSectionTitles, questionsFile, titlesFile } from '../src/board/board-files.js';
 import { loadVocabulary } from '../src/board/shared-lists.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,7 +58,7 @@ function main(): number {
     const audiences = AUDIENCES.map((audience) => `${audience} ${document.sections.filter((s) => s.audience.includes(audience)).length}`).join(', ');
     console.log(`${board.org}: ${document.sections.length} secties, ${rules} regels; doelgroepen: ${audiences} → ${target}`);
     problems += reportQuestions(outDir, board.org);
-    problems += reportTitles(outDir, board.org);
+    problems += reportTitles(outDir, document);
   }
   if (problems > 0) console.error(`\n${problems} probleem/problemen met de vragen of titels per sectie: zie hierboven (README, "Bringing a new board's code").`);
   return problems > 0 ? 2 : 0;
@@ -91,13 +91,14 @@ function reportQuestions(outDir: string, org: string): number {
 }
 
 /** Keeps knowledge/<org>/titles.yaml in step: a board without titles, sections without one, titles of unknown sections, doubles. */
-function reportTitles(outDir: string, org: string): number {
+function reportTitles(outDir: string, document: KnowledgeDocument): number {
+  const org = document.org;
   const titles = loadSectionTitles(outDir, org);
   if (!titles) {
     console.error(`  ${org}: geen titels per sectie (${titlesFile(outDir, org)} ontbreekt)`);
     return 1;
   }
-  const check = checkSectionTitles(loadKnowledge(outDir, org), titles);
+  const check = checkSectionTitles(document, titles);
   const lines = [
     ...check.sectionsWithoutTitle.map((id) => `sectie zonder titel: ${id}`),
     ...check.unknownSections.map((id) => `titel bij een sectie die niet (meer) bestaat: ${id}`),
