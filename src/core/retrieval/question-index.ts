@@ -109,22 +109,26 @@ export function matchQuestions(
 ): Map<number, QuestionMatch> {
   const units = query.units;
   const nu = units.length;
-  const nq = index.questions.length;
-  // Flat per-(question, unit) tables: a question's match is looked up by key, never by scanning.
-  const bm25 = new Float64Array(nq * nu);
-  const matched = new Float64Array(nq * nu);
-  const touched: number[] = [];
-  const seen = new Uint8Array(nq);
+  // Per-(question, unit) tables in scratch space reused across calls: only questions sharing a key
+  // with the asked one are touched, and allocating tables for every stored question on every
+  // question was most of the garbage collector's work under load.
+  const scratch = scratchFor(index, nu);
+  const { bm25, matched, seen, reached, scores, touched } = scratch;
+  for (const question of touched) seen[question] = 0;
+  touched.length = 0;
   const queryKeys = new Map<string, number>();
   units.forEach((unit, u) => {
     for (const [key, w] of unit.alts) {
       if ((queryKeys.get(key) ?? 0) < w) queryKeys.set(key, w);
       for (const p of index.postings.get(key) ?? []) {
-        const at = p.question * nu + u;
         if (!seen[p.question]) {
           seen[p.question] = 1;
           touched.push(p.question);
+          bm25.fill(0, p.question * nu, (p.question + 1) * nu);
+          matched.fill(0, p.question * nu, (p.question + 1) * nu);
+          reached[p.question] = 0;
         }
+        const at = p.question * nu + u;
         if (w * p.weight > bm25[at]!) bm25[at] = w * p.weight;
         const m = Math.min(1, w * p.match);
         if (m > matched[at]!) matched[at] = m;
@@ -132,12 +136,11 @@ export function matchQuestions(
     }
   });
   // How much of each stored question the asked one reaches (each key once, at its best weight).
-  const reached = new Float64Array(nq);
   for (const [key, w] of queryKeys) for (const p of index.postings.get(key) ?? []) reached[p.question]! += p.weight * Math.min(1, w);
 
   const total = unitWeights.reduce((a, b) => a + b, 0);
   const best = new Map<number, QuestionMatch>();
-  const scores = new Float64Array(nq);
+  const bestAt = new Map<number, number>();
   for (const question of touched) {
     let score = 0;
     let covered = 0;
@@ -155,13 +158,46 @@ export function matchQuestions(
     const current = best.get(section);
     if (!current || score > current.score) {
       const second = current?.score ?? 0;
-      best.set(section, { question, score, matched: Array.from(matched.subarray(question * nu, (question + 1) * nu)), coverage, reverse, second, support: 0 });
+      best.set(section, { question, score, matched: [], coverage, reverse, second, support: 0 });
+      bestAt.set(section, question);
     } else if (score > current.second) current.second = score;
   }
+  // The per-unit matches are copied out only for each section's best question.
+  for (const [section, question] of bestAt) best.get(section)!.matched = Array.from(matched.subarray(question * nu, (question + 1) * nu));
   // Several stored questions of one section close to the asked one are better evidence than one.
   for (const question of touched) {
     const match = best.get(index.questions[question]!.section)!;
     if (scores[question]! >= SUPPORT_SHARE * match.score) match.support++;
   }
   return best;
+}
+
+interface Scratch {
+  units: number;
+  bm25: Float64Array;
+  matched: Float64Array;
+  seen: Uint8Array;
+  reached: Float64Array;
+  scores: Float64Array;
+  touched: number[];
+}
+
+const scratchSpace = new WeakMap<QuestionIndex, Scratch>();
+
+/** The index's scratch tables, sized for `units` query units (matching is synchronous: one user at a time). */
+function scratchFor(index: QuestionIndex, units: number): Scratch {
+  const nq = index.questions.length;
+  const current = scratchSpace.get(index);
+  if (current && current.units >= units) return current;
+  const scratch: Scratch = {
+    units,
+    bm25: new Float64Array(nq * units),
+    matched: new Float64Array(nq * units),
+    seen: new Uint8Array(nq),
+    reached: new Float64Array(nq),
+    scores: new Float64Array(nq),
+    touched: [],
+  };
+  scratchSpace.set(index, scratch);
+  return scratch;
 }
