@@ -25,18 +25,14 @@ export function registerWelcome(app: Application<AppTurnState>, deps: AppDeps): 
   });
 }
 
-/** How long one instance's claim on greeting a user keeps the others from greeting her too. */
-const WELCOME_CLAIM_TTL_MS = 60_000;
-
 /**
  * Teams (and the Playground) send installationUpdate and conversationUpdate at the same moment:
  * claiming the welcome in the user's record, serialised per user, lets exactly one turn greet.
  */
 async function greetOnce(context: TurnContext, deps: AppDeps): Promise<void> {
   const actor = actorOf(context);
-  // Behind a load balancer the two install events reach two instances: the per-user mutex below only
-  // serialises one process, so the instances first claim the welcome on the shared store.
-  if (deps.store.locks && !(await deps.store.locks.claim(`welcome:${actor.id}`, WELCOME_CLAIM_TTL_MS))) return;
+  // Behind a load balancer the two install events reach two instances: the record's update holds
+  // the user's shared lock there, so only one of them finds welcomedAt unset.
   let claimed = false;
   await updateUserRecord(deps, actor.id, (user) => {
     if (user.welcomedAt) return user;

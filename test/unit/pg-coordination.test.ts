@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataStore } from '../../src/store/data-store.js';
 import { openPgDataStore } from '../../src/store/postgres/open-pg-data-store.js';
 import { scopeToBoard } from '../../src/store/board-scope.js';
+import { updateUserRecord } from '../../src/teams/user-records.js';
 import { createTestDatabase, pgAdminUrl, warnIfNoPg, type TestDatabase } from '../support/postgres.js';
 
 warnIfNoPg();
@@ -30,6 +31,17 @@ describe.skipIf(!pgAdminUrl())('coordination between instances (PostgreSQL)', ()
       });
     await Promise.all(Array.from({ length: 20 }, (_, i) => bump(i % 2 === 0 ? one : two)));
     expect(await one.users.get('counter')).toEqual({ n: 20 });
+  });
+
+  it("two instances updating one user's record at the same moment keep each other's fields", async () => {
+    // Install events, a name change and a member look-up of one user may reach two instances at once.
+    await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        updateUserRecord({ store: i % 2 === 0 ? one : two }, 'user-race', (user) => ({ ...user, [`field${i}`]: i })),
+      ),
+    );
+    const stored = (await two.users.get('user-race')) ?? {};
+    expect(Object.keys(stored).sort()).toEqual(Array.from({ length: 16 }, (_, i) => `field${i}`).sort());
   });
 
   it('a delivery is claimed by one instance; a released or expired claim can be taken again', async () => {
