@@ -1,5 +1,4 @@
-import type { AppDeps } from './deps.js';
-import type { UserRecord } from '../store/data-store.js';
+import type { DataStore, UserRecord } from '../store/data-store.js';
 import { KeyedMutex } from '../core/shared/keyed-mutex.js';
 
 const locks = new WeakMap<object, KeyedMutex>();
@@ -11,7 +10,7 @@ const locks = new WeakMap<object, KeyedMutex>();
  * balancer) the record's shared lock does so across instances, and the record is re-read inside it.
  * Returns the record as stored; `update` may return the same object to write nothing.
  */
-export async function updateUserRecord(deps: Pick<AppDeps, 'store'>, userId: string, update: (record: UserRecord) => UserRecord): Promise<UserRecord> {
+export async function updateUserRecord(deps: { store: Pick<DataStore, 'users' | 'locks'> }, userId: string, update: (record: UserRecord) => UserRecord): Promise<UserRecord> {
   let mutex = locks.get(deps.store);
   if (!mutex) locks.set(deps.store, (mutex = new KeyedMutex()));
   const work = async () => {
