@@ -3,6 +3,7 @@ import type { KnowledgeDocument, Section } from '../knowledge/types.js';
 import { B, K1 } from './bm25.js';
 import { analyzeQuery } from './query.js';
 import { createNegativeIndex, createQuestionIndex, type QuestionIndex } from './question-index.js';
+import { questionBags } from './question-bags.js';
 import { analyzeForIndex, contentWords } from './analyze.js';
 import { compileVocabulary, type CompiledVocabulary } from './compiled-vocabulary.js';
 import { tokenize } from './normalize.js';
@@ -93,6 +94,8 @@ export interface SearchIndex {
   wordMemo: Map<string, ReadonlyMap<string, number>>;
   /** The questions each section answers, for the nearest-question match (empty without questions). */
   questions: QuestionIndex;
+  /** Per section (in `sections` order): all its stored questions as one bag of keys, key → BM25 weight. */
+  questionBags: Array<Map<string, number>>;
   /** Questions no code answers, as one pseudo-section 0: the nearest one tells when to decline. */
   outOfScope: QuestionIndex;
 }
@@ -188,11 +191,13 @@ export function createSearchIndex(
     orgWords: new Set(tokenize(`${doc.org} ${doc.organisation}`).filter((w) => !['onderwijs', 'school', 'stichting'].includes(w))),
     wordMemo,
     questions: { questions: [], postings: new Map(), weights: [] },
+    questionBags: [],
     outOfScope: { questions: [], postings: new Map(), weights: [] },
   };
   // Stored questions are analysed exactly as asked ones are, so both meet on the same keys. The
   // out-of-scope ones come after the board's own, so their words do not count as the board's.
   index.questions = createQuestionIndex(doc.sections, extras.questions, (text) => questionKeys(index, text));
+  index.questionBags = questionBags(index.questions, sections.length);
   index.outOfScope = createNegativeIndex(extras.outOfScope ?? [], (text) => questionKeys(index, text));
   return index;
 }

@@ -4,19 +4,21 @@
  * fit again after the questions or the ranking change.
  */
 export const RERANK_WEIGHTS: readonly number[] | undefined = [
-  1.7538, // score
-  0.5395, // textPart
-  1.0169, // questionPart
-  2.0608, // textCoverage
-  1.2498, // questionCoverage
-  0.8760, // questionReverse
-  2.0590, // secondQuestion
-  0.5228, // support
-  -1.1823, // length
-  0.0894, // rule
-  0.4986, // lowPrior
-  0.1091, // rank
-  0.2175, // textRank
-  0.0171, // questionRank
-  0.0083, // heading
+  1.1287, // score
+  0.7772, // textPart
+  -0.2294, // questionPart
+  2.0463, // textCoverage
+  1.0515, // questionCoverage
+  1.4239, // questionReverse
+  1.1971, // secondQuestion
+  0.4206, // support
+  -1.0917, // length
+  0.0813, // rule
+  0.2839, // lowPrior
+  0.2275, // rank
+  0.1703, // textRank
+  0.1947, // questionRank
+  -0.0299, // heading
+  2.0573, // bagPart
+  1.0163, // bagCoverage
 ];

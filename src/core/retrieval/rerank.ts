@@ -23,6 +23,9 @@ export interface RerankCandidate {
   /** The nearest stored question's part of the score. */
   questionPart: number;
   question?: { coverage: number; reverse: number; score: number; second: number; support: number };
+  /** All the section's stored questions as one bag: its BM25 against the question, and its coverage. */
+  bagPart?: number;
+  bagCoverage?: number;
 }
 
 /** Names of the features, in order; the fitted weights follow this order. */
@@ -42,6 +45,8 @@ export const FEATURE_NAMES = [
   'textRank',
   'questionRank',
   'heading',
+  'bagPart',
+  'bagCoverage',
 ] as const;
 
 const share = (value: number, max: number): number => (max > 0 ? value / max : 0);
@@ -59,6 +64,7 @@ export function rerankFeatures(candidates: readonly RerankCandidate[], query: An
   const maxText = Math.max(0, ...candidates.map((c) => c.textPart));
   const maxQuestion = Math.max(0, ...candidates.map((c) => c.questionPart));
   const maxQuestionScore = Math.max(0, ...candidates.map((c) => c.question?.score ?? 0));
+  const maxBag = Math.max(0, ...candidates.map((c) => c.bagPart ?? 0));
   const textRanks = ranksBy(candidates, (c) => c.textPart);
   const questionRanks = ranksBy(candidates, (c) => c.questionPart);
   const total = unitWeights.reduce((a, b) => a + b, 0);
@@ -81,6 +87,8 @@ export function rerankFeatures(candidates: readonly RerankCandidate[], query: An
       1 / (textRanks[rank]! + 1),
       c.questionPart > 0 ? 1 / (questionRanks[rank]! + 1) : 0,
       share(headCovered, total),
+      share(c.bagPart ?? 0, maxBag),
+      c.bagCoverage ?? 0,
     ];
   });
 }

@@ -1,5 +1,6 @@
 import type { IndexedSection, SearchIndex } from './index.js';
 import { analyzeQuery, type AnalyzedQuery, type QueryUnit } from './query.js';
+import { matchBag } from './question-bags.js';
 import { matchQuestions } from './question-index.js';
 import { rerank, rerankFeatures } from './rerank.js';
 import { RERANK_WEIGHTS } from './rerank-weights.js';
@@ -71,7 +72,7 @@ export interface OutOfScopeMatch {
 }
 
 /** A hit while ranking: the text's part of the score (`base`, `textCoverage`) kept apart from the question's. */
-type RankingHit = SectionHit & { base: number; textCoverage: number; questionPart: number; textPart?: number };
+type RankingHit = SectionHit & { base: number; textCoverage: number; questionPart: number; textPart?: number; bagPart?: number; bagCoverage?: number };
 
 /** The ranked result of a question against one board. */
 export interface SearchResult {
@@ -244,11 +245,14 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
     }
   }
   refined.sort((a, b) => b.score - a.score);
-  const candidates = refined.map((hit) => Object.assign(hit, { textPart: hit.base * (COVERAGE_BASE + hit.textCoverage) }));
+  const candidates = refined.map((hit) => {
+    const bag = matchBag(index.questionBags[index.sections.indexOf(hit.indexed)] ?? new Map(), query.units, unitWeights);
+    return Object.assign(hit, { textPart: hit.base * (COVERAGE_BASE + hit.textCoverage), bagPart: bag.score, bagCoverage: bag.coverage });
+  });
   const topScore = candidates[0]?.score ?? 0;
   if (options.features) features = rerankFeatures(candidates, query, unitWeights);
   const ranked = rerank(candidates, query, unitWeights, options.weights === undefined ? RERANK_WEIGHTS : (options.weights ?? undefined));
-  const strip = ({ base: _b, textCoverage: _t, questionPart: _q, textPart: _p, ...hit }: RankingHit): SectionHit => hit;
+  const strip = ({ base: _b, textCoverage: _t, questionPart: _q, textPart: _p, bagPart: _g, bagCoverage: _c, ...hit }: RankingHit): SectionHit => hit;
   const decisive = candidates[0] ? { decisive: strip({ ...candidates[0], score: topScore }) } : {};
   const result = [...ranked, ...hits.slice(next)].map(strip);
   const negative = matchQuestions(index.outOfScope, query, unitWeights, COVERAGE_BASE, () => 1).get(0);

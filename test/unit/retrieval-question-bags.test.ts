@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createSearchIndex } from '../../src/core/retrieval/index.js';
+import { matchBag } from '../../src/core/retrieval/question-bags.js';
+import { analyzeQuery } from '../../src/core/retrieval/query.js';
+import { search } from '../../src/core/retrieval/search.js';
+import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';
+
+const section = (id: string, text: string): Section => ({ id: `t:${id}`, org: 't', headingPath: ['Regels'], audience: ['medewerkers'], text });
+const doc = {
+  org: 't',
+  organisation: 'Testbestuur',
+  title: 'Code',
+  version: '1',
+  sections: [
+    section('scope', 'Deze regels gelden ook buiten de school en buiten werktijd.'),
+    section('photos', 'Plaats geen foto van leerlingen zonder toestemming van hun ouders.'),
+    section('tone', 'Wees respectvol in reacties, ook als je het ergens niet mee eens bent.'),
+  ],
+} as unknown as KnowledgeDocument;
+const vocabulary = { themes: [] } as never;
+const questions = {
+  org: 't',
+  bySection: new Map([
+    // "vakantie" and "tiktok" each occur in one stored question of the scope section, never together.
+    ['t:scope', ['geldt dit ook in de vakantie', 'ook voor mijn eigen tiktok?']],
+    ['t:photos', ['mag een klassenfoto op tiktok']],
+    ['t:tone', ['een ouder scheldt in een reactie']],
+  ]),
+};
+
+describe('all stored questions of a section as one bag (document expansion)', () => {
+  const index = createSearchIndex(doc, vocabulary, { questions });
+
+  it('covers a question whose words are spread over several stored questions of one section', () => {
+    const query = analyzeQuery(index, 'vakantie tiktok');
+    const weights = query.units.map(() => 1);
+    const scope = matchBag(index.questionBags[0]!, query.units, weights);
+    const photos = matchBag(index.questionBags[1]!, query.units, weights);
+    expect(scope.coverage).toBe(1);
+    expect(photos.coverage).toBe(0.5);
+    expect(scope.score).toBeGreaterThan(photos.score);
+  });
+
+  it('a section without stored questions has an empty bag', () => {
+    const bare = createSearchIndex(doc, vocabulary, {});
+    expect(bare.questionBags.map((bag) => bag.size)).toEqual([0, 0, 0]);
+  });
+
+  it('gives the re-ranker its bag score and coverage per candidate', () => {
+    const result = search(index, 'geldt dit ook voor tiktok in de vakantie', { features: true, weights: null });
+    const scopeAt = result.hits.findIndex((h) => h.indexed.section.id === 't:scope');
+    const features = result.features![scopeAt]!;
+    // The last two features: bag score as a share of the best candidate's, and bag coverage.
+    expect(features.at(-2)).toBe(1);
+    expect(features.at(-1)).toBeGreaterThan(0.9);
+  });
+});
