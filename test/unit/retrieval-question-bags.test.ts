@@ -3,6 +3,7 @@ import { createSearchIndex } from '../../src/core/retrieval/index.js';
 import { matchBag } from '../../src/core/retrieval/question-bags.js';
 import { analyzeQuery } from '../../src/core/retrieval/query.js';
 import { search } from '../../src/core/retrieval/search.js';
+import { FEATURE_NAMES } from '../../src/core/retrieval/rerank.js';
 import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';
 
 const section = (id: string, text: string): Section => ({ id: `t:${id}`, org: 't', headingPath: ['Regels'], audience: ['medewerkers'], text });
@@ -50,8 +51,23 @@ describe('all stored questions of a section as one bag (document expansion)', ()
     const result = search(index, 'geldt dit ook voor tiktok in de vakantie', { features: true, weights: null });
     const scopeAt = result.hits.findIndex((h) => h.indexed.section.id === 't:scope');
     const features = result.features![scopeAt]!;
-    // The last two features: bag score as a share of the best candidate's, and bag coverage.
-    expect(features.at(-2)).toBe(1);
-    expect(features.at(-1)).toBeGreaterThan(0.9);
+    // Bag score as a share of the best candidate's, and bag coverage.
+    expect(features[FEATURE_NAMES.indexOf('bagPart')]).toBe(1);
+    expect(features[FEATURE_NAMES.indexOf('bagCoverage')]).toBeGreaterThan(0.9);
+  });
+});
+
+describe('hand-written titles as a re-ranking feature', () => {
+  it('gives a candidate the share of the question its title covers', () => {
+    const titled = {
+      ...doc,
+      sections: doc.sections.map((s, i) => (i === 2 ? { ...s, title: 'Een ouder die scheldt' } : s)),
+    } as KnowledgeDocument;
+    const index = createSearchIndex(titled, vocabulary, { questions });
+    const result = search(index, 'scheldt', { features: true, weights: null });
+    const at = FEATURE_NAMES.indexOf('title');
+    const feature = (id: string) => result.features![result.hits.findIndex((h) => h.indexed.section.id === id)]![at];
+    expect(feature('t:tone')).toBe(1);
+    expect(feature('t:scope')).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import type { KnowledgeDocument } from './types.js';
 /**
  * Short titles of a board's sections, written by hand (`knowledge/<org>/titles.yaml`): what a
  * passage is about in a teacher's words. They name the passages offered as buttons ("Bedoel je…?",
- * "Lees ook") and are searched as a field of their section.
+ * "Lees ook"); the re-ranker weighs how much of a question a title covers (not a search field).
  */
 export interface SectionTitles {
   org: string;

@@ -39,6 +39,8 @@ export interface IndexedSection {
    * time because it depends on the section and the board only, never on the question.
    */
   termWeights: Map<string, number>;
+  /** Keys of the section's hand-written title (titles.yaml), for the re-ranker: not a search field. */
+  titleKeys: Map<string, number>;
 }
 
 export { B, K1 } from './bm25.js';
@@ -149,6 +151,7 @@ export function createSearchIndex(
       sentences: sentenceKeys(section.text, isKnownPart, wordMemo),
       prior: isLowInformation(section.text) ? LOW_INFORMATION_PRIOR : 1,
       termWeights: new Map(),
+      titleKeys: fieldStats(section.title ?? '', isKnownPart, wordMemo).tf,
       fields: {
         body: fieldStats(section.text, isKnownPart, wordMemo, positions),
         head: fieldStats(section.headingPath.map((h) => h.replace(/^[\d.A-Z]+\s+/, '')).join(' '), isKnownPart, wordMemo),

@@ -47,6 +47,7 @@ export const FEATURE_NAMES = [
   'heading',
   'bagPart',
   'bagCoverage',
+  'title',
 ] as const;
 
 const share = (value: number, max: number): number => (max > 0 ? value / max : 0);
@@ -70,6 +71,8 @@ export function rerankFeatures(candidates: readonly RerankCandidate[], query: An
   const total = unitWeights.reduce((a, b) => a + b, 0);
   return candidates.map((c, rank) => {
     const head = c.indexed.fields.head.tf;
+    const title = c.indexed.titleKeys;
+    const titleCovered = query.units.reduce((sum, u, i) => sum + (unitWeights[i] ?? 0) * matchUnit(u, (k) => (title.has(k) ? 1 : 0)), 0);
     const headCovered = query.units.reduce((sum, u, i) => sum + (unitWeights[i] ?? 0) * matchUnit(u, (k) => (head.has(k) ? 1 : 0)), 0);
     return [
       share(c.score, top),
@@ -89,6 +92,7 @@ export function rerankFeatures(candidates: readonly RerankCandidate[], query: An
       share(headCovered, total),
       share(c.bagPart ?? 0, maxBag),
       c.bagCoverage ?? 0,
+      share(titleCovered, total),
     ];
   });
 }
