@@ -168,6 +168,12 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   if (deployed && e.BOT_PASSWORD === '') throw new ConfigError('BOT_PASSWORD', 'is required when BOT_ID is set');
   if (!deployed && e.BOT_PASSWORD !== '') throw new ConfigError('BOT_ID', 'is empty but BOT_PASSWORD is set; set both or neither');
   if (e.BOT_TENANT_ID !== '' && !GUID.test(e.BOT_TENANT_ID)) throw new ConfigError('BOT_TENANT_ID', 'must be a tenant id (GUID)');
+  // A single-tenant registration gets tokens for its own tenant only: the other boards' tenants
+  // could neither install the app nor get a reply.
+  const foreign = Object.keys(tenants.tenantOrgs ?? {}).filter((t) => t !== e.BOT_TENANT_ID.toLowerCase());
+  if (e.BOT_TENANT_ID !== '' && foreign.length > 0) {
+    throw new ConfigError('BOT_TENANT_ID', `makes the bot single-tenant, but TENANT_ORGS also names tenant ${foreign[0]}; leave BOT_TENANT_ID empty (a multi-tenant registration) to serve several tenants`);
+  }
 
 
   const graphVars = { GRAPH_TENANT_ID: e.GRAPH_TENANT_ID, GRAPH_CLIENT_ID: e.GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET: e.GRAPH_CLIENT_SECRET };

@@ -33,6 +33,8 @@ describe('loadConfig', () => {
     const deployed = { BOT_ID: GUID, BOT_PASSWORD: 's', TENANT_ORGS: tenantOrgs };
     expect(loadConfig(deployed, opts).allowedTenants).toEqual([TENANT, GUID]);
     expect(loadConfig({ ...deployed, ALLOWED_TENANTS: GUID }, opts).allowedTenants).toEqual([GUID]);
+    // One board on a single-tenant registration: its own tenant.
+    expect(loadConfig({ ...deployed, TENANT_ORGS: `${TENANT}=oog`, BOT_TENANT_ID: TENANT.toUpperCase() }, opts).tenantOrgs).toEqual({ [TENANT]: 'oog' });
   });
 
   it('accepts any channel locally, only msteams when deployed, and the emulator only when allowed', () => {
@@ -73,6 +75,8 @@ describe('loadConfig', () => {
     [{ TENANT_ORGS: `${TENANT}=oog`, ORG: 'oog' }, 'ORG'],
     [{ TENANT_ORGS: `${TENANT}=oog`, ALLOWED_TENANTS: GUID }, 'ALLOWED_TENANTS'],
     [{ TENANT_ORGS: `${TENANT}=oog`, LEADER_MAPPING_FILE: 'leaders.yaml' }, 'LEADER_MAPPING_FILE'],
+    // A single-tenant registration cannot serve a second tenant's board.
+    [{ BOT_ID: GUID, BOT_PASSWORD: 'x', BOT_TENANT_ID: TENANT, TENANT_ORGS: `${TENANT}=oog,${GUID}=konot` }, 'BOT_TENANT_ID'],
   ])('refuses %j naming %s', (env, variable) => {
     let error: unknown;
     try {
