@@ -51,8 +51,13 @@ function contentWordsOf(term: string): string[] {
   return tokenize(term).filter((t) => !isStopword(t));
 }
 
+const compiledOnce = new WeakMap<Vocabulary, CompiledVocabulary>();
+
 /** Turns the reviewed vocabulary into lookup tables for query expansion. */
 export function compileVocabulary(vocabulary: Vocabulary): CompiledVocabulary {
+  // Every board's index compiles the same shared vocabulary: once is enough (it is never changed).
+  const known = compiledOnce.get(vocabulary);
+  if (known) return known;
   const compiled: CompiledVocabulary = {
     groups: [],
     byKey: new Map(),
@@ -106,5 +111,6 @@ export function compileVocabulary(vocabulary: Vocabulary): CompiledVocabulary {
     if (list) list.push(phrase);
     else compiled.phrasesByFirst.set(first, [phrase]);
   }
+  compiledOnce.set(vocabulary, compiled);
   return compiled;
 }

@@ -168,10 +168,26 @@ function expandSynonyms(index: SearchIndex, word: string, draft: UnitDraft, weig
   return matched;
 }
 
-/** Cheap test for compound parts: a known word, possibly with a plural or verb ending in the code. */
+/** Endings a known word may have beyond the part found in a compound (plural, verb and adjective forms). */
+const PART_ENDINGS = ['en', 's', 'e', 't'];
+const partSets = new WeakMap<SearchIndex, Set<string>>();
+
+/**
+ * Test for compound parts: a known word, possibly with a plural or verb ending in the code. The
+ * set of such parts is made once per index: compound splitting tries every substring of every new
+ * word, and building the candidate endings for each was most of the index build's work.
+ */
 function isKnown(index: SearchIndex, part: string): boolean {
-  const known = index.knownWords;
-  return known.has(part) || known.has(`${part}en`) || known.has(`${part}s`) || known.has(`${part}e`) || known.has(`${part}t`);
+  let parts = partSets.get(index);
+  if (!parts) {
+    parts = new Set<string>();
+    for (const word of index.knownWords.keys()) {
+      parts.add(word);
+      for (const ending of PART_ENDINGS) if (word.length > ending.length && word.endsWith(ending)) parts.add(word.slice(0, -ending.length));
+    }
+    partSets.set(index, parts);
+  }
+  return parts.has(part);
 }
 
 /**
