@@ -55,7 +55,7 @@ interface OrgStats {
 }
 
 async function main(): Promise<void> {
-  const setPath = arg('--set') ?? '/work/shared/eval/qa-public.json';
+  const setPath = arg('--set') ?? '../shared/eval/qa-public.json';
   const verbose = process.argv.includes('--verbose');
   // --no-questions: the code's own words only, to measure what the stored questions add.
   const noQuestions = process.argv.includes('--no-questions');

@@ -13,7 +13,7 @@ interface Scenario {
   facts: Facts;
 }
 
-const set = JSON.parse(readFileSync('/work/shared/eval/post-scenarios-public.json', 'utf8')) as { items: Scenario[] };
+const set = JSON.parse(readFileSync('../shared/eval/post-scenarios-public.json', 'utf8')) as { items: Scenario[] };
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLocaleLowerCase('nl');
 
 describe('posting scenarios (public evaluation set)', () => {

@@ -4,22 +4,22 @@
  * fit again after the questions or the ranking change.
  */
 export const RERANK_WEIGHTS: readonly number[] | undefined = [
-  1.1396, // score
-  0.6716, // textPart
-  -0.2815, // questionPart
-  1.9379, // textCoverage
-  0.8593, // questionCoverage
-  1.2683, // questionReverse
-  1.0728, // secondQuestion
-  0.3523, // support
-  -0.9466, // length
-  0.0497, // rule
-  0.2722, // lowPrior
-  0.2332, // rank
-  0.1812, // textRank
-  0.2453, // questionRank
-  0.0083, // heading
-  2.0416, // bagPart
-  1.0611, // bagCoverage
-  1.4739, // title
+  1.0932, // score
+  0.7014, // textPart
+  -0.0351, // questionPart
+  1.8839, // textCoverage
+  1.0825, // questionCoverage
+  1.2714, // questionReverse
+  1.1120, // secondQuestion
+  0.4426, // support
+  -1.0877, // length
+  0.0312, // rule
+  0.3183, // lowPrior
+  0.0393, // rank
+  0.1330, // textRank
+  0.3001, // questionRank
+  0.0544, // heading
+  2.2036, // bagPart
+  1.2152, // bagCoverage
+  1.4110, // title
 ];

@@ -254,7 +254,10 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   const ranked = rerank(candidates, query, unitWeights, options.weights === undefined ? RERANK_WEIGHTS : (options.weights ?? undefined));
   const strip = ({ base: _b, textCoverage: _t, questionPart: _q, textPart: _p, bagPart: _g, bagCoverage: _c, ...hit }: RankingHit): SectionHit => hit;
   const decisive = candidates[0] ? { decisive: strip({ ...candidates[0], score: topScore }) } : {};
-  const result = [...ranked, ...hits.slice(next)].map(strip);
+  // Demoting a refined hit can put it below an unrefined one's upper bound; the unrefined stay below.
+  const floor = ranked.at(-1)?.score ?? Infinity;
+  const rest = hits.slice(next).map((hit) => (hit.score > floor ? Object.assign(hit, { score: floor }) : hit));
+  const result = [...ranked, ...rest].map(strip);
   const negative = matchQuestions(index.outOfScope, query, unitWeights, COVERAGE_BASE, () => 1).get(0);
   if (!negative) return { query, unitWeights, generic, hits: result, ...decisive, ...(features ? { features } : {}) };
   const outOfScope = {
