@@ -62,7 +62,7 @@ describe('hand-written titles as a re-ranking feature', () => {
     const titled = {
       ...doc,
       sections: doc.sections.map((s, i) => (i === 2 ? { ...s, title: 'Een ouder die scheldt' } : s)),
-    } as KnowledgeDocument;
+    };
     const index = createSearchIndex(titled, vocabulary, { questions });
     const result = search(index, 'scheldt', { features: true, weights: null });
     const at = FEATURE_NAMES.indexOf('title');

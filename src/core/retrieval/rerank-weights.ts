@@ -4,22 +4,22 @@
  * fit again after the questions or the ranking change.
  */
 export const RERANK_WEIGHTS: readonly number[] | undefined = [
-  1.0932, // score
-  0.7014, // textPart
-  -0.0351, // questionPart
-  1.8839, // textCoverage
-  1.0825, // questionCoverage
-  1.2714, // questionReverse
-  1.1120, // secondQuestion
-  0.4426, // support
-  -1.0877, // length
-  0.0312, // rule
-  0.3183, // lowPrior
-  0.0393, // rank
-  0.1330, // textRank
-  0.3001, // questionRank
-  0.0544, // heading
-  2.2036, // bagPart
-  1.2152, // bagCoverage
-  1.4110, // title
+  0.9580, // score
+  0.7683, // textPart
+  -0.0165, // questionPart
+  1.8769, // textCoverage
+  1.1689, // questionCoverage
+  1.4000, // questionReverse
+  1.0963, // secondQuestion
+  0.4688, // support
+  -0.9848, // length
+  0.0495, // rule
+  0.3127, // lowPrior
+  0.0815, // rank
+  0.1450, // textRank
+  0.3583, // questionRank
+  0.0009, // heading
+  2.1480, // bagPart
+  1.2570, // bagCoverage
+  1.4156, // title
 ];
