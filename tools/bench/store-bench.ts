@@ -70,7 +70,12 @@ async function diskUsage(root: string): Promise<{ files: number; bytes: number; 
   let bytes = 0;
   let json = 0;
   for (const entry of await readdir(root, { withFileTypes: true, recursive: true })) {
-    const info = await stat(join(entry.parentPath, entry.name));
+    // Record files still being written in the background come and go (temp file, rename) meanwhile.
+    const info = await stat(join(entry.parentPath, entry.name)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (!info) continue;
     bytes += info.blocks * 512;
     if (entry.isFile()) {
       files++;
