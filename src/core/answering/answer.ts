@@ -70,11 +70,12 @@ const MAX_CANDIDATES = 3;
 const CANDIDATE_SCORE_SHARE = 0.5;
 /**
  * A question is declined when an out-of-scope question (one no code answers: using an app, school
- * life) matches a word of its topic, covers at least this much of it and as much as the best
- * section does, and matches it better than any question that section answers ("hoe zet ik
- * tweestapsverificatie aan op insta" is not about the code's rules on Instagram).
+ * life) matches a word of its topic, covers at least this much of it, and matches it clearly better
+ * than any question the best section answers ("hoe zet ik tweestapsverificatie aan op insta" is not
+ * about the code's rules on Instagram). Both are nearest-question scores, on one scale; the closer
+ * neighbour decides, whatever share of the question the code's passage covers.
  */
-export const OUT_OF_SCOPE_MIN_COVERAGE = 0.45;
+export const OUT_OF_SCOPE_MIN_COVERAGE = 0.3;
 /** ... "better" meaning its score reaches this share of the best section's closest question's score. */
 export const OUT_OF_SCOPE_SCORE_SHARE = 1.3;
 /** Damping of a confidence that fails the domain or tool checks (stays below the threshold). */
@@ -185,7 +186,7 @@ export function confidenceOf(result: SearchResult): number {
   const negative = result.outOfScope;
   if (
     negative?.topical &&
-    negative.coverage >= Math.max(OUT_OF_SCOPE_MIN_COVERAGE, Math.min(1, top.coverage)) &&
+    negative.coverage >= OUT_OF_SCOPE_MIN_COVERAGE &&
     negative.score >= (top.question?.score ?? 0) * OUT_OF_SCOPE_SCORE_SHARE
   ) {
     return Math.min(1, top.coverage) * OFF_TOPIC_DAMPING;

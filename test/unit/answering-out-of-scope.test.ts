@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/core/answering/answer.js';
+import { createSearchIndex } from '../../src/core/retrieval/index.js';
+import { loadVocabulary } from '../../src/board/shared-lists.js';
+import { loadBoardKnowledge } from '../../src/board/board-files.js';
+import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';
+
+const section = (id: string, text: string): Section => ({ id: `t:${id}`, org: 't', headingPath: ['Regels voor medewerkers'], audience: ['medewerkers'], text });
+const doc: KnowledgeDocument = {
+  org: 't',
+  organisation: 'Testbestuur',
+  title: 'Code',
+  version: '1',
+  contentHash: 'x',
+  leaderTerm: 'leidinggevende',
+  sections: [
+    section('follow', 'Accepteer als medewerker geen volgverzoeken van leerlingen op je persoonlijke Instagram-account.'),
+    section('photo', "Plaats geen foto's van leerlingen zonder toestemming van hun ouders."),
+  ],
+} as unknown as KnowledgeDocument;
+const index = createSearchIndex(doc, loadVocabulary(), {
+  questions: {
+    org: 't',
+    bySection: new Map([
+      ['t:follow', ['mag ik lln laten volgen op mijn insta', 'een leerling wil mij volgen op instagram, mag dat']],
+      ['t:photo', ['mag ik een klassenfoto op insta zetten']],
+    ]),
+  },
+  outOfScope: [
+    'hoeveel volgers heeft het instagram account van onze school',
+    'hoe zet ik tweestapsverificatie aan op instagram',
+    'wanneer is de volgende studiedag',
+    'hoe vraag ik ouderschapsverlof aan',
+    'wie regelt de vervanging als ik ziek ben',
+    'hoe maak ik een poll in teams',
+    'waar vind ik het rooster van volgende week',
+    'hoe laat begint de ouderavond',
+  ],
+});
+
+describe('the nearest out-of-scope question', () => {
+  it('declines a question much closer to an out-of-scope example than to any question a section answers', () => {
+    // "volgers" and "instagram" also reach the follow rule, which covers a good share of the question.
+    expect(answerQuestion(index, 'hoeveel volgers heeft de insta van onze school eigenlijk?').kind).not.toBe('answer');
+  });
+
+  it('answers a question closer to a question the code answers', () => {
+    const result = answerQuestion(index, 'een leerling wil me volgen op insta, mag dat?');
+    expect(result.kind).toBe('answer');
+    if (result.kind === 'answer') expect(result.best.section.id).toBe('t:follow');
+  });
+});
+
+describe('the nearest out-of-scope question on a real board', () => {
+  const board = loadBoardKnowledge('knowledge', 'oog');
+  const oog = createSearchIndex(board.knowledge, loadVocabulary(), board);
+
+  it('declines when an out-of-scope example is the much closer neighbour, even if a passage covers more of the question', () => {
+    // "Instagram-account" and "volgers" reach the rule on pupils following staff, which covers more
+    // of the question's words than the out-of-scope example does; the example is still far closer.
+    expect(answerQuestion(oog, 'Hoeveel volgers heeft het Instagram-account van onze school nu eigenlijk?').kind).not.toBe('answer');
+    expect(answerQuestion(oog, 'een leerling wil mij volgen op insta, mag ik dat accepteren?').kind).toBe('answer');
+  });
+});
