@@ -20,6 +20,8 @@ import { createSearchIndex } from '../src/core/retrieval/index.js';
 import { misplacedQuestions } from '../src/core/retrieval/question-filter.js';
 import { loadBoardKnowledge, loadSectionTitles, questionsFile, titlesFile } from '../src/board/board-files.js';
 import { loadVocabulary } from '../src/board/shared-lists.js';
+import { analysedQuestionsFile, serializeAnalysedQuestions } from '../src/board/analysed-questions-file.js';
+import { analysisFingerprint } from '../src/core/retrieval/analysed-questions.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -59,6 +61,7 @@ function main(): number {
     console.log(`${board.org}: ${document.sections.length} secties, ${rules} regels; doelgroepen: ${audiences} → ${target}`);
     problems += reportQuestions(outDir, board.org);
     problems += reportTitles(outDir, document);
+    writeAnalysedQuestions(outDir, board.org);
   }
   if (problems > 0) console.error(`\n${problems} probleem/problemen met de vragen of titels per sectie: zie hierboven (README, "Bringing a new board's code").`);
   return problems > 0 ? 2 : 0;
@@ -107,6 +110,20 @@ function reportTitles(outDir: string, document: KnowledgeDocument): number {
   console.log(`  ${org}: ${titles.byId.size} titels${lines.length ? `, ${lines.length} probleem/problemen:` : ', in orde'}`);
   for (const line of lines) console.error(`    ${line}`);
   return lines.length;
+}
+
+/**
+ * Writes knowledge/<org>/question-keys.json: every stored and out-of-scope question analysed as the
+ * index does it, so the server need not analyse them again at start-up.
+ */
+function writeAnalysedQuestions(outDir: string, org: string): void {
+  const { knowledge, questions, outOfScope } = loadBoardKnowledge(outDir, org);
+  const vocabulary = loadVocabulary(join(outDir, 'vocabulary'));
+  const analysed = { fingerprint: analysisFingerprint(knowledge, vocabulary, questions, outOfScope), questions: new Map<string, ReadonlyMap<string, number>>(), outOfScope: new Map<string, ReadonlyMap<string, number>>() };
+  createSearchIndex(knowledge, vocabulary, { questions, outOfScope, onAnalysed: (kind, text, keys) => analysed[kind].set(text, keys) });
+  const target = analysedQuestionsFile(outDir, org);
+  writeFileSync(target, serializeAnalysedQuestions(analysed));
+  console.log(`  ${org}: ${analysed.questions.size} vragen en ${analysed.outOfScope.size} voorbeelden buiten de code geanalyseerd → ${target}`);
 }
 
 try {

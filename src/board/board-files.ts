@@ -10,6 +10,8 @@ import { validatePostingDefinition } from '../core/posting/schema.js';
 import type { PostingDefinition } from '../core/posting/types.js';
 import { invalid, type Parsed } from '../core/shared/parsed.js';
 import { loadOptionalYaml, loadYaml } from './load-yaml.js';
+import { loadAnalysedQuestions } from './analysed-questions-file.js';
+import type { AnalysedQuestions } from '../core/retrieval/analysed-questions.js';
 
 // Where each of a board's files lives. Every loader goes through loadYaml, so each refuses a file
 // the same way: DataFileError, naming the file and the problems in Dutch.
@@ -87,11 +89,19 @@ export interface BoardKnowledge {
   knowledge: KnowledgeDocument;
   questions: SectionQuestions | undefined;
   outOfScope: string[];
+  /** The questions as knowledge:build analysed them, when that file exists (the index checks it fits). */
+  analysed: AnalysedQuestions | undefined;
 }
 
 export function loadBoardKnowledge(knowledgeDir: string, org: string): BoardKnowledge {
-  return { knowledge: loadKnowledge(knowledgeDir, org), questions: loadSectionQuestions(knowledgeDir, org), outOfScope: loadOutOfScopeQuestions(knowledgeDir) };
+  return {
+    knowledge: loadKnowledge(knowledgeDir, org),
+    questions: loadSectionQuestions(knowledgeDir, org),
+    outOfScope: loadOutOfScopeQuestions(knowledgeDir),
+    analysed: loadAnalysedQuestions(knowledgeDir, org),
+  };
 }
+
 
 /** `dialogs/<org>/posting.yaml`: the "Mag ik dit posten?" decision model. */
 export function loadPostingDefinition(dialogsDir: string, org: string): PostingDefinition {

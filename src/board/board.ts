@@ -1,3 +1,4 @@
+import type { AnalysedQuestions } from '../core/retrieval/analysed-questions.js';
 import type { LeaderMapping } from '../core/doubts/leader-mapping.js';
 import type { SectionQuestions } from '../core/knowledge/questions.js';
 import type { KnowledgeDocument } from '../core/knowledge/types.js';
@@ -26,6 +27,8 @@ export interface Board {
   readonly questions: SectionQuestions | undefined;
   /** Questions no board's code answers (`knowledge/out-of-scope.yaml`). */
   readonly outOfScope: readonly string[];
+  /** The questions as knowledge:build analysed them (`question-keys.json`), when present. */
+  readonly analysed: AnalysedQuestions | undefined;
   /** The "Mag ik dit posten?" decision model (`dialogs/<org>/posting.yaml`). */
   readonly posting: PostingDefinition;
   /** The onboarding course (`dialogs/<org>/onboarding.yaml`). */

@@ -38,6 +38,7 @@ export const STUB_BOARD: Board = {
   knowledge: STUB_KNOWLEDGE,
   questions: undefined,
   outOfScope: [],
+  analysed: undefined,
   posting: { org: 'oog', facts: [], rules: [] } as unknown as PostingDefinition,
   onboardingCourse: { org: 'oog', title: 'Test', intro: 'Test', steps: [] },
   leaders: undefined,

@@ -17,7 +17,7 @@ const doc: KnowledgeDocument = {
     section('follow', 'Accepteer als medewerker geen volgverzoeken van leerlingen op je persoonlijke Instagram-account.'),
     section('photo', "Plaats geen foto's van leerlingen zonder toestemming van hun ouders."),
   ],
-} as unknown as KnowledgeDocument;
+};
 const index = createSearchIndex(doc, loadVocabulary(), {
   questions: {
     org: 't',

@@ -4,6 +4,7 @@ import { B, K1 } from './bm25.js';
 import { analyzeQuery } from './query.js';
 import { createNegativeIndex, createQuestionIndex, type QuestionIndex } from './question-index.js';
 import { questionBags } from './question-bags.js';
+import { analysisFingerprint, type AnalysedQuestions } from './analysed-questions.js';
 import { analyzeForIndex, contentWords } from './analyze.js';
 import { compileVocabulary, type CompiledVocabulary } from './compiled-vocabulary.js';
 import { tokenize } from './normalize.js';
@@ -130,7 +131,14 @@ function fieldStats(
 export function createSearchIndex(
   doc: KnowledgeDocument,
   vocabulary: Vocabulary,
-  extras: { questions?: SectionQuestions | undefined; outOfScope?: readonly string[] } = {},
+  extras: {
+    questions?: SectionQuestions | undefined;
+    outOfScope?: readonly string[];
+    /** The questions as knowledge:build analysed them; used only when its fingerprint matches. */
+    analysed?: AnalysedQuestions | undefined;
+    /** Called with every question the index analyses itself (knowledge:build records them). */
+    onAnalysed?: (kind: 'questions' | 'outOfScope', text: string, keys: ReadonlyMap<string, number>) => void;
+  } = {},
 ): SearchIndex {
   const knownWords = new Map<string, number>();
   for (const section of doc.sections) {
@@ -199,9 +207,17 @@ export function createSearchIndex(
   };
   // Stored questions are analysed exactly as asked ones are, so both meet on the same keys. The
   // out-of-scope ones come after the board's own, so their words do not count as the board's.
-  index.questions = createQuestionIndex(doc.sections, extras.questions, (text) => questionKeys(index, text));
+  const analysed = extras.analysed && extras.analysed.fingerprint === analysisFingerprint(doc, vocabulary, extras.questions, extras.outOfScope ?? []) ? extras.analysed : undefined;
+  const keysOf = (kind: 'questions' | 'outOfScope') => (text: string): ReadonlyMap<string, number> => {
+    const known = analysed?.[kind].get(text);
+    if (known) return known;
+    const keys = questionKeys(index, text);
+    extras.onAnalysed?.(kind, text, keys);
+    return keys;
+  };
+  index.questions = createQuestionIndex(doc.sections, extras.questions, keysOf('questions'));
   index.questionBags = questionBags(index.questions, sections.length);
-  index.outOfScope = createNegativeIndex(extras.outOfScope ?? [], (text) => questionKeys(index, text));
+  index.outOfScope = createNegativeIndex(extras.outOfScope ?? [], keysOf('outOfScope'));
   return index;
 }
 

@@ -51,7 +51,7 @@ const SUPPORT_SHARE = 0.5;
 export function createQuestionIndex(
   sections: readonly Section[],
   questions: SectionQuestions | undefined,
-  analyze: (text: string) => Map<string, number>,
+  analyze: (text: string) => ReadonlyMap<string, number>,
 ): QuestionIndex {
   const stored: QuestionIndex['questions'] = [];
   sections.forEach((section, i) => {
@@ -64,14 +64,14 @@ export function createQuestionIndex(
  * Indexes questions that no code answers (out of scope: using an app, school life, HR) as one
  * pseudo-section 0: a question closer to these than to anything the code answers is declined.
  */
-export function createNegativeIndex(texts: readonly string[], analyze: (text: string) => Map<string, number>): QuestionIndex {
+export function createNegativeIndex(texts: readonly string[], analyze: (text: string) => ReadonlyMap<string, number>): QuestionIndex {
   return indexQuestions(
     texts.map((text) => ({ text, section: 0 })),
     analyze,
   );
 }
 
-function indexQuestions(stored: QuestionIndex['questions'], analyze: (text: string) => Map<string, number>): QuestionIndex {
+function indexQuestions(stored: QuestionIndex['questions'], analyze: (text: string) => ReadonlyMap<string, number>): QuestionIndex {
   const keysOf = stored.map((q) => analyze(q.text));
   const df = new Map<string, number>();
   for (const keys of keysOf) for (const k of keys.keys()) df.set(k, (df.get(k) ?? 0) + 1);
