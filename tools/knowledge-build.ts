@@ -18,7 +18,8 @@ import { checkSectionQuestions } from '../src/core/knowledge/questions.js';
 import { checkSectionTitles } from '../src/core/knowledge/titles.js';
 import { createSearchIndex } from '../src/core/retrieval/index.js';
 import { misplacedQuestions } from '../src/core/retrieval/question-filter.js';
-import { loadBoardKnowledge, loadSectionTitles, questionsFile, titlesFile } from '../src/board/board-files.js';
+import { codeIntentsFile, loadBoardKnowledge, loadCodeIntents, loadSectionTitles, questionsFile, titlesFile } from '../src/board/board-files.js';
+import { unknownIntentSections } from '../src/core/knowledge/code-intents.js';
 import { loadVocabulary } from '../src/board/shared-lists.js';
 import { analysedQuestionsFile, serializeAnalysedQuestions } from '../src/board/analysed-questions-file.js';
 import { analysisFingerprint } from '../src/core/retrieval/analysed-questions.js';
@@ -61,6 +62,7 @@ function main(): number {
     console.log(`${board.org}: ${document.sections.length} secties, ${rules} regels; doelgroepen: ${audiences} → ${target}`);
     problems += reportQuestions(outDir, board.org);
     problems += reportTitles(outDir, document);
+    problems += reportCodeIntents(outDir, document);
     writeAnalysedQuestions(outDir, board.org);
   }
   if (problems > 0) console.error(`\n${problems} probleem/problemen met de vragen of titels per sectie: zie hierboven (README, "Bringing a new board's code").`);
@@ -110,6 +112,19 @@ function reportTitles(outDir: string, document: KnowledgeDocument): number {
   console.log(`  ${org}: ${titles.byId.size} titels${lines.length ? `, ${lines.length} probleem/problemen:` : ', in orde'}`);
   for (const line of lines) console.error(`    ${line}`);
   return lines.length;
+}
+
+/** Checks knowledge/<org>/code-intents.yaml: optional, but every section it names must exist. */
+function reportCodeIntents(outDir: string, document: KnowledgeDocument): number {
+  const org = document.org;
+  const intents = loadCodeIntents(outDir, org);
+  if (!intents) {
+    console.log(`  ${org}: geen ${codeIntentsFile(outDir, org)} (vragen over de code zelf worden op woorden gezocht)`);
+    return 0;
+  }
+  const unknown = unknownIntentSections(document, intents);
+  console.log(`  ${org}: vragen over de code zelf${unknown.length ? `, ${unknown.length} onbekende sectie(s): ${unknown.join(', ')}` : ', in orde'}`);
+  return unknown.length;
 }
 
 /**

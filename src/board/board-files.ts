@@ -4,6 +4,7 @@ import { validateLeaderMapping, type LeaderMapping } from '../core/doubts/leader
 import { validateKnowledge } from '../core/knowledge/parse.js';
 import { validateOutOfScopeQuestions, validateSectionQuestions, type SectionQuestions } from '../core/knowledge/questions.js';
 import { validateSectionTitles, withTitles, type SectionTitles } from '../core/knowledge/titles.js';
+import { validateCodeIntents, type CodeIntentSections } from '../core/knowledge/code-intents.js';
 import type { KnowledgeDocument } from '../core/knowledge/types.js';
 import { validateOnboardingCourse, type OnboardingCourse } from '../core/onboarding/course-schema.js';
 import { validatePostingDefinition } from '../core/posting/schema.js';
@@ -22,6 +23,15 @@ export function knowledgeFile(knowledgeDir: string, org: string): string {
 
 export function questionsFile(knowledgeDir: string, org: string): string {
   return path.join(knowledgeDir, org, 'questions.yaml');
+}
+
+export function codeIntentsFile(knowledgeDir: string, org: string): string {
+  return path.join(knowledgeDir, org, 'code-intents.yaml');
+}
+
+/** `knowledge/<org>/code-intents.yaml`: which sections answer the standard questions about the code, or undefined. */
+export function loadCodeIntents(knowledgeDir: string, org: string): CodeIntentSections | undefined {
+  return loadOptionalYaml(codeIntentsFile(knowledgeDir, org), ofOrg(validateCodeIntents, org));
 }
 
 export function titlesFile(knowledgeDir: string, org: string): string {
@@ -91,6 +101,8 @@ export interface BoardKnowledge {
   outOfScope: string[];
   /** The questions as knowledge:build analysed them, when that file exists (the index checks it fits). */
   analysed: AnalysedQuestions | undefined;
+  /** Which sections answer the standard questions about the code itself, when the board has the file. */
+  codeIntents: CodeIntentSections | undefined;
 }
 
 export function loadBoardKnowledge(knowledgeDir: string, org: string): BoardKnowledge {
@@ -99,6 +111,7 @@ export function loadBoardKnowledge(knowledgeDir: string, org: string): BoardKnow
     questions: loadSectionQuestions(knowledgeDir, org),
     outOfScope: loadOutOfScopeQuestions(knowledgeDir),
     analysed: loadAnalysedQuestions(knowledgeDir, org),
+    codeIntents: loadCodeIntents(knowledgeDir, org),
   };
 }
 

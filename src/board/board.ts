@@ -1,3 +1,4 @@
+import type { CodeIntentSections } from '../core/knowledge/code-intents.js';
 import type { AnalysedQuestions } from '../core/retrieval/analysed-questions.js';
 import type { LeaderMapping } from '../core/doubts/leader-mapping.js';
 import type { SectionQuestions } from '../core/knowledge/questions.js';
@@ -29,6 +30,8 @@ export interface Board {
   readonly outOfScope: readonly string[];
   /** The questions as knowledge:build analysed them (`question-keys.json`), when present. */
   readonly analysed: AnalysedQuestions | undefined;
+  /** Which sections answer the standard questions about the code (`code-intents.yaml`), when present. */
+  readonly codeIntents: CodeIntentSections | undefined;
   /** The "Mag ik dit posten?" decision model (`dialogs/<org>/posting.yaml`). */
   readonly posting: PostingDefinition;
   /** The onboarding course (`dialogs/<org>/onboarding.yaml`). */

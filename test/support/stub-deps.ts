@@ -39,6 +39,7 @@ export const STUB_BOARD: Board = {
   questions: undefined,
   outOfScope: [],
   analysed: undefined,
+  codeIntents: undefined,
   posting: { org: 'oog', facts: [], rules: [] } as unknown as PostingDefinition,
   onboardingCourse: { org: 'oog', title: 'Test', intro: 'Test', steps: [] },
   leaders: undefined,

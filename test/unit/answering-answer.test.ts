@@ -228,19 +228,19 @@ describe('quality on the evaluation sets (real knowledge)', () => {
     expect(s.answered).toBeGreaterThanOrEqual(0.96);
     expect(s.declined).toBeGreaterThanOrEqual(0.91);
   });
-  it('own dev set 2, tricky out-of-scope questions (measured 0.89, 0.95)', () => {
+  it('own dev set 2, tricky out-of-scope questions (measured 0.90, 0.95)', () => {
     const s = score(set('test/fixtures/dev-2-questions.json'));
     expect(s.answered).toBeGreaterThanOrEqual(0.87);
     expect(s.declined).toBeGreaterThanOrEqual(0.93);
   });
-  it('own dev set 3, stories and questions about the code (measured 0.90, 0.86)', () => {
+  it('own dev set 3, stories and questions about the code (measured 0.91, 0.86)', () => {
     const s = score(set('test/fixtures/dev-3-questions.json'));
     expect(s.answered).toBeGreaterThanOrEqual(0.88);
     expect(s.declined).toBeGreaterThanOrEqual(0.82);
   });
-  it('own dev set 4, studied in session 4 (measured 0.91, 0.97)', () => {
+  it('own dev set 4, studied in session 4 (measured 0.93, 0.97)', () => {
     const s = score(set('test/fixtures/dev-4-questions.json'));
-    expect(s.answered).toBeGreaterThanOrEqual(0.89);
+    expect(s.answered).toBeGreaterThanOrEqual(0.91);
     expect(s.declined).toBeGreaterThanOrEqual(0.94);
   });
   it('held-out set (measured 0.83, 1.0)', () => {

@@ -183,6 +183,9 @@ function storyScale(result: SearchResult): number {
 
 /** Confidence that the best hit answers the question: its coverage, damped when off-topic. */
 export function confidenceOf(result: SearchResult): number {
+  // A standard question about the code itself, and a section the board names for it among the best:
+  // the board has said which passage answers it, so the code is not silent.
+  if (result.codeIntent) return Math.max(ANSWER_THRESHOLD, Math.min(1, result.codeIntent.hit.coverage));
   const top = result.decisive ?? result.hits[0];
   if (!top || top.score <= 0) return 0;
   const negative = result.outOfScope;

@@ -5,6 +5,7 @@ import { analyzeQuery } from './query.js';
 import { createNegativeIndex, createQuestionIndex, type QuestionIndex } from './question-index.js';
 import { questionBags } from './question-bags.js';
 import { analysisFingerprint, type AnalysedQuestions } from './analysed-questions.js';
+import type { CodeIntent, CodeIntentSections } from '../knowledge/code-intents.js';
 import { analyzeForIndex, contentWords } from './analyze.js';
 import { compileVocabulary, type CompiledVocabulary } from './compiled-vocabulary.js';
 import { tokenize } from './normalize.js';
@@ -101,6 +102,8 @@ export interface SearchIndex {
   questionBags: Array<Map<string, number>>;
   /** Questions no code answers, as one pseudo-section 0: the nearest one tells when to decline. */
   outOfScope: QuestionIndex;
+  /** Per standard question about the code, the sections that answer it (positions in `sections`), best first. */
+  codeIntents: ReadonlyMap<CodeIntent, readonly number[]>;
 }
 
 function fieldStats(
@@ -136,6 +139,8 @@ export function createSearchIndex(
     outOfScope?: readonly string[];
     /** The questions as knowledge:build analysed them; used only when its fingerprint matches. */
     analysed?: AnalysedQuestions | undefined;
+    /** Which sections answer the standard questions about the code itself. */
+    codeIntents?: CodeIntentSections | undefined;
     /** Called with every question the index analyses itself (knowledge:build records them). */
     onAnalysed?: (kind: 'questions' | 'outOfScope', text: string, keys: ReadonlyMap<string, number>) => void;
   } = {},
@@ -204,6 +209,9 @@ export function createSearchIndex(
     questions: { questions: [], postings: new Map(), weights: [] },
     questionBags: [],
     outOfScope: { questions: [], postings: new Map(), weights: [] },
+    codeIntents: new Map(
+      [...(extras.codeIntents?.byIntent ?? [])].map(([intent, ids]) => [intent, ids.map((id) => doc.sections.findIndex((s) => s.id === id)).filter((i) => i >= 0)]),
+    ),
   };
   // Stored questions are analysed exactly as asked ones are, so both meet on the same keys. The
   // out-of-scope ones come after the board's own, so their words do not count as the board's.

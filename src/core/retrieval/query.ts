@@ -1,3 +1,5 @@
+import { detectCodeIntent } from './code-intent.js';
+import type { CodeIntent } from '../knowledge/code-intents.js';
 import { tokenize } from './normalize.js';
 import type { SearchIndex } from './index.js';
 import { stem, wordKeys } from './stem.js';
@@ -101,6 +103,8 @@ export interface AnalyzedQuery {
   subject?: VocabularyAudience;
   /** Every group of people the question names. */
   mentions: Set<VocabularyAudience>;
+  /** The standard question about the code itself it asks, if any (not for stored questions). */
+  codeIntent?: CodeIntent;
 }
 
 
@@ -183,7 +187,8 @@ export function analyzeQuery(index: SearchIndex, question: string, options: { st
   const inDomain =
     units.some((u) => u.alts.has(DOMAIN_MARK) || wordKeys(u.surface).some((k) => domainKeys.has(k))) ||
     phraseHits.some((h) => index.vocabulary.groups[h.group]?.domain === true);
-  return { units, inDomain, procedure: asksForProcedure(tokens), mentions, ...(subject ? { subject } : {}) };
+  const codeIntent = options.stored ? undefined : detectCodeIntent(question);
+  return { units, inDomain, procedure: asksForProcedure(tokens), mentions, ...(subject ? { subject } : {}), ...(codeIntent ? { codeIntent } : {}) };
 }
 
 /**

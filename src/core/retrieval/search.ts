@@ -5,6 +5,8 @@ import { matchQuestions } from './question-index.js';
 import { rerank, rerankFeatures } from './rerank.js';
 import { RERANK_WEIGHTS } from './rerank-weights.js';
 import { windowCovered } from './sentence-window.js';
+import type { CodeIntent } from '../knowledge/code-intents.js';
+import { codeIntentFirst } from './code-intent.js';
 
 /** Bonus (in idf units) when two consecutive question words also stand side by side in the section. */
 const BIGRAM_BONUS = 0.35;
@@ -89,6 +91,11 @@ export interface SearchResult {
    */
   decisive?: SectionHit;
   outOfScope?: OutOfScopeMatch;
+  /**
+   * A standard question about the code itself ("voor wie geldt dit protocol?") and the section the
+   * board names for it, when that section is among the exact top hits: it goes first and decides.
+   */
+  codeIntent?: { intent: CodeIntent; hit: SectionHit };
   /** Re-ranking features of the exact top hits before re-ranking (only when asked for, to fit the model). */
   features?: number[][];
 }
@@ -251,9 +258,10 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   });
   const topScore = candidates[0]?.score ?? 0;
   if (options.features) features = rerankFeatures(candidates, query, unitWeights);
-  const ranked = rerank(candidates, query, unitWeights, options.weights === undefined ? RERANK_WEIGHTS : (options.weights ?? undefined));
+  const reranked = rerank(candidates, query, unitWeights, options.weights === undefined ? RERANK_WEIGHTS : (options.weights ?? undefined));
+  const { ranked, named } = codeIntentFirst(index, query.codeIntent, reranked);
   const strip = ({ base: _b, textCoverage: _t, questionPart: _q, textPart: _p, bagPart: _g, bagCoverage: _c, ...hit }: RankingHit): SectionHit => hit;
-  const decisive = candidates[0] ? { decisive: strip({ ...candidates[0], score: topScore }) } : {};
+  const decisive = named ? { decisive: strip(named.hit), codeIntent: { intent: named.intent, hit: strip(named.hit) } } : candidates[0] ? { decisive: strip({ ...candidates[0], score: topScore }) } : {};
   // Demoting a refined hit can put it below an unrefined one's upper bound; the unrefined stay below.
   const floor = ranked.at(-1)?.score ?? Infinity;
   const rest = hits.slice(next).map((hit) => (hit.score > floor ? Object.assign(hit, { score: floor }) : hit));

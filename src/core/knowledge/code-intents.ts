@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { parseWith, type Parsed } from '../shared/parsed.js';
+import type { KnowledgeDocument } from './types.js';
+
+/**
+ * The standard questions staff ask about the code itself, rather than about a rule: what it is for,
+ * whom it applies to, whether it covers private accounts, who wrote and adopted it, what happens
+ * when it is broken, where to find it, what counts as social media, whether the board watches.
+ */
+export const CODE_INTENTS = ['purpose', 'audience', 'private', 'source', 'approval', 'consequences', 'find', 'definition', 'monitoring'] as const;
+export type CodeIntent = (typeof CODE_INTENTS)[number];
+
+/**
+ * Which sections of a board's code answer each standard question (`knowledge/<org>/code-intents.yaml`),
+ * best first, chosen from the section texts and reviewed like them; an empty list when the code is
+ * silent on it. The sections that answer these questions say much the same thing in different
+ * places (an introduction, a scope paragraph, a footnote), and ranking by words alone often picks
+ * a neighbour; this is the board's own answer to which one is meant.
+ */
+export interface CodeIntentSections {
+  org: string;
+  byIntent: ReadonlyMap<CodeIntent, readonly string[]>;
+}
+
+const fileSchema = z
+  .object({
+    org: z.string().min(1),
+    intents: z.object(Object.fromEntries(CODE_INTENTS.map((i) => [i, z.array(z.string().min(1)).max(3)])) as Record<CodeIntent, z.ZodArray<z.ZodString>>).strict(),
+  })
+  .strict();
+
+/** Validates parsed `code-intents.yaml` data: the sections per intent, or the problems in Dutch. */
+export function validateCodeIntents(data: unknown): Parsed<CodeIntentSections> {
+  const result = parseWith(fileSchema, data);
+  if (!result.ok) return result;
+  const intents = result.value.intents as Record<CodeIntent, string[]>;
+  return { ok: true, value: { org: result.value.org, byIntent: new Map(CODE_INTENTS.map((i) => [i, intents[i]])) } };
+}
+
+/** Section ids named for an intent that the code does not have (knowledge:build reports them; a test fails). */
+export function unknownIntentSections(doc: KnowledgeDocument, intents: CodeIntentSections): string[] {
+  const ids = new Set(doc.sections.map((s) => s.id));
+  return [...intents.byIntent.values()].flat().filter((id) => !ids.has(id));
+}

@@ -1,0 +1,50 @@
+import type { CodeIntent } from '../knowledge/code-intents.js';
+import { tokenize } from './normalize.js';
+import type { SearchIndex } from './index.js';
+import type { SectionHit } from './search.js';
+
+/**
+ * Recognises the standard questions about the code itself ("waarom hebben we dit protocol?",
+ * "geldt de code ook voor mijn privé insta?", "wie heeft dit opgesteld?"). Deliberately narrow:
+ * a question about a rule ("mag ik op mijn privé insta een klassenfoto zetten?") is not one, so
+ * most patterns need a word that names the code itself. Patterns run on the normalised tokens
+ * (lower case, no accents, chat shorthand expanded) joined by single spaces.
+ */
+const CODE = String.raw`(?:code|gedragscode|protocol|socialmediaprotocol|regels|richtlijnen|afspraken|beleid|reglement|document)`;
+const THIS = String.raw`(?:dit|deze|die|dat|het|de|ons|onze|jullie|zo n|zon)`;
+const THE_CODE = String.raw`(?:${THIS} (?:hele )?(?:${CODE}|verhaal)|${THIS} (?:social media |sociale media )${CODE})`;
+const ANY = String.raw`(?: \S+)*?`;
+
+const PATTERNS: ReadonlyArray<[CodeIntent, RegExp]> = [
+  ['definition', new RegExp(String.raw`\bwat (?:valt|vallen|telt|tellen|rekenen|verstaan|bedoelen)\b${ANY} (?:sociale|social) media\b|\bwat (?:zijn|is) (?:eigenlijk |precies )?(?:sociale|social) media\b|\b(?:valt|telt|hoort|vallen|tellen|horen) (?:whatsapp|linkedin|youtube|teams|een blog|een forum|een podcast|appgroepen|groepsapps)\b${ANY} (?:onder|bij|mee)\b`)],
+  ['private', new RegExp(String.raw`\b(?:geldt|gelden|gaat|gaan|telt|tellen)\b${ANY} (?:${THE_CODE}|dit|het)\b${ANY} (?:prive|vrije tijd|buiten (?:school|schooltijd|werktijd|werk|het werk)|weekend|vakantie|eigen (?:insta|instagram|account|profiel|facebook|tiktok))\b`)],
+  ['audience', new RegExp(String.raw`\bvoor wie\b${ANY} (?:${CODE}|dit|het)\b|\b(?:${CODE}|dit|het)\b${ANY} voor wie\b|\b(?:geldt|gelden)\b${ANY} (?:${THE_CODE}|dit|het)\b (?:ook )?(?:voor|alleen voor) (?:de |alle |ons |onze )?(?:ouders|leerlingen|stagiairs?|invallers?|vrijwilligers|directie|directeuren|bestuur|personeel|docenten|leerkrachten|collegas|onderwijsassistenten|conciërges?|concierges?|mij|ons|iedereen)\b|\b${THE_CODE} alleen voor\b|\bmoeten? (?:ik|ouders|leerlingen|wij|we|docenten|leerkrachten)\b${ANY} (?:ook )?aan ${THE_CODE}${ANY} houden\b`)],
+  ['purpose', new RegExp(String.raw`\bwaarom\b${ANY} (?:${CODE})\b|\b(?:doel|bedoeling)\b${ANY} (?:van )?${THE_CODE}\b|\bwat wil(?:len)?\b${ANY} ${THE_CODE}${ANY} bereiken\b|\bwaar (?:is|dient)\b ${THE_CODE}${ANY} voor\b`)],
+  ['source', new RegExp(String.raw`\bwie (?:heeft|hebben)\b${ANY} (?:${CODE}|dit|het)\b${ANY} (?:geschreven|opgesteld|gemaakt|bedacht|samengesteld)\b|\bwie (?:schreef|maakte|stelde)\b${ANY} ${THE_CODE}\b|\bwaar komt ${THE_CODE}${ANY} vandaan\b|\b${THE_CODE}${ANY} gebaseerd op\b`)],
+  ['approval', new RegExp(String.raw`\b${THE_CODE}${ANY} (?:goedgekeurd|vastgesteld|ingestemd|ondertekend)\b|\bwie (?:heeft|hebben)\b${ANY} ${THE_CODE}${ANY} (?:goedgekeurd|vastgesteld)\b|\b(?:mr|gmr|medezeggenschapsraad)\b${ANY} (?:${CODE})\b`)],
+  ['consequences', new RegExp(String.raw`\b(?:niet aan|niet houd|niet hou)\b${ANY} ${THE_CODE}|\b${THE_CODE}${ANY} (?:niet aan|overtreed|overtreden|overtreedt|breek|breekt|schend)\b|\b(?:ik|je|jij|een collega|iemand|medewerkers?) (?:me |zich |mij )?niet aan ${THE_CODE}${ANY} (?:hou|houd|houdt|houden)\b|\b(?:gevolgen|consequenties|sancties|straf)\b${ANY} (?:overtreden|overtreding)\b${ANY} ${THE_CODE}`)],
+  ['find', new RegExp(String.raw`\bwaar (?:vind|vinden|staat|staan|lees|kan|kunnen|ligt)\b${ANY} ${THE_CODE}\b|\b${THE_CODE}${ANY} (?:nalezen|terugvinden|inzien|lezen|vinden)\b|\bhoe (?:horen|weten|krijgen)\b${ANY} (?:van |over )?${THE_CODE}\b`)],
+  ['monitoring', new RegExp(String.raw`\b(?:houdt|houden|kijkt|kijken|controleert|controleren|checkt|checken|volgt|volgen|monitort|monitoren|leest|lezen)\b (?:het bestuur|de stichting|de school|school|de directie|de werkgever|mijn werkgever|ze|jullie)\b${ANY} (?:mee|in de gaten|wat ik|wat wij|wat we|mijn (?:posts|berichten|account|insta|facebook))\b`)],
+];
+
+/** The standard question about the code a question asks, when it is one. */
+export function detectCodeIntent(question: string): CodeIntent | undefined {
+  const text = ` ${tokenize(question).join(' ')} `;
+  for (const [intent, pattern] of PATTERNS) if (pattern.test(text)) return intent;
+  return undefined;
+}
+
+/**
+ * A standard question about the code itself goes to the section the board names for it, when that
+ * section is among the exact top hits (the best-ranked of the named ones); scores stay in place,
+ * best first, as with the re-ranker.
+ */
+export function codeIntentFirst<T extends SectionHit>(index: SearchIndex, intent: CodeIntent | undefined, ranked: T[]): { ranked: T[]; named?: { intent: CodeIntent; hit: T } } {
+  const named = intent ? new Set((index.codeIntents.get(intent) ?? []).map((i) => index.sections[i]!)) : undefined;
+  const at = named ? ranked.findIndex((hit) => named.has(hit.indexed)) : -1;
+  if (!intent || at < 0) return { ranked };
+  const scores = ranked.map((h) => h.score);
+  const reordered = [ranked[at]!, ...ranked.slice(0, at), ...ranked.slice(at + 1)];
+  reordered.forEach((h, i) => (h.score = scores[i]!));
+  return { ranked: reordered, named: { intent, hit: reordered[0]! } };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/core/answering/answer.js';
+import { loadBoardKnowledge, listOrgs } from '../../src/board/board-files.js';
+import { loadVocabulary } from '../../src/board/shared-lists.js';
+import { CODE_INTENTS, unknownIntentSections } from '../../src/core/knowledge/code-intents.js';
+import { detectCodeIntent } from '../../src/core/retrieval/code-intent.js';
+import { createSearchIndex } from '../../src/core/retrieval/index.js';
+import { search } from '../../src/core/retrieval/search.js';
+
+describe('standard questions about the code itself', () => {
+  it.each([
+    ['waarom hebben we eigenlijk zo n gedragscode?', 'purpose'],
+    ['wat is het doel van dit protocol', 'purpose'],
+    ['voor wie geldt dit protocol eigenlijk?', 'audience'],
+    ['geldt de code ook voor stagiairs?', 'audience'],
+    ['moeten ouders zich ook aan het protocol houden?', 'audience'],
+    ['geldt die code ook voor mn privé insta?', 'private'],
+    ['gaan de regels ook over wat ik in het weekend post?', 'private'],
+    ['wie heeft dit protocol opgesteld?', 'source'],
+    ['is deze code goedgekeurd door de gmr?', 'approval'],
+    ['wat gebeurt er als ik me niet aan de code hou?', 'consequences'],
+    ['waar kan ik het protocol nalezen?', 'find'],
+    ['wat valt er allemaal onder sociale media?', 'definition'],
+    ['telt whatsapp ook mee als social media?', 'definition'],
+    ['valt whatsapp ook onder de regels?', 'definition'],
+    ['houdt het bestuur in de gaten wat ik op insta zet?', 'monitoring'],
+  ])('%j → %s', (question, intent) => {
+    expect(detectCodeIntent(question)).toBe(intent);
+  });
+
+  // Questions about a rule are not questions about the code, even when they name a private account.
+  it.each([
+    'mag ik op mijn privé insta een foto van mijn klas zetten?',
+    'wie heeft die foto van de sportdag gemaakt?',
+    'wat zijn de regels voor foto s van leerlingen?',
+    'waar vind ik het toestemmingsformulier voor foto s?',
+    'een ouder scheldt me uit op facebook, wat nu?',
+    'hoe zet ik mijn insta op privé?',
+  ])('%j is no question about the code itself', (question) => {
+    expect(detectCodeIntent(question)).toBeUndefined();
+  });
+
+  it.each(listOrgs('knowledge'))('%s names existing sections for the standard questions (code-intents.yaml)', (org) => {
+    const board = loadBoardKnowledge('knowledge', org);
+    expect(board.codeIntents, 'code-intents.yaml is missing').toBeDefined();
+    expect(unknownIntentSections(board.knowledge, board.codeIntents!)).toEqual([]);
+    expect([...board.codeIntents!.byIntent.keys()]).toEqual([...CODE_INTENTS]);
+  });
+
+  it("answers with the section the board names, also without a social-media word", () => {
+    const board = loadBoardKnowledge('knowledge', 'kopwerk');
+    const index = createSearchIndex(board.knowledge, loadVocabulary(), board);
+    const question = 'voor wie geldt dit protocol eigenlijk?';
+    const result = search(index, question);
+    expect(result.codeIntent?.intent).toBe('audience');
+    expect(result.hits[0]!.indexed.section.id).toBe('kopwerk:doelgroep.1');
+    const answer = answerQuestion(index, question);
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.best.section.id).toBe('kopwerk:doelgroep.1');
+    // Without the board's file the same question is ranked by words alone.
+    const plain = createSearchIndex(board.knowledge, loadVocabulary(), { ...board, codeIntents: undefined });
+    expect(search(plain, question).codeIntent).toBeUndefined();
+  });
+});
