@@ -228,7 +228,7 @@ describe('quality on the evaluation sets (real knowledge)', () => {
     expect(s.answered).toBeGreaterThanOrEqual(0.96);
     expect(s.declined).toBeGreaterThanOrEqual(0.91);
   });
-  it('own dev set 2, tricky out-of-scope questions (measured 0.90, 0.95)', () => {
+  it('own dev set 2, tricky out-of-scope questions (measured 0.91, 0.95)', () => {
     const s = score(set('test/fixtures/dev-2-questions.json'));
     expect(s.answered).toBeGreaterThanOrEqual(0.87);
     expect(s.declined).toBeGreaterThanOrEqual(0.93);
@@ -238,9 +238,9 @@ describe('quality on the evaluation sets (real knowledge)', () => {
     expect(s.answered).toBeGreaterThanOrEqual(0.88);
     expect(s.declined).toBeGreaterThanOrEqual(0.82);
   });
-  it('own dev set 4, studied in session 4 (measured 0.93, 0.97)', () => {
+  it('own dev set 4, studied in session 4 (measured 0.95, 0.97)', () => {
     const s = score(set('test/fixtures/dev-4-questions.json'));
-    expect(s.answered).toBeGreaterThanOrEqual(0.91);
+    expect(s.answered).toBeGreaterThanOrEqual(0.93);
     expect(s.declined).toBeGreaterThanOrEqual(0.94);
   });
   it('held-out set (measured 0.83, 1.0)', () => {

@@ -19,6 +19,7 @@ describe('standard questions about the code itself', () => {
     ['wie heeft dit protocol opgesteld?', 'source'],
     ['is deze code goedgekeurd door de gmr?', 'approval'],
     ['wat gebeurt er als ik me niet aan de code hou?', 'consequences'],
+    ['wat gebeurt er als ik me niet aan het protocl hou?', 'consequences'],
     ['waar kan ik het protocol nalezen?', 'find'],
     ['wat valt er allemaal onder sociale media?', 'definition'],
     ['telt whatsapp ook mee als social media?', 'definition'],

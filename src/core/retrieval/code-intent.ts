@@ -10,7 +10,7 @@ import type { SectionHit } from './search.js';
  * most patterns need a word that names the code itself. Patterns run on the normalised tokens
  * (lower case, no accents, chat shorthand expanded) joined by single spaces.
  */
-const CODE = String.raw`(?:code|gedragscode|protocol|socialmediaprotocol|regels|richtlijnen|afspraken|beleid|reglement|document)`;
+const CODE = String.raw`(?:code|gedragscode|protoc\w*|protok\w*|socialmediaprotocol|regels|richtlijnen|afspraken|beleid|reglement|document)`;
 const THIS = String.raw`(?:dit|deze|die|dat|het|de|ons|onze|jullie|zo n|zon)`;
 const THE_CODE = String.raw`(?:${THIS} (?:hele )?(?:${CODE}|verhaal)|${THIS} (?:social media |sociale media )${CODE})`;
 const ANY = String.raw`(?: \S+)*?`;
@@ -36,12 +36,14 @@ export function detectCodeIntent(question: string): CodeIntent | undefined {
 
 /**
  * A standard question about the code itself goes to the section the board names for it, when that
- * section is among the exact top hits (the best-ranked of the named ones); scores stay in place,
+ * section is among the exact top hits (the first the board names of those); scores stay in place,
  * best first, as with the re-ranker.
  */
 export function codeIntentFirst<T extends SectionHit>(index: SearchIndex, intent: CodeIntent | undefined, ranked: T[]): { ranked: T[]; named?: { intent: CodeIntent; hit: T } } {
-  const named = intent ? new Set((index.codeIntents.get(intent) ?? []).map((i) => index.sections[i]!)) : undefined;
-  const at = named ? ranked.findIndex((hit) => named.has(hit.indexed)) : -1;
+  // The board's order decides (best first), among the named sections the ranking found at all.
+  const named = intent ? (index.codeIntents.get(intent) ?? []).map((i) => index.sections[i]!) : [];
+  const present = named.map((indexed) => ranked.findIndex((hit) => hit.indexed === indexed)).filter((i) => i >= 0);
+  const at = present[0] ?? -1;
   if (!intent || at < 0) return { ranked };
   const scores = ranked.map((h) => h.score);
   const reordered = [ranked[at]!, ...ranked.slice(0, at), ...ranked.slice(at + 1)];
