@@ -35,14 +35,13 @@ export function detectCodeIntent(question: string): CodeIntent | undefined {
 }
 
 /**
- * A standard question about the code itself goes to the section the board names for it, when that
- * section is among the exact top hits (the first the board names of those); scores stay in place,
- * best first, as with the re-ranker.
+ * A standard question about the code itself goes to the first section the board names for it that
+ * the question matches at all; scores stay in place, best first, as with the re-ranker.
  */
 export function codeIntentFirst<T extends SectionHit>(index: SearchIndex, intent: CodeIntent | undefined, ranked: T[]): { ranked: T[]; named?: { intent: CodeIntent; hit: T } } {
-  // The board's order decides (best first), among the named sections the ranking found at all.
+  // The board's order decides (best first), among the named sections the question matches at all.
   const named = intent ? (index.codeIntents.get(intent) ?? []).map((i) => index.sections[i]!) : [];
-  const present = named.map((indexed) => ranked.findIndex((hit) => hit.indexed === indexed)).filter((i) => i >= 0);
+  const present = named.map((indexed) => ranked.findIndex((hit) => hit.indexed === indexed && hit.score > 0)).filter((i) => i >= 0);
   const at = present[0] ?? -1;
   if (!intent || at < 0) return { ranked };
   const scores = ranked.map((h) => h.score);

@@ -93,7 +93,7 @@ export interface SearchResult {
   outOfScope?: OutOfScopeMatch;
   /**
    * A standard question about the code itself ("voor wie geldt dit protocol?") and the section the
-   * board names for it, when that section is among the exact top hits: it goes first and decides.
+   * board names for it, when the question matches that section at all: it goes first and decides.
    */
   codeIntent?: { intent: CodeIntent; hit: SectionHit };
   /** Re-ranking features of the exact top hits before re-ranking (only when asked for, to fit the model). */
@@ -259,13 +259,13 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   const topScore = candidates[0]?.score ?? 0;
   if (options.features) features = rerankFeatures(candidates, query, unitWeights);
   const reranked = rerank(candidates, query, unitWeights, options.weights === undefined ? RERANK_WEIGHTS : (options.weights ?? undefined));
-  const { ranked, named } = codeIntentFirst(index, query.codeIntent, reranked);
   const strip = ({ base: _b, textCoverage: _t, questionPart: _q, textPart: _p, bagPart: _g, bagCoverage: _c, ...hit }: RankingHit): SectionHit => hit;
-  const decisive = named ? { decisive: strip(named.hit), codeIntent: { intent: named.intent, hit: strip(named.hit) } } : candidates[0] ? { decisive: strip({ ...candidates[0], score: topScore }) } : {};
   // Demoting a refined hit can put it below an unrefined one's upper bound; the unrefined stay below.
-  const floor = ranked.at(-1)?.score ?? Infinity;
+  const floor = reranked.at(-1)?.score ?? Infinity;
   const rest = hits.slice(next).map((hit) => (hit.score > floor ? Object.assign(hit, { score: floor }) : hit));
-  const result = [...ranked, ...rest].map(strip);
+  const { ranked, named } = codeIntentFirst(index, query.codeIntent, [...reranked, ...rest]);
+  const decisive = named ? { decisive: strip(named.hit), codeIntent: { intent: named.intent, hit: strip(named.hit) } } : candidates[0] ? { decisive: strip({ ...candidates[0], score: topScore }) } : {};
+  const result = ranked.map(strip);
   const negative = matchQuestions(index.outOfScope, query, unitWeights, COVERAGE_BASE, () => 1).get(0);
   if (!negative) return { query, unitWeights, generic, hits: result, ...decisive, ...(features ? { features } : {}) };
   const outOfScope = {
