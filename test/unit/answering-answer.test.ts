@@ -248,14 +248,24 @@ describe('quality on the evaluation sets (real knowledge)', () => {
     expect(s.answered).toBeGreaterThanOrEqual(0.8);
     expect(s.declined).toBeGreaterThanOrEqual(0.95);
   });
-  it('held-out set 2 (measured 0.88, 0.96)', () => {
+  it('held-out set 2 (measured 0.93, 1.0)', () => {
     const s = score(set('test/fixtures/holdout-2-questions.json'));
-    expect(s.answered).toBeGreaterThanOrEqual(0.86);
-    expect(s.declined).toBeGreaterThanOrEqual(0.92);
+    expect(s.answered).toBeGreaterThanOrEqual(0.9);
+    expect(s.declined).toBeGreaterThanOrEqual(0.95);
   });
-  it('held-out set 3 (measured 0.84, 0.96)', () => {
+  it('held-out set 5 (measured 0.89, 1.0)', () => {
+    const s = score(set('test/fixtures/holdout-5-questions.json'));
+    expect(s.answered).toBeGreaterThanOrEqual(0.87);
+    expect(s.declined).toBeGreaterThanOrEqual(0.95);
+  });
+  it('held-out set 4 (measured 0.83, 0.97)', () => {
+    const s = score(set('test/fixtures/holdout-4-questions.json'));
+    expect(s.answered).toBeGreaterThanOrEqual(0.81);
+    expect(s.declined).toBeGreaterThanOrEqual(0.94);
+  });
+  it('held-out set 3 (measured 0.90, 0.96)', () => {
     const s = score(set('test/fixtures/holdout-3-questions.json'));
-    expect(s.answered).toBeGreaterThanOrEqual(0.82);
+    expect(s.answered).toBeGreaterThanOrEqual(0.88);
     expect(s.declined).toBeGreaterThanOrEqual(0.92);
   });
 });
