@@ -192,7 +192,7 @@ describe('AI answers over HTTP against a fake OpenAI-compatible server (openai p
 
   it('"Bedoel je…?", "niets gevonden", the posting dialog and doubts never call the model', async () => {
     const before = model.requests.length;
-    expect((await ask('wie heeft die code eigenlijk gemaakt')).text).toMatch(/Ik weet het niet zeker/);
+    expect((await ask('wie gaat er eigenlijk over die code')).text).toMatch(/Ik weet het niet zeker/);
     expect((await ask('wanneer wordt het salaris overgemaakt?')).text).toMatch(/geen antwoord op je vraag gevonden/);
     expect((await ask('mag ik dit posten?')).text).not.toMatch(/Kort gezegd/);
     expect((await ask('ik twijfel of ik dit bericht mag delen')).text).not.toMatch(/Kort gezegd/);

@@ -169,8 +169,8 @@ describe('"Bedoel je…?" with the real OOG knowledge', () => {
   });
   afterAll(async () => disk.dispose());
 
-  it('offers OOG passages for "wie heeft die code eigenlijk gemaakt", without an 8-word run of the code, and opens one', async () => {
-    const [offer] = await disk.bot.say(teacher, 'wie heeft die code eigenlijk gemaakt');
+  it('offers OOG passages for "wie gaat er eigenlijk over die code", without an 8-word run of the code, and opens one', async () => {
+    const [offer] = await disk.bot.say(teacher, 'wie gaat er eigenlijk over die code');
     expect(offer!.text).toMatch(/Ik weet het niet zeker/);
     const code = readFileSync(path.resolve(import.meta.dirname, '../../../shared/protocols/oog.txt'), 'utf8');
     expect(quotes(offer!.text, code)).toBe(false);

@@ -25,7 +25,7 @@ describeE2e('journey: the bot is not sure and asks "Bedoel je…?"', () => {
   it('offers passages as buttons without quoting, and opens the one the teacher picks', async () => {
     const chat = journey.chat;
     expect((await chat.botTexts()).join('\n')).toContain('Mediawijs');
-    await chat.sendMessage('wie heeft die code eigenlijk gemaakt');
+    await chat.sendMessage('wie gaat er eigenlijk over die code');
     const offer = (await chat.waitForBotReplies()).join('\n');
     expect(offer).toMatch(/Ik weet het niet zeker/);
     expect(offer).not.toMatch(/Bron:/);
