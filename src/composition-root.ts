@@ -26,7 +26,7 @@ import type { Clock, IdGenerator } from './core/shared/clock.js';
 import { createGraphManagerDirectory, type GraphDirectory } from './infra/graph-manager.js';
 import { knownIdentitiesOver } from './teams/member-identity.js';
 import { createShortAnswerer, type ShortAnswerer } from './core/ai/short-answer.js';
-import { createTokenBudget, type TokenBudget } from './core/ai/budget.js';
+import { createSharedTokenBudget, createTokenBudget, type TokenBudget } from './core/ai/budget.js';
 import { wordsOf } from './core/privacy/mask.js';
 import { createOpenAiChat } from './infra/open-ai-chat.js';
 
@@ -86,8 +86,14 @@ export async function buildDeployment(config: Config, overrides: CoreOverrides =
   const clock = overrides.clock ?? systemClock;
   const newId = overrides.newId ?? randomUUID;
   const graph = config.graph ? createGraphManagerDirectory({ ...config.graph, clock }) : undefined;
-  // One daily AI budget for the process, whichever board asks.
-  const budget = config.ai ? createTokenBudget(config.ai.dailyTokenBudget, clock) : undefined;
+  // One daily AI budget for the deployment, whichever board asks: on a shared database all
+  // instances count against it together; the embedded store has one process, counting in memory.
+  const locks = store.locks;
+  const budget = config.ai
+    ? locks
+      ? createSharedTokenBudget(config.ai.dailyTokenBudget, clock, (counter, delta) => locks.addToCounter(counter, delta))
+      : createTokenBudget(config.ai.dailyTokenBudget, clock)
+    : undefined;
 
   const depsOf = (board: Board): AppDeps => {
     const tenants = config.tenantOrgs ? config.allowedTenants.filter((t) => config.tenantOrgs?.[t] === board.org) : undefined;

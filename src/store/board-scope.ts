@@ -137,5 +137,6 @@ function prefixedLocks(locks: SharedLocks, prefix: string): SharedLocks {
     release: (key) => locks.release(prefix + key),
     // The sweep runs once per interval per board, in whichever instance claims it.
     claimInterval: (name, intervalMs) => locks.claimInterval(prefix + name, intervalMs),
+    addToCounter: (name, delta) => locks.addToCounter(prefix + name, delta),
   };
 }

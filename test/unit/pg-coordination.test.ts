@@ -44,6 +44,13 @@ describe.skipIf(!pgAdminUrl())('coordination between instances (PostgreSQL)', ()
     expect(Object.keys(stored).sort()).toEqual(Array.from({ length: 16 }, (_, i) => `field${i}`).sort());
   });
 
+  it('a counter shared by two instances adds every delta once (the daily AI budget)', async () => {
+    const totals = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? one : two).locks!.addToCounter('ai-tokens:test', 10)));
+    expect(Math.max(...totals)).toBe(200);
+    expect(new Set(totals).size).toBe(20);
+    expect(await one.locks!.addToCounter('ai-tokens:test', 0)).toBe(200);
+  });
+
   it('a delivery is claimed by one instance; a released or expired claim can be taken again', async () => {
     expect(await one.locks!.claim('delivery:n1', 60_000)).toBe(true);
     expect(await two.locks!.claim('delivery:n1', 60_000)).toBe(false);

@@ -43,3 +43,62 @@ export function createTokenBudget(limit: number, clock: Clock): TokenBudget {
 export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
+
+/** How often a shared budget reads what the other instances spent, at most. */
+export const SHARED_BUDGET_REFRESH_MS = 10_000;
+
+/**
+ * A daily budget shared by every instance on one database: each instance adds what it spends to
+ * a shared counter per day and reads the total back, so two instances do not each spend the whole
+ * budget. `available()` answers from what is known at once (it must not wait for the database):
+ * the last total read plus what this instance spent since, refreshed in the background at most
+ * every SHARED_BUDGET_REFRESH_MS. Instances answering at the same moment can overrun the cap by
+ * what they spend between two reads; a failed write is retried with the next one.
+ */
+export function createSharedTokenBudget(limit: number, clock: Clock, add: (counter: string, delta: number) => Promise<number>): TokenBudget {
+  let day = '';
+  let shared = 0;
+  let pending = 0;
+  let lastSync = -Infinity;
+  let syncing: Promise<void> = Promise.resolve();
+  const today = () => clock.now().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  const roll = () => {
+    const d = today();
+    if (d !== day) {
+      day = d;
+      shared = 0;
+      pending = 0;
+      lastSync = -Infinity;
+    }
+  };
+  const sync = () => {
+    lastSync = clock.now().getTime();
+    syncing = syncing.then(async () => {
+      const counter = `ai-tokens:${day}`;
+      const delta = pending;
+      pending = 0;
+      try {
+        const total = await add(counter, delta);
+        if (`ai-tokens:${day}` === counter) shared = total;
+      } catch {
+        if (`ai-tokens:${day}` === counter) pending += delta;
+      }
+    });
+  };
+  return {
+    available: () => {
+      roll();
+      if (clock.now().getTime() - lastSync >= SHARED_BUDGET_REFRESH_MS) sync();
+      return shared + pending < limit;
+    },
+    record: (tokens) => {
+      roll();
+      pending += Math.max(0, Math.round(tokens));
+      sync();
+    },
+    spentToday: () => {
+      roll();
+      return shared + pending;
+    },
+  };
+}

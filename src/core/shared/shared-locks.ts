@@ -15,4 +15,6 @@ export interface SharedLocks {
   release(key: string): Promise<void>;
   /** True for at most one caller per interval across all instances (the periodic sweep). */
   claimInterval(name: string, intervalMs: number): Promise<boolean>;
+  /** Adds `delta` to a counter all instances share (created at 0) and returns its new total. */
+  addToCounter(name: string, delta: number): Promise<number>;
 }

@@ -53,6 +53,16 @@ export class PgLocks implements SharedLocks {
     await this.db.query('DELETE FROM delivery_claims WHERE key = $1', [key]);
   }
 
+  async addToCounter(name: string, delta: number): Promise<number> {
+    const { rows } = await this.db.query<{ value: string }>(
+      `INSERT INTO shared_counters (name, value, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (name) DO UPDATE SET value = shared_counters.value + EXCLUDED.value, updated_at = now()
+       RETURNING value`,
+      [name, Math.round(delta)],
+    );
+    return Number(rows[0]?.value ?? 0);
+  }
+
   async claimInterval(name: string, intervalMs: number): Promise<boolean> {
     // A tenth of slack: timers of one instance drift a little, and must not skip their own turn.
     const { rowCount } = await this.db.query(
