@@ -7,32 +7,17 @@ import { message, teamsMember, user, type TestUser } from '../support/activities
 import { startBot, type BotUnderTest } from '../support/bot-harness.js';
 import { actionData, askLeader, to } from '../support/doubt-helpers.js';
 import { FakeClock } from '../support/fake-clock.js';
+import { leaderA, leaderB, leaderMapping, teacherA, teacherB, TENANT_A, TENANT_B } from '../support/two-tenants.js';
 import { createTestDatabase, pgAdminUrl, warnIfNoPg, type TestDatabase } from '../support/postgres.js';
 
 // One deployment, two school boards (TENANT_ORGS): every check below is made from the other
 // tenant's side, over HTTP, with the ids a real card would carry.
-const TENANT_A = 'aaaaaaaa-1111-4111-8111-00000000000a';
-const TENANT_B = 'bbbbbbbb-2222-4222-8222-00000000000b';
 const TENANT_C = 'cccccccc-3333-4333-8333-00000000000c';
 
-const leaderA = user('leider-a', 0x41, TENANT_A);
-const teacherA = user('docent-a', 0x42, TENANT_A);
-const leaderB = user('leider-b', 0x51, TENANT_B);
-const teacherB = user('docent-b', 0x52, TENANT_B);
 // The same ids in both tenants: isolation must not lean on ids being unique across tenants.
 const twinA = { ...user('tweeling', 0x60, TENANT_A), conversationId: 'a:personal-tweeling-a' };
 const twinB = { ...user('tweeling', 0x60, TENANT_B), conversationId: 'a:personal-tweeling-b' };
 
-function mapping(leader: TestUser, name: string, members: TestUser[]): string {
-  return [
-    'version: 1',
-    'leaders:',
-    `  baas: { name: ${name}, id: ${leader.aadObjectId} }`,
-    'teams:',
-    `  - { name: Team ${name}, leader: baas, members: [${members.map((m) => m.aadObjectId).join(', ')}] }`,
-    '',
-  ].join('\n');
-}
 
 warnIfNoPg();
 const stores: Array<['files' | 'postgresql']> = [['files']];
@@ -49,8 +34,8 @@ describe.each(stores)('one deployment, a board per tenant (TENANT_ORGS), %s stor
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'mw-tenants-'));
-    writeFileSync(path.join(dataDir, 'leaders.oog.yaml'), mapping(leaderA, 'Anna', [teacherA, twinA]));
-    writeFileSync(path.join(dataDir, 'leaders.konot.yaml'), mapping(leaderB, 'Bert', [teacherB, twinB]));
+    writeFileSync(path.join(dataDir, 'leaders.oog.yaml'), leaderMapping(leaderA, 'Anna', [teacherA, twinA]));
+    writeFileSync(path.join(dataDir, 'leaders.konot.yaml'), leaderMapping(leaderB, 'Bert', [teacherB, twinB]));
     if (kind === 'postgresql') db = await createTestDatabase();
     const env: Record<string, string> = { TENANT_ORGS: `${TENANT_A}=oog,${TENANT_B}=konot`, DATA_DIR: dataDir, ...(db ? { DATABASE_URL: db.url } : {}) };
     bot = await startBot({ env, overrides: { clock } });

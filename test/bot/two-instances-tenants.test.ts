@@ -5,7 +5,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotProcess, type BotProcess } from '../../tools/lib/bot-process.js';
 import { activityText, FakeConnector } from '../support/fake-connector.js';
-import { message, submit, teamsMember, user, type TestUser } from '../support/activities.js';
+import { message, submit, teamsMember, type TestUser } from '../support/activities.js';
+import { leaderA, leaderB, leaderMapping, teacherA, teacherB, TENANT_A, TENANT_B } from '../support/two-tenants.js';
 import { findAction } from '../support/bot-harness.js';
 import { createTestDatabase, pgAdminUrl, warnIfNoPg, type TestDatabase } from '../support/postgres.js';
 
@@ -13,15 +14,6 @@ warnIfNoPg();
 
 // Two real server processes, one database, two school boards (TENANT_ORGS): a provider's deployment
 // behind a load balancer. Each request goes to the instance the test picks.
-const TENANT_A = 'aaaaaaaa-1111-4111-8111-00000000000a';
-const TENANT_B = 'bbbbbbbb-2222-4222-8222-00000000000b';
-const leaderA = user('leider-a', 0x41, TENANT_A);
-const teacherA = user('docent-a', 0x42, TENANT_A);
-const leaderB = user('leider-b', 0x51, TENANT_B);
-const teacherB = user('docent-b', 0x52, TENANT_B);
-
-const mapping = (leader: TestUser, name: string, members: TestUser[]): string =>
-  ['version: 1', 'leaders:', `  baas: { name: ${name}, id: ${leader.aadObjectId} }`, 'teams:', `  - { name: Team ${name}, leader: baas, members: [${members.map((m) => m.aadObjectId).join(', ')}] }`, ''].join('\n');
 
 describe.skipIf(!pgAdminUrl())('two server processes on one database, a board per tenant', () => {
   let db: TestDatabase;
@@ -34,8 +26,8 @@ describe.skipIf(!pgAdminUrl())('two server processes on one database, a board pe
   beforeAll(async () => {
     db = await createTestDatabase();
     dir = mkdtempSync(path.join(os.tmpdir(), 'mw-two-tenants-'));
-    writeFileSync(path.join(dir, 'leaders.oog.yaml'), mapping(leaderA, 'Anna', [teacherA]));
-    writeFileSync(path.join(dir, 'leaders.konot.yaml'), mapping(leaderB, 'Bert', [teacherB]));
+    writeFileSync(path.join(dir, 'leaders.oog.yaml'), leaderMapping(leaderA, 'Anna', [teacherA]));
+    writeFileSync(path.join(dir, 'leaders.konot.yaml'), leaderMapping(leaderB, 'Bert', [teacherB]));
     serviceUrl = await connector.start();
     for (const person of [leaderA, teacherA, leaderB, teacherB]) connector.addMember(teamsMember(person, `${person.name}@school.example`));
     const env = {

@@ -8,6 +8,11 @@ export interface TokenBudget {
   spentToday(): number;
 }
 
+/** Today's date in the Netherlands (YYYY-MM-DD): a budget's day starts at Dutch midnight. */
+function dutchDay(clock: Clock): string {
+  return clock.now().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+}
+
 /**
  * An in-memory daily budget: a restart starts the day's count afresh, so the cap is per process
  * and day — enough to stop a loop or a flood from running up a bill.
@@ -15,9 +20,8 @@ export interface TokenBudget {
 export function createTokenBudget(limit: number, clock: Clock): TokenBudget {
   let day = '';
   let spent = 0;
-  const today = () => clock.now().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
   const roll = () => {
-    const d = today();
+    const d = dutchDay(clock);
     if (d !== day) {
       day = d;
       spent = 0;
@@ -61,9 +65,8 @@ export function createSharedTokenBudget(limit: number, clock: Clock, add: (count
   let pending = 0;
   let lastSync = -Infinity;
   let syncing: Promise<void> = Promise.resolve();
-  const today = () => clock.now().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
   const roll = () => {
-    const d = today();
+    const d = dutchDay(clock);
     if (d !== day) {
       day = d;
       shared = 0;
