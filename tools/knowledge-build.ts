@@ -21,8 +21,7 @@ import { misplacedQuestions } from '../src/core/retrieval/question-filter.js';
 import { codeIntentsFile, loadBoardKnowledge, loadCodeIntents, loadSectionTitles, questionsFile, titlesFile } from '../src/board/board-files.js';
 import { unknownIntentSections } from '../src/core/knowledge/code-intents.js';
 import { loadVocabulary } from '../src/board/shared-lists.js';
-import { analysedQuestionsFile, serializeAnalysedQuestions } from '../src/board/analysed-questions-file.js';
-import { analysisFingerprint } from '../src/core/retrieval/analysed-questions.js';
+import { writeQuestionKeys } from './lib/write-question-keys.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -63,7 +62,8 @@ function main(): number {
     problems += reportQuestions(outDir, board.org);
     problems += reportTitles(outDir, document);
     problems += reportCodeIntents(outDir, document);
-    writeAnalysedQuestions(outDir, board.org);
+    const keys = writeQuestionKeys(outDir, board.org);
+    console.log(`  ${board.org}: ${keys.questions} vragen en ${keys.outOfScope} voorbeelden buiten de code geanalyseerd → ${keys.file}`);
   }
   if (problems > 0) console.error(`\n${problems} probleem/problemen met de vragen of titels per sectie: zie hierboven (README, "Bringing a new board's code").`);
   return problems > 0 ? 2 : 0;
@@ -125,20 +125,6 @@ function reportCodeIntents(outDir: string, document: KnowledgeDocument): number 
   const unknown = unknownIntentSections(document, intents);
   console.log(`  ${org}: vragen over de code zelf${unknown.length ? `, ${unknown.length} onbekende sectie(s): ${unknown.join(', ')}` : ', in orde'}`);
   return unknown.length;
-}
-
-/**
- * Writes knowledge/<org>/question-keys.json: every stored and out-of-scope question analysed as the
- * index does it, so the server need not analyse them again at start-up.
- */
-function writeAnalysedQuestions(outDir: string, org: string): void {
-  const { knowledge, questions, outOfScope } = loadBoardKnowledge(outDir, org);
-  const vocabulary = loadVocabulary(join(outDir, 'vocabulary'));
-  const analysed = { fingerprint: analysisFingerprint(knowledge, vocabulary, questions, outOfScope), questions: new Map<string, ReadonlyMap<string, number>>(), outOfScope: new Map<string, ReadonlyMap<string, number>>() };
-  createSearchIndex(knowledge, vocabulary, { questions, outOfScope, onAnalysed: (kind, text, keys) => analysed[kind].set(text, keys) });
-  const target = analysedQuestionsFile(outDir, org);
-  writeFileSync(target, serializeAnalysedQuestions(analysed));
-  console.log(`  ${org}: ${analysed.questions.size} vragen en ${analysed.outOfScope.size} voorbeelden buiten de code geanalyseerd → ${target}`);
 }
 
 try {

@@ -25,6 +25,7 @@ import { listOrgs, loadBoardKnowledge, questionsFile } from '../src/board/board-
 import { loadVocabulary } from '../src/board/shared-lists.js';
 import { openFeedbackReader } from '../src/store/open-data-store.js';
 import { addOutOfScope, linkQuestion, ReviewEditError } from './lib/review-edits.js';
+import { writeQuestionKeys } from './lib/write-question-keys.js';
 
 const USAGE = `Gebruik:
   npm run review -- --org <id> [--data-dir DIR] [--since DATUM] [--limit N]
@@ -96,7 +97,11 @@ async function main(): Promise<void> {
     const { knowledge } = loadBoardKnowledge(knowledgeDir, org);
     const file = questionsFile(knowledgeDir, org);
     const result = linkQuestion(readFileSync(file, 'utf8'), sectionId, question, new Set(knowledge.sections.map((s) => s.id)));
-    if (result.added) writeFileSync(file, result.text);
+    if (result.added) {
+      writeFileSync(file, result.text);
+      // The server's analysed questions must include the new one (else it warns and analyses them all at start).
+      writeQuestionKeys(knowledgeDir, org);
+    }
     process.stdout.write(result.added ? `Toegevoegd aan ${sectionId} in ${path.relative(process.cwd(), file)}.\n` : `Die vraag staat al bij ${sectionId}; niets veranderd.\n`);
     return;
   }

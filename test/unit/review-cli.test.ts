@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { loadBoardKnowledge } from '../../src/board/board-files.js';
+import { loadVocabulary } from '../../src/board/shared-lists.js';
+import { analysisFingerprint } from '../../src/core/retrieval/analysed-questions.js';
 import { openDataStore } from '../../src/store/open-data-store.js';
 import type { Feedback } from '../../src/core/shared/feedback.js';
 
@@ -78,6 +81,10 @@ describe('npm run review', () => {
     expect(first.stdout).toMatch(/Toegevoegd aan oog:4\.1\.p7/);
     const questions = (parse(readFileSync(file, 'utf8')) as { sections: Record<string, string[]> }).sections;
     expect(questions['oog:4.1.p7']!.at(-1)).toBe('wie heeft die code eigenlijk gemaakt');
+    // The analysed questions were brought up to date with it, so the server starts without re-analysing.
+    const keys = loadBoardKnowledge(knowledgeDir, 'oog');
+    expect(keys.analysed?.questions.has('wie heeft die code eigenlijk gemaakt')).toBe(true);
+    expect(keys.analysed?.fingerprint).toBe(analysisFingerprint(keys.knowledge, loadVocabulary(path.join(knowledgeDir, 'vocabulary')), keys.questions, keys.outOfScope));
     const again = review('--org', 'oog', '--knowledge', knowledgeDir, '--link', 'wie heeft die code eigenlijk gemaakt', 'oog:4.1.p7');
     expect(again.stdout).toMatch(/staat al bij oog:4\.1\.p7/);
     // The real knowledge was not touched.
