@@ -64,6 +64,10 @@ class BoardDoubts<D extends StoredDoubt> implements DoubtStore<D> {
     return this.#own(await this.inner.listOpen());
   }
 
+  async listAll(): Promise<D[]> {
+    return this.#own(await this.inner.listAll());
+  }
+
   #own(doubts: D[]): D[] {
     return doubts.filter((d) => d.org === this.org);
   }

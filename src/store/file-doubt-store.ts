@@ -98,6 +98,17 @@ export class FileDoubtStore<D extends StoredDoubt = StoredDoubt> implements Doub
     return this.lifecycle.run(() => this.#list(this.#open, OPEN_BUCKET, (d) => d.open));
   }
 
+  listAll(): Promise<D[]> {
+    return this.lifecycle.run(async () => {
+      const all: D[] = [];
+      for (const stem of await this.#records.stems()) {
+        const doubt = await this.#records.getByStem(stem);
+        if (doubt) all.push(doubt);
+      }
+      return sortById(all);
+    });
+  }
+
   /**
    * Walks every record and checks that it is in each index it belongs to (maintenance
    * and crash tests; costs a full scan). With `repair`, missing entries are added.

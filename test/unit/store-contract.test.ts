@@ -7,6 +7,7 @@ import type { Feedback } from '../../src/core/shared/feedback.js';
 import type { DataStore } from '../../src/store/data-store.js';
 import { createMemoryDataStore } from '../support/memory-store/create-memory-data-store.js';
 import { openDataStore } from '../../src/store/open-data-store.js';
+import { assignToBoard } from '../../src/store/assign-board.js';
 import { scopeToBoard } from '../../src/store/board-scope.js';
 import { openPgDataStore } from '../../src/store/postgres/open-pg-data-store.js';
 import { createTestDatabase, pgAdminUrl, warnIfNoPg } from '../support/postgres.js';
@@ -331,6 +332,34 @@ describe.each(implementations)('DataStore contract: %s', (_name, create) => {
       await expect(konot.doubts.put({ ...doubt('d-x', 'a', []), org: 'oog' })).rejects.toThrow(/belongs to board "oog"/);
       // The store underneath holds both, each marked with its board.
       expect((await harness.store.doubts.listOpen()).map((d) => [d.id, d.org])).toEqual([['d-konot', 'konot'], ['d-oog', 'oog']]);
+    });
+
+    it("moves a single-board store's records into one board, once (a deployment switching to TENANT_ORGS)", async () => {
+      harness = await create();
+      const plain = harness.store;
+      await plain.doubts.put(doubt('d-open', 'teacher-1', ['leader-1']));
+      await plain.doubts.put(doubt('d-closed', 'teacher-1', ['leader-1'], false));
+      await plain.users.put('teacher-1', { name: 'Anna' });
+      await plain.onboarding.put('teacher-1', { step: 3 });
+      await plain.closedDoubts.put('d-closed', '2025-05-01T10:00:00.000Z');
+      await plain.conversations.put('leader-1', { reference: {}, updatedAt: '2025-05-01T10:00:00.000Z' });
+      // Another board's record already in the store stays where it is.
+      await scopeToBoard(plain, 'konot').users.put('teacher-9', { name: 'Bram' });
+
+      const moved = await assignToBoard(plain, 'oog');
+      expect(moved).toEqual({ doubts: 2, conversations: 1, users: 1, identities: 0, onboarding: 1, closedDoubts: 1 });
+      const oog = scopeToBoard(plain, 'oog');
+      expect(ids(await oog.doubts.listByAsker('teacher-1'))).toEqual(['d-closed', 'd-open']);
+      expect(ids(await oog.doubts.listAll())).toEqual(['d-closed', 'd-open']);
+      expect(await oog.users.get('teacher-1')).toEqual({ name: 'Anna' });
+      expect(await oog.onboarding.get('teacher-1')).toEqual({ step: 3 });
+      expect(await oog.closedDoubts.keys()).toEqual(['d-closed']);
+      expect(await plain.users.get('teacher-1')).toBeUndefined();
+      const konot = scopeToBoard(plain, 'konot');
+      expect(await konot.doubts.listAll()).toEqual([]);
+      expect(await konot.users.keys()).toEqual(['teacher-9']);
+      // A second run finds nothing to move.
+      expect(await assignToBoard(plain, 'oog')).toEqual({ doubts: 0, conversations: 0, users: 0, identities: 0, onboarding: 0, closedDoubts: 0 });
     });
 
     it('keeps key-value records, feedback and turn state of boards apart under the same keys', async () => {

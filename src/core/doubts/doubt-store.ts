@@ -31,4 +31,6 @@ export interface DoubtStore<D extends StoredDoubt = StoredDoubt> {
   listByAssignee(assigneeId: string): Promise<D[]>;
   /** All doubts with `open: true`. Bounded by the number of open doubts, not by history. */
   listOpen(): Promise<D[]>;
+  /** Every doubt, by id: a full scan, for maintenance tools only (never on a user's turn). */
+  listAll(): Promise<D[]>;
 }

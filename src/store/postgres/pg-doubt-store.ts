@@ -48,6 +48,10 @@ export class PgDoubtStore<D extends StoredDoubt = StoredDoubt> implements DoubtS
     return this.#where('open', []);
   }
 
+  listAll(): Promise<D[]> {
+    return this.#where('true', []);
+  }
+
   async #where(condition: string, params: unknown[]): Promise<D[]> {
     // COLLATE "C": the same byte order as the other stores' sort by id.
     const { rows } = await this.db.query<{ data: D }>(`SELECT data FROM doubts WHERE ${condition} ORDER BY id COLLATE "C"`, params);

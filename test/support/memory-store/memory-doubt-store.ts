@@ -30,6 +30,10 @@ export class MemoryDoubtStore<D extends StoredDoubt = StoredDoubt> implements Do
     return this.#where((d) => d.assigneeIds.includes(assigneeId));
   }
 
+  async listAll(): Promise<D[]> {
+    return sortById([...this.#doubts.values()].map((d) => jsonClone(d)));
+  }
+
   async listOpen(): Promise<D[]> {
     return this.#where((d) => d.open);
   }
