@@ -27,7 +27,6 @@ import { createGraphManagerDirectory, type GraphDirectory } from './infra/graph-
 import { knownIdentitiesOver } from './teams/member-identity.js';
 import { createShortAnswerer, type ShortAnswerer } from './core/ai/short-answer.js';
 import { createSharedTokenBudget, createTokenBudget, type TokenBudget } from './core/ai/budget.js';
-import { analysisFingerprint } from './core/retrieval/analysed-questions.js';
 import { wordsOf } from './core/privacy/mask.js';
 import { createOpenAiChat } from './infra/open-ai-chat.js';
 
@@ -102,7 +101,7 @@ export async function buildDeployment(config: Config, overrides: CoreOverrides =
     // Graph answers for its own tenant only: another board's people are not in that directory.
     const boardGraph = graph && (!tenants || tenants.includes(config.graph!.tenantId.toLowerCase())) ? graph : undefined;
     const index = createSearchIndex(board.knowledge, vocabulary, board);
-    if (board.questions && board.analysed?.fingerprint !== analysisFingerprint(board.knowledge, vocabulary, board.questions, board.outOfScope)) {
+    if (board.questions && index.analysedAtBuild > 0) {
       // Same answers, but every start analyses thousands of questions again.
       logger.warn({ event: 'knowledge.question_keys_stale', org: board.org }, `knowledge/${board.org}/question-keys.json is missing or out of date: run npm run knowledge:build`);
     }

@@ -24,6 +24,7 @@ describe('questions analysed by knowledge:build (knowledge/<org>/question-keys.j
     const { board, fresh } = freshAnalysis(org);
     expect(board.analysed, 'question-keys.json is missing or malformed').toBeDefined();
     expect(board.analysed!.fingerprint).toBe(analysisFingerprint(board.knowledge, vocabulary, board.questions, board.outOfScope));
+    expect(createSearchIndex(board.knowledge, vocabulary, board).analysedAtBuild).toBe(0);
     for (const kind of ['questions', 'outOfScope'] as const) {
       expect([...board.analysed![kind].keys()].sort()).toEqual([...fresh[kind].keys()].sort());
       for (const [text, keys] of fresh[kind]) expect([...board.analysed![kind].get(text)!], text).toEqual([...keys]);

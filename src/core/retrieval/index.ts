@@ -104,6 +104,11 @@ export interface SearchIndex {
   outOfScope: QuestionIndex;
   /** Per standard question about the code, the sections that answer it (positions in `sections`), best first. */
   codeIntents: ReadonlyMap<CodeIntent, readonly number[]>;
+  /**
+   * Stored and out-of-scope questions this index analysed itself while being built: 0 when
+   * knowledge:build's analysis (`question-keys.json`) fitted, else a slow start worth a warning.
+   */
+  analysedAtBuild: number;
 }
 
 function fieldStats(
@@ -212,6 +217,7 @@ export function createSearchIndex(
     codeIntents: new Map(
       [...(extras.codeIntents?.byIntent ?? [])].map(([intent, ids]) => [intent, ids.map((id) => doc.sections.findIndex((s) => s.id === id)).filter((i) => i >= 0)]),
     ),
+    analysedAtBuild: 0,
   };
   // Stored questions are analysed exactly as asked ones are, so both meet on the same keys. The
   // out-of-scope ones come after the board's own, so their words do not count as the board's.
@@ -220,6 +226,7 @@ export function createSearchIndex(
     const known = analysed?.[kind].get(text);
     if (known) return known;
     const keys = questionKeys(index, text);
+    index.analysedAtBuild++;
     extras.onAnalysed?.(kind, text, keys);
     return keys;
   };
