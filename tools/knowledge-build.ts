@@ -59,13 +59,14 @@ function main(): number {
     const rules = document.sections.filter((section) => section.rule !== undefined).length;
     const audiences = AUDIENCES.map((audience) => `${audience} ${document.sections.filter((s) => s.audience.includes(audience)).length}`).join(', ');
     console.log(`${board.org}: ${document.sections.length} secties, ${rules} regels; doelgroepen: ${audiences} → ${target}`);
+    // The analysed questions first: the check of the questions then builds its index from them.
+    const keys = writeQuestionKeys(outDir, board.org);
+    console.log(`  ${board.org}: ${keys.questions} vragen en ${keys.outOfScope} voorbeelden buiten de code geanalyseerd → ${keys.file}`);
     problems += reportQuestions(outDir, board.org);
     problems += reportTitles(outDir, document);
     problems += reportCodeIntents(outDir, document);
-    const keys = writeQuestionKeys(outDir, board.org);
-    console.log(`  ${board.org}: ${keys.questions} vragen en ${keys.outOfScope} voorbeelden buiten de code geanalyseerd → ${keys.file}`);
   }
-  if (problems > 0) console.error(`\n${problems} probleem/problemen met de vragen of titels per sectie: zie hierboven (README, "Bringing a new board's code").`);
+  if (problems > 0) console.error(`\n${problems} probleem/problemen met de vragen, titels of vragen over de code per sectie: zie hierboven (README, "Bringing a new board's code").`);
   return problems > 0 ? 2 : 0;
 }
 
@@ -90,9 +91,7 @@ function reportQuestions(outDir: string, org: string): number {
     ...misplaced.map((m) => `${m.sectionId}: "${m.question}" past beter bij ${m.bestId} (eigen sectie op plaats ${m.rank || '-'})`),
   ];
   const count = [...extras.questions.bySection.values()].reduce((n, l) => n + l.length, 0);
-  console.log(`  ${org}: ${count} vragen bij ${extras.questions.bySection.size} secties${lines.length ? `, ${lines.length} probleem/problemen:` : ', in orde'}`);
-  for (const line of lines) console.error(`    ${line}`);
-  return lines.length;
+  return printReport(org, `${count} vragen bij ${extras.questions.bySection.size} secties`, lines);
 }
 
 /** Keeps knowledge/<org>/titles.yaml in step: a board without titles, sections without one, titles of unknown sections, doubles. */
@@ -109,9 +108,7 @@ function reportTitles(outDir: string, document: KnowledgeDocument): number {
     ...check.unknownSections.map((id) => `titel bij een sectie die niet (meer) bestaat: ${id}`),
     ...check.duplicates.map((t) => `titel staat bij twee secties: ${t}`),
   ];
-  console.log(`  ${org}: ${titles.byId.size} titels${lines.length ? `, ${lines.length} probleem/problemen:` : ', in orde'}`);
-  for (const line of lines) console.error(`    ${line}`);
-  return lines.length;
+  return printReport(org, `${titles.byId.size} titels`, lines);
 }
 
 /** Checks knowledge/<org>/code-intents.yaml: optional, but every section it names must exist. */
@@ -122,9 +119,15 @@ function reportCodeIntents(outDir: string, document: KnowledgeDocument): number 
     console.log(`  ${org}: geen ${codeIntentsFile(outDir, org)} (vragen over de code zelf worden op woorden gezocht)`);
     return 0;
   }
-  const unknown = unknownIntentSections(document, intents);
-  console.log(`  ${org}: vragen over de code zelf${unknown.length ? `, ${unknown.length} onbekende sectie(s): ${unknown.join(', ')}` : ', in orde'}`);
-  return unknown.length;
+  const lines = unknownIntentSections(document, intents).map((id) => `vraag over de code bij een sectie die niet (meer) bestaat: ${id}`);
+  return printReport(org, 'vragen over de code zelf', lines);
+}
+
+/** One line saying what was checked, then each problem on its own line; returns the number of problems. */
+function printReport(org: string, checked: string, problems: readonly string[]): number {
+  console.log(`  ${org}: ${checked}${problems.length ? `, ${problems.length} probleem/problemen:` : ', in orde'}`);
+  for (const problem of problems) console.error(`    ${problem}`);
+  return problems.length;
 }
 
 try {
