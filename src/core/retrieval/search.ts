@@ -1,5 +1,6 @@
 import type { IndexedSection, SearchIndex } from './index.js';
-import { analyzeQuery, type AnalyzedQuery, type QueryUnit } from './query.js';
+import { analyzeQuery, type AnalyzedQuery } from './query.js';
+import { audiencePrior, matchedByText, matchText, unitWeight } from './section-text-match.js';
 import { matchBag } from './question-bags.js';
 import { matchQuestions } from './question-index.js';
 import { rerank, rerankFeatures } from './rerank.js';
@@ -8,22 +9,10 @@ import { windowCovered } from './sentence-window.js';
 import type { CodeIntent } from '../knowledge/code-intents.js';
 import { codeIntentFirst } from './code-intent.js';
 
-/** Bonus (in idf units) when two consecutive question words also stand side by side in the section. */
-const BIGRAM_BONUS = 0.35;
-/** Share of full idf that an unknown word counts for in coverage (it may just be context, "musical"). */
-const UNKNOWN_WORD_SHARE = 0.6;
 /** Ranking multiplies BM25F by (COVERAGE_BASE + coverage); 0.8 lets a strong match on the key words outweigh thin breadth. */
 const COVERAGE_BASE = 0.8;
-/**
- * Audience prior: the bot's users are staff, so a rule addressed only to pupils or parents ranks
- * below staff rules unless the question is about pupils or parents ("mag een leerling ...").
- */
-export const OTHER_AUDIENCE_PRIOR = 0.6;
-/** ... and a little less so when the question names that group but not as its subject. */
-export const MENTIONED_AUDIENCE_PRIOR = 0.65;
 /** Share of a long section's coverage that comes from its best window of sentences. */
 export const WINDOW_BLEND = 0.5;
-const STAFF_SIDE = new Set(['medewerkers', 'leidinggevenden', 'school']);
 /**
  * Re-ranking of the top hits: a section that matches the question only through tool words
  * (platform, account, post, photo) ranks below sections matching its topic ("uitschelden in een
@@ -106,58 +95,6 @@ export interface ScoreOptions {
   weights?: readonly number[] | null;
 }
 
-/** Inverse document frequency of a key in the board's code. */
-export function idf(index: SearchIndex, key: string): number {
-  const n = index.sections.length;
-  const df = index.df.get(key) ?? 0;
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-}
-
-function bm25f(s: IndexedSection, key: string): number {
-  return s.termWeights.get(key) ?? 0;
-}
-
-function unitWeight(index: SearchIndex, unit: QueryUnit): number {
-  if (unit.optional) return 0;
-  let best = -1;
-  for (const [key, w] of unit.alts) if (index.df.has(key)) best = Math.max(best, idf(index, key) * Math.max(w, 0.75));
-  for (const p of unit.phrases) {
-    const rarest = Math.max(...p.words.map((keys) => Math.max(...keys.map((k) => (index.df.has(k) ? idf(index, k) : 0)))));
-    best = Math.max(best, rarest * 0.75);
-  }
-  return (best >= 0 ? best : idf(index, '\u0000') * UNKNOWN_WORD_SHARE) * unit.importance;
-}
-
-/** The audience prior of a section for a question (1 = no change). */
-export function audiencePrior(query: AnalyzedQuery, audience: readonly string[]): number {
-  if (audience.length === 0 || audience.some((a) => STAFF_SIDE.has(a))) return 1;
-  if (query.subject && audience.includes(query.subject)) return 1;
-  if (audience.some((a) => query.mentions.has(a as never))) return MENTIONED_AUDIENCE_PRIOR;
-  return OTHER_AUDIENCE_PRIOR;
-}
-
-function bm25Phrase(s: IndexedSection, words: readonly string[][]): number {
-  let sum = 0;
-  for (const keys of words) sum += Math.max(0, ...keys.map((k) => bm25f(s, k)));
-  return sum / Math.max(1, words.length);
-}
-
-function hasKey(s: IndexedSection, key: string): boolean {
-  return s.termWeights.has(key);
-}
-
-function adjacent(s: IndexedSection, a: QueryUnit, b: QueryUnit): boolean {
-  for (const ka of a.alts.keys()) {
-    const pa = s.positions.get(ka);
-    if (!pa) continue;
-    for (const kb of b.alts.keys()) {
-      const pb = s.positions.get(kb);
-      if (pb && pa.some((p) => pb.includes(p + 1) || pb.includes(p - 1))) return true;
-    }
-  }
-  return false;
-}
-
 /** Scores one analysed question against every section (BM25F + bigram bonus + coverage). */
 export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: ScoreOptions = {}): SearchResult {
   let features: number[][] | undefined;
@@ -169,32 +106,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
     audiencePrior(query, index.sections[i]!.section.audience) * index.sections[i]!.prior,
   );
   const hits = index.sections.map((s, position): RankingHit => {
-    let score = 0;
-    let covered = 0;
-    const matched = query.units.map((unit, i) => {
-      let unitScore = 0;
-      let unitMatch = 0;
-      for (const [key, w] of unit.alts) {
-        if (!hasKey(s, key)) continue;
-        unitScore = Math.max(unitScore, w * bm25f(s, key));
-        unitMatch = Math.max(unitMatch, w);
-      }
-      for (const p of unit.phrases) {
-        if (!p.words.every((keys) => keys.some((k) => hasKey(s, k)))) continue;
-        unitScore = Math.max(unitScore, p.weight * bm25Phrase(s, p.words));
-        unitMatch = Math.max(unitMatch, p.weight);
-      }
-      score += unitScore * unit.importance;
-      covered += (unitWeights[i] ?? 0) * unitMatch;
-      return unitMatch;
-    });
-    for (let i = 0; i + 1 < ordered.length; i++) {
-      const a = ordered[i];
-      const b = ordered[i + 1];
-      if (a && b && adjacent(s, a, b)) {
-        score += BIGRAM_BONUS * Math.min(unitWeights[query.units.indexOf(a)] ?? 0, unitWeights[query.units.indexOf(b)] ?? 0);
-      }
-    }
+    const { score, covered, matched } = matchText(s, query, unitWeights, ordered);
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
     // Breadth beats one strong word: a section covering more of the question ranks higher.
     const prior = audiencePrior(query, s.section.audience) * s.prior;
@@ -286,12 +198,6 @@ function demote(hit: RankingHit, factor: number): void {
   hit.score *= factor;
   hit.base *= factor;
   hit.questionPart *= factor;
-}
-
-/** True when the section's own text (not only its stored questions) contains a key of the unit. */
-function matchedByText(s: IndexedSection, unit: QueryUnit): boolean {
-  for (const key of unit.alts.keys()) if (hasKey(s, key)) return true;
-  return unit.phrases.some((p) => p.words.every((keys) => keys.some((k) => hasKey(s, k))));
 }
 
 /** Analyses and scores a question against one board's index. */
