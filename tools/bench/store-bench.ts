@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { StoredDoubt } from '../../src/core/doubts/doubt-store.js';
 import { seedDataDir } from '../lib/bulk-seed.js';
 import { openDataStore } from '../../src/store/open-data-store.js';
+import { percentile } from './load-client.js';
 
 interface BenchDoubt extends StoredDoubt {
   createdAt: string;
@@ -54,10 +55,6 @@ function* range<T>(count: number, make: (i: number) => T): Iterable<T> {
   for (let i = 0; i < count; i++) yield make(i);
 }
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 async function time<R>(work: () => Promise<R>): Promise<[number, R]> {
   const start = performance.now();
