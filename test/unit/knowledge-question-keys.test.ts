@@ -7,34 +7,36 @@ import { listOrgs, loadBoardKnowledge } from '../../src/board/board-files.js';
 import { loadVocabulary } from '../../src/board/shared-lists.js';
 import { analysisFingerprint } from '../../src/core/retrieval/analysed-questions.js';
 import { createSearchIndex } from '../../src/core/retrieval/index.js';
+import { analysisOf } from '../../src/core/retrieval/question-index.js';
 import { search } from '../../src/core/retrieval/search.js';
 
 const vocabulary = loadVocabulary();
 
-/** What the index analyses itself, by kind and question. */
+/** What the index analyses itself, by kind. */
 function freshAnalysis(org: string) {
   const board = loadBoardKnowledge('knowledge', org);
-  const fresh = { questions: new Map<string, ReadonlyMap<string, number>>(), outOfScope: new Map<string, ReadonlyMap<string, number>>() };
-  createSearchIndex(board.knowledge, vocabulary, { ...board, analysed: undefined, onAnalysed: (kind, text, keys) => fresh[kind].set(text, keys) });
-  return { board, fresh };
+  const index = createSearchIndex(board.knowledge, vocabulary, { ...board, analysed: undefined });
+  return { board, index, fresh: { questions: analysisOf(index.questions), outOfScope: analysisOf(index.outOfScope) } };
 }
 
 describe('questions analysed by knowledge:build (knowledge/<org>/question-keys.json)', () => {
   it.each(listOrgs('knowledge'))('%s: the file fits its inputs and equals a fresh analysis (run npm run knowledge:build when not)', (org) => {
-    const { board, fresh } = freshAnalysis(org);
+    const { board, index, fresh } = freshAnalysis(org);
+    expect(index.analysedAtBuild).toBe(index.questions.questions.length + index.outOfScope.questions.length);
     expect(board.analysed, 'question-keys.json is missing or malformed').toBeDefined();
     expect(board.analysed!.fingerprint).toBe(analysisFingerprint(board.knowledge, vocabulary, board.questions, board.outOfScope));
     expect(createSearchIndex(board.knowledge, vocabulary, board).analysedAtBuild).toBe(0);
     for (const kind of ['questions', 'outOfScope'] as const) {
-      expect([...board.analysed![kind].keys()].sort()).toEqual([...fresh[kind].keys()].sort());
-      for (const [text, keys] of fresh[kind]) expect([...board.analysed![kind].get(text)!], text).toEqual([...keys]);
+      expect([...board.analysed![kind].keys()]).toEqual([...fresh[kind].keys()]);
+      for (const [key, pairs] of fresh[kind]) expect(board.analysed![kind].get(key), key).toEqual(pairs);
     }
   });
 
   it('an analysis whose fingerprint no longer fits is not used: the index analyses the questions itself', () => {
     const board = loadBoardKnowledge('knowledge', 'school001');
     // Keys that would send every question elsewhere, under a fingerprint of other inputs.
-    const poisoned = new Map([...board.analysed!.questions].map(([text]) => [text, new Map([['onzin', 1]])]));
+    const count = [...board.questions!.bySection.values()].reduce((n, qs) => n + qs.length, 0);
+    const poisoned = new Map([['onzin', Array.from({ length: count }, (_, q) => [q, 1]).flat()]]);
     const stale = { ...board.analysed!, fingerprint: 'fnv:0000000000000000', questions: poisoned };
     const question = 'mag ik een foto van mijn klas op insta zetten?';
     const used = search(createSearchIndex(board.knowledge, vocabulary, { ...board, analysed: stale }), question).hits.slice(0, 3).map((h) => h.indexed.section.id);
@@ -50,7 +52,7 @@ describe('questions analysed by knowledge:build (knowledge/<org>/question-keys.j
     try {
       expect(loadAnalysedQuestions(dir, 'oog')).toBeUndefined();
       mkdirSync(path.join(dir, 'oog'));
-      writeFileSync(path.join(dir, 'oog', 'question-keys.json'), '{"fingerprint": "x", "questions": {"a": [["k", "niet een getal"]]}, "outOfScope": {}}');
+      writeFileSync(path.join(dir, 'oog', 'question-keys.json'), '{"fingerprint": "x", "questions": [["k", [0, "niet een getal"]]], "outOfScope": []}');
       expect(loadAnalysedQuestions(dir, 'oog')).toBeUndefined();
       writeFileSync(path.join(dir, 'oog', 'question-keys.json'), '{ kapot');
       expect(loadAnalysedQuestions(dir, 'oog')).toBeUndefined();

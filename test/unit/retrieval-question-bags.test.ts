@@ -35,8 +35,8 @@ describe('all stored questions of a section as one bag (document expansion)', ()
   it('covers a question whose words are spread over several stored questions of one section', () => {
     const query = analyzeQuery(index, 'vakantie tiktok');
     const weights = query.units.map(() => 1);
-    const scope = matchBag(index.questionBags[0]!, query.units, weights);
-    const photos = matchBag(index.questionBags[1]!, query.units, weights);
+    const scope = matchBag(index.questionBags, 0, query.units, weights);
+    const photos = matchBag(index.questionBags, 1, query.units, weights);
     expect(scope.coverage).toBe(1);
     expect(photos.coverage).toBe(0.5);
     expect(scope.score).toBeGreaterThan(photos.score);
@@ -44,7 +44,8 @@ describe('all stored questions of a section as one bag (document expansion)', ()
 
   it('a section without stored questions has an empty bag', () => {
     const bare = createSearchIndex(doc, vocabulary, {});
-    expect(bare.questionBags.map((bag) => bag.size)).toEqual([0, 0, 0]);
+    expect([0, 1, 2].map((s) => matchBag(bare.questionBags, s, analyzeQuery(bare, 'vakantie tiktok').units, [1, 1]).coverage)).toEqual([0, 0, 0]);
+    expect(bare.questionBags.rows.size).toBe(0);
   });
 
   it('gives the re-ranker its bag score and coverage per candidate', () => {

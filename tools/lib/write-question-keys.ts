@@ -5,6 +5,7 @@ import { loadBoardKnowledge } from '../../src/board/board-files.js';
 import { loadVocabulary } from '../../src/board/shared-lists.js';
 import { analysisFingerprint } from '../../src/core/retrieval/analysed-questions.js';
 import { createSearchIndex } from '../../src/core/retrieval/index.js';
+import { analysisOf } from '../../src/core/retrieval/question-index.js';
 
 /**
  * Writes knowledge/<org>/question-keys.json: every stored and out-of-scope question analysed as the
@@ -14,13 +15,15 @@ import { createSearchIndex } from '../../src/core/retrieval/index.js';
 export function writeQuestionKeys(knowledgeDir: string, org: string): { file: string; questions: number; outOfScope: number } {
   const { knowledge, questions, outOfScope } = loadBoardKnowledge(knowledgeDir, org);
   const vocabulary = loadVocabulary(join(knowledgeDir, 'vocabulary'));
-  const analysed = {
-    fingerprint: analysisFingerprint(knowledge, vocabulary, questions, outOfScope),
-    questions: new Map<string, ReadonlyMap<string, number>>(),
-    outOfScope: new Map<string, ReadonlyMap<string, number>>(),
-  };
-  createSearchIndex(knowledge, vocabulary, { questions, outOfScope, onAnalysed: (kind, text, keys) => analysed[kind].set(text, keys) });
+  const index = createSearchIndex(knowledge, vocabulary, { questions, outOfScope });
   const file = analysedQuestionsFile(knowledgeDir, org);
-  writeFileSync(file, serializeAnalysedQuestions(analysed));
-  return { file, questions: analysed.questions.size, outOfScope: analysed.outOfScope.size };
+  writeFileSync(
+    file,
+    serializeAnalysedQuestions({
+      fingerprint: analysisFingerprint(knowledge, vocabulary, questions, outOfScope),
+      questions: analysisOf(index.questions),
+      outOfScope: analysisOf(index.outOfScope),
+    }),
+  );
+  return { file, questions: index.questions.questions.length, outOfScope: index.outOfScope.questions.length };
 }

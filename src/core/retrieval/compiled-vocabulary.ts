@@ -41,7 +41,7 @@ export interface CompiledVocabulary {
   phrases: CompiledPhrase[];
   /** The phrases by their first stem: a question is only compared with phrases that can start at a word. */
   phrasesByFirst: Map<string, CompiledPhrase[]>;
-  /** Every normalised single word mentioned in the vocabulary (entries and code terms). */
+  /** Every normalised single content word (no stopword) mentioned in the vocabulary (entries and code terms). */
   singleWords: Set<string>;
   /** Keys of single-word entries of domain themes: a question using them is about social media / online conduct. */
   domainKeys: Set<string>;
@@ -88,7 +88,7 @@ export function compileVocabulary(vocabulary: Vocabulary): CompiledVocabulary {
       for (const entry of group.words) {
         const tokens = tokenize(entry);
         if (tokens.length === 1 && tokens[0]) {
-          compiled.singleWords.add(tokens[0]);
+          if (!isStopword(tokens[0])) compiled.singleWords.add(tokens[0]);
           for (const key of wordKeys(tokens[0])) {
             const list = compiled.byKey.get(key);
             if (list) {

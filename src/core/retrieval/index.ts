@@ -2,14 +2,13 @@ import type { SectionQuestions } from '../knowledge/questions.js';
 import type { KnowledgeDocument, Section } from '../knowledge/types.js';
 import { B, K1 } from './bm25.js';
 import { analyzeQuery } from './query.js';
-import { createNegativeIndex, createQuestionIndex, type QuestionIndex } from './question-index.js';
-import { questionBags } from './question-bags.js';
+import { indexQuestions, invertAnalyses, storedQuestions, type QuestionIndex } from './question-index.js';
+import { questionBags, type QuestionBags } from './question-bags.js';
 import { analysisFingerprint, type AnalysedQuestions } from './analysed-questions.js';
 import type { CodeIntent, CodeIntentSections } from '../knowledge/code-intents.js';
 import { analyzeForIndex, contentWords } from './analyze.js';
 import { compileVocabulary, type CompiledVocabulary } from './compiled-vocabulary.js';
 import { tokenize } from './normalize.js';
-import { isStopword } from './stopwords.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export type FieldName = 'body' | 'head' | 'aud';
@@ -98,8 +97,8 @@ export interface SearchIndex {
   wordMemo: Map<string, ReadonlyMap<string, number>>;
   /** The questions each section answers, for the nearest-question match (empty without questions). */
   questions: QuestionIndex;
-  /** Per section (in `sections` order): all its stored questions as one bag of keys, key → BM25 weight. */
-  questionBags: Array<Map<string, number>>;
+  /** Per section (in `sections` order): all its stored questions as one bag of keys. */
+  questionBags: QuestionBags;
   /** Questions no code answers, as one pseudo-section 0: the nearest one tells when to decline. */
   outOfScope: QuestionIndex;
   /** Per standard question about the code, the sections that answer it (positions in `sections`), best first. */
@@ -146,8 +145,6 @@ export function createSearchIndex(
     analysed?: AnalysedQuestions | undefined;
     /** Which sections answer the standard questions about the code itself. */
     codeIntents?: CodeIntentSections | undefined;
-    /** Called with every question the index analyses itself (knowledge:build records them). */
-    onAnalysed?: (kind: 'questions' | 'outOfScope', text: string, keys: ReadonlyMap<string, number>) => void;
   } = {},
 ): SearchIndex {
   const knownWords = new Map<string, number>();
@@ -157,7 +154,7 @@ export function createSearchIndex(
     }
   }
   const compiled = compileVocabulary(vocabulary);
-  for (const w of compiled.singleWords) if (!knownWords.has(w) && !isStopword(w)) knownWords.set(w, 0);
+  for (const w of compiled.singleWords) if (!knownWords.has(w)) knownWords.set(w, 0);
   const isKnownPart = (part: string): boolean => knownWords.has(part);
   const wordMemo = new Map<string, ReadonlyMap<string, number>>();
 
@@ -212,7 +209,7 @@ export function createSearchIndex(
     orgWords: new Set(tokenize(`${doc.org} ${doc.organisation}`).filter((w) => !['onderwijs', 'school', 'stichting'].includes(w))),
     wordMemo,
     questions: { questions: [], postings: new Map(), weights: [] },
-    questionBags: [],
+    questionBags: { rows: new Map() },
     outOfScope: { questions: [], postings: new Map(), weights: [] },
     codeIntents: new Map(
       [...(extras.codeIntents?.byIntent ?? [])].map(([intent, ids]) => [intent, ids.map((id) => doc.sections.findIndex((s) => s.id === id)).filter((i) => i >= 0)]),
@@ -222,17 +219,15 @@ export function createSearchIndex(
   // Stored questions are analysed exactly as asked ones are, so both meet on the same keys. The
   // out-of-scope ones come after the board's own, so their words do not count as the board's.
   const analysed = extras.analysed && extras.analysed.fingerprint === analysisFingerprint(doc, vocabulary, extras.questions, extras.outOfScope ?? []) ? extras.analysed : undefined;
-  const keysOf = (kind: 'questions' | 'outOfScope') => (text: string): ReadonlyMap<string, number> => {
-    const known = analysed?.[kind].get(text);
-    if (known) return known;
-    const keys = questionKeys(index, text);
+  const analyse = (text: string): ReadonlyMap<string, number> => {
     index.analysedAtBuild++;
-    extras.onAnalysed?.(kind, text, keys);
-    return keys;
+    return questionKeys(index, text);
   };
-  index.questions = createQuestionIndex(doc.sections, extras.questions, keysOf('questions'));
+  const stored = storedQuestions(doc.sections, extras.questions);
+  index.questions = indexQuestions(stored, analysed?.questions ?? invertAnalyses(stored.map((q) => q.text), analyse));
   index.questionBags = questionBags(index.questions, sections.length);
-  index.outOfScope = createNegativeIndex(extras.outOfScope ?? [], keysOf('outOfScope'));
+  const negatives = (extras.outOfScope ?? []).map((text) => ({ text, section: 0 }));
+  index.outOfScope = indexQuestions(negatives, analysed?.outOfScope ?? invertAnalyses(extras.outOfScope ?? [], analyse));
   return index;
 }
 

@@ -2,6 +2,7 @@ import type { SectionQuestions } from '../knowledge/questions.js';
 import type { Section } from '../knowledge/types.js';
 import { B, K1 } from './bm25.js';
 import type { AnalyzedQuery } from './query.js';
+import { PAIR, type InvertedAnalysis } from './analysed-questions.js';
 
 /**
  * The questions each section answers, indexed for a nearest-question match (QnA Maker's
@@ -16,9 +17,16 @@ export interface QuestionIndex {
   questions: Array<{ text: string; section: number }>;
   /** Per stored question: the summed BM25 weight of its own keys (how much there is to match in it). */
   weights: number[];
-  /** Key → (question number, BM25 weight of the key in that question, idf included). */
-  postings: Map<string, Array<{ question: number; weight: number; match: number }>>;
+  /**
+   * Key → flat triples (question number, BM25 weight of the key in that question with idf, the key's
+   * own weight in the question's analysis): flat numbers rather than one object per posting, because
+   * tens of thousands of small objects made building the index mostly garbage-collector work.
+   */
+  postings: Map<string, number[]>;
 }
+
+/** Numbers per posting in QuestionIndex.postings. */
+export const POSTING = 3;
 
 /** The share of a stored question the asked one matches weighs in as (REVERSE_BASE + share). */
 const REVERSE_BASE = 0.5;
@@ -44,54 +52,68 @@ export interface QuestionMatch {
 /** A stored question counts towards a section's support when it scores this share of the section's best. */
 const SUPPORT_SHARE = 0.5;
 
-/**
- * Builds the question index of one board. `analyze` turns a stored question into the keys it may
- * stand for, each with a weight (1 = the word itself); pass the board's own query analyser.
- */
-export function createQuestionIndex(
-  sections: readonly Section[],
-  questions: SectionQuestions | undefined,
-  analyze: (text: string) => ReadonlyMap<string, number>,
-): QuestionIndex {
+/** The stored questions of a board in index order: section by section as in the code. */
+export function storedQuestions(sections: readonly Section[], questions: SectionQuestions | undefined): QuestionIndex['questions'] {
   const stored: QuestionIndex['questions'] = [];
   sections.forEach((section, i) => {
     for (const text of questions?.bySection.get(section.id) ?? []) stored.push({ text, section: i });
   });
-  return indexQuestions(stored, analyze);
+  return stored;
+}
+
+/** Analyses questions one by one (`analyze`: the board's query analyser) into the inverted form. */
+export function invertAnalyses(texts: readonly string[], analyze: (text: string) => ReadonlyMap<string, number>): Map<string, number[]> {
+  const inverted = new Map<string, number[]>();
+  texts.forEach((text, q) => {
+    for (const [key, weight] of analyze(text)) {
+      const pairs = inverted.get(key);
+      if (pairs) pairs.push(q, weight);
+      else inverted.set(key, [q, weight]);
+    }
+  });
+  return inverted;
+}
+
+/** The inverted analysis of an index's questions (what knowledge:build stores). */
+export function analysisOf(index: QuestionIndex): Map<string, number[]> {
+  const inverted = new Map<string, number[]>();
+  for (const [key, list] of index.postings) {
+    const pairs: number[] = [];
+    for (let i = 0; i < list.length; i += POSTING) pairs.push(list[i]!, list[i + 2]!);
+    inverted.set(key, pairs);
+  }
+  return inverted;
 }
 
 /**
- * Indexes questions that no code answers (out of scope: using an app, school life, HR) as one
+ * Indexes questions from their inverted analysis: BM25 over the questions, each one a document.
+ * Out-of-scope questions (using an app, school life, HR) are indexed the same way as one
  * pseudo-section 0: a question closer to these than to anything the code answers is declined.
  */
-export function createNegativeIndex(texts: readonly string[], analyze: (text: string) => ReadonlyMap<string, number>): QuestionIndex {
-  return indexQuestions(
-    texts.map((text) => ({ text, section: 0 })),
-    analyze,
-  );
-}
-
-function indexQuestions(stored: QuestionIndex['questions'], analyze: (text: string) => ReadonlyMap<string, number>): QuestionIndex {
-  const keysOf = stored.map((q) => analyze(q.text));
-  const df = new Map<string, number>();
-  for (const keys of keysOf) for (const k of keys.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  const lengths = keysOf.map((k) => k.size);
-  const avg = Math.max(1, lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length));
+export function indexQuestions(stored: QuestionIndex['questions'], inverted: InvertedAnalysis): QuestionIndex {
   const n = stored.length;
+  const lengths = new Uint32Array(n);
+  let total = 0;
+  for (const pairs of inverted.values()) {
+    for (let i = 0; i < pairs.length; i += PAIR) lengths[pairs[i]!]!++;
+    total += pairs.length / PAIR;
+  }
+  const avg = Math.max(1, total / Math.max(1, n));
   const postings: QuestionIndex['postings'] = new Map();
-  const weights = stored.map(() => 0);
-  keysOf.forEach((keys, q) => {
-    const norm = 1 - B + (B * (lengths[q] ?? 0)) / avg;
-    for (const [key, tf] of keys) {
-      const d = df.get(key) ?? 0;
-      const weight = (Math.log(1 + (n - d + 0.5) / (d + 0.5)) * tf * (K1 + 1)) / (tf + K1 * norm);
-      const list = postings.get(key);
-      const entry = { question: q, weight, match: tf };
-      weights[q] = (weights[q] ?? 0) + weight;
-      if (list) list.push(entry);
-      else postings.set(key, [entry]);
+  const weights = Array.from({ length: n }, () => 0);
+  for (const [key, pairs] of inverted) {
+    const d = pairs.length / PAIR;
+    const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+    const list: number[] = [];
+    for (let i = 0; i < pairs.length; i += PAIR) {
+      const q = pairs[i]!;
+      const tf = pairs[i + 1]!;
+      const weight = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[q]!) / avg));
+      weights[q]! += weight;
+      list.push(q, weight, tf);
     }
-  });
+    postings.set(key, list);
+  }
   return { questions: stored, postings, weights };
 }
 
@@ -120,23 +142,31 @@ export function matchQuestions(
   units.forEach((unit, u) => {
     for (const [key, w] of unit.alts) {
       if ((queryKeys.get(key) ?? 0) < w) queryKeys.set(key, w);
-      for (const p of index.postings.get(key) ?? []) {
-        if (!seen[p.question]) {
-          seen[p.question] = 1;
-          touched.push(p.question);
-          bm25.fill(0, p.question * nu, (p.question + 1) * nu);
-          matched.fill(0, p.question * nu, (p.question + 1) * nu);
-          reached[p.question] = 0;
+      const list = index.postings.get(key);
+      if (!list) continue;
+      for (let i = 0; i < list.length; i += POSTING) {
+        const question = list[i]!;
+        if (!seen[question]) {
+          seen[question] = 1;
+          touched.push(question);
+          bm25.fill(0, question * nu, (question + 1) * nu);
+          matched.fill(0, question * nu, (question + 1) * nu);
+          reached[question] = 0;
         }
-        const at = p.question * nu + u;
-        if (w * p.weight > bm25[at]!) bm25[at] = w * p.weight;
-        const m = Math.min(1, w * p.match);
+        const at = question * nu + u;
+        const weight = w * list[i + 1]!;
+        if (weight > bm25[at]!) bm25[at] = weight;
+        const m = Math.min(1, w * list[i + 2]!);
         if (m > matched[at]!) matched[at] = m;
       }
     }
   });
   // How much of each stored question the asked one reaches (each key once, at its best weight).
-  for (const [key, w] of queryKeys) for (const p of index.postings.get(key) ?? []) reached[p.question]! += p.weight * Math.min(1, w);
+  for (const [key, w] of queryKeys) {
+    const list = index.postings.get(key);
+    if (!list) continue;
+    for (let i = 0; i < list.length; i += POSTING) reached[list[i]!]! += list[i + 1]! * Math.min(1, w);
+  }
 
   const total = unitWeights.reduce((a, b) => a + b, 0);
   const best = new Map<number, QuestionMatch>();

@@ -165,7 +165,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   }
   refined.sort((a, b) => b.score - a.score);
   const candidates = refined.map((hit) => {
-    const bag = matchBag(index.questionBags[index.sections.indexOf(hit.indexed)] ?? new Map(), query.units, unitWeights);
+    const bag = matchBag(index.questionBags, index.sections.indexOf(hit.indexed), query.units, unitWeights);
     return Object.assign(hit, { textPart: hit.base * (COVERAGE_BASE + hit.textCoverage), bagPart: bag.score, bagCoverage: bag.coverage });
   });
   const topScore = candidates[0]?.score ?? 0;
