@@ -4,22 +4,22 @@
  * fit again after the questions or the ranking change.
  */
 export const RERANK_WEIGHTS: readonly number[] | undefined = [
-  0.9580, // score
-  0.7683, // textPart
-  -0.0165, // questionPart
-  1.8769, // textCoverage
-  1.1689, // questionCoverage
-  1.4000, // questionReverse
-  1.0963, // secondQuestion
-  0.4688, // support
-  -0.9848, // length
-  0.0495, // rule
-  0.3127, // lowPrior
-  0.0815, // rank
-  0.1450, // textRank
-  0.3583, // questionRank
-  0.0009, // heading
-  2.1480, // bagPart
-  1.2570, // bagCoverage
-  1.4156, // title
+  0.8881, // score
+  0.6995, // textPart
+  -0.0124, // questionPart
+  1.7853, // textCoverage
+  1.2563, // questionCoverage
+  1.5066, // questionReverse
+  1.3214, // secondQuestion
+  0.5055, // support
+  -0.9667, // length
+  0.0442, // rule
+  0.3549, // lowPrior
+  0.1459, // rank
+  0.1305, // textRank
+  0.3690, // questionRank
+  0.0153, // heading
+  2.2001, // bagPart
+  1.2815, // bagCoverage
+  1.4939, // title
 ];
