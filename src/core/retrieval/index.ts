@@ -2,7 +2,7 @@ import type { SectionQuestions } from '../knowledge/questions.js';
 import type { KnowledgeDocument, Section } from '../knowledge/types.js';
 import { B, K1 } from './bm25.js';
 import { analyzeQuery } from './query.js';
-import { indexQuestions, invertAnalyses, storedQuestions, type QuestionIndex } from './question-index.js';
+import { indexQuestions, invertAnalyses, noPostings, storedQuestions, type QuestionIndex } from './question-index.js';
 import { questionBags, type QuestionBags } from './question-bags.js';
 import { analysisFingerprint, type AnalysedQuestions } from './analysed-questions.js';
 import type { CodeIntent, CodeIntentSections } from '../knowledge/code-intents.js';
@@ -208,9 +208,9 @@ export function createSearchIndex(
     vocabulary: compiled,
     orgWords: new Set(tokenize(`${doc.org} ${doc.organisation}`).filter((w) => !['onderwijs', 'school', 'stichting'].includes(w))),
     wordMemo,
-    questions: { questions: [], postings: new Map(), weights: [] },
-    questionBags: { rows: new Map() },
-    outOfScope: { questions: [], postings: new Map(), weights: [] },
+    questions: { questions: [], postings: noPostings(), weights: [] },
+    questionBags: { rows: new Map(), offsets: new Uint32Array(1), section: new Uint32Array(0), weight: new Float64Array(0) },
+    outOfScope: { questions: [], postings: noPostings(), weights: [] },
     codeIntents: new Map(
       [...(extras.codeIntents?.byIntent ?? [])].map(([intent, ids]) => [intent, ids.map((id) => doc.sections.findIndex((s) => s.id === id)).filter((i) => i >= 0)]),
     ),

@@ -1,5 +1,5 @@
 import { B, K1 } from './bm25.js';
-import { POSTING, type QuestionIndex } from './question-index.js';
+import type { QuestionIndex } from './question-index.js';
 import type { QueryUnit } from './query.js';
 
 /**
@@ -7,31 +7,41 @@ import type { QueryUnit } from './query.js';
  * (doc2query's document expansion): the nearest-question match needs one stored question to say
  * what the teacher says, while her words may be spread over several ("mn privé insta" in one,
  * "geldt dit ook" in another).
+ *
+ * Laid out like the question postings (compressed rows, one per key, the same rows): the bag
+ * weights of key k are positions `offsets[k]` up to `offsets[k + 1]`, sections ascending.
  */
 export interface QuestionBags {
-  /**
-   * Key → flat pairs (section position, BM25 weight of the key in that section's bag, idf over the
-   * bags), sections ascending. Inverted like the question postings, and built from them by
-   * arithmetic: a map per section cost a look-up for every stored key at every start.
-   */
-  rows: Map<string, number[]>;
+  /** Key → its row (shared with the question postings). */
+  rows: ReadonlyMap<string, number>;
+  offsets: Uint32Array;
+  section: Uint32Array;
+  /** BM25 weight of the key in that section's bag, idf over the sections' bags. */
+  weight: Float64Array;
 }
 
 export function questionBags(questions: QuestionIndex, sectionCount: number): QuestionBags {
-  const rows = new Map<string, number[]>();
+  const { rows, offsets: postingOffsets, question, match } = questions.postings;
+  // At most one cell per posting; stored questions are numbered section by section, so the
+  // postings of one key and one section are adjacent and add up into one cell.
+  const offsets = new Uint32Array(rows.size + 1);
+  const section = new Uint32Array(question.length);
+  const weight = new Float64Array(question.length);
   const lengths = new Float64Array(sectionCount);
-  for (const [key, list] of questions.postings) {
-    // Stored questions are numbered section by section, so one section's postings are adjacent.
-    const pairs: number[] = [];
-    for (let i = 0; i < list.length; i += POSTING) {
-      const section = questions.questions[list[i]!]!.section;
-      const tf = list[i + 2]!;
-      if (pairs[pairs.length - 2] === section) pairs[pairs.length - 1]! += tf;
-      else pairs.push(section, tf);
-      lengths[section]! += tf;
+  let at = 0;
+  for (let row = 0; row < rows.size; row++) {
+    offsets[row] = at;
+    for (let i = postingOffsets[row]!; i < postingOffsets[row + 1]!; i++) {
+      const s = questions.questions[question[i]!]!.section;
+      if (at === offsets[row] || section[at - 1] !== s) {
+        section[at] = s;
+        at++;
+      }
+      weight[at - 1]! += match[i]!;
+      lengths[s]! += match[i]!;
     }
-    rows.set(key, pairs);
   }
+  offsets[rows.size] = at;
   let filled = 0;
   let sum = 0;
   for (const length of lengths) {
@@ -40,21 +50,24 @@ export function questionBags(questions: QuestionIndex, sectionCount: number): Qu
     sum += length;
   }
   const avg = Math.max(1, sum / Math.max(1, filled));
-  for (const pairs of rows.values()) {
-    const d = pairs.length / 2;
+  for (let row = 0; row < rows.size; row++) {
+    const d = offsets[row + 1]! - offsets[row]!;
     const idf = Math.log(1 + (sectionCount - d + 0.5) / (d + 0.5));
-    for (let i = 0; i < pairs.length; i += 2) {
-      const t = pairs[i + 1]!;
-      pairs[i + 1] = (idf * t * (K1 + 1)) / (t + K1 * (1 - B + (B * lengths[pairs[i]!]!) / avg));
+    for (let i = offsets[row]!; i < offsets[row + 1]!; i++) {
+      const t = weight[i]!;
+      weight[i] = (idf * t * (K1 + 1)) / (t + K1 * (1 - B + (B * lengths[section[i]!]!) / avg));
     }
   }
-  return { rows };
+  return { rows, offsets, section, weight };
 }
 
 /** Weight of a key in one section's bag (0 when the bag lacks it). */
-function bagWeight(pairs: readonly number[] | undefined, section: number): number {
-  if (!pairs) return 0;
-  for (let i = 0; i < pairs.length && pairs[i]! <= section; i += 2) if (pairs[i] === section) return pairs[i + 1]!;
+function bagWeight(bags: QuestionBags, key: string, target: number): number {
+  const row = bags.rows.get(key);
+  if (row === undefined) return 0;
+  for (let i = bags.offsets[row]!; i < bags.offsets[row + 1]! && bags.section[i]! <= target; i++) {
+    if (bags.section[i] === target) return bags.weight[i]!;
+  }
   return 0;
 }
 
@@ -72,7 +85,7 @@ export function matchBag(
     let best = 0;
     let match = 0;
     for (const [key, w] of unit.alts) {
-      const weight = bagWeight(bags.rows.get(key), section);
+      const weight = bagWeight(bags, key, section);
       if (weight === 0) continue;
       best = Math.max(best, w * weight);
       match = Math.max(match, w);

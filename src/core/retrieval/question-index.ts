@@ -17,16 +17,30 @@ export interface QuestionIndex {
   questions: Array<{ text: string; section: number }>;
   /** Per stored question: the summed BM25 weight of its own keys (how much there is to match in it). */
   weights: number[];
-  /**
-   * Key → flat triples (question number, BM25 weight of the key in that question with idf, the key's
-   * own weight in the question's analysis): flat numbers rather than one object per posting, because
-   * tens of thousands of small objects made building the index mostly garbage-collector work.
-   */
-  postings: Map<string, number[]>;
+  postings: Postings;
 }
 
-/** Numbers per posting in QuestionIndex.postings. */
-export const POSTING = 3;
+/**
+ * Which stored questions hold each key, as compressed rows (CSR): the postings of key k are
+ * positions `offsets[k]` up to `offsets[k + 1]` of the three columns, in question order. A few
+ * typed arrays rather than a list or an object per key, because tens of thousands of small objects
+ * made building the index mostly garbage-collector work.
+ */
+export interface Postings {
+  /** Key → its row. */
+  rows: Map<string, number>;
+  offsets: Uint32Array;
+  question: Uint32Array;
+  /** BM25 weight of the key in that question, idf included. */
+  weight: Float64Array;
+  /** The key's own weight in the question's analysis (1 = the word itself). */
+  match: Float64Array;
+}
+
+/** Postings of nothing. */
+export function noPostings(): Postings {
+  return { rows: new Map(), offsets: new Uint32Array(1), question: new Uint32Array(0), weight: new Float64Array(0), match: new Float64Array(0) };
+}
 
 /** The share of a stored question the asked one matches weighs in as (REVERSE_BASE + share). */
 const REVERSE_BASE = 0.5;
@@ -76,10 +90,11 @@ export function invertAnalyses(texts: readonly string[], analyze: (text: string)
 
 /** The inverted analysis of an index's questions (what knowledge:build stores). */
 export function analysisOf(index: QuestionIndex): Map<string, number[]> {
+  const { rows, offsets, question, match } = index.postings;
   const inverted = new Map<string, number[]>();
-  for (const [key, list] of index.postings) {
+  for (const [key, row] of rows) {
     const pairs: number[] = [];
-    for (let i = 0; i < list.length; i += POSTING) pairs.push(list[i]!, list[i + 2]!);
+    for (let i = offsets[row]!; i < offsets[row + 1]!; i++) pairs.push(question[i]!, match[i]!);
     inverted.set(key, pairs);
   }
   return inverted;
@@ -92,29 +107,38 @@ export function analysisOf(index: QuestionIndex): Map<string, number[]> {
  */
 export function indexQuestions(stored: QuestionIndex['questions'], inverted: InvertedAnalysis): QuestionIndex {
   const n = stored.length;
-  const lengths = new Uint32Array(n);
   let total = 0;
-  for (const pairs of inverted.values()) {
-    for (let i = 0; i < pairs.length; i += PAIR) lengths[pairs[i]!]!++;
-    total += pairs.length / PAIR;
-  }
-  const avg = Math.max(1, total / Math.max(1, n));
-  const postings: QuestionIndex['postings'] = new Map();
-  const weights = Array.from({ length: n }, () => 0);
+  for (const pairs of inverted.values()) total += pairs.length / PAIR;
+  const rows = new Map<string, number>();
+  const offsets = new Uint32Array(inverted.size + 1);
+  const question = new Uint32Array(total);
+  const weight = new Float64Array(total);
+  const match = new Float64Array(total);
+  const lengths = new Uint32Array(n);
+  let at = 0;
   for (const [key, pairs] of inverted) {
-    const d = pairs.length / PAIR;
-    const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
-    const list: number[] = [];
-    for (let i = 0; i < pairs.length; i += PAIR) {
-      const q = pairs[i]!;
-      const tf = pairs[i + 1]!;
-      const weight = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[q]!) / avg));
-      weights[q]! += weight;
-      list.push(q, weight, tf);
+    offsets[rows.size] = at;
+    rows.set(key, rows.size);
+    for (let i = 0; i < pairs.length; i += PAIR, at++) {
+      question[at] = pairs[i]!;
+      match[at] = pairs[i + 1]!;
+      lengths[pairs[i]!]!++;
     }
-    postings.set(key, list);
   }
-  return { questions: stored, postings, weights };
+  offsets[rows.size] = at;
+  const avg = Math.max(1, total / Math.max(1, n));
+  const weights = Array.from({ length: n }, () => 0);
+  for (let row = 0; row < rows.size; row++) {
+    const d = offsets[row + 1]! - offsets[row]!;
+    const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+    for (let i = offsets[row]!; i < offsets[row + 1]!; i++) {
+      const q = question[i]!;
+      const tf = match[i]!;
+      weight[i] = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[q]!) / avg));
+      weights[q]! += weight[i]!;
+    }
+  }
+  return { questions: stored, postings: { rows, offsets, question, weight, match }, weights };
 }
 
 /**
@@ -131,6 +155,7 @@ export function matchQuestions(
 ): Map<number, QuestionMatch> {
   const units = query.units;
   const nu = units.length;
+  const postings = index.postings;
   // Per-(question, unit) tables in scratch space reused across calls: only questions sharing a key
   // with the asked one are touched, and allocating tables for every stored question on every
   // question was most of the garbage collector's work under load.
@@ -142,10 +167,10 @@ export function matchQuestions(
   units.forEach((unit, u) => {
     for (const [key, w] of unit.alts) {
       if ((queryKeys.get(key) ?? 0) < w) queryKeys.set(key, w);
-      const list = index.postings.get(key);
-      if (!list) continue;
-      for (let i = 0; i < list.length; i += POSTING) {
-        const question = list[i]!;
+      const row = postings.rows.get(key);
+      if (row === undefined) continue;
+      for (let i = postings.offsets[row]!; i < postings.offsets[row + 1]!; i++) {
+        const question = postings.question[i]!;
         if (!seen[question]) {
           seen[question] = 1;
           touched.push(question);
@@ -154,18 +179,18 @@ export function matchQuestions(
           reached[question] = 0;
         }
         const at = question * nu + u;
-        const weight = w * list[i + 1]!;
+        const weight = w * postings.weight[i]!;
         if (weight > bm25[at]!) bm25[at] = weight;
-        const m = Math.min(1, w * list[i + 2]!);
+        const m = Math.min(1, w * postings.match[i]!);
         if (m > matched[at]!) matched[at] = m;
       }
     }
   });
   // How much of each stored question the asked one reaches (each key once, at its best weight).
   for (const [key, w] of queryKeys) {
-    const list = index.postings.get(key);
-    if (!list) continue;
-    for (let i = 0; i < list.length; i += POSTING) reached[list[i]!]! += list[i + 1]! * Math.min(1, w);
+    const row = postings.rows.get(key);
+    if (row === undefined) continue;
+    for (let i = postings.offsets[row]!; i < postings.offsets[row + 1]!; i++) reached[postings.question[i]!]! += postings.weight[i]! * Math.min(1, w);
   }
 
   const total = unitWeights.reduce((a, b) => a + b, 0);

@@ -71,7 +71,7 @@ function addAlt(alts: Map<string, number>, key: string, weight: number): void {
 
 /** True when the code, a question its sections answer or an out-of-scope question contains the key. */
 export function inIndex(index: SearchIndex, key: string): boolean {
-  return index.df.has(key) || index.questions.postings.has(key) || index.outOfScope.postings.has(key);
+  return index.df.has(key) || index.questions.postings.rows.has(key) || index.outOfScope.postings.rows.has(key);
 }
 
 /** What a word of the question stands for while it is being analysed. */
