@@ -4,22 +4,22 @@
  * fit again after the questions or the ranking change.
  */
 export const RERANK_WEIGHTS: readonly number[] | undefined = [
-  0.8881, // score
-  0.6995, // textPart
-  -0.0124, // questionPart
-  1.7853, // textCoverage
-  1.2563, // questionCoverage
-  1.5066, // questionReverse
-  1.3214, // secondQuestion
-  0.5055, // support
-  -0.9667, // length
-  0.0442, // rule
-  0.3549, // lowPrior
-  0.1459, // rank
-  0.1305, // textRank
-  0.3690, // questionRank
-  0.0153, // heading
-  2.2001, // bagPart
-  1.2815, // bagCoverage
-  1.4939, // title
+  0.9098, // score
+  0.7171, // textPart
+  -0.0258, // questionPart
+  1.6746, // textCoverage
+  1.2902, // questionCoverage
+  1.5170, // questionReverse
+  1.3479, // secondQuestion
+  0.5094, // support
+  -0.9681, // length
+  0.0408, // rule
+  0.3822, // lowPrior
+  0.1095, // rank
+  0.1062, // textRank
+  0.3814, // questionRank
+  0.0523, // heading
+  2.2594, // bagPart
+  1.4190, // bagCoverage
+  1.4821, // title
 ];
