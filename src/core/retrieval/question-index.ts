@@ -163,12 +163,20 @@ export function matchQuestions(
   const { bm25, matched, seen, reached, scores, touched } = scratch;
   for (const question of touched) seen[question] = 0;
   touched.length = 0;
-  const queryKeys = new Map<string, number>();
+  // How much of each stored question the asked one reaches counts each key once, at its best weight:
+  // the unit where a key weighs most adds it (found first, so the postings are walked once).
+  const reachedBy = new Map<string, { unit: number; weight: number }>();
   units.forEach((unit, u) => {
     for (const [key, w] of unit.alts) {
-      if ((queryKeys.get(key) ?? 0) < w) queryKeys.set(key, w);
+      const known = reachedBy.get(key);
+      if (!known || known.weight < w) reachedBy.set(key, { unit: u, weight: w });
+    }
+  });
+  units.forEach((unit, u) => {
+    for (const [key, w] of unit.alts) {
       const row = postings.rows.get(key);
       if (row === undefined) continue;
+      const reach = reachedBy.get(key)!.unit === u ? Math.min(1, w) : 0;
       for (let i = postings.offsets[row]!; i < postings.offsets[row + 1]!; i++) {
         const question = postings.question[i]!;
         if (!seen[question]) {
@@ -183,15 +191,10 @@ export function matchQuestions(
         if (weight > bm25[at]!) bm25[at] = weight;
         const m = Math.min(1, w * postings.match[i]!);
         if (m > matched[at]!) matched[at] = m;
+        reached[question]! += postings.weight[i]! * reach;
       }
     }
   });
-  // How much of each stored question the asked one reaches (each key once, at its best weight).
-  for (const [key, w] of queryKeys) {
-    const row = postings.rows.get(key);
-    if (row === undefined) continue;
-    for (let i = postings.offsets[row]!; i < postings.offsets[row + 1]!; i++) reached[postings.question[i]!]! += postings.weight[i]! * Math.min(1, w);
-  }
 
   const total = unitWeights.reduce((a, b) => a + b, 0);
   const best = new Map<number, QuestionMatch>();
