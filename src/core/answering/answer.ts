@@ -20,8 +20,12 @@ export const BEST_QUOTE_MAX = 500;
 export const RELATED_QUOTE_MAX = 330;
 /** Share of its weight a generic word keeps when choosing a quote window. */
 const GENERIC_WINDOW_SHARE = 0.3;
-/** A window quoted from a long best section takes in its neighbours up to this length. */
-const BEST_FILL = 200;
+/**
+ * A window quoted from a long best section takes in its neighbours up to this length. At 200 the
+ * window around the words of a story ("ik heb mezelf gegoogeld …") stopped before the sentence that
+ * says what to do about it; 300 keeps it on the dev sets without lengthening the median reply.
+ */
+const BEST_FILL = 300;
 /** ... and one from a long related section up to this length. */
 const RELATED_FILL = 60;
 /** Related passages shown at most. */
