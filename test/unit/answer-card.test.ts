@@ -56,3 +56,19 @@ describe('answer headings and the leidinggevende', () => {
     expect(silent).not.toMatch(/moeten weten|Leg voor aan/);
   });
 });
+
+describe('sources on an answer', () => {
+  it('names the board and code in full under the passage, and only the place in it under related passages', () => {
+    const best = { quote: 'Plaats geen foto’s van leerlingen zonder toestemming.', citation: 'Testbestuur, Code Sociale Media, 3.1 Medewerkers, regel 8', section: { id: 't:3.1.8', headingPath: ['3.1 Medewerkers'], rule: '8' } };
+    const related = { quote: 'Respecteer elkaars privacy.', citation: 'Testbestuur, Code Sociale Media, 3.2 Leerlingen:, regel 5', section: { id: 't:3.2.5', headingPath: ['3 Regels', '3.2 Leerlingen:'], rule: '5' } };
+    const shown = text(answerCard(best, [related], 'a1', 'leidinggevende'));
+    expect(shown).toContain('Bron: Testbestuur, Code Sociale Media, 3.1 Medewerkers, regel 8');
+    expect(shown).toContain('Bron: 3.2 Leerlingen, regel 5');
+    expect(shown.match(/Testbestuur/g)).toHaveLength(1);
+  });
+
+  it('keeps the full citation for a related passage that has no place to name', () => {
+    const bare = { quote: 'Inleiding.', citation: 'Testbestuur, Code Sociale Media', section: { id: 't:p1', headingPath: [] } };
+    expect(text(answerCard(bare, [bare], 'a1', 'leidinggevende')).match(/Bron: Testbestuur, Code Sociale Media/g)).toHaveLength(2);
+  });
+});

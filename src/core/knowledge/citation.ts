@@ -4,8 +4,17 @@ import type { KnowledgeDocument, Section } from './types.js';
  * Human-readable citation of a section, e.g.
  * "Openbaar Onderwijs Groningen, Code Sociale Media, 3.1 Richtlijnen sociale media voor medewerkers, regel 8".
  */
-export function formatCitation(doc: Pick<KnowledgeDocument, 'organisation' | 'title'>, section: Section): string {
-  const parts = [doc.organisation, doc.title];
+export function formatCitation(doc: Pick<KnowledgeDocument, 'organisation' | 'title'>, section: Pick<Section, 'headingPath' | 'rule'>): string {
+  const location = formatLocation(section);
+  return [doc.organisation, doc.title, ...(location ? [location] : [])].join(', ');
+}
+
+/**
+ * Where a section stands within its code, e.g. "3.1 Richtlijnen sociale media voor medewerkers,
+ * regel 8": enough for a passage shown under one whose citation already names the board and code.
+ */
+export function formatLocation(section: Pick<Section, 'headingPath' | 'rule'>): string {
+  const parts: string[] = [];
   // Headings such as "Don'ts:" end in a colon in the source; a citation reads better without it.
   const heading = section.headingPath.at(-1)?.replace(/\s*:\s*$/, '');
   if (heading) parts.push(heading);
