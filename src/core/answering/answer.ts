@@ -1,4 +1,4 @@
-import { formatCitation } from '../knowledge/citation.js';
+import { formatCitation, formatLocation } from '../knowledge/citation.js';
 import { analyzeForIndex } from '../retrieval/analyze.js';
 import type { SearchIndex } from '../retrieval/index.js';
 import { matchUnit, type QueryUnit } from '../retrieval/query.js';
@@ -157,11 +157,13 @@ function relatedPassages(index: SearchIndex, result: SearchResult, best: Passage
   const tryAdd = (hit: SectionHit): void => {
     if (related.length >= MAX_RELATED || chosen.has(hit)) return;
     const p = passage(index, hit, quoteFor(index, result, hit, RELATED_QUOTE_MAX, true, RELATED_FILL));
-    if (best.quote.includes(p.quote) || length + p.quote.length + p.citation.length > REPLY_BUDGET) return;
+    // A related passage is cited by its place in the code (the best one names the board and code).
+    const cost = p.quote.length + (formatLocation(p.section) || p.citation).length;
+    if (best.quote.includes(p.quote) || length + cost > REPLY_BUDGET) return;
     related.push(p);
     chosen.add(hit);
     shownHeadings.add(headingOf(hit));
-    length += p.quote.length + p.citation.length;
+    length += cost;
   };
   // Near-ties first (they may be the real answer), then runners-up under another heading (a different
   // answer), then the rest.
