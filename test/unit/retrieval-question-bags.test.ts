@@ -4,20 +4,13 @@ import { matchBag } from '../../src/core/retrieval/question-bags.js';
 import { analyzeQuery } from '../../src/core/retrieval/query.js';
 import { search } from '../../src/core/retrieval/search.js';
 import { FEATURE_NAMES } from '../../src/core/retrieval/rerank.js';
-import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';
+import { testCode, testSection as section } from '../support/test-code.js';
 
-const section = (id: string, text: string): Section => ({ id: `t:${id}`, org: 't', headingPath: ['Regels'], audience: ['medewerkers'], text });
-const doc = {
-  org: 't',
-  organisation: 'Testbestuur',
-  title: 'Code',
-  version: '1',
-  sections: [
-    section('scope', 'Deze regels gelden ook buiten de school en buiten werktijd.'),
-    section('photos', 'Plaats geen foto van leerlingen zonder toestemming van hun ouders.'),
-    section('tone', 'Wees respectvol in reacties, ook als je het ergens niet mee eens bent.'),
-  ],
-} as unknown as KnowledgeDocument;
+const doc = testCode([
+  section('scope', 'Deze regels gelden ook buiten de school en buiten werktijd.'),
+  section('photos', 'Plaats geen foto van leerlingen zonder toestemming van hun ouders.'),
+  section('tone', 'Wees respectvol in reacties, ook als je het ergens niet mee eens bent.'),
+]);
 const vocabulary = { themes: [] } as never;
 const questions = {
   org: 't',

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';
 import { createSearchIndex } from '../../src/core/retrieval/index.js';
 import { analyzeQuery } from '../../src/core/retrieval/query.js';
 import { matchQuestions, MIN_QUESTION_MATCH_WEIGHT } from '../../src/core/retrieval/question-index.js';
 import { parseVocabulary } from '../../src/core/retrieval/vocabulary.js';
+import { testCode, testSection as section } from '../support/test-code.js';
 
-const section = (id: string, text: string): Section => ({ id: `t:${id}`, org: 't', headingPath: ['Regels'], audience: ['medewerkers'], text });
-const doc = {
-  org: 't',
-  organisation: 'Testbestuur',
-  title: 'Code',
-  version: '1',
-  sections: [section('photos', 'Plaats geen foto van leerlingen zonder toestemming.'), section('tone', 'Blijf online vriendelijk, ook als je het oneens bent.')],
-} as unknown as KnowledgeDocument;
+const doc = testCode([section('photos', 'Plaats geen foto van leerlingen zonder toestemming.'), section('tone', 'Blijf online vriendelijk, ook als je het oneens bent.')]);
 // "insta" also stands for "online", through a group that says little about the topic.
 const vocabulary = parseVocabulary({ themes: [{ theme: 'platforms', groups: [{ words: ['insta'], code: ['online'], weight: 0.15 }] }] });
 const questions = { org: 't', bySection: new Map([['t:photos', ['mag een foto van de klas op insta']], ['t:tone', ['iemand is online boos op mij']]]) };
