@@ -4,7 +4,7 @@ import { quoteBox, verbatim } from '../shared/quote.js';
 import { FEEDBACK_VERB } from './answer-actions.js';
 import { DOUBT_COMPOSE_VERB } from '../doubts/doubt-actions.js';
 import { POSTING_VERBS } from '../posting/posting-actions.js';
-import { formatLocation } from '../../core/knowledge/citation.js';
+import { relatedSource } from '../../core/knowledge/citation.js';
 
 /** What the answer card needs of a retrieved passage (structurally the answering core's Passage). */
 export interface QuotedPassage {
@@ -74,10 +74,8 @@ export function codeLead(lead: CodeLead): CardElement[] {
 }
 
 /**
- * "Lees ook:" with up to two related passages, each opened with one tap (Action.ShowCard). They
- * come from the code the passage above already names in full, so their source is where in it they
- * stand ("Bron: 3.2 …, regel 5"): the board and the code's title a second and third time were only
- * more to read.
+ * "Lees ook:" with up to two related passages, each opened with one tap (Action.ShowCard), with
+ * their place in the code as source ("Bron: 3.2 …, regel 5"; see relatedSource).
  */
 export function relatedPassages(related: readonly QuotedPassage[]): CardElement[] {
   if (related.length === 0) return [];
@@ -90,7 +88,7 @@ export function relatedPassages(related: readonly QuotedPassage[]): CardElement[
         title: relatedTitle(p),
         card: {
           type: 'AdaptiveCard',
-          body: [verbatim(p.quote), textBlock(`Bron: ${formatLocation(p.section) || p.citation}`, { size: 'Small', isSubtle: true })],
+          body: [verbatim(p.quote), textBlock(`Bron: ${relatedSource(p)}`, { size: 'Small', isSubtle: true })],
         },
       })),
     },

@@ -1,4 +1,4 @@
-import { formatCitation, formatLocation } from '../knowledge/citation.js';
+import { formatCitation, relatedSource } from '../knowledge/citation.js';
 import { analyzeForIndex } from '../retrieval/analyze.js';
 import type { SearchIndex } from '../retrieval/index.js';
 import { matchUnit, type QueryUnit } from '../retrieval/query.js';
@@ -157,8 +157,8 @@ function relatedPassages(index: SearchIndex, result: SearchResult, best: Passage
   const tryAdd = (hit: SectionHit): void => {
     if (related.length >= MAX_RELATED || chosen.has(hit)) return;
     const p = passage(index, hit, quoteFor(index, result, hit, RELATED_QUOTE_MAX, true, RELATED_FILL));
-    // A related passage is cited by its place in the code (the best one names the board and code).
-    const cost = p.quote.length + (formatLocation(p.section) || p.citation).length;
+    // Counted as the card shows it: with its place in the code as source.
+    const cost = p.quote.length + relatedSource(p).length;
     if (best.quote.includes(p.quote) || length + cost > REPLY_BUDGET) return;
     related.push(p);
     chosen.add(hit);

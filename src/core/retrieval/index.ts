@@ -218,7 +218,8 @@ export function createSearchIndex(
   };
   // Stored questions are analysed exactly as asked ones are, so both meet on the same keys. The
   // out-of-scope ones come after the board's own, so their words do not count as the board's.
-  const analysed = extras.analysed && extras.analysed.fingerprint === analysisFingerprint(doc, vocabulary, extras.questions, extras.outOfScope ?? []) ? extras.analysed : undefined;
+  const outOfScope = extras.outOfScope ?? [];
+  const analysed = extras.analysed && extras.analysed.fingerprint === analysisFingerprint(doc, vocabulary, extras.questions, outOfScope) ? extras.analysed : undefined;
   const analyse = (text: string): ReadonlyMap<string, number> => {
     index.analysedAtBuild++;
     return questionKeys(index, text);
@@ -226,8 +227,8 @@ export function createSearchIndex(
   const stored = storedQuestions(doc.sections, extras.questions);
   index.questions = indexQuestions(stored, analysed?.questions ?? invertAnalyses(stored.map((q) => q.text), analyse));
   index.questionBags = questionBags(index.questions, sections.length);
-  const negatives = (extras.outOfScope ?? []).map((text) => ({ text, section: 0 }));
-  index.outOfScope = indexQuestions(negatives, analysed?.outOfScope ?? invertAnalyses(extras.outOfScope ?? [], analyse));
+  const negatives = outOfScope.map((text) => ({ text, section: 0 }));
+  index.outOfScope = indexQuestions(negatives, analysed?.outOfScope ?? invertAnalyses(outOfScope, analyse));
   return index;
 }
 
