@@ -1,7 +1,8 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
-import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
+import { AuthenticationConstants, type AuthenticateRequestResult, type ConnectorClient } from 'botframework-connector';
 import type { Config } from '../config.js';
+import { appIdOf, CachedConnectorFactory, cacheUserTokenClients, ClientCache } from './client-cache.js';
 import { AUTH_GATE_DEFAULTS, createAuthGate, type AuthGateOptions } from '../http/auth-gate.js';
 
 /**
@@ -12,6 +13,7 @@ import { AUTH_GATE_DEFAULTS, createAuthGate, type AuthGateOptions } from '../htt
 export class MediawijsAdapter extends TeamsAdapter {
   /** Validates the Authorization header (anonymous in local mode) within a deadline; throws AuthRefused. */
   readonly authenticate: (activity: Activity, authHeader: string) => Promise<AuthenticateRequestResult>;
+  readonly #connectors = new ClientCache<ConnectorClient>();
 
   constructor(config: Config, gate: AuthGateOptions = AUTH_GATE_DEFAULTS) {
     super({
@@ -21,12 +23,15 @@ export class MediawijsAdapter extends TeamsAdapter {
       MicrosoftAppType: config.bot.tenantId ? 'SingleTenant' : 'MultiTenant',
       ...(config.openIdMetadataUrl ? publicCloudWithKeysFrom(config.openIdMetadataUrl) : {}),
     });
+    cacheUserTokenClients(this.botFrameworkAuthentication);
     this.authenticate = createAuthGate((activity: Activity, authHeader: string) => this.botFrameworkAuthentication.authenticateRequest(activity, authHeader), gate);
   }
 
   /** Runs the turn for an activity that passed {@link authenticate}; returns the invoke response, if any. */
   processAuthenticated(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(auth, withDates(activity), logic);
+    const inner = auth.connectorFactory;
+    const cached = inner ? { ...auth, connectorFactory: new CachedConnectorFactory(inner, appIdOf(auth.claimsIdentity), this.#connectors) } : auth;
+    return this.processActivity(cached, withDates(activity), logic);
   }
 }
 
