@@ -35,8 +35,10 @@ describe('Bot Framework clients are built once, not per turn', () => {
     const emea = await clientsOfTurn(adapter, 'http://127.0.0.1:9/emea/');
     const amer = await clientsOfTurn(adapter, 'http://127.0.0.1:9/amer/');
     expect(amer.connector).not.toBe(emea.connector);
-    expect(emea.connector.baseUri).toBe('http://127.0.0.1:9/emea/');
-    expect(amer.connector.baseUri).toBe('http://127.0.0.1:9/amer/');
+    // The service URL the client sends to (a protected field of the client).
+    const baseUri = (client: ConnectorClient) => (client as unknown as { baseUri: string }).baseUri;
+    expect(baseUri(emea.connector)).toBe('http://127.0.0.1:9/emea/');
+    expect(baseUri(amer.connector)).toBe('http://127.0.0.1:9/amer/');
   });
 
   it('tries a failed creation again instead of keeping the failure', async () => {

@@ -1,6 +1,6 @@
 import type { IndexedSection, SearchIndex } from './index.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
-import { audiencePrior, matchedByText, matchText, unitWeight } from './section-text-match.js';
+import { audiencePrior, matchedByText, matchText, unitsInText, unitWeight } from './section-text-match.js';
 import { matchBag } from './question-bags.js';
 import { matchQuestions } from './question-index.js';
 import { rerank, rerankFeatures } from './rerank.js';
@@ -100,13 +100,14 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   let features: number[][] | undefined;
   const unitWeights = query.units.map((u) => unitWeight(index, u));
   const totalWeight = unitWeights.reduce((a, b) => a + b, 0);
-  const ordered = query.units.filter((u) => !u.optional).sort((a, b) => a.position - b.position);
+  const textUnits = unitsInText(index, query.units);
+  const ordered = query.units.map((u, i) => ({ u, i })).filter(({ u }) => !u.optional).sort((a, b) => a.u.position - b.u.position).map(({ i }) => i);
 
   const questionMatches = matchQuestions(index.questions, query, unitWeights, COVERAGE_BASE, (i) =>
     audiencePrior(query, index.sections[i]!.section.audience) * index.sections[i]!.prior,
   );
   const hits = index.sections.map((s, position): RankingHit => {
-    const { score, covered, matched } = matchText(s, query, unitWeights, ordered);
+    const { score, covered, matched } = matchText(s, textUnits, unitWeights, ordered);
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
     // Breadth beats one strong word: a section covering more of the question ranks higher.
     const prior = audiencePrior(query, s.section.audience) * s.prior;
@@ -137,8 +138,8 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
     }
     const s = hit.indexed;
     if (s.sentences.length > 1 && hit.textCoverage > 0) {
-      const textMatched = hit.matched.map((m, u) => (matchedByText(s, query.units[u]!) ? m : 0));
-      const window = windowCovered(s, query.units, unitWeights, textMatched) / totalWeight;
+      const textMatched = hit.matched.map((m, u) => (matchedByText(s, textUnits[u]!) ? m : 0));
+      const window = windowCovered(s, textUnits, unitWeights, textMatched) / totalWeight;
       hit.textCoverage = (1 - WINDOW_BLEND) * hit.textCoverage + WINDOW_BLEND * window;
       hit.score = hit.base * (COVERAGE_BASE + hit.textCoverage) + hit.questionPart;
       hit.coverage = Math.max(hit.textCoverage, hit.question?.coverage ?? 0);

@@ -74,24 +74,45 @@ function adjacent(s: IndexedSection, a: QueryUnit, b: QueryUnit): boolean {
 }
 
 /**
+ * The question's units narrowed to the keys that occur anywhere in the code's text. Matching a
+ * section's text looks every alternative of every unit up in every section, and most of the
+ * vocabulary's alternatives occur in none: narrowed once per question, the per-section work is
+ * what can match. Results are the same, since an absent key matches no section.
+ */
+export function unitsInText(index: SearchIndex, units: readonly QueryUnit[]): QueryUnit[] {
+  return units.map((unit) => {
+    const alts = new Map<string, number>();
+    for (const [key, w] of unit.alts) if (index.df.has(key)) alts.set(key, w);
+    const phrases: QueryUnit['phrases'] = [];
+    for (const p of unit.phrases) {
+      const words = p.words.map((keys) => keys.filter((k) => index.df.has(k)));
+      if (words.every((keys) => keys.length > 0)) phrases.push({ words, weight: p.weight });
+    }
+    return { ...unit, alts, phrases };
+  });
+}
+
+/**
  * The section's text against the question: BM25F per unit (its best key or phrase) plus the bigram
  * bonus (`score`), the idf-weighted match summed over units (`covered`), and per unit the weight it
- * matched with (`matched`). `ordered` are the question's non-optional units in word order.
+ * matched with (`matched`). `units` are the question's units narrowed by {@link unitsInText};
+ * `ordered` the positions in `units` of the non-optional ones, in word order.
  */
 export function matchText(
   s: IndexedSection,
-  query: AnalyzedQuery,
+  units: readonly QueryUnit[],
   unitWeights: readonly number[],
-  ordered: readonly QueryUnit[],
+  ordered: readonly number[],
 ): { score: number; covered: number; matched: number[] } {
   let score = 0;
   let covered = 0;
-  const matched = query.units.map((unit, i) => {
+  const matched = units.map((unit, i) => {
     let unitScore = 0;
     let unitMatch = 0;
     for (const [key, w] of unit.alts) {
-      if (!hasKey(s, key)) continue;
-      unitScore = Math.max(unitScore, w * bm25f(s, key));
+      const weight = s.termWeights.get(key);
+      if (weight === undefined) continue;
+      unitScore = Math.max(unitScore, w * weight);
       unitMatch = Math.max(unitMatch, w);
     }
     for (const p of unit.phrases) {
@@ -104,11 +125,9 @@ export function matchText(
     return unitMatch;
   });
   for (let i = 0; i + 1 < ordered.length; i++) {
-    const a = ordered[i];
-    const b = ordered[i + 1];
-    if (a && b && adjacent(s, a, b)) {
-      score += BIGRAM_BONUS * Math.min(unitWeights[query.units.indexOf(a)] ?? 0, unitWeights[query.units.indexOf(b)] ?? 0);
-    }
+    const a = ordered[i]!;
+    const b = ordered[i + 1]!;
+    if (adjacent(s, units[a]!, units[b]!)) score += BIGRAM_BONUS * Math.min(unitWeights[a] ?? 0, unitWeights[b] ?? 0);
   }
   return { score, covered, matched };
 }
