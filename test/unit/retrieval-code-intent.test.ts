@@ -16,6 +16,8 @@ describe('standard questions about the code itself', () => {
     ['moeten ouders zich ook aan het protocol houden?', 'audience'],
     ['geldt die code ook voor mn privé insta?', 'private'],
     ['gaan de regels ook over wat ik in het weekend post?', 'private'],
+    ['geldt dat hele verhaal ook als ik thuis zit?', 'private'],
+    ['geldt die social media regeling ook voor mn eigen insta?', 'private'],
     ['wie heeft dit protocol opgesteld?', 'source'],
     ['is deze code goedgekeurd door de gmr?', 'approval'],
     ['wat gebeurt er als ik me niet aan de code hou?', 'consequences'],
@@ -25,6 +27,7 @@ describe('standard questions about the code itself', () => {
     ['telt whatsapp ook mee als social media?', 'definition'],
     ['valt whatsapp ook onder de regels?', 'definition'],
     ['houdt het bestuur in de gaten wat ik op insta zet?', 'monitoring'],
+    ['checkt de school eigenlijk wat wij posten?', 'monitoring'],
   ])('%j → %s', (question, intent) => {
     expect(detectCodeIntent(question)).toBe(intent);
   });
@@ -37,6 +40,7 @@ describe('standard questions about the code itself', () => {
     'waar vind ik het toestemmingsformulier voor foto s?',
     'een ouder scheldt me uit op facebook, wat nu?',
     'hoe zet ik mijn insta op privé?',
+    'mag ik thuis foto s van de klas bewerken?',
   ])('%j is no question about the code itself', (question) => {
     expect(detectCodeIntent(question)).toBeUndefined();
   });
@@ -61,5 +65,22 @@ describe('standard questions about the code itself', () => {
     // Without the board's file the same question is ranked by words alone.
     const plain = createSearchIndex(board.knowledge, loadVocabulary(), { ...board, codeIntents: undefined });
     expect(search(plain, question).codeIntent).toBeUndefined();
+  });
+});
+
+describe('"does the board watch what I post?" on every board', () => {
+  // Four codes describe no checking of staff posts; their starting point (staff are trusted) answers it.
+  it.each([
+    ['oog', 'oog:4.1.p4'],
+    ['konot', 'konot:intro.p2'],
+    ['kopwerk', 'kopwerk:inleiding.p3'],
+    ['kempenkind', 'kempenkind:intro.p2'],
+    ['school001', 'school001:intro.p3'],
+  ])('%s quotes %s', (org, id) => {
+    const board = loadBoardKnowledge('knowledge', org);
+    const index = createSearchIndex(board.knowledge, loadVocabulary(), board);
+    const answer = answerQuestion(index, 'controleert de school eigenlijk wat wij op insta posten?');
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.best.section.id).toBe(id);
   });
 });

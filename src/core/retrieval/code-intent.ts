@@ -10,14 +10,14 @@ import type { SectionHit } from './search.js';
  * most patterns need a word that names the code itself. Patterns run on the normalised tokens
  * (lower case, no accents, chat shorthand expanded) joined by single spaces.
  */
-const CODE = String.raw`(?:code|gedragscode|protoc\w*|protok\w*|socialmediaprotocol|regels|richtlijnen|afspraken|beleid|reglement|document)`;
+const CODE = String.raw`(?:code|gedragscode|protoc\w*|protok\w*|socialmediaprotocol|regels|regeling|regelingen|richtlijnen|afspraken|beleid|reglement|document)`;
 const THIS = String.raw`(?:dit|deze|die|dat|het|de|ons|onze|jullie|zo n|zon)`;
 const THE_CODE = String.raw`(?:${THIS} (?:hele )?(?:${CODE}|verhaal)|${THIS} (?:social media |sociale media )${CODE})`;
 const ANY = String.raw`(?: \S+)*?`;
 
 const PATTERNS: ReadonlyArray<[CodeIntent, RegExp]> = [
   ['definition', new RegExp(String.raw`\bwat (?:valt|vallen|telt|tellen|rekenen|verstaan|bedoelen)\b${ANY} (?:sociale|social) media\b|\bwat (?:zijn|is) (?:eigenlijk |precies )?(?:sociale|social) media\b|\b(?:valt|telt|hoort|vallen|tellen|horen) (?:whatsapp|linkedin|youtube|teams|een blog|een forum|een podcast|appgroepen|groepsapps)\b${ANY} (?:onder|bij|mee)\b`)],
-  ['private', new RegExp(String.raw`\b(?:geldt|gelden|gaat|gaan|telt|tellen)\b${ANY} (?:${THE_CODE}|dit|het)\b${ANY} (?:prive|vrije tijd|buiten (?:school|schooltijd|werktijd|werk|het werk)|weekend|vakantie|eigen (?:insta|instagram|account|profiel|facebook|tiktok))\b`)],
+  ['private', new RegExp(String.raw`\b(?:geldt|gelden|gaat|gaan|telt|tellen)\b${ANY} (?:${THE_CODE}|dit|het)\b${ANY} (?:prive|thuis|vrije tijd|buiten (?:school|schooltijd|werktijd|werk|het werk)|weekend|vakantie|eigen (?:insta|instagram|account|profiel|facebook|tiktok))\b`)],
   ['audience', new RegExp(String.raw`\bvoor wie\b${ANY} (?:${CODE}|dit|het)\b|\b(?:${CODE}|dit|het)\b${ANY} voor wie\b|\b(?:geldt|gelden)\b${ANY} (?:${THE_CODE}|dit|het)\b (?:ook )?(?:voor|alleen voor) (?:de |alle |ons |onze )?(?:ouders|leerlingen|stagiairs?|invallers?|vrijwilligers|directie|directeuren|bestuur|personeel|docenten|leerkrachten|collegas|onderwijsassistenten|conciërges?|concierges?|mij|ons|iedereen)\b|\b${THE_CODE} alleen voor\b|\bmoeten? (?:ik|ouders|leerlingen|wij|we|docenten|leerkrachten)\b${ANY} (?:ook )?aan ${THE_CODE}${ANY} houden\b`)],
   ['purpose', new RegExp(String.raw`\bwaarom\b${ANY} (?:${CODE})\b|\b(?:doel|bedoeling)\b${ANY} (?:van )?${THE_CODE}\b|\bwat wil(?:len)?\b${ANY} ${THE_CODE}${ANY} bereiken\b|\bwaar (?:is|dient)\b ${THE_CODE}${ANY} voor\b`)],
   ['source', new RegExp(String.raw`\bwie (?:heeft|hebben)\b${ANY} (?:${CODE}|dit|het)\b${ANY} (?:geschreven|opgesteld|gemaakt|bedacht|samengesteld)\b|\bwie (?:schreef|maakte|stelde)\b${ANY} ${THE_CODE}\b|\bwaar komt ${THE_CODE}${ANY} vandaan\b|\b${THE_CODE}${ANY} gebaseerd op\b`)],
