@@ -59,6 +59,17 @@ describe('quote window', () => {
   });
 });
 
+describe('quote window when no word of the question is in the text', () => {
+  it('opens the section instead of quoting its shortest sentence', () => {
+    // Found through a stored question: "flirterige berichtjes" shares no word with the rule's text.
+    const text = `${'Bij gedrag in strijd met deze code kan de stichting doorverwijzen naar de protocollen. '.repeat(4)}Soms volgt aangifte.`;
+    const spans = sentenceSpans(text, 200);
+    const quote = selectWindow(text, spans, () => [0, 0], [1, 1], 200, 60);
+    expect(text.startsWith(quote)).toBe(true);
+    expect(quote).not.toContain('Soms volgt aangifte');
+  });
+});
+
 describe('quote window never returns a fragment', () => {
   it('grows a tiny best span to at least MIN_QUOTE characters', () => {
     const text = 'Plaats geen berichten over de school, de leerlingen of collega\'s zonder dat je weet wat de gevolgen zijn voor iedereen.';

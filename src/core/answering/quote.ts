@@ -61,7 +61,8 @@ export function sentenceSpans(text: string, maxLength: number): Span[] {
  * whose combined match is best. `unitMatches(span)` gives, per question unit, how well that span
  * matches it; a window scores the weighted best match of each unit over its spans. Ties go to
  * the shorter window, which then takes in neighbouring spans up to `fillTo` characters so the
- * context of the best match is quoted too. Returns a verbatim substring of `text`.
+ * context of the best match is quoted too; when nothing matches, the window opens the text.
+ * Returns a verbatim substring of `text`.
  */
 export function selectWindow(
   text: string,
@@ -89,6 +90,9 @@ export function selectWindow(
     }
   }
   if (!best) return text.slice(0, maxLength).trim();
+  // Nothing of the question occurs in the text (the section was found through one of its stored
+  // questions): its opening states what it is about, not its shortest sentence.
+  if (best.score <= 0) best = { start: spans[0]!.start, end: spans[0]!.end, score: 0 };
   return text.slice(...grow(spans, best, maxLength, Math.min(maxLength, Math.max(MIN_QUOTE, fillTo)), matches, unitWeights));
 }
 
