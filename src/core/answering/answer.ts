@@ -2,7 +2,7 @@ import { formatCitation, relatedSource } from '../knowledge/citation.js';
 import { analyzeForIndex } from '../retrieval/analyze.js';
 import type { SearchIndex } from '../retrieval/index.js';
 import { matchUnit, type QueryUnit } from '../retrieval/query.js';
-import { matchesTopic, search, type SectionHit, type SearchResult } from '../retrieval/search.js';
+import { CLOSE_MATCH, matchesTopic, search, type SectionHit, type SearchResult } from '../retrieval/search.js';
 import { selectWindow, sentenceSpans, type Span } from './quote.js';
 import type { AnswerResult, Passage } from './types.js';
 
@@ -208,7 +208,7 @@ export function confidenceOf(result: SearchResult): number {
   if (result.query.procedure && coverage < PROCEDURE_MIN_COVERAGE) return coverage * OFF_TOPIC_DAMPING;
   if (result.query.inDomain) return coverage;
   const mass = result.unitWeights.reduce((sum, w, i) => sum + w * (top.matched[i] ?? 0), 0);
-  const specific = result.unitWeights.some((w, i) => w > 0 && !result.generic[i] && (top.matched[i] ?? 0) > 0);
+  const specific = result.unitWeights.some((w, i) => w > 0 && !result.common[i] && (top.matched[i] ?? 0) >= CLOSE_MATCH);
   const near = top.question;
   if (near && near.coverage >= QUESTION_DOMAIN_COVERAGE && near.reverse >= QUESTION_DOMAIN_REVERSE && mass >= QUESTION_DOMAIN_MIN_MASS && specific) return coverage;
   return coverage >= OUT_OF_DOMAIN_MIN_COVERAGE && mass >= OUT_OF_DOMAIN_MIN_MASS ? coverage * 0.5 : coverage * OFF_TOPIC_DAMPING;

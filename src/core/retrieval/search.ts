@@ -20,6 +20,9 @@ export const WINDOW_BLEND = 0.5;
  */
 export const TOOL_ONLY_PRIOR = 0.5;
 
+/** A match of a unit at least this strong is the word itself or a close synonym, not a distant alternative. */
+export const CLOSE_MATCH = 0.5;
+
 /** A question word matched by more than this share of a code's sections is generic. */
 export const GENERIC_SHARE = 0.25;
 /** Re-ranking of the top hits: a section matching the topic only through generic words ranks below specific matches. */
@@ -72,6 +75,12 @@ export interface SearchResult {
   unitWeights: number[];
   /** Per unit: matched by more than GENERIC_SHARE of the sections (a word of the whole code, not of one rule). */
   generic: boolean[];
+  /**
+   * Per unit: matched as itself or a close synonym (weight >= CLOSE_MATCH) by more than GENERIC_SHARE
+   * of the sections. Unlike `generic`, a word is not common because its distant vocabulary
+   * alternatives are ("kernwaarden" reaches "respect" and "open", found all over a code).
+   */
+  common: boolean[];
   hits: SectionHit[];
   /**
    * The hit the decision to answer at all is judged on: the hand-set ranking's best, before the
@@ -157,6 +166,8 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   // share of the code) while another section matches a specific word of the question.
   const matchCount = query.units.map((_, i) => hits.reduce((n, h) => n + ((h.matched[i] ?? 0) > 0 ? 1 : 0), 0));
   const generic = matchCount.map((n) => n > GENERIC_SHARE * index.sections.length);
+  const closeCount = query.units.map((_, i) => hits.reduce((n, h) => n + ((h.matched[i] ?? 0) >= CLOSE_MATCH ? 1 : 0), 0));
+  const common = closeCount.map((n) => n > GENERIC_SHARE * index.sections.length);
   const specific = query.units.map((u, i) => !u.tool && (unitWeights[i] ?? 0) > 0 && !generic[i]);
   const specificMatch = (hit: SectionHit): boolean => specific.some((sp, i) => sp && (hit.matched[i] ?? 0) > 0);
   if (refined.some(specificMatch)) {
@@ -180,14 +191,14 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   const decisive = named ? { decisive: strip(named.hit), codeIntent: { intent: named.intent, hit: strip(named.hit) } } : candidates[0] ? { decisive: strip({ ...candidates[0], score: topScore }) } : {};
   const result = ranked.map(strip);
   const negative = matchQuestions(index.outOfScope, query, unitWeights, COVERAGE_BASE, () => 1).get(0);
-  if (!negative) return { query, unitWeights, generic, hits: result, ...decisive, ...(features ? { features } : {}) };
+  if (!negative) return { query, unitWeights, generic, common, hits: result, ...decisive, ...(features ? { features } : {}) };
   const outOfScope = {
     text: index.outOfScope.questions[negative.question]!.text,
     coverage: negative.coverage,
     score: negative.score,
     topical: matchesTopic(query, unitWeights, negative.matched),
   };
-  return { query, unitWeights, generic, hits: result, ...decisive, outOfScope, ...(features ? { features } : {}) };
+  return { query, unitWeights, generic, common, hits: result, ...decisive, outOfScope, ...(features ? { features } : {}) };
 }
 
 /** Whether a match covers a word of the question's topic, not only tool words (insta, account, post). */
