@@ -62,3 +62,21 @@ describe('the nearest out-of-scope question on a real board', () => {
     expect(answerQuestion(oog, 'een leerling wil mij volgen op insta, mag ik dat accepteren?').kind).toBe('answer');
   });
 });
+
+describe('"how do I …" questions on the real boards', () => {
+  const boards = ['oog', 'konot', 'kopwerk', 'kempenkind', 'school001'].map((org) => {
+    const board = loadBoardKnowledge('knowledge', org);
+    return [org, createSearchIndex(board.knowledge, loadVocabulary(), board)] as const;
+  });
+
+  // A manual for an app, even when it names people the codes speak of (ouders, klas): the codes
+  // hold rules of conduct, so a how-to is answered only through a specific word of a rule.
+  it.each(boards)('%s declines how to set up a chat group for the parents', (_org, index) => {
+    expect(answerQuestion(index, 'hoe maak ik een whatsappgroep aan voor de ouders van groep 5?').kind).not.toBe('answer');
+  });
+
+  it('still answers a how-to that names a topic of the code', () => {
+    const [, oog] = boards[0]!;
+    expect(answerQuestion(oog, 'hoe meld ik een nepaccount van een collega?').kind).toBe('answer');
+  });
+});

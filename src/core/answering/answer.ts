@@ -50,7 +50,11 @@ const OUT_OF_DOMAIN_MIN_MASS = 4;
  * about the code.
  */
 const TOOL_ONLY_MIN_COVERAGE = 0.6;
-/** A "how do I ..." question is answered only when the passage covers this much of it. */
+/**
+ * A "how do I ..." question is answered only when the passage covers this much of it, and matches a
+ * word of its topic that few sections contain ("hoe maak ik een groepsapp aan met de ouders van
+ * mijn klas?" asks for a manual; "ouders" and "klas" are in half the code).
+ */
 const PROCEDURE_MIN_COVERAGE = 0.6;
 /**
  * A question without social-media words is still about the code when one of the questions the best
@@ -206,9 +210,11 @@ export function confidenceOf(result: SearchResult): number {
   const topical = matchesTopic(result.query, result.unitWeights, top.matched);
   if (!topical && (result.query.procedure || coverage < TOOL_ONLY_MIN_COVERAGE)) return coverage * OFF_TOPIC_DAMPING;
   if (result.query.procedure && coverage < PROCEDURE_MIN_COVERAGE) return coverage * OFF_TOPIC_DAMPING;
+  const specific = result.unitWeights.some((w, i) => w > 0 && !result.common[i] && (top.matched[i] ?? 0) >= CLOSE_MATCH);
+  const specificTopic = result.query.units.some((u, i) => !u.tool && (result.unitWeights[i] ?? 0) > 0 && !result.common[i] && (top.matched[i] ?? 0) >= CLOSE_MATCH);
+  if (result.query.procedure && !specificTopic) return coverage * OFF_TOPIC_DAMPING;
   if (result.query.inDomain) return coverage;
   const mass = result.unitWeights.reduce((sum, w, i) => sum + w * (top.matched[i] ?? 0), 0);
-  const specific = result.unitWeights.some((w, i) => w > 0 && !result.common[i] && (top.matched[i] ?? 0) >= CLOSE_MATCH);
   const near = top.question;
   if (near && near.coverage >= QUESTION_DOMAIN_COVERAGE && near.reverse >= QUESTION_DOMAIN_REVERSE && mass >= QUESTION_DOMAIN_MIN_MASS && specific) return coverage;
   return coverage >= OUT_OF_DOMAIN_MIN_COVERAGE && mass >= OUT_OF_DOMAIN_MIN_MASS ? coverage * 0.5 : coverage * OFF_TOPIC_DAMPING;
