@@ -80,3 +80,13 @@ describe('"how do I …" questions on the real boards', () => {
     expect(answerQuestion(oog, 'hoe meld ik een nepaccount van een collega?').kind).toBe('answer');
   });
 });
+
+describe('a question without a social-media word', () => {
+  it('is answered when a stored question and it each cover half of the other (the same question in other words)', () => {
+    const board = loadBoardKnowledge('knowledge', 'kempenkind');
+    const index = createSearchIndex(board.knowledge, loadVocabulary(), board);
+    const answer = answerQuestion(index, 'is er nou een lijst met verboden dingen of gaan ze uit van ons gezonde verstand?');
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.best.section.id).toBe('kempenkind:intro.p2');
+  });
+});

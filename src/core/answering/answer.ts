@@ -67,6 +67,11 @@ export const QUESTION_DOMAIN_COVERAGE = 0.6;
  * klas" shares one word with "mag een ouder in de oudergroep zetten welk kind hoofdluis heeft?".
  */
 export const QUESTION_DOMAIN_REVERSE = 0.4;
+/**
+ * ... or each covers at least half of the other: the same question in other words ("krijgen we een
+ * lijst met wat niet mag of vertrouwen ze op ons gezonde verstand?").
+ */
+export const QUESTION_DOMAIN_MUTUAL = 0.5;
 /** ... and the words it covers carry this much information (summed idf): one specific word will do. */
 export const QUESTION_DOMAIN_MIN_MASS = 2.5;
 /**
@@ -216,7 +221,8 @@ export function confidenceOf(result: SearchResult): number {
   if (result.query.inDomain) return coverage;
   const mass = result.unitWeights.reduce((sum, w, i) => sum + w * (top.matched[i] ?? 0), 0);
   const near = top.question;
-  if (near && near.coverage >= QUESTION_DOMAIN_COVERAGE && near.reverse >= QUESTION_DOMAIN_REVERSE && mass >= QUESTION_DOMAIN_MIN_MASS && specific) return coverage;
+  const closeBothWays = near && ((near.coverage >= QUESTION_DOMAIN_COVERAGE && near.reverse >= QUESTION_DOMAIN_REVERSE) || (near.coverage >= QUESTION_DOMAIN_MUTUAL && near.reverse >= QUESTION_DOMAIN_MUTUAL));
+  if (closeBothWays && mass >= QUESTION_DOMAIN_MIN_MASS && specific) return coverage;
   return coverage >= OUT_OF_DOMAIN_MIN_COVERAGE && mass >= OUT_OF_DOMAIN_MIN_MASS ? coverage * 0.5 : coverage * OFF_TOPIC_DAMPING;
 }
 
