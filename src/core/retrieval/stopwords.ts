@@ -18,7 +18,7 @@ daarover hierover erover ermee daarmee hiermee erbij erin eruit erop dezelfde he
 krijg krijgen krijgt kom komen komt hou houd houden houdt gebeurt gebeuren geldt gelden telt tellen werkt vind
 vindt zie zien ziet gezien staat staan ga gaan dingen ding iets twee verder alles dus wel zeg zegt gezegd
 volgens maken maakt gemaakt waarin waarbij waarover waarmee valt vallen eerst uberhaupt zomaar erbij eraan
-mee alweer weer hele heel ineens opeens nogal voordat nadat terwijl totdat zodat zodra daarbij daaraan later straks vandaag morgen gisteren onder mezelf jezelf zichzelf trouwens wellicht ermee mogelijk welk elk elke iedere ieder bepaalde zou zoiets maak
+haar mee alweer weer hele heel ineens opeens nogal voordat nadat terwijl totdat zodat zodra daarbij daaraan later straks vandaag morgen gisteren onder mezelf jezelf zichzelf trouwens wellicht ermee mogelijk welk elk elke iedere ieder bepaalde zou zoiets maak
 `
     .split(/\s+/)
     .filter(Boolean),
