@@ -1,6 +1,6 @@
 import type { IndexedSection, SearchIndex } from './index.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
-import { audiencePrior, matchedByText, matchText, unitsInText, unitWeight } from './section-text-match.js';
+import { audiencePrior, matchedByText, matchTexts, unitsInText, unitWeight } from './section-text-match.js';
 import { matchBag } from './question-bags.js';
 import { matchQuestions } from './question-index.js';
 import { rerank, rerankFeatures } from './rerank.js';
@@ -114,14 +114,15 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   const textUnits = unitsInText(index, query.units);
   const ordered = query.units.map((u, i) => ({ u, i })).filter(({ u }) => !u.optional).sort((a, b) => a.u.position - b.u.position).map(({ i }) => i);
 
-  const questionMatches = matchQuestions(index.questions, query, unitWeights, COVERAGE_BASE, (i) =>
-    audiencePrior(query, index.sections[i]!.section.audience) * index.sections[i]!.prior,
-  );
+  // Each section's prior once: the nearest-question match asks it for every stored question it touches.
+  const priors = index.sections.map((s) => audiencePrior(query, s.section.audience) * s.prior);
+  const questionMatches = matchQuestions(index.questions, query, unitWeights, COVERAGE_BASE, (i) => priors[i]!);
+  const texts = matchTexts(index, textUnits, unitWeights, ordered);
   const hits = index.sections.map((s, position): RankingHit => {
-    const { score, covered, matched } = matchText(s, textUnits, unitWeights, ordered);
+    const { score, covered, matched } = texts[position]!;
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
     // Breadth beats one strong word: a section covering more of the question ranks higher.
-    const prior = audiencePrior(query, s.section.audience) * s.prior;
+    const prior = priors[position]!;
     const hit: RankingHit = { indexed: s, score: score * (COVERAGE_BASE + coverage) * prior, coverage, textCoverage: coverage, matched, base: score * prior, questionPart: 0 };
     const near = questionMatches.get(position);
     if (near) {
@@ -191,7 +192,9 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   const rest = hits.slice(next).map((hit) => (hit.score > floor ? Object.assign(hit, { score: floor }) : hit));
   const { ranked, named } = codeIntentFirst(index, query.codeIntent, [...reranked, ...rest]);
   const decisive = named ? { decisive: strip(named.hit), codeIntent: { intent: named.intent, hit: strip(named.hit) } } : candidates[0] ? { decisive: strip({ ...candidates[0], score: topScore }) } : {};
-  const result = ranked.map(strip);
+  // The ranked hits keep their ranking fields: copying 60–70 objects per question only to drop them
+  // cost more than the rest of the ranking's bookkeeping (a SectionHit is what callers see).
+  const result: SectionHit[] = ranked;
   const negative = matchQuestions(index.outOfScope, query, unitWeights, COVERAGE_BASE, () => 1).get(0);
   if (!negative) return { query, unitWeights, generic, common, hits: result, ...decisive, ...(features ? { features } : {}) };
   const outOfScope = {

@@ -92,44 +92,81 @@ export function unitsInText(index: SearchIndex, units: readonly QueryUnit[]): Qu
   });
 }
 
-/**
- * The section's text against the question: BM25F per unit (its best key or phrase) plus the bigram
- * bonus (`score`), the idf-weighted match summed over units (`covered`), and per unit the weight it
- * matched with (`matched`). `units` are the question's units narrowed by {@link unitsInText};
- * `ordered` the positions in `units` of the non-optional ones, in word order.
- */
-export function matchText(
-  s: IndexedSection,
-  units: readonly QueryUnit[],
-  unitWeights: readonly number[],
-  ordered: readonly number[],
-): { score: number; covered: number; matched: number[] } {
-  let score = 0;
-  let covered = 0;
-  const matched = units.map((unit, i) => {
-    let unitScore = 0;
-    let unitMatch = 0;
-    for (const [key, w] of unit.alts) {
-      const weight = s.termWeights.get(key);
-      if (weight === undefined) continue;
-      unitScore = Math.max(unitScore, w * weight);
-      unitMatch = Math.max(unitMatch, w);
-    }
-    for (const p of unit.phrases) {
-      if (!p.words.every((keys) => keys.some((k) => hasKey(s, k)))) continue;
-      unitScore = Math.max(unitScore, p.weight * bm25Phrase(s, p.words));
-      unitMatch = Math.max(unitMatch, p.weight);
-    }
-    score += unitScore * unit.importance;
-    covered += (unitWeights[i] ?? 0) * unitMatch;
-    return unitMatch;
-  });
-  for (let i = 0; i + 1 < ordered.length; i++) {
-    const a = ordered[i]!;
-    const b = ordered[i + 1]!;
-    if (adjacent(s, units[a]!, units[b]!)) score += BIGRAM_BONUS * Math.min(unitWeights[a] ?? 0, unitWeights[b] ?? 0);
+/** Per key of the code's text, the sections holding it and its BM25F weight there: flat (section, weight) pairs. */
+const textPostingsOf = new WeakMap<SearchIndex, Map<string, number[]>>();
+
+function textPostings(index: SearchIndex): Map<string, number[]> {
+  let postings = textPostingsOf.get(index);
+  if (!postings) {
+    // Built on the first question rather than with the index, which stays as quick to build.
+    postings = new Map<string, number[]>();
+    index.sections.forEach((s, i) => {
+      for (const [key, weight] of s.termWeights) {
+        const list = postings!.get(key);
+        if (list) list.push(i, weight);
+        else postings!.set(key, [i, weight]);
+      }
+    });
+    textPostingsOf.set(index, postings);
   }
-  return { score, covered, matched };
+  return postings;
+}
+
+/** How one section's text matches the question (see {@link matchTexts}). */
+export interface TextMatch {
+  score: number;
+  covered: number;
+  matched: number[];
+}
+
+/**
+ * Every section's text against the question: BM25F per unit (its best key or phrase) plus the
+ * bigram bonus (`score`), the idf-weighted match summed over units (`covered`), and per unit the
+ * weight it matched with (`matched`). `units` are the question's units narrowed by
+ * {@link unitsInText}; `ordered` the positions in `units` of the non-optional ones, in word order.
+ * Walks each key's sections instead of looking every key up in every section: a key is in a few.
+ */
+export function matchTexts(index: SearchIndex, units: readonly QueryUnit[], unitWeights: readonly number[], ordered: readonly number[]): TextMatch[] {
+  const nu = units.length;
+  const best = new Float64Array(index.sections.length * nu);
+  const match = new Float64Array(index.sections.length * nu);
+  const postings = textPostings(index);
+  units.forEach((unit, u) => {
+    for (const [key, w] of unit.alts) {
+      const list = postings.get(key);
+      if (!list) continue;
+      for (let i = 0; i < list.length; i += 2) {
+        const at = list[i]! * nu + u;
+        const score = w * list[i + 1]!;
+        if (score > best[at]!) best[at] = score;
+        if (w > match[at]!) match[at] = w;
+      }
+    }
+  });
+  return index.sections.map((s, position) => {
+    let score = 0;
+    let covered = 0;
+    const matched = units.map((unit, u) => {
+      const at = position * nu + u;
+      let unitScore = best[at]!;
+      let unitMatch = match[at]!;
+      for (const p of unit.phrases) {
+        if (!p.words.every((keys) => keys.some((k) => hasKey(s, k)))) continue;
+        unitScore = Math.max(unitScore, p.weight * bm25Phrase(s, p.words));
+        unitMatch = Math.max(unitMatch, p.weight);
+      }
+      score += unitScore * unit.importance;
+      covered += (unitWeights[u] ?? 0) * unitMatch;
+      return unitMatch;
+    });
+    for (let i = 0; i + 1 < ordered.length; i++) {
+      const a = ordered[i]!;
+      const b = ordered[i + 1]!;
+      // Only units the section matches can stand side by side in it.
+      if ((matched[a] ?? 0) > 0 && (matched[b] ?? 0) > 0 && adjacent(s, units[a]!, units[b]!)) score += BIGRAM_BONUS * Math.min(unitWeights[a] ?? 0, unitWeights[b] ?? 0);
+    }
+    return { score, covered, matched };
+  });
 }
 
 /** True when the section's own text (not only its stored questions) contains a key of the unit. */
