@@ -3,6 +3,7 @@ import type { Section } from '../knowledge/types.js';
 import { B, K1 } from './bm25.js';
 import type { AnalyzedQuery } from './query.js';
 import { PAIR, type InvertedAnalysis } from './analysed-questions.js';
+import { scratchFor } from './question-match-scratch.js';
 
 /**
  * The questions each section answers, indexed for a nearest-question match (QnA Maker's
@@ -208,65 +209,48 @@ export function matchQuestions(
   });
 
   const total = unitWeights.reduce((a, b) => a + b, 0);
-  const best = new Map<number, QuestionMatch>();
-  const bestAt = new Map<number, number>();
+  const importance = units.map((u) => u.importance);
+  // Per section: its best stored question so far, in the scratch tables (typed arrays by section
+  // rather than a map of objects: this loop runs for every stored question the question touched).
+  const { sectionOf, bestQuestion, bestScore, second, coverageOf, reverseOf, support, sections } = scratch;
+  for (const section of sections) bestQuestion[section] = -1;
+  sections.length = 0;
   for (const question of touched) {
     let score = 0;
     let covered = 0;
     for (let u = 0; u < nu; u++) {
-      score += bm25[question * nu + u]! * (units[u]?.importance ?? 1);
+      score += bm25[question * nu + u]! * importance[u]!;
       covered += matched[question * nu + u]! * (unitWeights[u] ?? 0);
     }
     const coverage = total > 0 ? covered / total : 0;
-    const section = index.questions[question]!.section;
+    const section = sectionOf[question]!;
     const reverse = Math.min(1, reached[question]! / Math.max(1e-9, index.weights[question] ?? 0));
     // Similar questions share their words both ways: a stored question with much the asked one does
     // not say ("waarom is een privénummer voor school niet handig") ranks below one that is mostly matched.
     score *= (coverageBase + coverage) * (REVERSE_BASE + reverse) * prior(section);
     scores[question] = score;
-    const current = best.get(section);
-    if (!current || score > current.score) {
-      const second = current?.score ?? 0;
-      best.set(section, { question, score, matched: [], coverage, reverse, second, support: 0 });
-      bestAt.set(section, question);
-    } else if (score > current.second) current.second = score;
+    const known = bestQuestion[section]! >= 0;
+    if (!known) sections.push(section);
+    if (!known || score > bestScore[section]!) {
+      second[section] = known ? bestScore[section]! : 0;
+      bestScore[section] = score;
+      bestQuestion[section] = question;
+      coverageOf[section] = coverage;
+      reverseOf[section] = reverse;
+      support[section] = 0;
+    } else if (score > second[section]!) second[section] = score;
   }
-  // The per-unit matches are copied out only for each section's best question.
-  for (const [section, question] of bestAt) best.get(section)!.matched = Array.from(matched.subarray(question * nu, (question + 1) * nu));
   // Several stored questions of one section close to the asked one are better evidence than one.
   for (const question of touched) {
-    const match = best.get(index.questions[question]!.section)!;
-    if (scores[question]! >= SUPPORT_SHARE * match.score) match.support++;
+    const section = sectionOf[question]!;
+    if (scores[question]! >= SUPPORT_SHARE * bestScore[section]!) support[section]!++;
+  }
+  const best = new Map<number, QuestionMatch>();
+  for (const section of sections) {
+    const question = bestQuestion[section]!;
+    // The per-unit matches are copied out only for each section's best question.
+    const perUnit = Array.from(matched.subarray(question * nu, (question + 1) * nu));
+    best.set(section, { question, score: bestScore[section]!, matched: perUnit, coverage: coverageOf[section]!, reverse: reverseOf[section]!, second: second[section]!, support: support[section]! });
   }
   return best;
-}
-
-interface Scratch {
-  units: number;
-  bm25: Float64Array;
-  matched: Float64Array;
-  seen: Uint8Array;
-  reached: Float64Array;
-  scores: Float64Array;
-  touched: number[];
-}
-
-const scratchSpace = new WeakMap<QuestionIndex, Scratch>();
-
-/** The index's scratch tables, sized for `units` query units (matching is synchronous: one user at a time). */
-function scratchFor(index: QuestionIndex, units: number): Scratch {
-  const nq = index.questions.length;
-  const current = scratchSpace.get(index);
-  if (current && current.units >= units) return current;
-  const scratch: Scratch = {
-    units,
-    bm25: new Float64Array(nq * units),
-    matched: new Float64Array(nq * units),
-    seen: new Uint8Array(nq),
-    reached: new Float64Array(nq),
-    scores: new Float64Array(nq),
-    touched: [],
-  };
-  scratchSpace.set(index, scratch);
-  return scratch;
 }
