@@ -191,15 +191,32 @@ export function analyzeQuery(index: SearchIndex, question: string, options: { st
   return { units, inDomain, procedure: asksForProcedure(tokens), mentions, ...(subject ? { subject } : {}), ...(codeIntent ? { codeIntent } : {}) };
 }
 
+const altArrays = new WeakMap<QueryUnit, { keys: string[]; weights: number[] }>();
+
+/**
+ * A unit's alternatives as two arrays, for the loops that run per sentence, section or stored
+ * question: iterating the map there allocated an entry for every step (a fifth of a question's garbage).
+ */
+export function altsOf(unit: QueryUnit): { keys: string[]; weights: number[] } {
+  let alts = altArrays.get(unit);
+  if (!alts) {
+    alts = { keys: [...unit.alts.keys()], weights: [...unit.alts.values()] };
+    altArrays.set(unit, alts);
+  }
+  return alts;
+}
+
 /**
  * How well a piece of text matches a unit, given `weightOf(key)` (the weight with which the text
  * contains a key, 0 when absent): the best alternative, or a code phrase whose words all occur.
  */
 export function matchUnit(unit: QueryUnit, weightOf: (key: string) => number): number {
   let best = 0;
-  for (const [key, w] of unit.alts) {
+  const { keys, weights } = altsOf(unit);
+  for (let i = 0; i < keys.length; i++) {
+    const w = weights[i]!;
     if (w <= best) continue;
-    const hit = weightOf(key);
+    const hit = weightOf(keys[i]!);
     if (hit > 0) best = Math.max(best, w * hit);
   }
   for (const phrase of unit.phrases) {

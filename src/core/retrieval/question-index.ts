@@ -1,7 +1,7 @@
 import type { SectionQuestions } from '../knowledge/questions.js';
 import type { Section } from '../knowledge/types.js';
 import { B, K1 } from './bm25.js';
-import type { AnalyzedQuery } from './query.js';
+import { altsOf, type AnalyzedQuery } from './query.js';
 import { PAIR, type InvertedAnalysis } from './analysed-questions.js';
 import { scratchFor } from './question-match-scratch.js';
 
@@ -178,13 +178,19 @@ export function matchQuestions(
   // the unit where a key weighs most adds it (found first, so the postings are walked once).
   const reachedBy = new Map<string, { unit: number; weight: number }>();
   units.forEach((unit, u) => {
-    for (const [key, w] of unit.alts) {
+    const { keys, weights } = altsOf(unit);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const w = weights[k]!;
       const known = reachedBy.get(key);
       if (!known || known.weight < w) reachedBy.set(key, { unit: u, weight: w });
     }
   });
   units.forEach((unit, u) => {
-    for (const [key, w] of unit.alts) {
+    const { keys, weights } = altsOf(unit);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const w = weights[k]!;
       if (w < MIN_QUESTION_MATCH_WEIGHT) continue;
       const row = postings.rows.get(key);
       if (row === undefined) continue;

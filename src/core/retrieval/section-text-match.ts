@@ -1,5 +1,5 @@
 import type { IndexedSection, SearchIndex } from './index.js';
-import type { AnalyzedQuery, QueryUnit } from './query.js';
+import { altsOf, type AnalyzedQuery, type QueryUnit } from './query.js';
 
 /**
  * How a section's own text (BM25F over body, headings and audience) matches an analysed question:
@@ -62,10 +62,10 @@ function hasKey(s: IndexedSection, key: string): boolean {
 }
 
 function adjacent(s: IndexedSection, a: QueryUnit, b: QueryUnit): boolean {
-  for (const ka of a.alts.keys()) {
+  for (const ka of altsOf(a).keys) {
     const pa = s.positions.get(ka);
     if (!pa) continue;
-    for (const kb of b.alts.keys()) {
+    for (const kb of altsOf(b).keys) {
       const pb = s.positions.get(kb);
       if (pb && pa.some((p) => pb.includes(p + 1) || pb.includes(p - 1))) return true;
     }
@@ -132,8 +132,10 @@ export function matchTexts(index: SearchIndex, units: readonly QueryUnit[], unit
   const match = new Float64Array(index.sections.length * nu);
   const postings = textPostings(index);
   units.forEach((unit, u) => {
-    for (const [key, w] of unit.alts) {
-      const list = postings.get(key);
+    const { keys, weights } = altsOf(unit);
+    for (let k = 0; k < keys.length; k++) {
+      const w = weights[k]!;
+      const list = postings.get(keys[k]!);
       if (!list) continue;
       for (let i = 0; i < list.length; i += 2) {
         const at = list[i]! * nu + u;
