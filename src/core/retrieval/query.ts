@@ -206,6 +206,22 @@ export function altsOf(unit: QueryUnit): { keys: string[]; weights: number[] } {
   return alts;
 }
 
+/** {@link matchUnit} against a map of the text's keys (key → weight), without a closure per call. */
+export function matchUnitIn(unit: QueryUnit, text: ReadonlyMap<string, number>): number {
+  let best = 0;
+  const { keys, weights } = altsOf(unit);
+  for (let i = 0; i < keys.length; i++) {
+    const w = weights[i]!;
+    if (w <= best) continue;
+    const hit = text.get(keys[i]!) ?? 0;
+    if (hit > 0) best = Math.max(best, w * hit);
+  }
+  for (const phrase of unit.phrases) {
+    if (phrase.weight > best && phrase.words.every((keys) => keys.some((k) => (text.get(k) ?? 0) > 0))) best = phrase.weight;
+  }
+  return best;
+}
+
 /**
  * How well a piece of text matches a unit, given `weightOf(key)` (the weight with which the text
  * contains a key, 0 when absent): the best alternative, or a code phrase whose words all occur.

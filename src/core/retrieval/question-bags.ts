@@ -1,6 +1,6 @@
 import { B, K1 } from './bm25.js';
 import type { QuestionIndex } from './question-index.js';
-import type { QueryUnit } from './query.js';
+import { altsOf, type QueryUnit } from './query.js';
 
 /**
  * All stored questions of a section taken together, as one more document of the section
@@ -84,8 +84,10 @@ export function matchBag(
   units.forEach((unit, u) => {
     let best = 0;
     let match = 0;
-    for (const [key, w] of unit.alts) {
-      const weight = bagWeight(bags, key, section);
+    const { keys, weights } = altsOf(unit);
+    for (let k = 0; k < keys.length; k++) {
+      const w = weights[k]!;
+      const weight = bagWeight(bags, keys[k]!, section);
       if (weight === 0) continue;
       best = Math.max(best, w * weight);
       match = Math.max(match, w);

@@ -172,18 +172,20 @@ export function matchQuestions(
   // question was most of the garbage collector's work under load.
   const scratch = scratchFor(index, nu);
   const { bm25, matched, seen, reached, scores, touched } = scratch;
-  for (const question of touched) seen[question] = 0;
-  touched.length = 0;
+  for (let t = 0; t < scratch.touchedCount; t++) seen[touched[t]!] = 0;
+  let count = 0;
   // How much of each stored question the asked one reaches counts each key once, at its best weight:
   // the unit where a key weighs most adds it (found first, so the postings are walked once).
-  const reachedBy = new Map<string, { unit: number; weight: number }>();
+  const reachUnit = new Map<string, number>();
+  const reachWeight = new Map<string, number>();
   units.forEach((unit, u) => {
     const { keys, weights } = altsOf(unit);
     for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!;
-      const w = weights[k]!;
-      const known = reachedBy.get(key);
-      if (!known || known.weight < w) reachedBy.set(key, { unit: u, weight: w });
+      const known = reachWeight.get(keys[k]!);
+      if (known === undefined || known < weights[k]!) {
+        reachUnit.set(keys[k]!, u);
+        reachWeight.set(keys[k]!, weights[k]!);
+      }
     }
   });
   units.forEach((unit, u) => {
@@ -194,12 +196,12 @@ export function matchQuestions(
       if (w < MIN_QUESTION_MATCH_WEIGHT) continue;
       const row = postings.rows.get(key);
       if (row === undefined) continue;
-      const reach = reachedBy.get(key)!.unit === u ? Math.min(1, w) : 0;
+      const reach = reachUnit.get(key) === u ? Math.min(1, w) : 0;
       for (let i = postings.offsets[row]!; i < postings.offsets[row + 1]!; i++) {
         const question = postings.question[i]!;
         if (!seen[question]) {
           seen[question] = 1;
-          touched.push(question);
+          touched[count++] = question;
           bm25.fill(0, question * nu, (question + 1) * nu);
           matched.fill(0, question * nu, (question + 1) * nu);
           reached[question] = 0;
@@ -221,7 +223,9 @@ export function matchQuestions(
   const { sectionOf, bestQuestion, bestScore, second, coverageOf, reverseOf, support, sections } = scratch;
   for (const section of sections) bestQuestion[section] = -1;
   sections.length = 0;
-  for (const question of touched) {
+  scratch.touchedCount = count;
+  for (let t = 0; t < count; t++) {
+    const question = touched[t]!;
     let score = 0;
     let covered = 0;
     for (let u = 0; u < nu; u++) {
@@ -247,7 +251,8 @@ export function matchQuestions(
     } else if (score > second[section]!) second[section] = score;
   }
   // Several stored questions of one section close to the asked one are better evidence than one.
-  for (const question of touched) {
+  for (let t = 0; t < count; t++) {
+    const question = touched[t]!;
     const section = sectionOf[question]!;
     if (scores[question]! >= SUPPORT_SHARE * bestScore[section]!) support[section]!++;
   }
@@ -255,7 +260,8 @@ export function matchQuestions(
   for (const section of sections) {
     const question = bestQuestion[section]!;
     // The per-unit matches are copied out only for each section's best question.
-    const perUnit = Array.from(matched.subarray(question * nu, (question + 1) * nu));
+    const perUnit: number[] = [];
+    for (let u = 0; u < nu; u++) perUnit.push(matched[question * nu + u]!);
     best.set(section, { question, score: bestScore[section]!, matched: perUnit, coverage: coverageOf[section]!, reverse: reverseOf[section]!, second: second[section]!, support: support[section]! });
   }
   return best;

@@ -14,7 +14,9 @@ export interface Scratch {
   seen: Uint8Array;
   reached: Float64Array;
   scores: Float64Array;
-  touched: number[];
+  /** The stored questions the current question touched: the first `touchedCount` entries. */
+  touched: Uint32Array;
+  touchedCount: number;
   /** Section of each stored question. */
   sectionOf: Uint32Array;
   /** Per section: its best stored question so far (-1: none yet), and what is known of it. */
@@ -44,7 +46,8 @@ export function scratchFor(index: QuestionIndex, units: number): Scratch {
     seen: new Uint8Array(nq),
     reached: new Float64Array(nq),
     scores: new Float64Array(nq),
-    touched: [],
+    touched: new Uint32Array(nq),
+    touchedCount: 0,
     sectionOf,
     bestQuestion: new Int32Array(ns).fill(-1),
     bestScore: new Float64Array(ns),

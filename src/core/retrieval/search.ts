@@ -130,7 +130,8 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
       hit.questionPart = QUESTION_WEIGHT * near.score;
       hit.score += hit.questionPart;
       hit.question = { text: index.questions.questions[near.question]!.text, coverage: questionCoverage, score: near.score, reverse: near.reverse, second: near.second, support: near.support };
-      hit.matched = matched.map((m, u) => Math.max(m, near.matched[u] ?? 0));
+      // The text's per-unit matches are this hit's own array: merged in place.
+      for (let u = 0; u < matched.length; u++) matched[u] = Math.max(matched[u]!, near.matched[u] ?? 0);
       hit.coverage = Math.max(coverage, questionCoverage);
     }
     return hit;
