@@ -1,7 +1,7 @@
 import { formatCitation, relatedSource } from '../knowledge/citation.js';
 import { analyzeForIndex } from '../retrieval/analyze.js';
 import type { SearchIndex } from '../retrieval/index.js';
-import { matchUnit, type QueryUnit } from '../retrieval/query.js';
+import { matchUnitIn, type QueryUnit } from '../retrieval/query.js';
 import { CLOSE_MATCH, matchesTopic, search, type SectionHit, type SearchResult } from '../retrieval/search.js';
 import { selectWindow, sentenceSpans, type Span } from './quote.js';
 import type { AnswerResult, Passage } from './types.js';
@@ -120,7 +120,7 @@ function unitMatcher(index: SearchIndex, units: readonly QueryUnit[], text: stri
       spanKeyCache.set(span, keys);
     }
     const found = keys;
-    return units.map((u) => matchUnit(u, (k) => found.get(k) ?? 0));
+    return units.map((u) => matchUnitIn(u, found));
   };
 }
 
@@ -215,10 +215,11 @@ export function confidenceOf(result: SearchResult): number {
   const topical = matchesTopic(result.query, result.unitWeights, top.matched);
   if (!topical && (result.query.procedure || coverage < TOOL_ONLY_MIN_COVERAGE)) return coverage * OFF_TOPIC_DAMPING;
   if (result.query.procedure && coverage < PROCEDURE_MIN_COVERAGE) return coverage * OFF_TOPIC_DAMPING;
-  const specific = result.unitWeights.some((w, i) => w > 0 && !result.common[i] && (top.matched[i] ?? 0) >= CLOSE_MATCH);
-  const specificTopic = result.query.units.some((u, i) => !u.tool && (result.unitWeights[i] ?? 0) > 0 && !result.common[i] && (top.matched[i] ?? 0) >= CLOSE_MATCH);
-  if (result.query.procedure && !specificTopic) return coverage * OFF_TOPIC_DAMPING;
+  // A word of the question that few sections contain as itself or a close synonym, matched so by the best hit.
+  const specificAt = (i: number): boolean => (result.unitWeights[i] ?? 0) > 0 && !result.common[i] && (top.matched[i] ?? 0) >= CLOSE_MATCH;
+  if (result.query.procedure && !result.query.units.some((u, i) => !u.tool && specificAt(i))) return coverage * OFF_TOPIC_DAMPING;
   if (result.query.inDomain) return coverage;
+  const specific = result.query.units.some((_, i) => specificAt(i));
   const mass = result.unitWeights.reduce((sum, w, i) => sum + w * (top.matched[i] ?? 0), 0);
   const near = top.question;
   const closeBothWays = near && ((near.coverage >= QUESTION_DOMAIN_COVERAGE && near.reverse >= QUESTION_DOMAIN_REVERSE) || (near.coverage >= QUESTION_DOMAIN_MUTUAL && near.reverse >= QUESTION_DOMAIN_MUTUAL));

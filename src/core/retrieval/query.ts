@@ -206,20 +206,19 @@ export function altsOf(unit: QueryUnit): { keys: string[]; weights: number[] } {
   return alts;
 }
 
-/** {@link matchUnit} against a map of the text's keys (key → weight), without a closure per call. */
+const lookups = new WeakMap<ReadonlyMap<string, number>, (key: string) => number>();
+
+/**
+ * {@link matchUnit} against a map of the text's keys (key → weight). The maps are a section's
+ * sentences or a quote's spans, kept for the index's life: their lookup is made once, not per call.
+ */
 export function matchUnitIn(unit: QueryUnit, text: ReadonlyMap<string, number>): number {
-  let best = 0;
-  const { keys, weights } = altsOf(unit);
-  for (let i = 0; i < keys.length; i++) {
-    const w = weights[i]!;
-    if (w <= best) continue;
-    const hit = text.get(keys[i]!) ?? 0;
-    if (hit > 0) best = Math.max(best, w * hit);
+  let weightOf = lookups.get(text);
+  if (!weightOf) {
+    weightOf = (key) => text.get(key) ?? 0;
+    lookups.set(text, weightOf);
   }
-  for (const phrase of unit.phrases) {
-    if (phrase.weight > best && phrase.words.every((keys) => keys.some((k) => (text.get(k) ?? 0) > 0))) best = phrase.weight;
-  }
-  return best;
+  return matchUnit(unit, weightOf);
 }
 
 /**

@@ -168,10 +168,11 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   }
   // ... and when it matches the topic only through generic words (medewerker, school: in a large
   // share of the code) while another section matches a specific word of the question.
-  const matchCount = query.units.map((_, i) => hits.reduce((n, h) => n + ((h.matched[i] ?? 0) > 0 ? 1 : 0), 0));
-  const generic = matchCount.map((n) => n > GENERIC_SHARE * index.sections.length);
-  const closeCount = query.units.map((_, i) => hits.reduce((n, h) => n + ((h.matched[i] ?? 0) >= CLOSE_MATCH ? 1 : 0), 0));
-  const common = closeCount.map((n) => n > GENERIC_SHARE * index.sections.length);
+  // Per unit: whether more than GENERIC_SHARE of the sections match it (at all, or closely).
+  const widespread = (counts: (m: number) => boolean): boolean[] =>
+    query.units.map((_, i) => hits.reduce((n, h) => n + (counts(h.matched[i] ?? 0) ? 1 : 0), 0) > GENERIC_SHARE * index.sections.length);
+  const generic = widespread((m) => m > 0);
+  const common = widespread((m) => m >= CLOSE_MATCH);
   const specific = query.units.map((u, i) => !u.tool && (unitWeights[i] ?? 0) > 0 && !generic[i]);
   const specificMatch = (hit: SectionHit): boolean => specific.some((sp, i) => sp && (hit.matched[i] ?? 0) > 0);
   if (refined.some(specificMatch)) {
