@@ -1,9 +1,10 @@
 import type { SectionQuestions } from '../knowledge/questions.js';
 import type { Section } from '../knowledge/types.js';
 import { B, K1 } from './bm25.js';
-import { altsOf, type AnalyzedQuery } from './query.js';
+import type { AnalyzedQuery } from './query.js';
 import { PAIR, type InvertedAnalysis } from './analysed-questions.js';
 import { scratchFor } from './question-match-scratch.js';
+import { walkPostings } from './question-walk.js';
 
 /**
  * The questions each section answers, indexed for a nearest-question match (QnA Maker's
@@ -173,48 +174,7 @@ export function matchQuestions(
   const scratch = scratchFor(index, nu);
   const { bm25, matched, seen, reached, scores, touched } = scratch;
   for (let t = 0; t < scratch.touchedCount; t++) seen[touched[t]!] = 0;
-  let count = 0;
-  // How much of each stored question the asked one reaches counts each key once, at its best weight:
-  // the unit where a key weighs most adds it (found first, so the postings are walked once).
-  const reachUnit = new Map<string, number>();
-  const reachWeight = new Map<string, number>();
-  units.forEach((unit, u) => {
-    const { keys, weights } = altsOf(unit);
-    for (let k = 0; k < keys.length; k++) {
-      const known = reachWeight.get(keys[k]!);
-      if (known === undefined || known < weights[k]!) {
-        reachUnit.set(keys[k]!, u);
-        reachWeight.set(keys[k]!, weights[k]!);
-      }
-    }
-  });
-  units.forEach((unit, u) => {
-    const { keys, weights } = altsOf(unit);
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!;
-      const w = weights[k]!;
-      if (w < MIN_QUESTION_MATCH_WEIGHT) continue;
-      const row = postings.rows.get(key);
-      if (row === undefined) continue;
-      const reach = reachUnit.get(key) === u ? Math.min(1, w) : 0;
-      for (let i = postings.offsets[row]!; i < postings.offsets[row + 1]!; i++) {
-        const question = postings.question[i]!;
-        if (!seen[question]) {
-          seen[question] = 1;
-          touched[count++] = question;
-          bm25.fill(0, question * nu, (question + 1) * nu);
-          matched.fill(0, question * nu, (question + 1) * nu);
-          reached[question] = 0;
-        }
-        const at = question * nu + u;
-        const weight = w * postings.weight[i]!;
-        if (weight > bm25[at]!) bm25[at] = weight;
-        const m = Math.min(1, w * postings.match[i]!);
-        if (m > matched[at]!) matched[at] = m;
-        reached[question]! += postings.weight[i]! * reach;
-      }
-    }
-  });
+  const count = walkPostings(postings, units, MIN_QUESTION_MATCH_WEIGHT, scratch);
 
   const total = unitWeights.reduce((a, b) => a + b, 0);
   const importance = units.map((u) => u.importance);

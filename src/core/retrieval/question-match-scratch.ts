@@ -28,6 +28,28 @@ export interface Scratch {
   support: Uint32Array;
   /** Sections that got a best question for the current question, in the order they got it. */
   sections: number[];
+  /** Per key row: the unit where the key weighs most (-1: not in the question; reset after each walk), and that weight. */
+  rowUnit: Int32Array;
+  rowWeight: Float64Array;
+  runs: Runs;
+}
+
+/** Per alternative of the question (all units, in order): its key row (-1: none); per walked alternative of a unit: row, weight, reach. */
+export interface Runs {
+  keyRow: Int32Array;
+  runRow: Uint32Array;
+  runWeight: Float64Array;
+  runReach: Float64Array;
+}
+
+function runsFor(alternatives: number): Runs {
+  return { keyRow: new Int32Array(alternatives), runRow: new Uint32Array(alternatives), runWeight: new Float64Array(alternatives), runReach: new Float64Array(alternatives) };
+}
+
+/** The scratch's per-alternative tables, regrown when a question has more alternatives than any before. */
+export function grownRuns(scratch: Scratch, alternatives: number): Runs {
+  if (scratch.runs.keyRow.length < alternatives) scratch.runs = runsFor(Math.max(alternatives, 2 * scratch.runs.keyRow.length));
+  return scratch.runs;
 }
 
 const scratchSpace = new WeakMap<QuestionIndex, Scratch>();
@@ -56,6 +78,9 @@ export function scratchFor(index: QuestionIndex, units: number): Scratch {
     reverseOf: new Float64Array(ns),
     support: new Uint32Array(ns),
     sections: [],
+    rowUnit: new Int32Array(index.postings.offsets.length - 1).fill(-1),
+    rowWeight: new Float64Array(index.postings.offsets.length - 1),
+    runs: current?.runs ?? runsFor(256),
   };
   scratchSpace.set(index, scratch);
   return scratch;
