@@ -3,7 +3,7 @@ import type { Section } from '../knowledge/types.js';
 import { B, K1 } from './bm25.js';
 import type { AnalyzedQuery } from './query.js';
 import { PAIR, type InvertedAnalysis } from './analysed-questions.js';
-import { scratchFor } from './question-match-scratch.js';
+import { scratchFor, type QuestionMatches } from './question-match-scratch.js';
 import { walkPostings } from './question-walk.js';
 
 /**
@@ -154,9 +154,8 @@ export function indexQuestions(stored: QuestionIndex['questions'], inverted: Inv
 }
 
 /**
- * The best stored question per section for an analysed question: section position → match.
- * `unitWeights` are the coverage weights of the query's units (as for sections), `prior` the
- * ranking prior of a section (audience), `coverageBase` the same breadth factor sections use.
+ * The best stored question per section for an analysed question: section position → match. Kept for
+ * callers that hold on to the matches (tests, tools); the ranking reads {@link matchQuestionsIn}.
  */
 export function matchQuestions(
   index: QuestionIndex,
@@ -165,6 +164,31 @@ export function matchQuestions(
   coverageBase: number,
   prior: (section: number) => number,
 ): Map<number, QuestionMatch> {
+  const sectionCount = index.questions.reduce((max, q) => Math.max(max, q.section + 1), 1);
+  const found = matchQuestionsIn(index, query, unitWeights, coverageBase, Array.from({ length: sectionCount }, (_, s) => prior(s)));
+  const best = new Map<number, QuestionMatch>();
+  for (const section of found.sections) {
+    const question = found.bestQuestion[section]!;
+    const matched = Array.from({ length: found.stride }, (_, u) => found.matched[question * found.stride + u]!);
+    best.set(section, { question, score: found.bestScore[section]!, matched, coverage: found.coverageOf[section]!, reverse: found.reverseOf[section]!, second: found.second[section]!, support: found.support[section]! });
+  }
+  return best;
+}
+
+/**
+ * The best stored question per section for an analysed question, in the index's scratch tables:
+ * valid until the next match against the same index. `unitWeights` are the coverage weights of the
+ * query's units (as for sections), `priors` the ranking prior of each section (audience; none: 1),
+ * `coverageBase` the same breadth factor sections use. Read from the tables rather than as an object
+ * and a list of per-unit matches per section: those were a sixth of the garbage of a question.
+ */
+export function matchQuestionsIn(
+  index: QuestionIndex,
+  query: AnalyzedQuery,
+  unitWeights: readonly number[],
+  coverageBase: number,
+  priors: ArrayLike<number> | undefined,
+): QuestionMatches {
   const units = query.units;
   const nu = units.length;
   const postings = index.postings;
@@ -172,12 +196,17 @@ export function matchQuestions(
   // with the asked one are touched, and allocating tables for every stored question on every
   // question was most of the garbage collector's work under load.
   const scratch = scratchFor(index, nu);
-  const { bm25, matched, seen, reached, scores, touched } = scratch;
+  const { bm25, matched, seen, reached, scores, touched, importance, unitWeight } = scratch;
   for (let t = 0; t < scratch.touchedCount; t++) seen[touched[t]!] = 0;
   const count = walkPostings(postings, units, MIN_QUESTION_MATCH_WEIGHT, scratch);
+  scratch.stride = nu;
 
-  const total = unitWeights.reduce((a, b) => a + b, 0);
-  const importance = units.map((u) => u.importance);
+  let total = 0;
+  for (let u = 0; u < nu; u++) {
+    total += unitWeights[u]!;
+    importance[u] = units[u]!.importance;
+    unitWeight[u] = unitWeights[u] ?? 0;
+  }
   // Per section: its best stored question so far, in the scratch tables (typed arrays by section
   // rather than a map of objects: this loop runs for every stored question the question touched).
   const { sectionOf, bestQuestion, bestScore, second, coverageOf, reverseOf, support, sections } = scratch;
@@ -190,14 +219,14 @@ export function matchQuestions(
     let covered = 0;
     for (let u = 0; u < nu; u++) {
       score += bm25[question * nu + u]! * importance[u]!;
-      covered += matched[question * nu + u]! * (unitWeights[u] ?? 0);
+      covered += matched[question * nu + u]! * unitWeight[u]!;
     }
     const coverage = total > 0 ? covered / total : 0;
     const section = sectionOf[question]!;
     const reverse = Math.min(1, reached[question]! / Math.max(1e-9, index.weights[question] ?? 0));
     // Similar questions share their words both ways: a stored question with much the asked one does
     // not say ("waarom is een privénummer voor school niet handig") ranks below one that is mostly matched.
-    score *= (coverageBase + coverage) * (REVERSE_BASE + reverse) * prior(section);
+    score *= (coverageBase + coverage) * (REVERSE_BASE + reverse) * (priors ? priors[section]! : 1);
     scores[question] = score;
     const known = bestQuestion[section]! >= 0;
     if (!known) sections.push(section);
@@ -216,13 +245,5 @@ export function matchQuestions(
     const section = sectionOf[question]!;
     if (scores[question]! >= SUPPORT_SHARE * bestScore[section]!) support[section]!++;
   }
-  const best = new Map<number, QuestionMatch>();
-  for (const section of sections) {
-    const question = bestQuestion[section]!;
-    // The per-unit matches are copied out only for each section's best question.
-    const perUnit: number[] = [];
-    for (let u = 0; u < nu; u++) perUnit.push(matched[question * nu + u]!);
-    best.set(section, { question, score: bestScore[section]!, matched: perUnit, coverage: coverageOf[section]!, reverse: reverseOf[section]!, second: second[section]!, support: support[section]! });
-  }
-  return best;
+  return scratch;
 }

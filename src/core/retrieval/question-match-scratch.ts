@@ -7,10 +7,9 @@ import type { QuestionIndex } from './question-index.js';
  * score; per section: its best stored question so far. Matching is synchronous, so one set per index
  * serves every user.
  */
-export interface Scratch {
+export interface Scratch extends QuestionMatches {
   units: number;
   bm25: Float64Array;
-  matched: Float64Array;
   seen: Uint8Array;
   reached: Float64Array;
   scores: Float64Array;
@@ -19,15 +18,9 @@ export interface Scratch {
   touchedCount: number;
   /** Section of each stored question. */
   sectionOf: Uint32Array;
-  /** Per section: its best stored question so far (-1: none yet), and what is known of it. */
-  bestQuestion: Int32Array;
-  bestScore: Float64Array;
-  second: Float64Array;
-  coverageOf: Float64Array;
-  reverseOf: Float64Array;
-  support: Uint32Array;
-  /** Sections that got a best question for the current question, in the order they got it. */
-  sections: number[];
+  /** Per unit of the current question: its importance and coverage weight. */
+  importance: Float64Array;
+  unitWeight: Float64Array;
   /** Per key row: the unit where the key weighs most (-1: not in the question; reset after each walk), and that weight. */
   rowUnit: Int32Array;
   rowWeight: Float64Array;
@@ -50,6 +43,29 @@ function runsFor(alternatives: number): Runs {
 export function grownRuns(scratch: Scratch, alternatives: number): Runs {
   if (scratch.runs.keyRow.length < alternatives) scratch.runs = runsFor(Math.max(alternatives, 2 * scratch.runs.keyRow.length));
   return scratch.runs;
+}
+
+/**
+ * What the nearest-question match found per section, read from the scratch tables: valid until the
+ * next match against the same index.
+ */
+export interface QuestionMatches {
+  /** Sections that got a best question for the current question, in the order they got it. */
+  sections: number[];
+  /** Per section: its best stored question (-1: none matched), its score (BM25 times coverage and reverse factors), ... */
+  bestQuestion: Int32Array;
+  bestScore: Float64Array;
+  /** ... the score of its second-best stored question (0 when only one matched), ... */
+  second: Float64Array;
+  /** ... the IDF-weighted share of the asked question the best one covers, the share of the best one the asked one matched, ... */
+  coverageOf: Float64Array;
+  reverseOf: Float64Array;
+  /** ... and how many of its stored questions score at least half the best one's score. */
+  support: Uint32Array;
+  /** Per (stored question, unit), at question × stride + unit: how well the stored question matched the unit (0..1). */
+  matched: Float64Array;
+  /** Units of the current question. */
+  stride: number;
 }
 
 const scratchSpace = new WeakMap<QuestionIndex, Scratch>();
@@ -78,6 +94,9 @@ export function scratchFor(index: QuestionIndex, units: number): Scratch {
     reverseOf: new Float64Array(ns),
     support: new Uint32Array(ns),
     sections: [],
+    stride: units,
+    importance: new Float64Array(units),
+    unitWeight: new Float64Array(units),
     rowUnit: new Int32Array(index.postings.offsets.length - 1).fill(-1),
     rowWeight: new Float64Array(index.postings.offsets.length - 1),
     runs: current?.runs ?? runsFor(256),

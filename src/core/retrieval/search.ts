@@ -2,7 +2,7 @@ import type { IndexedSection, SearchIndex } from './index.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
 import { audiencePrior, matchedByText, matchTexts, unitsInText, unitWeight } from './section-text-match.js';
 import { matchBag } from './question-bags.js';
-import { matchQuestions } from './question-index.js';
+import { matchQuestionsIn } from './question-index.js';
 import { rerank, rerankFeatures } from './rerank.js';
 import { RERANK_WEIGHTS } from './rerank-weights.js';
 import { windowCovered } from './sentence-window.js';
@@ -116,7 +116,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
 
   // Each section's prior once: the nearest-question match asks it for every stored question it touches.
   const priors = index.sections.map((s) => audiencePrior(query, s.section.audience) * s.prior);
-  const questionMatches = matchQuestions(index.questions, query, unitWeights, COVERAGE_BASE, (i) => priors[i]!);
+  const near = matchQuestionsIn(index.questions, query, unitWeights, COVERAGE_BASE, priors);
   const texts = matchTexts(index, textUnits, unitWeights, ordered);
   const hits = index.sections.map((s, position): RankingHit => {
     const { score, covered, matched } = texts[position]!;
@@ -124,14 +124,15 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
     // Breadth beats one strong word: a section covering more of the question ranks higher.
     const prior = priors[position]!;
     const hit: RankingHit = { indexed: s, score: score * (COVERAGE_BASE + coverage) * prior, coverage, textCoverage: coverage, matched, base: score * prior, questionPart: 0 };
-    const near = questionMatches.get(position);
-    if (near) {
-      const questionCoverage = near.coverage;
-      hit.questionPart = QUESTION_WEIGHT * near.score;
+    const question = near.bestQuestion[position] ?? -1;
+    if (question >= 0) {
+      const questionCoverage = near.coverageOf[position]!;
+      const questionScore = near.bestScore[position]!;
+      hit.questionPart = QUESTION_WEIGHT * questionScore;
       hit.score += hit.questionPart;
-      hit.question = { text: index.questions.questions[near.question]!.text, coverage: questionCoverage, score: near.score, reverse: near.reverse, second: near.second, support: near.support };
+      hit.question = { text: index.questions.questions[question]!.text, coverage: questionCoverage, score: questionScore, reverse: near.reverseOf[position]!, second: near.second[position]!, support: near.support[position]! };
       // The text's per-unit matches are this hit's own array: merged in place.
-      for (let u = 0; u < matched.length; u++) matched[u] = Math.max(matched[u]!, near.matched[u] ?? 0);
+      for (let u = 0; u < matched.length; u++) matched[u] = Math.max(matched[u]!, u < near.stride ? near.matched[question * near.stride + u]! : 0);
       hit.coverage = Math.max(coverage, questionCoverage);
     }
     return hit;
@@ -197,13 +198,14 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   // The ranked hits keep their ranking fields: copying 60–70 objects per question only to drop them
   // cost more than the rest of the ranking's bookkeeping (a SectionHit is what callers see).
   const result: SectionHit[] = ranked;
-  const negative = matchQuestions(index.outOfScope, query, unitWeights, COVERAGE_BASE, () => 1).get(0);
-  if (!negative) return { query, unitWeights, generic, common, hits: result, ...decisive, ...(features ? { features } : {}) };
+  const negatives = matchQuestionsIn(index.outOfScope, query, unitWeights, COVERAGE_BASE, undefined);
+  const negative = negatives.bestQuestion[0]!;
+  if (negative < 0) return { query, unitWeights, generic, common, hits: result, ...decisive, ...(features ? { features } : {}) };
   const outOfScope = {
-    text: index.outOfScope.questions[negative.question]!.text,
-    coverage: negative.coverage,
-    score: negative.score,
-    topical: matchesTopic(query, unitWeights, negative.matched),
+    text: index.outOfScope.questions[negative]!.text,
+    coverage: negatives.coverageOf[0]!,
+    score: negatives.bestScore[0]!,
+    topical: matchesTopic(query, unitWeights, Array.from({ length: negatives.stride }, (_, u) => negatives.matched[negative * negatives.stride + u]!)),
   };
   return { query, unitWeights, generic, common, hits: result, ...decisive, outOfScope, ...(features ? { features } : {}) };
 }
