@@ -179,8 +179,12 @@ function relatedPassages(index: SearchIndex, result: SearchResult, best: Passage
   for (const hit of candidates) if (hit.score >= top.score * CLOSE_SCORE_SHARE) tryAdd(hit);
   for (const hit of candidates) if (!shownHeadings.has(headingOf(hit))) tryAdd(hit);
   for (const hit of candidates) tryAdd(hit);
-  const order = new Map(result.hits.map((h, i) => [h.indexed.section.id, i]));
-  return related.sort((a, b) => (order.get(a.section.id) ?? 0) - (order.get(b.section.id) ?? 0));
+  // In ranking order; the (at most two) related passages are looked up rather than every hit mapped.
+  const rank = (p: Passage): number => {
+    for (let i = result.hits.length - 1; i >= 0; i--) if (result.hits[i]!.indexed.section.id === p.section.id) return i;
+    return 0;
+  };
+  return related.sort((a, b) => rank(a) - rank(b));
 }
 
 /**

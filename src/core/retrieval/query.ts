@@ -221,6 +221,21 @@ export function matchUnitIn(unit: QueryUnit, text: ReadonlyMap<string, number>):
   return matchUnit(unit, weightOf);
 }
 
+const presences = new WeakMap<ReadonlyMap<string, unknown>, (key: string) => number>();
+
+/**
+ * {@link matchUnit} counting every key of `keys` as the word itself (1): for a section's heading and
+ * title, kept for the index's life, so their lookup is made once rather than a closure per call.
+ */
+export function matchUnitHas(unit: QueryUnit, keys: ReadonlyMap<string, unknown>): number {
+  let presence = presences.get(keys);
+  if (!presence) {
+    presence = (key) => (keys.has(key) ? 1 : 0);
+    presences.set(keys, presence);
+  }
+  return matchUnit(unit, presence);
+}
+
 /**
  * How well a piece of text matches a unit, given `weightOf(key)` (the weight with which the text
  * contains a key, 0 when absent): the best alternative, or a code phrase whose words all occur.

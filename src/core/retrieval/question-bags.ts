@@ -61,14 +61,18 @@ export function questionBags(questions: QuestionIndex, sectionCount: number): Qu
   return { rows, offsets, section, weight };
 }
 
-/** Weight of a key in one section's bag (0 when the bag lacks it). */
+/** Weight of a key in one section's bag (0 when the bag lacks it): a binary search, as a row's sections ascend. */
 function bagWeight(bags: QuestionBags, key: string, target: number): number {
   const row = bags.rows.get(key);
   if (row === undefined) return 0;
-  for (let i = bags.offsets[row]!; i < bags.offsets[row + 1]! && bags.section[i]! <= target; i++) {
-    if (bags.section[i] === target) return bags.weight[i]!;
+  let low = bags.offsets[row]!;
+  let high = bags.offsets[row + 1]!;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (bags.section[mid]! < target) low = mid + 1;
+    else high = mid;
   }
-  return 0;
+  return low < bags.offsets[row + 1]! && bags.section[low] === target ? bags.weight[low]! : 0;
 }
 
 /** A section's bag against a question: BM25 (per unit its best key) and the share of the question it covers. */
@@ -81,7 +85,8 @@ export function matchBag(
   let score = 0;
   let covered = 0;
   let total = 0;
-  units.forEach((unit, u) => {
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
     let best = 0;
     let match = 0;
     const { keys, weights } = altsOf(unit);
@@ -95,6 +100,6 @@ export function matchBag(
     score += best * unit.importance;
     covered += match * (unitWeights[u] ?? 0);
     total += unitWeights[u] ?? 0;
-  });
+  }
   return { score, coverage: total > 0 ? covered / total : 0 };
 }

@@ -1,5 +1,5 @@
 import type { IndexedSection } from './index.js';
-import { matchUnit, type AnalyzedQuery } from './query.js';
+import { matchUnitHas, type AnalyzedQuery } from './query.js';
 
 /**
  * Re-ranking of the exact top hits by a linear model over what the ranking already knows of each
@@ -72,8 +72,12 @@ export function rerankFeatures(candidates: readonly RerankCandidate[], query: An
   return candidates.map((c, rank) => {
     const head = c.indexed.fields.head.tf;
     const title = c.indexed.titleKeys;
-    const titleCovered = query.units.reduce((sum, u, i) => sum + (unitWeights[i] ?? 0) * matchUnit(u, (k) => (title.has(k) ? 1 : 0)), 0);
-    const headCovered = query.units.reduce((sum, u, i) => sum + (unitWeights[i] ?? 0) * matchUnit(u, (k) => (head.has(k) ? 1 : 0)), 0);
+    let titleCovered = 0;
+    let headCovered = 0;
+    for (let i = 0; i < query.units.length; i++) {
+      titleCovered += (unitWeights[i] ?? 0) * matchUnitHas(query.units[i]!, title);
+      headCovered += (unitWeights[i] ?? 0) * matchUnitHas(query.units[i]!, head);
+    }
     return [
       share(c.score, top),
       share(c.textPart, maxText),

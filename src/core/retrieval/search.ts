@@ -169,11 +169,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   }
   // ... and when it matches the topic only through generic words (medewerker, school: in a large
   // share of the code) while another section matches a specific word of the question.
-  // Per unit: whether more than GENERIC_SHARE of the sections match it (at all, or closely).
-  const widespread = (counts: (m: number) => boolean): boolean[] =>
-    query.units.map((_, i) => hits.reduce((n, h) => n + (counts(h.matched[i] ?? 0) ? 1 : 0), 0) > GENERIC_SHARE * index.sections.length);
-  const generic = widespread((m) => m > 0);
-  const common = widespread((m) => m >= CLOSE_MATCH);
+  const { generic, common } = widespread(hits, query.units.length, index.sections.length);
   const specific = query.units.map((u, i) => !u.tool && (unitWeights[i] ?? 0) > 0 && !generic[i]);
   const specificMatch = (hit: SectionHit): boolean => specific.some((sp, i) => sp && (hit.matched[i] ?? 0) > 0);
   if (refined.some(specificMatch)) {
@@ -213,6 +209,24 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
 /** Whether a match covers a word of the question's topic, not only tool words (insta, account, post). */
 export function matchesTopic(query: AnalyzedQuery, unitWeights: readonly number[], matched: readonly number[]): boolean {
   return query.units.some((u, i) => !u.tool && (unitWeights[i] ?? 0) > 0 && (matched[i] ?? 0) > 0);
+}
+
+/** Per unit: whether more than GENERIC_SHARE of the sections match it at all (generic), or closely (common). */
+function widespread(hits: readonly SectionHit[], units: number, sections: number): { generic: boolean[]; common: boolean[] } {
+  const generic: boolean[] = [];
+  const common: boolean[] = [];
+  for (let i = 0; i < units; i++) {
+    let any = 0;
+    let close = 0;
+    for (const hit of hits) {
+      const m = hit.matched[i] ?? 0;
+      if (m > 0) any++;
+      if (m >= CLOSE_MATCH) close++;
+    }
+    generic.push(any > GENERIC_SHARE * sections);
+    common.push(close > GENERIC_SHARE * sections);
+  }
+  return { generic, common };
 }
 
 function demote(hit: RankingHit, factor: number): void {

@@ -67,9 +67,15 @@ function adjacent(s: IndexedSection, a: QueryUnit, b: QueryUnit): boolean {
     if (!pa) continue;
     for (const kb of altsOf(b).keys) {
       const pb = s.positions.get(kb);
-      if (pb && pa.some((p) => pb.includes(p + 1) || pb.includes(p - 1))) return true;
+      if (pb && nextTo(pa, pb)) return true;
     }
   }
+  return false;
+}
+
+/** Whether a position of `a` is next to one of `b` (loops: this runs per section and pair of units). */
+function nextTo(a: readonly number[], b: readonly number[]): boolean {
+  for (const p of a) for (const q of b) if (q === p + 1 || q === p - 1) return true;
   return false;
 }
 
@@ -173,6 +179,6 @@ export function matchTexts(index: SearchIndex, units: readonly QueryUnit[], unit
 
 /** True when the section's own text (not only its stored questions) contains a key of the unit. */
 export function matchedByText(s: IndexedSection, unit: QueryUnit): boolean {
-  for (const key of unit.alts.keys()) if (hasKey(s, key)) return true;
+  for (const key of altsOf(unit).keys) if (hasKey(s, key)) return true;
   return unit.phrases.some((p) => p.words.every((keys) => keys.some((k) => hasKey(s, k))));
 }
