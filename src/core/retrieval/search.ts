@@ -118,8 +118,12 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   const priors = index.sections.map((s) => audiencePrior(query, s.section.audience) * s.prior);
   const near = matchQuestionsIn(index.questions, query, unitWeights, COVERAGE_BASE, priors);
   const texts = matchTexts(index, textUnits, unitWeights, ordered);
+  const nu = query.units.length;
   const hits = index.sections.map((s, position): RankingHit => {
-    const { score, covered, matched } = texts[position]!;
+    const score = texts.score[position]!;
+    const covered = texts.covered[position]!;
+    const matched: number[] = [];
+    for (let u = 0; u < nu; u++) matched.push(texts.matched[position * nu + u]!);
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
     // Breadth beats one strong word: a section covering more of the question ranks higher.
     const prior = priors[position]!;

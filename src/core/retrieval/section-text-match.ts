@@ -53,7 +53,11 @@ export function audiencePrior(query: AnalyzedQuery, audience: readonly string[])
 
 function bm25Phrase(s: IndexedSection, words: readonly string[][]): number {
   let sum = 0;
-  for (const keys of words) sum += Math.max(0, ...keys.map((k) => bm25f(s, k)));
+  for (const keys of words) {
+    let best = 0;
+    for (const k of keys) best = Math.max(best, bm25f(s, k));
+    sum += best;
+  }
   return sum / Math.max(1, words.length);
 }
 
@@ -118,11 +122,40 @@ function textPostings(index: SearchIndex): Map<string, number[]> {
   return postings;
 }
 
-/** How one section's text matches the question (see {@link matchTexts}). */
-export interface TextMatch {
-  score: number;
-  covered: number;
-  matched: number[];
+/**
+ * How every section's text matches the question (see {@link matchTexts}), by section position:
+ * `score` and `covered` per section, `matched` per (section, unit) at section × units + unit. Tables
+ * reused from one question to the next (matching is synchronous): valid until the next match
+ * against the same index.
+ */
+export interface TextMatches {
+  score: Float64Array;
+  covered: Float64Array;
+  matched: Float64Array;
+}
+
+interface TextScratch extends TextMatches {
+  /** Per (section, unit): the best BM25F so far. */
+  best: Float64Array;
+  /** Per section, for the phrase check: the words of the current phrase it holds, and the last word counted. */
+  words: Uint32Array;
+  stamp: Uint32Array;
+  stamps: number;
+}
+
+const textScratchOf = new WeakMap<SearchIndex, TextScratch>();
+
+function textScratch(index: SearchIndex, units: number): TextScratch {
+  const n = index.sections.length;
+  let scratch = textScratchOf.get(index);
+  if (!scratch || scratch.best.length < n * units) {
+    const cells = n * Math.max(units, 8);
+    scratch = { score: new Float64Array(n), covered: new Float64Array(n), matched: new Float64Array(cells), best: new Float64Array(cells), words: new Uint32Array(n), stamp: new Uint32Array(n), stamps: 0 };
+    textScratchOf.set(index, scratch);
+  }
+  scratch.best.fill(0, 0, n * units);
+  scratch.matched.fill(0, 0, n * units);
+  return scratch;
 }
 
 /**
@@ -130,15 +163,16 @@ export interface TextMatch {
  * bigram bonus (`score`), the idf-weighted match summed over units (`covered`), and per unit the
  * weight it matched with (`matched`). `units` are the question's units narrowed by
  * {@link unitsInText}; `ordered` the positions in `units` of the non-optional ones, in word order.
- * Walks each key's sections instead of looking every key up in every section: a key is in a few.
+ * Walks each key's sections instead of looking every key up in every section: a key is in a few;
+ * a phrase likewise finds the sections holding all its words through its keys' sections.
  */
-export function matchTexts(index: SearchIndex, units: readonly QueryUnit[], unitWeights: readonly number[], ordered: readonly number[]): TextMatch[] {
+export function matchTexts(index: SearchIndex, units: readonly QueryUnit[], unitWeights: readonly number[], ordered: readonly number[]): TextMatches {
   const nu = units.length;
-  const best = new Float64Array(index.sections.length * nu);
-  const match = new Float64Array(index.sections.length * nu);
+  const scratch = textScratch(index, nu);
+  const { best, matched: match, score: scores, covered: coverage } = scratch;
   const postings = textPostings(index);
-  units.forEach((unit, u) => {
-    const { keys, weights } = altsOf(unit);
+  for (let u = 0; u < nu; u++) {
+    const { keys, weights } = altsOf(units[u]!);
     for (let k = 0; k < keys.length; k++) {
       const w = weights[k]!;
       const list = postings.get(keys[k]!);
@@ -150,31 +184,53 @@ export function matchTexts(index: SearchIndex, units: readonly QueryUnit[], unit
         if (w > match[at]!) match[at] = w;
       }
     }
-  });
-  return index.sections.map((s, position) => {
+    for (const phrase of units[u]!.phrases) matchPhrase(index, scratch, postings, phrase, nu, u);
+  }
+  const sections = index.sections;
+  for (let position = 0; position < sections.length; position++) {
     let score = 0;
     let covered = 0;
-    const matched = units.map((unit, u) => {
-      const at = position * nu + u;
-      let unitScore = best[at]!;
-      let unitMatch = match[at]!;
-      for (const p of unit.phrases) {
-        if (!p.words.every((keys) => keys.some((k) => hasKey(s, k)))) continue;
-        unitScore = Math.max(unitScore, p.weight * bm25Phrase(s, p.words));
-        unitMatch = Math.max(unitMatch, p.weight);
-      }
-      score += unitScore * unit.importance;
-      covered += (unitWeights[u] ?? 0) * unitMatch;
-      return unitMatch;
-    });
+    for (let u = 0; u < nu; u++) {
+      score += best[position * nu + u]! * units[u]!.importance;
+      covered += (unitWeights[u] ?? 0) * match[position * nu + u]!;
+    }
     for (let i = 0; i + 1 < ordered.length; i++) {
       const a = ordered[i]!;
       const b = ordered[i + 1]!;
       // Only units the section matches can stand side by side in it.
-      if ((matched[a] ?? 0) > 0 && (matched[b] ?? 0) > 0 && adjacent(s, units[a]!, units[b]!)) score += BIGRAM_BONUS * Math.min(unitWeights[a] ?? 0, unitWeights[b] ?? 0);
+      if (match[position * nu + a]! > 0 && match[position * nu + b]! > 0 && adjacent(sections[position]!, units[a]!, units[b]!)) {
+        score += BIGRAM_BONUS * Math.min(unitWeights[a] ?? 0, unitWeights[b] ?? 0);
+      }
     }
-    return { score, covered, matched };
-  });
+    scores[position] = score;
+    coverage[position] = covered;
+  }
+  return scratch;
+}
+
+/** A code phrase of unit `u` in every section holding all its words: its BM25F and weight, where better than the unit's keys. */
+function matchPhrase(index: SearchIndex, scratch: TextScratch, postings: Map<string, number[]>, phrase: QueryUnit['phrases'][number], nu: number, u: number): void {
+  const { words, stamp, best, matched } = scratch;
+  words.fill(0);
+  for (const keys of phrase.words) {
+    // A word counts once per section, whichever of its keys the section holds.
+    const mark = ++scratch.stamps;
+    for (const key of keys) {
+      const list = postings.get(key);
+      if (!list) continue;
+      for (let i = 0; i < list.length; i += 2) {
+        if (stamp[list[i]!] === mark) continue;
+        stamp[list[i]!] = mark;
+        words[list[i]!]!++;
+      }
+    }
+  }
+  for (let position = 0; position < index.sections.length; position++) {
+    if (words[position] !== phrase.words.length) continue;
+    const at = position * nu + u;
+    best[at] = Math.max(best[at]!, phrase.weight * bm25Phrase(index.sections[position]!, phrase.words));
+    matched[at] = Math.max(matched[at]!, phrase.weight);
+  }
 }
 
 /** True when the section's own text (not only its stored questions) contains a key of the unit. */
