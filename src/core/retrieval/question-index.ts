@@ -196,7 +196,7 @@ export function matchQuestionsIn(
   // with the asked one are touched, and allocating tables for every stored question on every
   // question was most of the garbage collector's work under load.
   const scratch = scratchFor(index, nu);
-  const { bm25, matched, seen, reached, scores, touched, importance, unitWeight } = scratch;
+  const { bm25, matched, seen, reached, scores, touched, importance, unitWeight, ownWeight } = scratch;
   for (let t = 0; t < scratch.touchedCount; t++) seen[touched[t]!] = 0;
   const count = walkPostings(postings, units, MIN_QUESTION_MATCH_WEIGHT, scratch);
   scratch.stride = nu;
@@ -223,7 +223,7 @@ export function matchQuestionsIn(
     }
     const coverage = total > 0 ? covered / total : 0;
     const section = sectionOf[question]!;
-    const reverse = Math.min(1, reached[question]! / Math.max(1e-9, index.weights[question] ?? 0));
+    const reverse = Math.min(1, reached[question]! / Math.max(1e-9, ownWeight[question]!));
     // Similar questions share their words both ways: a stored question with much the asked one does
     // not say ("waarom is een privénummer voor school niet handig") ranks below one that is mostly matched.
     score *= (coverageBase + coverage) * (REVERSE_BASE + reverse) * (priors ? priors[section]! : 1);

@@ -18,6 +18,8 @@ export interface Scratch extends QuestionMatches {
   touchedCount: number;
   /** Section of each stored question. */
   sectionOf: Uint32Array;
+  /** The index's `weights` (each stored question's own weight) as a typed array. */
+  ownWeight: Float64Array;
   /** Per unit of the current question: its importance and coverage weight. */
   importance: Float64Array;
   unitWeight: Float64Array;
@@ -27,16 +29,17 @@ export interface Scratch extends QuestionMatches {
   runs: Runs;
 }
 
-/** Per alternative of the question (all units, in order): its key row (-1: none); per walked alternative of a unit: row, weight, reach. */
+/** Per alternative of the question (all units, in order): its key row (-1: none); per walked alternative of a unit: row, where its postings start, weight, reach. */
 export interface Runs {
   keyRow: Int32Array;
   runRow: Uint32Array;
+  runStart: Uint32Array;
   runWeight: Float64Array;
   runReach: Float64Array;
 }
 
 function runsFor(alternatives: number): Runs {
-  return { keyRow: new Int32Array(alternatives), runRow: new Uint32Array(alternatives), runWeight: new Float64Array(alternatives), runReach: new Float64Array(alternatives) };
+  return { keyRow: new Int32Array(alternatives), runRow: new Uint32Array(alternatives), runStart: new Uint32Array(alternatives), runWeight: new Float64Array(alternatives), runReach: new Float64Array(alternatives) };
 }
 
 /** The scratch's per-alternative tables, regrown when a question has more alternatives than any before. */
@@ -87,6 +90,7 @@ export function scratchFor(index: QuestionIndex, units: number): Scratch {
     touched: new Uint32Array(nq),
     touchedCount: 0,
     sectionOf,
+    ownWeight: Float64Array.from(index.questions, (_, q) => index.weights[q] ?? 0),
     bestQuestion: new Int32Array(ns).fill(-1),
     bestScore: new Float64Array(ns),
     second: new Float64Array(ns),

@@ -80,7 +80,7 @@ export function walkPostings(postings: Postings, units: readonly QueryUnit[], mi
       }
     }
   }
-  const { runRow, runWeight, runReach } = runs;
+  const { runRow, runStart, runWeight, runReach } = runs;
   let count = 0;
   at = 0;
   for (let u = 0; u < nu; u++) {
@@ -92,6 +92,7 @@ export function walkPostings(postings: Postings, units: readonly QueryUnit[], mi
       const w = weights[k]!;
       if (w < minWeight || row < 0) continue;
       runRow[n] = row;
+      runStart[n] = postings.offsets[row]!;
       runWeight[n] = w;
       runReach[n] = rowUnit[row] === u ? Math.min(1, w) : 0;
       n++;
@@ -99,7 +100,7 @@ export function walkPostings(postings: Postings, units: readonly QueryUnit[], mi
     for (let first = 0; first < n; ) {
       let end = first + 1;
       while (end < n && same[runRow[end]!] === same[runRow[first]!]) end++;
-      count = walkRun(postings, scratch, nu, u, first, end, count);
+      count = end - first === 1 ? walkKey(postings, scratch, nu, u, first, count) : walkRun(postings, scratch, nu, u, first, end, count);
       first = end;
     }
   }
@@ -107,31 +108,56 @@ export function walkPostings(postings: Postings, units: readonly QueryUnit[], mi
   return count;
 }
 
+/** Marks a stored question touched, its cells cleared (a loop, not fill(): the builtin's call cost more than the few cells it clears). */
+function touch(scratch: Scratch, nu: number, question: number, count: number): number {
+  const { bm25, matched } = scratch;
+  scratch.seen[question] = 1;
+  scratch.touched[count] = question;
+  for (let cell = question * nu; cell < (question + 1) * nu; cell++) {
+    bm25[cell] = 0;
+    matched[cell] = 0;
+  }
+  scratch.reached[question] = 0;
+  return count + 1;
+}
+
+/** Walks alternative `k` (of the scratch runs) of unit `u` alone. */
+function walkKey(postings: Postings, scratch: Scratch, nu: number, u: number, k: number, count: number): number {
+  const { bm25, matched, seen, reached } = scratch;
+  const { question: questions, weight: postingWeight, match: postingMatch } = postings;
+  const { runRow, runWeight, runReach } = scratch.runs;
+  const w = runWeight[k]!;
+  const reach = runReach[k]!;
+  const end = postings.offsets[runRow[k]! + 1]!;
+  for (let i = postings.offsets[runRow[k]!]!; i < end; i++) {
+    const question = questions[i]!;
+    if (!seen[question]) count = touch(scratch, nu, question, count);
+    const cell = question * nu + u;
+    const weight = w * postingWeight[i]!;
+    if (weight > bm25[cell]!) bm25[cell] = weight;
+    const m = Math.min(1, w * postingMatch[i]!);
+    if (m > matched[cell]!) matched[cell] = m;
+    reached[question]! += postingWeight[i]! * reach;
+  }
+  return count;
+}
+
 /** Walks alternatives first..end-1 (of the scratch runs) of unit `u`, whose postings share their stored questions. */
 function walkRun(postings: Postings, scratch: Scratch, nu: number, u: number, first: number, end: number, count: number): number {
-  const { bm25, matched, seen, reached, touched } = scratch;
-  const { runRow, runWeight, runReach } = scratch.runs;
-  const { offsets, question: questions, weight: postingWeight, match: postingMatch } = postings;
-  const start = offsets[runRow[first]!]!;
-  const length = offsets[runRow[first]! + 1]! - start;
+  const { bm25, matched, seen, reached } = scratch;
+  const { runRow, runStart, runWeight, runReach } = scratch.runs;
+  const { question: questions, weight: postingWeight, match: postingMatch } = postings;
+  const start = runStart[first]!;
+  const length = postings.offsets[runRow[first]! + 1]! - start;
   for (let p = 0; p < length; p++) {
     const question = questions[start + p]!;
-    if (!seen[question]) {
-      seen[question] = 1;
-      touched[count++] = question;
-      // A loop, not fill(): the builtin's call cost more than the few cells it clears.
-      for (let cell = question * nu; cell < (question + 1) * nu; cell++) {
-        bm25[cell] = 0;
-        matched[cell] = 0;
-      }
-      reached[question] = 0;
-    }
+    if (!seen[question]) count = touch(scratch, nu, question, count);
     const cell = question * nu + u;
     let best = bm25[cell]!;
     let match = matched[cell]!;
     let reach = reached[question]!;
     for (let j = first; j < end; j++) {
-      const i = offsets[runRow[j]!]! + p;
+      const i = runStart[j]! + p;
       const w = runWeight[j]!;
       const weight = w * postingWeight[i]!;
       if (weight > best) best = weight;
