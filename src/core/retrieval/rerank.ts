@@ -53,7 +53,8 @@ export const FEATURE_NAMES = [
 const share = (value: number, max: number): number => (max > 0 ? value / max : 0);
 
 function ranksBy(candidates: readonly RerankCandidate[], value: (c: RerankCandidate) => number): number[] {
-  const order = candidates.map((_, i) => i).sort((a, b) => value(candidates[b]!) - value(candidates[a]!));
+  const values = candidates.map(value);
+  const order = candidates.map((_, i) => i).sort((a, b) => values[b]! - values[a]!);
   const ranks = candidates.map(() => 0);
   order.forEach((candidate, rank) => (ranks[candidate] = rank));
   return ranks;
@@ -121,7 +122,9 @@ export function rerank<T extends RerankCandidate>(
   if (!weights || candidates.length < 2) return candidates;
   const features = rerankFeatures(candidates, query, unitWeights);
   const scores = candidates.map((c) => c.score);
-  const order = candidates.map((_, i) => i).sort((a, b) => modelScore(features[b]!, weights) - modelScore(features[a]!, weights) || a - b);
+  // Each candidate's model score once, not twice per comparison.
+  const model = features.map((f) => modelScore(f, weights));
+  const order = candidates.map((_, i) => i).sort((a, b) => model[b]! - model[a]! || a - b);
   const reordered = order.map((i) => candidates[i]!);
   reordered.forEach((c, i) => (c.score = scores[i]!));
   return reordered;

@@ -6,6 +6,7 @@ import { matchQuestionsIn } from './question-index.js';
 import { rerank, rerankFeatures } from './rerank.js';
 import { RERANK_WEIGHTS } from './rerank-weights.js';
 import { windowCovered } from './sentence-window.js';
+import { sortByScore } from './score-order.js';
 import type { CodeIntent } from '../knowledge/code-intents.js';
 import { codeIntentFirst } from './code-intent.js';
 
@@ -145,13 +146,13 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   // Phase two: judge long sections by their best window of sentences. That only lowers coverage,
   // so the phase-one score is an upper bound: refine in that order until no unrefined section can
   // still reach the top REFINED_HITS.
-  hits.sort((a, b) => b.score - a.score);
+  sortByScore(hits);
   const refined: RankingHit[] = [];
   let next = 0;
   for (; next < hits.length; next++) {
     const hit = hits[next]!;
     if (refined.length >= REFINED_HITS) {
-      refined.sort((a, b) => b.score - a.score);
+      sortByScore(refined);
       if (hit.score <= refined[REFINED_HITS - 1]!.score) break;
     }
     const s = hit.indexed;
@@ -181,7 +182,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
       if (topicalMatch(hit) && !specificMatch(hit)) demote(hit, GENERIC_ONLY_PRIOR);
     }
   }
-  refined.sort((a, b) => b.score - a.score);
+  sortByScore(refined);
   const candidates = refined.map((hit) => {
     const bag = matchBag(index.questionBags, index.sections.indexOf(hit.indexed), query.units, unitWeights);
     return Object.assign(hit, { textPart: hit.base * (COVERAGE_BASE + hit.textCoverage), bagPart: bag.score, bagCoverage: bag.coverage });
