@@ -250,7 +250,22 @@ export function matchUnit(unit: QueryUnit, weightOf: (key: string) => number): n
     if (hit > 0) best = Math.max(best, w * hit);
   }
   for (const phrase of unit.phrases) {
-    if (phrase.weight > best && phrase.words.every((keys) => keys.some((k) => weightOf(k) > 0))) best = phrase.weight;
+    if (phrase.weight > best && allWordsIn(phrase.words, weightOf)) best = phrase.weight;
   }
   return best;
+}
+
+/** Whether the text holds every word of a phrase (some key of each): loops, as this runs per sentence and span. */
+function allWordsIn(words: readonly string[][], weightOf: (key: string) => number): boolean {
+  for (const keys of words) {
+    let found = false;
+    for (const k of keys) {
+      if (weightOf(k) > 0) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }
