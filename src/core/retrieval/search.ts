@@ -71,6 +71,9 @@ export interface OutOfScopeMatch {
 /** A hit while ranking: the text's part of the score (`base`, `textCoverage`) kept apart from the question's. */
 type RankingHit = SectionHit & { base: number; textCoverage: number; questionPart: number; textPart?: number; bagPart?: number; bagCoverage?: number };
 
+/** A refined hit the re-ranker judges: its score's parts and its section's bag of stored questions. */
+type Candidate = RankingHit & { textPart: number; bagPart: number; bagCoverage: number };
+
 /** The ranked result of a question against one board. */
 export interface SearchResult {
   query: AnalyzedQuery;
@@ -120,27 +123,36 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   const near = matchQuestionsIn(index.questions, query, unitWeights, COVERAGE_BASE, priors);
   const texts = matchTexts(index, textUnits, unitWeights, ordered);
   const nu = query.units.length;
+  // Each hit's per-unit matches are a copy of one list of numbers, so each is made at its size and
+  // kind at once (a list grown by push was reallocated on the way, most of a hit's garbage).
+  const unitList = query.units.map(() => 0.5);
   const hits = index.sections.map((s, position): RankingHit => {
     const score = texts.score[position]!;
     const covered = texts.covered[position]!;
-    const matched: number[] = [];
-    for (let u = 0; u < nu; u++) matched.push(texts.matched[position * nu + u]!);
+    const matched = unitList.slice();
+    for (let u = 0; u < nu; u++) matched[u] = texts.matched[position * nu + u]!;
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
     // Breadth beats one strong word: a section covering more of the question ranks higher.
     const prior = priors[position]!;
-    const hit: RankingHit = { indexed: s, score: score * (COVERAGE_BASE + coverage) * prior, coverage, textCoverage: coverage, matched, base: score * prior, questionPart: 0 };
+    const textScore = score * (COVERAGE_BASE + coverage) * prior;
     const question = near.bestQuestion[position] ?? -1;
-    if (question >= 0) {
-      const questionCoverage = near.coverageOf[position]!;
-      const questionScore = near.bestScore[position]!;
-      hit.questionPart = QUESTION_WEIGHT * questionScore;
-      hit.score += hit.questionPart;
-      hit.question = { text: index.questions.questions[question]!.text, coverage: questionCoverage, score: questionScore, reverse: near.reverseOf[position]!, second: near.second[position]!, support: near.support[position]! };
-      // The text's per-unit matches are this hit's own array: merged in place.
-      for (let u = 0; u < matched.length; u++) matched[u] = Math.max(matched[u]!, u < near.stride ? near.matched[question * near.stride + u]! : 0);
-      hit.coverage = Math.max(coverage, questionCoverage);
-    }
-    return hit;
+    if (question < 0) return { indexed: s, score: textScore, coverage, textCoverage: coverage, matched, base: score * prior, questionPart: 0 };
+    const questionCoverage = near.coverageOf[position]!;
+    const questionScore = near.bestScore[position]!;
+    const questionPart = QUESTION_WEIGHT * questionScore;
+    // The text's per-unit matches are this hit's own list: merged in place.
+    for (let u = 0; u < nu; u++) matched[u] = Math.max(matched[u]!, u < near.stride ? near.matched[question * near.stride + u]! : 0);
+    // Made whole at once rather than given its question afterwards (a second shape and a property store per hit).
+    return {
+      indexed: s,
+      score: textScore + questionPart,
+      coverage: Math.max(coverage, questionCoverage),
+      textCoverage: coverage,
+      matched,
+      base: score * prior,
+      questionPart,
+      question: { text: index.questions.questions[question]!.text, coverage: questionCoverage, score: questionScore, reverse: near.reverseOf[position]!, second: near.second[position]!, support: near.support[position]! },
+    };
   });
 
   // Phase two: judge long sections by their best window of sentences. That only lowers coverage,
@@ -185,7 +197,12 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   sortByScore(refined);
   const candidates = refined.map((hit) => {
     const bag = matchBag(index.questionBags, index.sections.indexOf(hit.indexed), query.units, unitWeights);
-    return Object.assign(hit, { textPart: hit.base * (COVERAGE_BASE + hit.textCoverage), bagPart: bag.score, bagCoverage: bag.coverage });
+    // Set on the hit itself (no object to copy from, no shape per copy); the rest of its fields stay.
+    const candidate = hit as Candidate;
+    candidate.textPart = hit.base * (COVERAGE_BASE + hit.textCoverage);
+    candidate.bagPart = bag.score;
+    candidate.bagCoverage = bag.coverage;
+    return candidate;
   });
   const topScore = candidates[0]?.score ?? 0;
   if (options.features) features = rerankFeatures(candidates, query, unitWeights);
@@ -193,7 +210,8 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   const strip = ({ base: _b, textCoverage: _t, questionPart: _q, textPart: _p, bagPart: _g, bagCoverage: _c, ...hit }: RankingHit): SectionHit => hit;
   // Demoting a refined hit can put it below an unrefined one's upper bound; the unrefined stay below.
   const floor = reranked.at(-1)?.score ?? Infinity;
-  const rest = hits.slice(next).map((hit) => (hit.score > floor ? Object.assign(hit, { score: floor }) : hit));
+  const rest = hits.slice(next);
+  for (const hit of rest) if (hit.score > floor) hit.score = floor;
   const { ranked, named } = codeIntentFirst(index, query.codeIntent, [...reranked, ...rest]);
   const decisive = named ? { decisive: strip(named.hit), codeIntent: { intent: named.intent, hit: strip(named.hit) } } : candidates[0] ? { decisive: strip({ ...candidates[0], score: topScore }) } : {};
   // The ranked hits keep their ranking fields: copying 60–70 objects per question only to drop them
