@@ -8,6 +8,7 @@ import type { VocabularyAudience } from './vocabulary.js';
 import { addGroup, DOMAIN_MARK, inIndex, wordDraft, type UnitDraft } from './word-analysis.js';
 
 export { correctTypo, QUERY_PART_WEIGHT, SYNONYM_WEIGHT, TYPO_WEIGHT, typoBudget } from './word-analysis.js';
+export { altsOf, matchUnit, matchUnitHas, matchUnitIn } from './unit-match.js';
 
 /** One concept of the question: a content word with the keys that may stand for it. */
 export interface QueryUnit {
@@ -189,83 +190,4 @@ export function analyzeQuery(index: SearchIndex, question: string, options: { st
     phraseHits.some((h) => index.vocabulary.groups[h.group]?.domain === true);
   const codeIntent = options.stored ? undefined : detectCodeIntent(question);
   return { units, inDomain, procedure: asksForProcedure(tokens), mentions, ...(subject ? { subject } : {}), ...(codeIntent ? { codeIntent } : {}) };
-}
-
-const altArrays = new WeakMap<QueryUnit, { keys: string[]; weights: number[] }>();
-
-/**
- * A unit's alternatives as two arrays, for the loops that run per sentence, section or stored
- * question: iterating the map there allocated an entry for every step (a fifth of a question's garbage).
- */
-export function altsOf(unit: QueryUnit): { keys: string[]; weights: number[] } {
-  let alts = altArrays.get(unit);
-  if (!alts) {
-    alts = { keys: [...unit.alts.keys()], weights: [...unit.alts.values()] };
-    altArrays.set(unit, alts);
-  }
-  return alts;
-}
-
-const lookups = new WeakMap<ReadonlyMap<string, number>, (key: string) => number>();
-
-/**
- * {@link matchUnit} against a map of the text's keys (key → weight). The maps are a section's
- * sentences or a quote's spans, kept for the index's life: their lookup is made once, not per call.
- */
-export function matchUnitIn(unit: QueryUnit, text: ReadonlyMap<string, number>): number {
-  let weightOf = lookups.get(text);
-  if (!weightOf) {
-    weightOf = (key) => text.get(key) ?? 0;
-    lookups.set(text, weightOf);
-  }
-  return matchUnit(unit, weightOf);
-}
-
-const presences = new WeakMap<ReadonlyMap<string, unknown>, (key: string) => number>();
-
-/**
- * {@link matchUnit} counting every key of `keys` as the word itself (1): for a section's heading and
- * title, kept for the index's life, so their lookup is made once rather than a closure per call.
- */
-export function matchUnitHas(unit: QueryUnit, keys: ReadonlyMap<string, unknown>): number {
-  let presence = presences.get(keys);
-  if (!presence) {
-    presence = (key) => (keys.has(key) ? 1 : 0);
-    presences.set(keys, presence);
-  }
-  return matchUnit(unit, presence);
-}
-
-/**
- * How well a piece of text matches a unit, given `weightOf(key)` (the weight with which the text
- * contains a key, 0 when absent): the best alternative, or a code phrase whose words all occur.
- */
-export function matchUnit(unit: QueryUnit, weightOf: (key: string) => number): number {
-  let best = 0;
-  const { keys, weights } = altsOf(unit);
-  for (let i = 0; i < keys.length; i++) {
-    const w = weights[i]!;
-    if (w <= best) continue;
-    const hit = weightOf(keys[i]!);
-    if (hit > 0) best = Math.max(best, w * hit);
-  }
-  for (const phrase of unit.phrases) {
-    if (phrase.weight > best && allWordsIn(phrase.words, weightOf)) best = phrase.weight;
-  }
-  return best;
-}
-
-/** Whether the text holds every word of a phrase (some key of each): loops, as this runs per sentence and span. */
-function allWordsIn(words: readonly string[][], weightOf: (key: string) => number): boolean {
-  for (const keys of words) {
-    let found = false;
-    for (const k of keys) {
-      if (weightOf(k) > 0) {
-        found = true;
-        break;
-      }
-    }
-    if (!found) return false;
-  }
-  return true;
 }

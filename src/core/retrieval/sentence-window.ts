@@ -1,23 +1,40 @@
 import type { IndexedSection } from './index.js';
-import { matchUnit, matchUnitIn, type QueryUnit } from './query.js';
+import type { QueryUnit } from './query.js';
+import { altsOf, bestAmong, lookupOf, matchPhrases } from './unit-match.js';
 
 /** Sentences per window when judging a long section by its best passage. */
 const WINDOW_SENTENCES = 3;
 
 /**
- * Per section, whether its heading or audience holds a key (1) or not (0): made once per section
- * rather than a closure per call, as the sections live as long as the index.
+ * Per section, made once (sections live as long as the index): the keys of its heading and audience,
+ * and whether either holds a key (1) or not (0); and per key of its body, the sentences holding it
+ * with its weight there (flat pairs), so a unit's alternatives are looked up once per section rather
+ * than once per sentence.
  */
-const outsideLookups = new WeakMap<IndexedSection, (key: string) => number>();
+interface SectionLookups {
+  outsideKeys: string[];
+  inOutside: (key: string) => number;
+  sentencesOf: Map<string, number[]>;
+}
 
-function outsideOf(s: IndexedSection): (key: string) => number {
-  let lookup = outsideLookups.get(s);
-  if (!lookup) {
+const sectionLookups = new WeakMap<IndexedSection, SectionLookups>();
+
+function lookupsOf(s: IndexedSection): SectionLookups {
+  let lookups = sectionLookups.get(s);
+  if (!lookups) {
     const { head, aud } = s.fields;
-    lookup = (k) => (head.tf.has(k) || aud.tf.has(k) ? 1 : 0);
-    outsideLookups.set(s, lookup);
+    const sentencesOf = new Map<string, number[]>();
+    s.sentences.forEach((keys, j) => {
+      for (const [key, weight] of keys) {
+        const list = sentencesOf.get(key);
+        if (list) list.push(j, weight);
+        else sentencesOf.set(key, [j, weight]);
+      }
+    });
+    lookups = { outsideKeys: [...head.tf.keys(), ...aud.tf.keys()], inOutside: (k) => (head.tf.has(k) || aud.tf.has(k) ? 1 : 0), sentencesOf };
+    sectionLookups.set(s, lookups);
   }
-  return lookup;
+  return lookups;
 }
 
 /**
@@ -41,14 +58,28 @@ export function windowCovered(s: IndexedSection, units: readonly QueryUnit[], we
   const n = sentences.length;
   if (table.length < (n + 2) * na) table = new Float64Array((n + 2) * na);
   const cells = table;
-  for (let j = 0; j < n; j++) {
-    for (let a = 0; a < na; a++) cells[j * na + a] = matchUnitIn(units[active[a]!]!, sentences[j]!);
+  const { outsideKeys, inOutside, sentencesOf } = lookupsOf(s);
+  for (let a = 0; a < na; a++) {
+    const unit = units[active[a]!]!;
+    for (let j = 0; j < n; j++) cells[j * na + a] = 0;
+    // Per sentence as matchUnit does it (alternatives in order, each only when it could raise the
+    // best), walking each alternative's sentences instead of looking it up in every sentence.
+    const alts = altsOf(unit);
+    for (let k = 0; k < alts.keys.length; k++) {
+      const list = sentencesOf.get(alts.keys[k]!);
+      if (!list) continue;
+      const w = alts.weights[k]!;
+      for (let i = 0; i < list.length; i += 2) {
+        const at = list[i]! * na + a;
+        if (w > cells[at]!) cells[at] = Math.max(cells[at]!, w * list[i + 1]!);
+      }
+    }
+    if (unit.phrases.length > 0) for (let j = 0; j < n; j++) cells[j * na + a] = matchPhrases(unit, cells[j * na + a]!, lookupOf(sentences[j]!));
   }
   // Words in the heading or audience hold for every sentence of the section.
   const outside = n * na;
   const top = (n + 1) * na;
-  const inOutside = outsideOf(s);
-  for (let a = 0; a < na; a++) cells[outside + a] = matchUnit(units[active[a]!]!, inOutside);
+  for (let a = 0; a < na; a++) cells[outside + a] = matchPhrases(units[active[a]!]!, bestAmong(units[active[a]!]!, outsideKeys, 0), inOutside);
   let best = 0;
   for (let start = 0; start < n; start++) {
     for (let a = 0; a < na; a++) cells[top + a] = cells[outside + a]!;

@@ -1,0 +1,110 @@
+import type { QueryUnit } from './query.js';
+
+/**
+ * How well a piece of text (a sentence, a quote's span, a heading, a title) matches one unit of a
+ * question: its best alternative, or a code phrase whose words all occur. Split from query.ts, which
+ * analyses the question; these run per sentence, span and re-ranked section.
+ */
+
+const altArrays = new WeakMap<QueryUnit, { keys: string[]; weights: number[] }>();
+
+/**
+ * A unit's alternatives as two arrays, for the loops that run per sentence, section or stored
+ * question: iterating the map there allocated an entry for every step (a fifth of a question's garbage).
+ */
+export function altsOf(unit: QueryUnit): { keys: string[]; weights: number[] } {
+  let alts = altArrays.get(unit);
+  if (!alts) {
+    alts = { keys: [...unit.alts.keys()], weights: [...unit.alts.values()] };
+    altArrays.set(unit, alts);
+  }
+  return alts;
+}
+
+const lookups = new WeakMap<ReadonlyMap<string, number>, (key: string) => number>();
+
+/** A map of a text's keys (key → weight) as a lookup, made once per map: the maps live as long as the index. */
+export function lookupOf(text: ReadonlyMap<string, number>): (key: string) => number {
+  let weightOf = lookups.get(text);
+  if (!weightOf) {
+    weightOf = (key) => text.get(key) ?? 0;
+    lookups.set(text, weightOf);
+  }
+  return weightOf;
+}
+
+/** {@link matchUnit} against a map of the text's keys (key → weight): a section's sentence or a quote's span. */
+export function matchUnitIn(unit: QueryUnit, text: ReadonlyMap<string, number>): number {
+  return matchUnit(unit, lookupOf(text));
+}
+
+const presences = new WeakMap<ReadonlyMap<string, unknown>, { keys: string[]; has: (key: string) => number }>();
+
+/** A map's keys as a list, and a lookup counting each as the word itself (1); made once per map. */
+function presenceOf(map: ReadonlyMap<string, unknown>): { keys: string[]; has: (key: string) => number } {
+  let presence = presences.get(map);
+  if (!presence) {
+    presence = { keys: [...map.keys()], has: (key) => (map.has(key) ? 1 : 0) };
+    presences.set(map, presence);
+  }
+  return presence;
+}
+
+/**
+ * {@link matchUnit} counting every key of `keys` as the word itself (1): for a section's heading and
+ * title, kept for the index's life. A heading or title has a handful of keys and a unit a dozen
+ * alternatives, so the heading's keys are looked up among the unit's: with every hit counting 1, the
+ * best alternative is the best weight among the keys both have, whichever side is walked.
+ */
+export function matchUnitHas(unit: QueryUnit, keys: ReadonlyMap<string, unknown>): number {
+  const presence = presenceOf(keys);
+  return matchPhrases(unit, bestAmong(unit, presence.keys, 0), presence.has);
+}
+
+/** The best weight of the unit's alternatives among `keys` (at least `best`), each key counting as the word itself. */
+export function bestAmong(unit: QueryUnit, keys: readonly string[], best: number): number {
+  for (const key of keys) {
+    const w = unit.alts.get(key);
+    if (w !== undefined && w > best) best = w;
+  }
+  return best;
+}
+
+/**
+ * How well a piece of text matches a unit, given `weightOf(key)` (the weight with which the text
+ * contains a key, 0 when absent): the best alternative, or a code phrase whose words all occur.
+ */
+export function matchUnit(unit: QueryUnit, weightOf: (key: string) => number): number {
+  let best = 0;
+  const { keys, weights } = altsOf(unit);
+  for (let i = 0; i < keys.length; i++) {
+    const w = weights[i]!;
+    if (w <= best) continue;
+    const hit = weightOf(keys[i]!);
+    if (hit > 0) best = Math.max(best, w * hit);
+  }
+  return matchPhrases(unit, best, weightOf);
+}
+
+/** `best` raised to the weight of a code phrase of the unit whose words the text all holds, where higher. */
+export function matchPhrases(unit: QueryUnit, best: number, weightOf: (key: string) => number): number {
+  for (const phrase of unit.phrases) {
+    if (phrase.weight > best && allWordsIn(phrase.words, weightOf)) best = phrase.weight;
+  }
+  return best;
+}
+
+/** Whether the text holds every word of a phrase (some key of each): loops, as this runs per sentence and span. */
+function allWordsIn(words: readonly string[][], weightOf: (key: string) => number): boolean {
+  for (const keys of words) {
+    let found = false;
+    for (const k of keys) {
+      if (weightOf(k) > 0) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
