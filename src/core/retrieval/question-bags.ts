@@ -61,10 +61,24 @@ export function questionBags(questions: QuestionIndex, sectionCount: number): Qu
   return { rows, offsets, section, weight };
 }
 
-/** Weight of a key in one section's bag (0 when the bag lacks it): a binary search, as a row's sections ascend. */
-function bagWeight(bags: QuestionBags, key: string, target: number): number {
-  const row = bags.rows.get(key);
-  if (row === undefined) return 0;
+/**
+ * The bag rows of a unit's alternatives (-1: in no bag), in altsOf order: looked up once per question
+ * and unit rather than once per re-ranked section, which asks for the same keys a dozen times.
+ */
+const rowsOf = new WeakMap<QueryUnit, { rows: QuestionBags['rows']; list: number[] }>();
+
+function unitRows(bags: QuestionBags, unit: QueryUnit): number[] {
+  let known = rowsOf.get(unit);
+  if (!known || known.rows !== bags.rows) {
+    known = { rows: bags.rows, list: altsOf(unit).keys.map((key) => bags.rows.get(key) ?? -1) };
+    rowsOf.set(unit, known);
+  }
+  return known.list;
+}
+
+/** Weight of a row's key in one section's bag (0 when the bag lacks it): a binary search, as a row's sections ascend. */
+function bagWeight(bags: QuestionBags, row: number, target: number): number {
+  if (row < 0) return 0;
   let low = bags.offsets[row]!;
   let high = bags.offsets[row + 1]!;
   while (low < high) {
@@ -90,9 +104,10 @@ export function matchBag(
     let best = 0;
     let match = 0;
     const { keys, weights } = altsOf(unit);
+    const rows = unitRows(bags, unit);
     for (let k = 0; k < keys.length; k++) {
       const w = weights[k]!;
-      const weight = bagWeight(bags, keys[k]!, section);
+      const weight = bagWeight(bags, rows[k]!, section);
       if (weight === 0) continue;
       best = Math.max(best, w * weight);
       match = Math.max(match, w);
