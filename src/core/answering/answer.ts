@@ -163,9 +163,12 @@ function relatedPassages(index: SearchIndex, result: SearchResult, best: Passage
   const chosen = new Set<SectionHit>();
   let length = best.quote.length + best.citation.length;
   const related: Passage[] = [];
+  // A runner-up that did not fit is tried again in the next round: its passage is made once.
+  const passages = new Map<SectionHit, Passage>();
   const tryAdd = (hit: SectionHit): void => {
     if (related.length >= MAX_RELATED || chosen.has(hit)) return;
-    const p = passage(index, hit, quoteFor(index, result, hit, RELATED_QUOTE_MAX, true, RELATED_FILL));
+    let p = passages.get(hit);
+    if (!p) passages.set(hit, (p = passage(index, hit, quoteFor(index, result, hit, RELATED_QUOTE_MAX, true, RELATED_FILL))));
     // Counted as the card shows it: with its place in the code as source.
     const cost = p.quote.length + relatedSource(p).length;
     if (best.quote.includes(p.quote) || length + cost > REPLY_BUDGET) return;
