@@ -68,8 +68,8 @@ export interface OutOfScopeMatch {
   topical: boolean;
 }
 
-/** A hit while ranking: the text's part of the score (`base`, `textCoverage`) kept apart from the question's. */
-type RankingHit = SectionHit & { base: number; textCoverage: number; questionPart: number; textPart?: number; bagPart?: number; bagCoverage?: number };
+/** A hit while ranking: the text's part of the score (`base`, `textCoverage`) kept apart from the question's, and its section's position in the index. */
+type RankingHit = SectionHit & { base: number; textCoverage: number; questionPart: number; position: number; textPart?: number; bagPart?: number; bagCoverage?: number };
 
 /** A refined hit the re-ranker judges: its score's parts and its section's bag of stored questions. */
 type Candidate = RankingHit & { textPart: number; bagPart: number; bagCoverage: number };
@@ -136,7 +136,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
     const prior = priors[position]!;
     const textScore = score * (COVERAGE_BASE + coverage) * prior;
     const question = near.bestQuestion[position] ?? -1;
-    if (question < 0) return { indexed: s, score: textScore, coverage, textCoverage: coverage, matched, base: score * prior, questionPart: 0 };
+    if (question < 0) return { indexed: s, score: textScore, coverage, textCoverage: coverage, matched, base: score * prior, questionPart: 0, position };
     const questionCoverage = near.coverageOf[position]!;
     const questionScore = near.bestScore[position]!;
     const questionPart = QUESTION_WEIGHT * questionScore;
@@ -151,6 +151,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
       matched,
       base: score * prior,
       questionPart,
+      position,
       question: { text: index.questions.questions[question]!.text, coverage: questionCoverage, score: questionScore, reverse: near.reverseOf[position]!, second: near.second[position]!, support: near.support[position]! },
     };
   });
@@ -196,7 +197,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   }
   sortByScore(refined);
   const candidates = refined.map((hit) => {
-    const bag = matchBag(index.questionBags, index.sections.indexOf(hit.indexed), query.units, unitWeights);
+    const bag = matchBag(index.questionBags, hit.position, query.units, unitWeights);
     // Set on the hit itself (no object to copy from, no shape per copy); the rest of its fields stay.
     const candidate = hit as Candidate;
     candidate.textPart = hit.base * (COVERAGE_BASE + hit.textCoverage);
@@ -207,7 +208,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   const topScore = candidates[0]?.score ?? 0;
   if (options.features) features = rerankFeatures(candidates, query, unitWeights);
   const reranked = rerank(candidates, query, unitWeights, options.weights === undefined ? RERANK_WEIGHTS : (options.weights ?? undefined));
-  const strip = ({ base: _b, textCoverage: _t, questionPart: _q, textPart: _p, bagPart: _g, bagCoverage: _c, ...hit }: RankingHit): SectionHit => hit;
+  const strip = ({ base: _b, textCoverage: _t, questionPart: _q, position: _s, textPart: _p, bagPart: _g, bagCoverage: _c, ...hit }: RankingHit): SectionHit => hit;
   // Demoting a refined hit can put it below an unrefined one's upper bound; the unrefined stay below.
   const floor = reranked.at(-1)?.score ?? Infinity;
   const rest = hits.slice(next);
