@@ -211,9 +211,10 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   const strip = ({ base: _b, textCoverage: _t, questionPart: _q, position: _s, textPart: _p, bagPart: _g, bagCoverage: _c, ...hit }: RankingHit): SectionHit => hit;
   // Demoting a refined hit can put it below an unrefined one's upper bound; the unrefined stay below.
   const floor = reranked.at(-1)?.score ?? Infinity;
-  const rest = hits.slice(next);
-  for (const hit of rest) if (hit.score > floor) hit.score = floor;
-  const { ranked, named } = codeIntentFirst(index, query.codeIntent, [...reranked, ...rest]);
+  for (let i = next; i < hits.length; i++) if (hits[i]!.score > floor) hits[i]!.score = floor;
+  // The re-ranked top goes back in front of the rest in the hits list itself (no copy of all of them).
+  for (let i = 0; i < reranked.length; i++) hits[i] = reranked[i]!;
+  const { ranked, named } = codeIntentFirst(index, query.codeIntent, hits);
   const decisive = named ? { decisive: strip(named.hit), codeIntent: { intent: named.intent, hit: strip(named.hit) } } : candidates[0] ? { decisive: strip({ ...candidates[0], score: topScore }) } : {};
   // The ranked hits keep their ranking fields: copying 60–70 objects per question only to drop them
   // cost more than the rest of the ranking's bookkeeping (a SectionHit is what callers see).

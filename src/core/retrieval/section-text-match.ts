@@ -35,9 +35,16 @@ function bm25f(s: IndexedSection, key: string): number {
 export function unitWeight(index: SearchIndex, unit: QueryUnit): number {
   if (unit.optional) return 0;
   let best = -1;
-  for (const [key, w] of unit.alts) if (index.df.has(key)) best = Math.max(best, idf(index, key) * Math.max(w, 0.75));
+  // Loops over the alternatives' arrays, not the map's entries or spread lists: this runs per unit of every question.
+  const { keys, weights } = altsOf(unit);
+  for (let k = 0; k < keys.length; k++) if (index.df.has(keys[k]!)) best = Math.max(best, idf(index, keys[k]!) * Math.max(weights[k]!, 0.75));
   for (const p of unit.phrases) {
-    const rarest = Math.max(...p.words.map((keys) => Math.max(...keys.map((k) => (index.df.has(k) ? idf(index, k) : 0)))));
+    let rarest = -Infinity;
+    for (const words of p.words) {
+      let word = -Infinity;
+      for (const k of words) word = Math.max(word, index.df.has(k) ? idf(index, k) : 0);
+      rarest = Math.max(rarest, word);
+    }
     best = Math.max(best, rarest * 0.75);
   }
   return (best >= 0 ? best : idf(index, '\u0000') * UNKNOWN_WORD_SHARE) * unit.importance;
@@ -92,7 +99,8 @@ function nextTo(a: readonly number[], b: readonly number[]): boolean {
 export function unitsInText(index: SearchIndex, units: readonly QueryUnit[]): QueryUnit[] {
   return units.map((unit) => {
     const alts = new Map<string, number>();
-    for (const [key, w] of unit.alts) if (index.df.has(key)) alts.set(key, w);
+    const { keys, weights } = altsOf(unit);
+    for (let k = 0; k < keys.length; k++) if (index.df.has(keys[k]!)) alts.set(keys[k]!, weights[k]!);
     const phrases: QueryUnit['phrases'] = [];
     for (const p of unit.phrases) {
       const words = p.words.map((keys) => keys.filter((k) => index.df.has(k)));
