@@ -1,6 +1,6 @@
 import type { IndexedSection, SearchIndex } from './index.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
-import { audiencePrior, matchedByText, matchTexts, unitsInText, unitWeight } from './section-text-match.js';
+import { audiencePrior, matchTexts, unitsInText, unitWeight } from './section-text-match.js';
 import { matchBag } from './question-bags.js';
 import { matchQuestionsIn } from './question-index.js';
 import { rerank, rerankFeatures } from './rerank.js';
@@ -170,7 +170,8 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
     }
     const s = hit.indexed;
     if (s.sentences.length > 1 && hit.textCoverage > 0) {
-      const textMatched = hit.matched.map((m, u) => (matchedByText(s, textUnits[u]!) ? m : 0));
+      // Only what the section's own text matched (not its stored questions), as matchTexts found it.
+      const textMatched = hit.matched.map((m, u) => (texts.present[hit.position * nu + u] ? m : 0));
       const window = windowCovered(s, textUnits, unitWeights, textMatched) / totalWeight;
       hit.textCoverage = (1 - WINDOW_BLEND) * hit.textCoverage + WINDOW_BLEND * window;
       hit.score = hit.base * (COVERAGE_BASE + hit.textCoverage) + hit.questionPart;

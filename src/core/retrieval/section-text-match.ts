@@ -68,10 +68,6 @@ function bm25Phrase(s: IndexedSection, words: readonly string[][]): number {
   return sum / Math.max(1, words.length);
 }
 
-function hasKey(s: IndexedSection, key: string): boolean {
-  return s.termWeights.has(key);
-}
-
 function adjacent(s: IndexedSection, a: QueryUnit, b: QueryUnit): boolean {
   for (const ka of altsOf(a).keys) {
     const pa = s.positions.get(ka);
@@ -140,6 +136,8 @@ export interface TextMatches {
   score: Float64Array;
   covered: Float64Array;
   matched: Float64Array;
+  /** Per (section, unit): 1 when the section's own text holds a key of the unit or all words of one of its phrases. */
+  present: Uint8Array;
 }
 
 interface TextScratch extends TextMatches {
@@ -158,11 +156,12 @@ function textScratch(index: SearchIndex, units: number): TextScratch {
   let scratch = textScratchOf.get(index);
   if (!scratch || scratch.best.length < n * units) {
     const cells = n * Math.max(units, 8);
-    scratch = { score: new Float64Array(n), covered: new Float64Array(n), matched: new Float64Array(cells), best: new Float64Array(cells), words: new Uint32Array(n), stamp: new Uint32Array(n), stamps: 0 };
+    scratch = { score: new Float64Array(n), covered: new Float64Array(n), matched: new Float64Array(cells), present: new Uint8Array(cells), best: new Float64Array(cells), words: new Uint32Array(n), stamp: new Uint32Array(n), stamps: 0 };
     textScratchOf.set(index, scratch);
   }
   scratch.best.fill(0, 0, n * units);
   scratch.matched.fill(0, 0, n * units);
+  scratch.present.fill(0, 0, n * units);
   return scratch;
 }
 
@@ -177,7 +176,7 @@ function textScratch(index: SearchIndex, units: number): TextScratch {
 export function matchTexts(index: SearchIndex, units: readonly QueryUnit[], unitWeights: readonly number[], ordered: readonly number[]): TextMatches {
   const nu = units.length;
   const scratch = textScratch(index, nu);
-  const { best, matched: match, score: scores, covered: coverage } = scratch;
+  const { best, matched: match, present, score: scores, covered: coverage } = scratch;
   const postings = textPostings(index);
   for (let u = 0; u < nu; u++) {
     const { keys, weights } = altsOf(units[u]!);
@@ -190,6 +189,7 @@ export function matchTexts(index: SearchIndex, units: readonly QueryUnit[], unit
         const score = w * list[i + 1]!;
         if (score > best[at]!) best[at] = score;
         if (w > match[at]!) match[at] = w;
+        present[at] = 1;
       }
     }
     for (const phrase of units[u]!.phrases) matchPhrase(index, scratch, postings, phrase, nu, u);
@@ -218,7 +218,7 @@ export function matchTexts(index: SearchIndex, units: readonly QueryUnit[], unit
 
 /** A code phrase of unit `u` in every section holding all its words: its BM25F and weight, where better than the unit's keys. */
 function matchPhrase(index: SearchIndex, scratch: TextScratch, postings: Map<string, number[]>, phrase: QueryUnit['phrases'][number], nu: number, u: number): void {
-  const { words, stamp, best, matched } = scratch;
+  const { words, stamp, best, matched, present } = scratch;
   words.fill(0);
   for (const keys of phrase.words) {
     // A word counts once per section, whichever of its keys the section holds.
@@ -238,11 +238,6 @@ function matchPhrase(index: SearchIndex, scratch: TextScratch, postings: Map<str
     const at = position * nu + u;
     best[at] = Math.max(best[at]!, phrase.weight * bm25Phrase(index.sections[position]!, phrase.words));
     matched[at] = Math.max(matched[at]!, phrase.weight);
+    present[at] = 1;
   }
-}
-
-/** True when the section's own text (not only its stored questions) contains a key of the unit. */
-export function matchedByText(s: IndexedSection, unit: QueryUnit): boolean {
-  for (const key of altsOf(unit).keys) if (hasKey(s, key)) return true;
-  return unit.phrases.some((p) => p.words.every((keys) => keys.some((k) => hasKey(s, k))));
 }
