@@ -8,7 +8,7 @@ import type { VocabularyAudience } from './vocabulary.js';
 import { addGroup, DOMAIN_MARK, inIndex, wordDraft, type UnitDraft } from './word-analysis.js';
 
 export { correctTypo, QUERY_PART_WEIGHT, SYNONYM_WEIGHT, TYPO_WEIGHT, typoBudget } from './word-analysis.js';
-export { altsOf, matchUnit, matchUnitHas, matchUnitIn } from './unit-match.js';
+export { altsOf, matchUnit, matchUnitIn } from './unit-match.js';
 
 /** One concept of the question: a content word with the keys that may stand for it. */
 export interface QueryUnit {

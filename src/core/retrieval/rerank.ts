@@ -1,5 +1,6 @@
 import type { IndexedSection } from './index.js';
-import { matchUnitHas, type AnalyzedQuery } from './query.js';
+import type { AnalyzedQuery } from './query.js';
+import { coveredAmong } from './unit-match.js';
 
 /**
  * Re-ranking of the exact top hits by a linear model over what the ranking already knows of each
@@ -73,12 +74,8 @@ export function rerankFeatures(candidates: readonly RerankCandidate[], query: An
   return candidates.map((c, rank) => {
     const head = c.indexed.fields.head.tf;
     const title = c.indexed.titleKeys;
-    let titleCovered = 0;
-    let headCovered = 0;
-    for (let i = 0; i < query.units.length; i++) {
-      titleCovered += (unitWeights[i] ?? 0) * matchUnitHas(query.units[i]!, title);
-      headCovered += (unitWeights[i] ?? 0) * matchUnitHas(query.units[i]!, head);
-    }
+    const titleCovered = coveredAmong(query.units, unitWeights, title);
+    const headCovered = coveredAmong(query.units, unitWeights, head);
     return [
       share(c.score, top),
       share(c.textPart, maxText),

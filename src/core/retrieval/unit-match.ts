@@ -51,14 +51,19 @@ function presenceOf(map: ReadonlyMap<string, unknown>): { keys: string[]; has: (
 }
 
 /**
- * {@link matchUnit} counting every key of `keys` as the word itself (1): for a section's heading and
+ * The question's units matched against `keys` as {@link matchUnit} does with every key counting as the
+ * word itself (1), weighted by `unitWeights` and summed in unit order: for a section's heading and
  * title, kept for the index's life. A heading or title has a handful of keys and a unit a dozen
  * alternatives, so the heading's keys are looked up among the unit's: with every hit counting 1, the
  * best alternative is the best weight among the keys both have, whichever side is walked.
  */
-export function matchUnitHas(unit: QueryUnit, keys: ReadonlyMap<string, unknown>): number {
+export function coveredAmong(units: readonly QueryUnit[], unitWeights: readonly number[], keys: ReadonlyMap<string, unknown>): number {
+  // No units, no lookup: the map is not even read (as when each unit looked it up).
+  if (units.length === 0) return 0;
   const presence = presenceOf(keys);
-  return matchPhrases(unit, bestAmong(unit, presence.keys, 0), presence.has);
+  let sum = 0;
+  for (let i = 0; i < units.length; i++) sum += (unitWeights[i] ?? 0) * matchPhrases(units[i]!, bestAmong(units[i]!, presence.keys, 0), presence.has);
+  return sum;
 }
 
 /** The best weight of the unit's alternatives among `keys` (at least `best`), each key counting as the word itself. */
