@@ -156,6 +156,9 @@ export function analyzeQuery(index: SearchIndex, question: string, options: { st
     unitAtToken.set(i, unit);
   }
 
+  // A word's alternatives and phrases are its remembered draft's, shared with other questions (see
+  // wordDraft): a unit a phrase adds to gets its own copies first, once.
+  const owned = new Set<QueryUnit>();
   for (const hit of phraseHits) {
     let target: QueryUnit | undefined;
     for (let i = hit.start; i < hit.end; i++) {
@@ -172,7 +175,11 @@ export function analyzeQuery(index: SearchIndex, question: string, options: { st
     if (!target) {
       target = { surface: tokens.slice(hit.start, hit.end).join(' '), alts: new Map(), optional: true, position: -1, phrases: [], importance: 1, tool: false };
       units.push(target);
+    } else if (!owned.has(target)) {
+      target.alts = new Map(target.alts);
+      target.phrases = [...target.phrases];
     }
+    owned.add(target);
     const draft: UnitDraft = { alts: target.alts, phrases: target.phrases, audiences: new Set(), toolGroups: 0, topicGroups: 0 };
     addGroup(index, hit.group, draft, 1);
     if (draft.topicGroups > 0) target.tool = false;

@@ -93,7 +93,9 @@ const draftMemo = new WeakMap<SearchIndex, Map<string, UnitDraft>>();
 /**
  * What one word of a question stands for (its keys, compound parts, synonyms, typo correction),
  * remembered per index: the same words come back in every question, and the thousands of stored
- * questions are analysed at start-up. Returns a copy the caller may change.
+ * questions are analysed at start-up. Returns the remembered draft itself, shared by every question
+ * that asks the word: a caller that changes its alternatives or phrases copies them first (copying
+ * every word's map on every question was most of the analysis's garbage, and few words change).
  */
 export function wordDraft(index: SearchIndex, word: string, stored: boolean): UnitDraft {
   let memo = draftMemo.get(index);
@@ -117,7 +119,7 @@ export function wordDraft(index: SearchIndex, word: string, stored: boolean): Un
     // Words asked at run time are bounded like the typo memo; stored questions' words are few.
     if (stored || memo.size < 20_000) memo.set(key, cached);
   }
-  return { ...cached, alts: new Map(cached.alts), phrases: [...cached.phrases], audiences: new Set(cached.audiences) };
+  return cached;
 }
 
 export function newDraft(): UnitDraft {
