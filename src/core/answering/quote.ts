@@ -82,10 +82,12 @@ export function selectWindow(
     for (let j = i; j < spans.length; j++) {
       const last = spans[j];
       if (!last || last.end - first.start > maxLength) break;
-      (matches[j] ?? []).forEach((m, u) => {
-        if (m > (windowBest[u] ?? 0)) windowBest[u] = m;
-      });
-      const score = windowBest.reduce((sum, m, u) => sum + m * (unitWeights[u] ?? 0), 0) - (last.end - first.start) * 1e-6;
+      // Loops, not forEach/reduce callbacks: this runs for every pair of spans of every quote.
+      const match = matches[j] ?? [];
+      for (let u = 0; u < match.length; u++) if (match[u]! > (windowBest[u] ?? 0)) windowBest[u] = match[u]!;
+      let sum = 0;
+      for (let u = 0; u < windowBest.length; u++) sum += windowBest[u]! * (unitWeights[u] ?? 0);
+      const score = sum - (last.end - first.start) * 1e-6;
       if (!best || score > best.score + 1e-9) best = { start: first.start, end: last.end, score };
     }
   }
