@@ -257,7 +257,8 @@ function unsureCandidates(index: SearchIndex, result: SearchResult): Passage[] {
  */
 export function answerQuestion(index: SearchIndex, question: string): AnswerResult {
   if (!question.trim()) return { kind: 'not_found', confidence: 0 };
-  const result = search(index, question);
+  // An answer reads only the refined top of the ranking (quotes, related passages, candidates).
+  const result = search(index, question, { hits: 'top' });
   const confidence = Number(confidenceOf(result).toFixed(3));
   const top = result.hits[0];
   if (!top || confidence < ANSWER_THRESHOLD) {

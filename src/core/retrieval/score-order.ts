@@ -20,10 +20,19 @@ export function sortByScore<T extends { score: number }>(list: T[]): void {
     order = new Uint32Array(2 * n);
     spare = new Uint32Array(2 * n);
   }
-  for (let i = 0; i < n; i++) {
-    keys[i] = list[i]!.score;
-    order[i] = i;
-  }
+  for (let i = 0; i < n; i++) keys[i] = list[i]!.score;
+  const from = mergeOrder(keys, n, order, spare);
+  for (let i = 0; i < n; i++) items.push(list[i]);
+  for (let i = 0; i < n; i++) list[i] = items[from[i]!] as T;
+  items.length = 0;
+}
+
+/**
+ * Positions 0..n-1 in the order sortByScore puts items of these scores in (best first, ties in
+ * position order), in `order` or `spare` (both at least n long; the one returned holds them).
+ */
+export function mergeOrder(scores: Float64Array, n: number, order: Uint32Array, spare: Uint32Array): Uint32Array {
+  for (let i = 0; i < n; i++) order[i] = i;
   let from = order;
   let to = spare;
   for (let width = 1; width < n; width *= 2) {
@@ -34,7 +43,7 @@ export function sortByScore<T extends { score: number }>(list: T[]): void {
       let b = middle;
       let k = low;
       // The right run's item goes first only when it scores strictly higher: that keeps ties in order.
-      while (a < middle && b < high) to[k++] = keys[from[b]!]! > keys[from[a]!]! ? from[b++]! : from[a++]!;
+      while (a < middle && b < high) to[k++] = scores[from[b]!]! > scores[from[a]!]! ? from[b++]! : from[a++]!;
       while (a < middle) to[k++] = from[a++]!;
       while (b < high) to[k++] = from[b++]!;
     }
@@ -42,7 +51,5 @@ export function sortByScore<T extends { score: number }>(list: T[]): void {
     from = to;
     to = swap;
   }
-  for (let i = 0; i < n; i++) items.push(list[i]);
-  for (let i = 0; i < n; i++) list[i] = items[from[i]!] as T;
-  items.length = 0;
+  return from;
 }

@@ -9,6 +9,7 @@ import { windowCovered } from './sentence-window.js';
 import { sortByScore } from './score-order.js';
 import type { CodeIntent } from '../knowledge/code-intents.js';
 import { codeIntentFirst } from './code-intent.js';
+import { bestQuestionOf, phaseOne, widespread } from './section-scores.js';
 
 /** Ranking multiplies BM25F by (COVERAGE_BASE + coverage); 0.8 lets a strong match on the key words outweigh thin breadth. */
 const COVERAGE_BASE = 0.8;
@@ -108,6 +109,12 @@ export interface SearchResult {
 export interface ScoreOptions {
   features?: boolean;
   weights?: readonly number[] | null;
+  /**
+   * 'all' (default): a hit for every section. 'top': only the refined top (at least REFINED_HITS,
+   * which is all an answer reads) and a section a standard question about the code names; the
+   * hits of the rest, a hit object per section, were most of a question's garbage.
+   */
+  hits?: 'all' | 'top';
 }
 
 /** Scores one analysed question against every section (BM25F + bigram bonus + coverage). */
@@ -123,10 +130,13 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   const near = matchQuestionsIn(index.questions, query, unitWeights, COVERAGE_BASE, priors);
   const texts = matchTexts(index, textUnits, unitWeights, ordered);
   const nu = query.units.length;
+  const first = phaseOne(index, texts, near, priors, totalWeight, { coverageBase: COVERAGE_BASE, questionWeight: QUESTION_WEIGHT });
   // Each hit's per-unit matches are a copy of one list of numbers, so each is made at its size and
   // kind at once (a list grown by push was reallocated on the way, most of a hit's garbage).
   const unitList = query.units.map(() => 0.5);
-  const hits = index.sections.map((s, position): RankingHit => {
+  // A hit is made only for a section the ranking refines or returns (see section-scores.ts).
+  const hitAt = (position: number): RankingHit => {
+    const s = index.sections[position]!;
     const score = texts.score[position]!;
     const covered = texts.covered[position]!;
     const matched = unitList.slice();
@@ -134,9 +144,8 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
     // Breadth beats one strong word: a section covering more of the question ranks higher.
     const prior = priors[position]!;
-    const textScore = score * (COVERAGE_BASE + coverage) * prior;
-    const question = near.bestQuestion[position] ?? -1;
-    if (question < 0) return { indexed: s, score: textScore, coverage, textCoverage: coverage, matched, base: score * prior, questionPart: 0, position };
+    const question = bestQuestionOf(near, position);
+    if (question < 0) return { indexed: s, score: first.score[position]!, coverage, textCoverage: coverage, matched, base: score * prior, questionPart: 0, position };
     const questionCoverage = near.coverageOf[position]!;
     const questionScore = near.bestScore[position]!;
     const questionPart = QUESTION_WEIGHT * questionScore;
@@ -145,7 +154,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
     // Made whole at once rather than given its question afterwards (a second shape and a property store per hit).
     return {
       indexed: s,
-      score: textScore + questionPart,
+      score: first.score[position]!,
       coverage: Math.max(coverage, questionCoverage),
       textCoverage: coverage,
       matched,
@@ -154,20 +163,20 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
       position,
       question: { text: index.questions.questions[question]!.text, coverage: questionCoverage, score: questionScore, reverse: near.reverseOf[position]!, second: near.second[position]!, support: near.support[position]! },
     };
-  });
+  };
 
   // Phase two: judge long sections by their best window of sentences. That only lowers coverage,
   // so the phase-one score is an upper bound: refine in that order until no unrefined section can
   // still reach the top REFINED_HITS.
-  sortByScore(hits);
+  const sections = index.sections.length;
   const refined: RankingHit[] = [];
   let next = 0;
-  for (; next < hits.length; next++) {
-    const hit = hits[next]!;
+  for (; next < sections; next++) {
     if (refined.length >= REFINED_HITS) {
       sortByScore(refined);
-      if (hit.score <= refined[REFINED_HITS - 1]!.score) break;
+      if (first.score[first.order[next]!]! <= refined[REFINED_HITS - 1]!.score) break;
     }
+    const hit = hitAt(first.order[next]!);
     const s = hit.indexed;
     if (s.sentences.length > 1 && hit.textCoverage > 0) {
       // Only what the section's own text matched (not its stored questions), as matchTexts found it.
@@ -188,7 +197,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   }
   // ... and when it matches the topic only through generic words (medewerker, school: in a large
   // share of the code) while another section matches a specific word of the question.
-  const { generic, common } = widespread(hits, query.units.length, index.sections.length);
+  const { generic, common } = widespread(texts, near, nu, sections, GENERIC_SHARE, CLOSE_MATCH);
   const specific = query.units.map((u, i) => !u.tool && (unitWeights[i] ?? 0) > 0 && !generic[i]);
   const specificMatch = (hit: SectionHit): boolean => specific.some((sp, i) => sp && (hit.matched[i] ?? 0) > 0);
   if (refined.some(specificMatch)) {
@@ -212,11 +221,18 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   const strip = ({ base: _b, textCoverage: _t, questionPart: _q, position: _s, textPart: _p, bagPart: _g, bagCoverage: _c, ...hit }: RankingHit): SectionHit => hit;
   // Demoting a refined hit can put it below an unrefined one's upper bound; the unrefined stay below.
   const floor = reranked.at(-1)?.score ?? Infinity;
-  for (let i = next; i < hits.length; i++) if (hits[i]!.score > floor) hits[i]!.score = floor;
-  // The re-ranked top goes back in front of the rest in the hits list itself (no copy of all of them).
-  for (let i = 0; i < reranked.length; i++) hits[i] = reranked[i]!;
-  const { ranked, named } = codeIntentFirst(index, query.codeIntent, hits);
-  const decisive = named ? { decisive: strip(named.hit), codeIntent: { intent: named.intent, hit: strip(named.hit) } } : candidates[0] ? { decisive: strip({ ...candidates[0], score: topScore }) } : {};
+  const unrefined = (at: number): RankingHit => {
+    const hit = hitAt(first.order[at]!);
+    if (hit.score > floor) hit.score = floor;
+    return hit;
+  };
+  // The re-ranked top, then the rest in phase-one order; for the top only, just the sections a
+  // standard question about the code names (one of them may go first).
+  const hits: RankingHit[] = reranked;
+  const named = query.codeIntent ? index.codeIntents.get(query.codeIntent) : undefined;
+  for (let at = next; at < sections; at++) if (options.hits !== 'top' || named?.includes(first.order[at]!)) hits.push(unrefined(at));
+  const { ranked, named: namedHit } = codeIntentFirst(index, query.codeIntent, hits);
+  const decisive = namedHit ? { decisive: strip(namedHit.hit), codeIntent: { intent: namedHit.intent, hit: strip(namedHit.hit) } } : candidates[0] ? { decisive: strip({ ...candidates[0], score: topScore }) } : {};
   // The ranked hits keep their ranking fields: copying 60–70 objects per question only to drop them
   // cost more than the rest of the ranking's bookkeeping (a SectionHit is what callers see).
   const result: SectionHit[] = ranked;
@@ -235,24 +251,6 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
 /** Whether a match covers a word of the question's topic, not only tool words (insta, account, post). */
 export function matchesTopic(query: AnalyzedQuery, unitWeights: readonly number[], matched: readonly number[]): boolean {
   return query.units.some((u, i) => !u.tool && (unitWeights[i] ?? 0) > 0 && (matched[i] ?? 0) > 0);
-}
-
-/** Per unit: whether more than GENERIC_SHARE of the sections match it at all (generic), or closely (common). */
-function widespread(hits: readonly SectionHit[], units: number, sections: number): { generic: boolean[]; common: boolean[] } {
-  const generic: boolean[] = [];
-  const common: boolean[] = [];
-  for (let i = 0; i < units; i++) {
-    let any = 0;
-    let close = 0;
-    for (const hit of hits) {
-      const m = hit.matched[i] ?? 0;
-      if (m > 0) any++;
-      if (m >= CLOSE_MATCH) close++;
-    }
-    generic.push(any > GENERIC_SHARE * sections);
-    common.push(close > GENERIC_SHARE * sections);
-  }
-  return { generic, common };
 }
 
 function demote(hit: RankingHit, factor: number): void {
