@@ -1,6 +1,7 @@
 import { altsOf, type QueryUnit } from './query.js';
 import type { Postings } from './question-index.js';
 import { grownRuns, type Scratch } from './question-match-scratch.js';
+import { ownsReach, replayWord, wordWalk } from './question-word-walk.js';
 
 /**
  * The posting walk of the nearest-question match: per (stored question, unit) the best BM25 and
@@ -85,6 +86,13 @@ export function walkPostings(postings: Postings, units: readonly QueryUnit[], mi
   at = 0;
   for (let u = 0; u < nu; u++) {
     const { weights } = altsOf(units[u]!);
+    // A remembered word's walk is kept (see question-word-walk.ts).
+    const kept = wordWalk(postings, units[u]!, minWeight);
+    if (kept && ownsReach(kept, scratch, u)) {
+      count = replayWord(kept, scratch, nu, u, count, touch);
+      at += weights.length;
+      continue;
+    }
     // The unit's alternatives that are walked, in their order.
     let n = 0;
     for (let k = 0; k < weights.length; k++, at++) {

@@ -89,6 +89,16 @@ export interface UnitDraft {
 }
 
 const draftMemo = new WeakMap<SearchIndex, Map<string, UnitDraft>>();
+/** The alternatives of remembered drafts: one map per word and index, the same for every question, never changed. */
+const rememberedAlts = new WeakSet<ReadonlyMap<string, number>>();
+
+/**
+ * Whether a unit's alternatives are a remembered word's (see wordDraft): what is derived from them
+ * alone may then be kept for the next question that asks the word.
+ */
+export function isRememberedAlts(alts: ReadonlyMap<string, number>): boolean {
+  return rememberedAlts.has(alts);
+}
 
 /**
  * What one word of a question stands for (its keys, compound parts, synonyms, typo correction),
@@ -117,7 +127,10 @@ export function wordDraft(index: SearchIndex, word: string, stored: boolean): Un
       if (corrected) fillAlts(index, corrected, cached, TYPO_WEIGHT);
     }
     // Words asked at run time are bounded like the typo memo; stored questions' words are few.
-    if (stored || memo.size < 20_000) memo.set(key, cached);
+    if (stored || memo.size < 20_000) {
+      memo.set(key, cached);
+      rememberedAlts.add(cached.alts);
+    }
   }
   return cached;
 }
