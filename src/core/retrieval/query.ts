@@ -195,6 +195,6 @@ export function analyzeQuery(index: SearchIndex, question: string, options: { st
   const inDomain =
     units.some((u) => u.alts.has(DOMAIN_MARK) || wordKeys(u.surface).some((k) => domainKeys.has(k))) ||
     phraseHits.some((h) => index.vocabulary.groups[h.group]?.domain === true);
-  const codeIntent = options.stored ? undefined : detectCodeIntent(question);
+  const codeIntent = options.stored ? undefined : detectCodeIntent(question, tokens);
   return { units, inDomain, procedure: asksForProcedure(tokens), mentions, ...(subject ? { subject } : {}), ...(codeIntent ? { codeIntent } : {}) };
 }
