@@ -1,4 +1,5 @@
 import type { QueryUnit } from './query.js';
+import { isRememberedAlts } from './word-analysis.js';
 
 /**
  * How well a piece of text (a sentence, a quote's span, a heading, a title) matches one unit of a
@@ -60,10 +61,35 @@ function presenceOf(map: ReadonlyMap<string, unknown>): { keys: string[]; has: (
 export function coveredAmong(units: readonly QueryUnit[], unitWeights: readonly number[], keys: ReadonlyMap<string, unknown>): number {
   // No units, no lookup: the map is not even read (as when each unit looked it up).
   if (units.length === 0) return 0;
-  const presence = presenceOf(keys);
   let sum = 0;
-  for (let i = 0; i < units.length; i++) sum += (unitWeights[i] ?? 0) * matchPhrases(units[i]!, bestAmong(units[i]!, presence.keys, 0), presence.has);
+  for (let i = 0; i < units.length; i++) sum += (unitWeights[i] ?? 0) * matchAmong(units[i]!, keys);
   return sum;
+}
+
+/**
+ * Per remembered word (its alternatives map, see wordDraft) and its phrases: its match against each
+ * heading's or title's keys it met. Both live as long as the index and never change, and the
+ * re-ranker asks the same words against the same few dozen headings question after question.
+ */
+const keptMatches = new WeakMap<ReadonlyMap<string, number>, { phrases: QueryUnit['phrases']; byKeys: Map<ReadonlyMap<string, unknown>, number> }>();
+
+/** A unit against a heading's or title's keys as coveredAmong counts it, kept for a remembered word. */
+function matchAmong(unit: QueryUnit, keys: ReadonlyMap<string, unknown>): number {
+  const kept = isRememberedAlts(unit.alts) ? keptFor(unit) : undefined;
+  let match = kept?.get(keys);
+  if (match === undefined) {
+    const presence = presenceOf(keys);
+    match = matchPhrases(unit, bestAmong(unit, presence.keys, 0), presence.has);
+    kept?.set(keys, match);
+  }
+  return match;
+}
+
+function keptFor(unit: QueryUnit): Map<ReadonlyMap<string, unknown>, number> {
+  let kept = keptMatches.get(unit.alts);
+  // A unit with a remembered word's alternatives but phrases of its own (none from analyzeQuery) starts over.
+  if (!kept || kept.phrases !== unit.phrases) keptMatches.set(unit.alts, (kept = { phrases: unit.phrases, byKeys: new Map() }));
+  return kept.byKeys;
 }
 
 /** The best weight of the unit's alternatives among `keys` (at least `best`), each key counting as the word itself. */
