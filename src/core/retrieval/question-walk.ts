@@ -1,7 +1,7 @@
 import { altsOf, type QueryUnit } from './query.js';
 import type { Postings } from './question-index.js';
 import { grownRuns, type Scratch } from './question-match-scratch.js';
-import { ownsReach, replayWord, wordWalk } from './question-word-walk.js';
+import { ownsReach, replayWord, wordWalk, type WordWalk } from './question-word-walk.js';
 
 /**
  * The posting walk of the nearest-question match: per (stored question, unit) the best BM25 and
@@ -52,6 +52,9 @@ function sameQuestions({ offsets, question }: Postings, a: number, b: number): b
   return true;
 }
 
+/** Per unit of the current question: its kept walk, if any (reused from one question to the next). */
+const kept: Array<WordWalk | undefined> = [];
+
 /**
  * Walks the postings of the units' alternatives weighing at least `minWeight` into the scratch
  * tables (bm25, matched, reached; the stored questions touched in `touched`, in the order first
@@ -69,12 +72,16 @@ export function walkPostings(postings: Postings, units: readonly QueryUnit[], mi
   const runs = grownRuns(scratch, keyCount);
   const keyRow = runs.keyRow;
   let at = 0;
+  kept.length = 0;
   for (let u = 0; u < nu; u++) {
     const { keys, weights } = altsOf(units[u]!);
+    // A remembered word's walk is kept (see question-word-walk.ts), its keys' rows with it.
+    const walk = wordWalk(postings, units[u]!, minWeight);
+    kept.push(walk);
     for (let k = 0; k < keys.length; k++, at++) {
-      const row = postings.rows.get(keys[k]!);
-      keyRow[at] = row ?? -1;
-      if (row === undefined) continue;
+      const row = walk ? walk.keyRows[k]! : (postings.rows.get(keys[k]!) ?? -1);
+      keyRow[at] = row;
+      if (row < 0) continue;
       if (rowUnit[row]! < 0 || rowWeight[row]! < weights[k]!) {
         rowUnit[row] = u;
         rowWeight[row] = weights[k]!;
@@ -86,10 +93,9 @@ export function walkPostings(postings: Postings, units: readonly QueryUnit[], mi
   at = 0;
   for (let u = 0; u < nu; u++) {
     const { weights } = altsOf(units[u]!);
-    // A remembered word's walk is kept (see question-word-walk.ts).
-    const kept = wordWalk(postings, units[u]!, minWeight);
-    if (kept && ownsReach(kept, scratch, u)) {
-      count = replayWord(kept, scratch, nu, u, count, touch);
+    const walk = kept[u];
+    if (walk && ownsReach(walk, scratch, u)) {
+      count = replayWord(walk, scratch, nu, u, count, touch);
       at += weights.length;
       continue;
     }

@@ -17,6 +17,8 @@ import { isRememberedAlts } from './word-analysis.js';
  */
 export interface WordWalk {
   minWeight: number;
+  /** Per alternative: its row (-1: none), as the walk looks it up for every question. */
+  keyRows: Int32Array;
   /** Rows of the walked alternatives, in order (whether the word owns their reach is per question). */
   rows: Int32Array;
   /** The stored questions the word reaches, in the order the walk first touches them; per question: ... */
@@ -54,6 +56,7 @@ export function wordWalk(postings: Postings, unit: QueryUnit, minWeight: number)
 
 function walkWord(postings: Postings, unit: QueryUnit, minWeight: number): WordWalk {
   const { keys, weights } = altsOf(unit);
+  const keyRows = Int32Array.from(keys, (key) => postings.rows.get(key) ?? -1);
   const rows: number[] = [];
   const at = new Map<number, number>();
   const questions: number[] = [];
@@ -61,9 +64,9 @@ function walkWord(postings: Postings, unit: QueryUnit, minWeight: number): WordW
   const match: number[] = [];
   const termsOf: number[][] = [];
   for (let k = 0; k < keys.length; k++) {
-    const row = postings.rows.get(keys[k]!);
+    const row = keyRows[k]!;
     const w = weights[k]!;
-    if (row === undefined || w < minWeight) continue;
+    if (row < 0 || w < minWeight) continue;
     rows.push(row);
     const reach = Math.min(1, w);
     for (let i = postings.offsets[row]!; i < postings.offsets[row + 1]!; i++) {
@@ -94,7 +97,7 @@ function walkWord(postings: Postings, unit: QueryUnit, minWeight: number): WordW
     terms.push(...list);
     termStart[x + 1] = terms.length;
   });
-  return { minWeight, rows: Int32Array.from(rows), questions: Uint32Array.from(questions), bm25: Float64Array.from(bm25), match: Float64Array.from(match), sum, termStart, terms: Float64Array.from(terms) };
+  return { minWeight, keyRows, rows: Int32Array.from(rows), questions: Uint32Array.from(questions), bm25: Float64Array.from(bm25), match: Float64Array.from(match), sum, termStart, terms: Float64Array.from(terms) };
 }
 
 /** Whether unit `u` owns the reach of every key it walks (the scratch's rowUnit as the walk set it). */

@@ -7,17 +7,19 @@ import { isRememberedAlts } from './word-analysis.js';
  * analyses the question; these run per sentence, span and re-ranked section.
  */
 
-const altArrays = new WeakMap<QueryUnit, { keys: string[]; weights: number[] }>();
+const altArrays = new WeakMap<ReadonlyMap<string, number>, { keys: string[]; weights: number[] }>();
 
 /**
  * A unit's alternatives as two arrays, for the loops that run per sentence, section or stored
  * question: iterating the map there allocated an entry for every step (a fifth of a question's garbage).
+ * Made once per map: a remembered word's map is every question's that asks it (see wordDraft), and
+ * no map is changed once its units are matched.
  */
 export function altsOf(unit: QueryUnit): { keys: string[]; weights: number[] } {
-  let alts = altArrays.get(unit);
+  let alts = altArrays.get(unit.alts);
   if (!alts) {
     alts = { keys: [...unit.alts.keys()], weights: [...unit.alts.values()] };
-    altArrays.set(unit, alts);
+    altArrays.set(unit.alts, alts);
   }
   return alts;
 }
