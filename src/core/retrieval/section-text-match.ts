@@ -1,5 +1,6 @@
 import type { IndexedSection, SearchIndex } from './index.js';
 import { altsOf, type AnalyzedQuery, type QueryUnit } from './query.js';
+import { isRememberedAlts } from './word-analysis.js';
 
 /**
  * How a section's own text (BM25F over body, headings and audience) matches an analysed question:
@@ -95,17 +96,37 @@ function nextTo(a: readonly number[], b: readonly number[]): boolean {
  * what can match. Results are the same, since an absent key matches no section.
  */
 export function unitsInText(index: SearchIndex, units: readonly QueryUnit[]): QueryUnit[] {
-  return units.map((unit) => {
-    const alts = new Map<string, number>();
-    const { keys, weights } = altsOf(unit);
-    for (let k = 0; k < keys.length; k++) if (index.df.has(keys[k]!)) alts.set(keys[k]!, weights[k]!);
-    const phrases: QueryUnit['phrases'] = [];
-    for (const p of unit.phrases) {
-      const words = p.words.map((keys) => keys.filter((k) => index.df.has(k)));
-      if (words.every((keys) => keys.length > 0)) phrases.push({ words, weight: p.weight });
-    }
-    return { ...unit, alts, phrases };
-  });
+  return units.map((unit) => ({ ...unit, ...narrowed(index, unit) }));
+}
+
+type Narrowed = Pick<QueryUnit, 'alts' | 'phrases'>;
+
+/**
+ * Per index, a remembered word's narrowing (see wordDraft): its alternatives and phrases are the same
+ * in every question that asks it, and so, kept, are the narrowed ones and what is made of them once
+ * per map (altsOf's arrays). Nothing changes a narrowed unit's map or phrases.
+ */
+const narrowedOf = new WeakMap<SearchIndex, WeakMap<ReadonlyMap<string, number>, { phrases: QueryUnit['phrases']; narrowed: Narrowed }>>();
+
+function narrowed(index: SearchIndex, unit: QueryUnit): Narrowed {
+  if (!isRememberedAlts(unit.alts)) return narrow(index, unit);
+  let kept = narrowedOf.get(index);
+  if (!kept) narrowedOf.set(index, (kept = new WeakMap()));
+  let entry = kept.get(unit.alts);
+  if (!entry || entry.phrases !== unit.phrases) kept.set(unit.alts, (entry = { phrases: unit.phrases, narrowed: narrow(index, unit) }));
+  return entry.narrowed;
+}
+
+function narrow(index: SearchIndex, unit: QueryUnit): Narrowed {
+  const alts = new Map<string, number>();
+  const { keys, weights } = altsOf(unit);
+  for (let k = 0; k < keys.length; k++) if (index.df.has(keys[k]!)) alts.set(keys[k]!, weights[k]!);
+  const phrases: QueryUnit['phrases'] = [];
+  for (const p of unit.phrases) {
+    const words = p.words.map((keys) => keys.filter((k) => index.df.has(k)));
+    if (words.every((keys) => keys.length > 0)) phrases.push({ words, weight: p.weight });
+  }
+  return { alts, phrases };
 }
 
 /** Per key of the code's text, the sections holding it and its BM25F weight there: flat (section, weight) pairs. */
