@@ -24,6 +24,7 @@ import type { Command } from '../core/intents/classify.js';
 import type { AppDeps, AppTurnState } from '../teams/deps.js';
 import { MediawijsAdapter } from './teams-adapter.js';
 import { keepEntityProperties } from './keep-entity-properties.js';
+import { serializeActivitiesFast } from './fast-activity-serialization.js';
 
 export interface BotApp {
   app: Application<AppTurnState>;
@@ -39,6 +40,8 @@ export interface BotApp {
 export function createApp(deps: AppDeps, options: { adapter?: MediawijsAdapter } = {}): BotApp {
   const { config } = deps;
   keepEntityProperties();
+  // After keepEntityProperties: the compiled serializer keeps what the mappers say at this point.
+  serializeActivitiesFast();
   const adapter = options.adapter ?? new MediawijsAdapter(config);
   const tenants = deps.tenants ?? config.allowedTenants;
 
