@@ -22,6 +22,7 @@ import { COMMAND_SCOPE_IN_GROUP } from '../core/intents/conversation-scope.js';
 import { ONBOARDING_VERBS } from '../core/onboarding/actions.js';
 import type { Command } from '../core/intents/classify.js';
 import type { AppDeps, AppTurnState } from '../teams/deps.js';
+import type { UserRecord } from '../store/data-store.js';
 import { MediawijsAdapter } from './teams-adapter.js';
 import { keepEntityProperties } from './keep-entity-properties.js';
 import { serializeActivitiesFast } from './fast-activity-serialization.js';
@@ -89,9 +90,9 @@ export function createApp(deps: AppDeps, options: { adapter?: MediawijsAdapter }
     // Personal cards clicked in a group chat are refused or answered in the 1:1 chat.
     const composePrivately = (personal: TurnContext) => openDoubtCompose(personal, undefined, deps, {});
     if (!(await guardGroupCardAction(context, deps, notifier, composePrivately))) return false;
-    const newConversation = await rememberConversation(context, deps);
+    const { newConversation, user } = await rememberConversation(context, deps);
     // Teams names the sender by ids only; the UPN/e-mail a mapping file uses comes from the member look-up.
-    const actor = await identities.resolve(context);
+    const actor = await identities.resolve(context, user);
     if (OPENS_THE_BOT.has(context.activity.type) && pendingCheck.due(actor.id, newConversation || actor.learned)) {
       // Whatever waited for this person (a doubt to answer, an answer) is delivered now; newly
       // learned names may make them the leidinggevende a doubt was parked for.
@@ -229,25 +230,29 @@ function pendingCheckSchedule(deps: AppDeps) {
 
 /**
  * Keeps the latest conversation reference per user, so doubts and answers can be sent proactively.
- * Returns true when the reference is new or changed.
+ * Says whether the reference is new or changed, and, when the user's record was read and nothing
+ * was awaited after that but a read, the record (the identity step needs it too).
  */
-async function rememberConversation(context: TurnContext, deps: AppDeps): Promise<boolean> {
+async function rememberConversation(context: TurnContext, deps: AppDeps): Promise<{ newConversation: boolean; user?: { user: UserRecord | undefined } }> {
   const activity = context.activity;
-  if (activity.conversation?.conversationType && activity.conversation.conversationType !== 'personal') return false;
+  if (activity.conversation?.conversationType && activity.conversation.conversationType !== 'personal') return { newConversation: false };
   const actor = actorOf(context);
   const userId = actor.id;
-  if (!userId) return false;
+  if (!userId) return { newConversation: false };
+  let user: { user: UserRecord | undefined } | undefined;
   if (actor.name) {
     // The name shows on doubts and in the leader's onboarding overview.
     const name = actor.name;
-    await updateUserRecord(deps, userId, (user) => (user.name === name ? user : { ...user, name }));
+    user = { user: await updateUserRecord(deps, userId, (record) => (record.name === name ? record : { ...record, name })) };
   }
-  // Without the activity id: it changes on every message and would force a write per turn.
-  const { activityId: _activityId, ...reference } = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>;
+  // Without the activity id: it changes on every message and would force a write per turn. Compared
+  // as JSON text, the form it is stored in; parsed only when it is written.
+  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
+  const text = JSON.stringify(reference);
   const previous = await deps.store.conversations.get(userId);
-  if (previous && JSON.stringify(previous.reference) === JSON.stringify(reference)) return false;
-  await deps.store.conversations.put(userId, { reference, updatedAt: deps.clock.now().toISOString() });
-  return true;
+  if (previous && JSON.stringify(previous.reference) === text) return user ? { newConversation: false, user } : { newConversation: false };
+  await deps.store.conversations.put(userId, { reference: JSON.parse(text) as Record<string, unknown>, updatedAt: deps.clock.now().toISOString() });
+  return { newConversation: true };
 }
 
 /** Whether the error (or one it wraps) is the store's StoreUnavailableError. */

@@ -45,9 +45,10 @@ export interface IdentityResolver {
   /**
    * Who sent this turn, with the UPN and e-mail address Teams knows them by: cached per user
    * (on their user record), looked up with `TeamsInfo.getMember` when missing or expired, else
-   * with Graph. Never waits longer than the time-out; the result is kept for `actorOf`.
+   * with Graph. Never waits longer than the time-out; the result is kept for `actorOf`. `known`
+   * is the user's record as this turn read it a moment ago, so it is not read (and parsed) twice.
    */
-  resolve(context: TurnContext): Promise<ResolvedActor>;
+  resolve(context: TurnContext, known?: { user: UserRecord | undefined }): Promise<ResolvedActor>;
 }
 
 type Profile = { upn?: string; email?: string; name?: string };
@@ -122,7 +123,7 @@ export function createIdentityResolver(deps: IdentityResolverDeps): IdentityReso
   }
 
   return {
-    async resolve(context) {
+    async resolve(context, known) {
       const actor = actorFromActivity(context);
       const done = (identity: IdentitySource, profile: Profile | undefined, learned: boolean): ResolvedActor => {
         const resolved: ResolvedActor = { ...actor, identity, learned };
@@ -133,7 +134,7 @@ export function createIdentityResolver(deps: IdentityResolverDeps): IdentityReso
       };
       if (!actor.id) return done('failed', undefined, false);
       const now = deps.clock.now().getTime();
-      const record = await deps.store.users.get(actor.id).catch(() => undefined);
+      const record = known ? known.user : await deps.store.users.get(actor.id).catch(() => undefined);
       const cached: Profile | undefined = record?.identityCheckedAt ? { ...(record.upn ? { upn: record.upn } : {}), ...(record.email ? { email: record.email } : {}) } : undefined;
       const checkedAt = record?.identityCheckedAt ? Date.parse(record.identityCheckedAt) : NaN;
       if (cached && now - checkedAt < settings.ttlMs && now >= checkedAt) return done('cached', cached, false);
