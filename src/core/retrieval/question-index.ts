@@ -3,7 +3,7 @@ import type { Section } from '../knowledge/types.js';
 import { B, K1 } from './bm25.js';
 import type { AnalyzedQuery } from './query.js';
 import { PAIR, type InvertedAnalysis } from './analysed-questions.js';
-import { scratchFor, type QuestionMatches } from './question-match-scratch.js';
+import { matchedOf, scratchFor, type QuestionMatches } from './question-match-scratch.js';
 import { walkPostings } from './question-walk.js';
 
 /**
@@ -169,8 +169,7 @@ export function matchQuestions(
   const best = new Map<number, QuestionMatch>();
   for (const section of found.sections) {
     const question = found.bestQuestion[section]!;
-    const matched = Array.from({ length: found.stride }, (_, u) => found.matched[question * found.stride + u]!);
-    best.set(section, { question, score: found.bestScore[section]!, matched, coverage: found.coverageOf[section]!, reverse: found.reverseOf[section]!, second: found.second[section]!, support: found.support[section]! });
+    best.set(section, { question, score: found.bestScore[section]!, matched: matchedOf(found, question), coverage: found.coverageOf[section]!, reverse: found.reverseOf[section]!, second: found.second[section]!, support: found.support[section]! });
   }
   return best;
 }

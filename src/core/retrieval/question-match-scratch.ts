@@ -71,6 +71,11 @@ export interface QuestionMatches {
   stride: number;
 }
 
+/** Stored question `question`'s per-unit matches (0..1) in the tables, as a list. */
+export function matchedOf(matches: QuestionMatches, question: number): number[] {
+  return Array.from({ length: matches.stride }, (_, u) => matches.matched[question * matches.stride + u]!);
+}
+
 const scratchSpace = new WeakMap<QuestionIndex, Scratch>();
 
 /** The index's scratch tables, sized for `units` query units. */

@@ -135,7 +135,7 @@ function touch(scratch: Scratch, nu: number, question: number, count: number): n
   return count + 1;
 }
 
-/** Walks alternative `k` (of the scratch runs) of unit `u` alone. */
+/** Walks alternative `k` (of the scratch runs) of unit `u` alone: walkRun for a run of one, without its inner loop (most runs are one key, and the loop's bookkeeping cost ~3% of an answer). */
 function walkKey(postings: Postings, scratch: Scratch, nu: number, u: number, k: number, count: number): number {
   const { bm25, matched, seen, reached } = scratch;
   const { question: questions, weight: postingWeight, match: postingMatch } = postings;

@@ -9,7 +9,8 @@ import { windowCovered } from './sentence-window.js';
 import { sortByScore } from './score-order.js';
 import type { CodeIntent } from '../knowledge/code-intents.js';
 import { codeIntentFirst } from './code-intent.js';
-import { bestQuestionOf, phaseOne, widespread } from './section-scores.js';
+import { bestQuestionOf, mergedMatch, phaseOne, widespread } from './section-scores.js';
+import { matchedOf } from './question-match-scratch.js';
 
 /** Ranking multiplies BM25F by (COVERAGE_BASE + coverage); 0.8 lets a strong match on the key words outweigh thin breadth. */
 const COVERAGE_BASE = 0.8;
@@ -139,8 +140,9 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
     const s = index.sections[position]!;
     const score = texts.score[position]!;
     const covered = texts.covered[position]!;
+    // The better of the section's text and its nearest stored question, per unit.
     const matched = unitList.slice();
-    for (let u = 0; u < nu; u++) matched[u] = texts.matched[position * nu + u]!;
+    for (let u = 0; u < nu; u++) matched[u] = mergedMatch(texts, near, nu, position, u);
     const coverage = totalWeight > 0 ? covered / totalWeight : 0;
     // Breadth beats one strong word: a section covering more of the question ranks higher.
     const prior = priors[position]!;
@@ -149,8 +151,6 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
     const questionCoverage = near.coverageOf[position]!;
     const questionScore = near.bestScore[position]!;
     const questionPart = QUESTION_WEIGHT * questionScore;
-    // The text's per-unit matches are this hit's own list: merged in place.
-    for (let u = 0; u < nu; u++) matched[u] = Math.max(matched[u]!, u < near.stride ? near.matched[question * near.stride + u]! : 0);
     // Made whole at once rather than given its question afterwards (a second shape and a property store per hit).
     return {
       indexed: s,
@@ -243,7 +243,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
     text: index.outOfScope.questions[negative]!.text,
     coverage: negatives.coverageOf[0]!,
     score: negatives.bestScore[0]!,
-    topical: matchesTopic(query, unitWeights, Array.from({ length: negatives.stride }, (_, u) => negatives.matched[negative * negatives.stride + u]!)),
+    topical: matchesTopic(query, unitWeights, matchedOf(negatives, negative)),
   };
   return { query, unitWeights, generic, common, hits: result, ...decisive, outOfScope, ...(features ? { features } : {}) };
 }

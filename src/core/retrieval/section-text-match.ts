@@ -1,6 +1,6 @@
 import type { IndexedSection, SearchIndex } from './index.js';
 import { altsOf, type AnalyzedQuery, type QueryUnit } from './query.js';
-import { isRememberedAlts } from './word-analysis.js';
+import { keptPerWord, type KeptPerWord } from './word-analysis.js';
 
 /**
  * How a section's own text (BM25F over body, headings and audience) matches an analysed question:
@@ -106,15 +106,12 @@ type Narrowed = Pick<QueryUnit, 'alts' | 'phrases'>;
  * in every question that asks it, and so, kept, are the narrowed ones and what is made of them once
  * per map (altsOf's arrays). Nothing changes a narrowed unit's map or phrases.
  */
-const narrowedOf = new WeakMap<SearchIndex, WeakMap<ReadonlyMap<string, number>, { phrases: QueryUnit['phrases']; narrowed: Narrowed }>>();
+const narrowedOf = new WeakMap<SearchIndex, KeptPerWord<Narrowed>>();
 
 function narrowed(index: SearchIndex, unit: QueryUnit): Narrowed {
-  if (!isRememberedAlts(unit.alts)) return narrow(index, unit);
   let kept = narrowedOf.get(index);
   if (!kept) narrowedOf.set(index, (kept = new WeakMap()));
-  let entry = kept.get(unit.alts);
-  if (!entry || entry.phrases !== unit.phrases) kept.set(unit.alts, (entry = { phrases: unit.phrases, narrowed: narrow(index, unit) }));
-  return entry.narrowed;
+  return keptPerWord(kept, unit, () => narrow(index, unit));
 }
 
 function narrow(index: SearchIndex, unit: QueryUnit): Narrowed {

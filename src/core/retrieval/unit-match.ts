@@ -1,5 +1,5 @@
 import type { QueryUnit } from './query.js';
-import { isRememberedAlts } from './word-analysis.js';
+import { keptPerWord, type KeptPerWord } from './word-analysis.js';
 
 /**
  * How well a piece of text (a sentence, a quote's span, a heading, a title) matches one unit of a
@@ -73,25 +73,18 @@ export function coveredAmong(units: readonly QueryUnit[], unitWeights: readonly 
  * heading's or title's keys it met. Both live as long as the index and never change, and the
  * re-ranker asks the same words against the same few dozen headings question after question.
  */
-const keptMatches = new WeakMap<ReadonlyMap<string, number>, { phrases: QueryUnit['phrases']; byKeys: Map<ReadonlyMap<string, unknown>, number> }>();
+const keptMatches: KeptPerWord<Map<ReadonlyMap<string, unknown>, number>> = new WeakMap();
 
 /** A unit against a heading's or title's keys as coveredAmong counts it, kept for a remembered word. */
 function matchAmong(unit: QueryUnit, keys: ReadonlyMap<string, unknown>): number {
-  const kept = isRememberedAlts(unit.alts) ? keptFor(unit) : undefined;
-  let match = kept?.get(keys);
+  const kept = keptPerWord(keptMatches, unit, () => new Map<ReadonlyMap<string, unknown>, number>());
+  let match = kept.get(keys);
   if (match === undefined) {
     const presence = presenceOf(keys);
     match = matchPhrases(unit, bestAmong(unit, presence.keys, 0), presence.has);
-    kept?.set(keys, match);
+    kept.set(keys, match);
   }
   return match;
-}
-
-function keptFor(unit: QueryUnit): Map<ReadonlyMap<string, unknown>, number> {
-  let kept = keptMatches.get(unit.alts);
-  // A unit with a remembered word's alternatives but phrases of its own (none from analyzeQuery) starts over.
-  if (!kept || kept.phrases !== unit.phrases) keptMatches.set(unit.alts, (kept = { phrases: unit.phrases, byKeys: new Map() }));
-  return kept.byKeys;
 }
 
 /** The best weight of the unit's alternatives among `keys` (at least `best`), each key counting as the word itself. */

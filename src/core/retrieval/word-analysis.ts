@@ -100,6 +100,22 @@ export function isRememberedAlts(alts: ReadonlyMap<string, number>): boolean {
   return rememberedAlts.has(alts);
 }
 
+/** What is kept per remembered word in `kept`: the phrases it was made for, and the value. */
+export type KeptPerWord<T> = WeakMap<ReadonlyMap<string, number>, { phrases: readonly unknown[]; value: T }>;
+
+/**
+ * A value derived from a unit's alternatives and phrases alone, kept in `kept` for a remembered
+ * word (made by `make` on its first question) and made afresh for any other unit. A unit with a
+ * remembered word's alternatives but phrases of its own (none from analyzeQuery, which copies both)
+ * starts over.
+ */
+export function keptPerWord<T>(kept: KeptPerWord<T>, unit: { alts: ReadonlyMap<string, number>; phrases: readonly unknown[] }, make: () => T): T {
+  if (!isRememberedAlts(unit.alts)) return make();
+  let entry = kept.get(unit.alts);
+  if (!entry || entry.phrases !== unit.phrases) kept.set(unit.alts, (entry = { phrases: unit.phrases, value: make() }));
+  return entry.value;
+}
+
 /**
  * What one word of a question stands for (its keys, compound parts, synonyms, typo correction),
  * remembered per index: the same words come back in every question, and the thousands of stored
