@@ -233,17 +233,17 @@ function pendingCheckSchedule(deps: AppDeps) {
  * Says whether the reference is new or changed, and, when the user's record was read and nothing
  * was awaited after that but a read, the record (the identity step needs it too).
  */
-async function rememberConversation(context: TurnContext, deps: AppDeps): Promise<{ newConversation: boolean; user?: { user: UserRecord | undefined } }> {
+async function rememberConversation(context: TurnContext, deps: AppDeps): Promise<{ newConversation: boolean; user?: UserRecord }> {
   const activity = context.activity;
   if (activity.conversation?.conversationType && activity.conversation.conversationType !== 'personal') return { newConversation: false };
   const actor = actorOf(context);
   const userId = actor.id;
   if (!userId) return { newConversation: false };
-  let user: { user: UserRecord | undefined } | undefined;
+  let user: UserRecord | undefined;
   if (actor.name) {
     // The name shows on doubts and in the leader's onboarding overview.
     const name = actor.name;
-    user = { user: await updateUserRecord(deps, userId, (record) => (record.name === name ? record : { ...record, name })) };
+    user = await updateUserRecord(deps, userId, (record) => (record.name === name ? record : { ...record, name }));
   }
   // Without the activity id: it changes on every message and would force a write per turn. Compared
   // as JSON text, the form it is stored in; parsed only when it is written.

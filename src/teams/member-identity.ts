@@ -48,7 +48,7 @@ export interface IdentityResolver {
    * with Graph. Never waits longer than the time-out; the result is kept for `actorOf`. `known`
    * is the user's record as this turn read it a moment ago, so it is not read (and parsed) twice.
    */
-  resolve(context: TurnContext, known?: { user: UserRecord | undefined }): Promise<ResolvedActor>;
+  resolve(context: TurnContext, known?: UserRecord): Promise<ResolvedActor>;
 }
 
 type Profile = { upn?: string; email?: string; name?: string };
@@ -134,7 +134,7 @@ export function createIdentityResolver(deps: IdentityResolverDeps): IdentityReso
       };
       if (!actor.id) return done('failed', undefined, false);
       const now = deps.clock.now().getTime();
-      const record = known ? known.user : await deps.store.users.get(actor.id).catch(() => undefined);
+      const record = known ?? (await deps.store.users.get(actor.id).catch(() => undefined));
       const cached: Profile | undefined = record?.identityCheckedAt ? { ...(record.upn ? { upn: record.upn } : {}), ...(record.email ? { email: record.email } : {}) } : undefined;
       const checkedAt = record?.identityCheckedAt ? Date.parse(record.identityCheckedAt) : NaN;
       if (cached && now - checkedAt < settings.ttlMs && now >= checkedAt) return done('cached', cached, false);
