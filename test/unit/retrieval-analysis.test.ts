@@ -21,6 +21,9 @@ describe('tokenize', () => {
     ['mag een leerling van zn ouders?', ['mag', 'een', 'leerling', 'van', 'zijn', 'ouders']],
     ["m'n oud-leerling", ['mijn', 'oud', 'leerling']],
     ['ipv google', ['in', 'plaats', 'van', 'google']],
+    // "sm" is how many teachers write social media; the code-intent patterns and the vocabulary see the full words.
+    ['dat sm protocol', ['dat', 'social', 'media', 'protocol']],
+    ['ww van de mr zsm', ['wachtwoord', 'van', 'de', 'medezeggenschapsraad', 'zo', 'snel', 'mogelijk']],
   ])('%s', (input, expected) => expect(tokenize(input)).toEqual(expected));
 });
 

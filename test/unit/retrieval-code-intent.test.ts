@@ -18,6 +18,7 @@ describe('standard questions about the code itself', () => {
     ['gaan de regels ook over wat ik in het weekend post?', 'private'],
     ['geldt dat hele verhaal ook als ik thuis zit?', 'private'],
     ['geldt die social media regeling ook voor mn eigen insta?', 'private'],
+    ['geldt dat sm protocol ook voor wat ik in mn vrije tijd zet?', 'private'],
     ['wie heeft dit protocol opgesteld?', 'source'],
     ['is deze code goedgekeurd door de gmr?', 'approval'],
     ['wat gebeurt er als ik me niet aan de code hou?', 'consequences'],

@@ -40,6 +40,13 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
   lkr: 'leerkracht',
   priv: 'prive',
   info: 'informatie',
+  sm: 'social media',
+  zsm: 'zo snel mogelijk',
+  wb: 'wat betreft',
+  dir: 'directeur',
+  ww: 'wachtwoord',
+  mr: 'medezeggenschapsraad',
+  gmr: 'medezeggenschapsraad',
 };
 
 /**
