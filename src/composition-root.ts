@@ -8,6 +8,10 @@ import type { AppDeps, AppStore } from './teams/deps.js';
 import { boardOrgs, loadConfig, type Config } from './config.js';
 import { answerQuestion } from './core/answering/answer.js';
 import { createSearchIndex } from './core/retrieval/index.js';
+import type { AnswerResult } from './core/answering/types.js';
+import type { Vocabulary } from './core/retrieval/vocabulary.js';
+import { startAnswerWorker } from './infra/answer-worker.js';
+import { byLoad, TurnGauge } from './http/turn-gauge.js';
 import { systemClock } from './core/shared/clock.js';
 import { createHttpServer, listen } from './http/server.js';
 import { listOrgs } from './board/board-files.js';
@@ -66,6 +70,10 @@ export interface Deployment {
   /** The store every board's view is cut from; closed once, when the deployment stops. */
   store: AppStore;
   logger: Logger;
+  /** The activities in flight: the HTTP server counts them, answering reads them. */
+  turns: TurnGauge;
+  /** Stops what answers questions (the answer worker, when there is one). */
+  closeAnswering(): Promise<void>;
 }
 
 type CoreOverrides = Partial<Pick<AppDeps, 'clock' | 'newId' | 'logger'>>;
@@ -82,7 +90,14 @@ export async function buildDeployment(config: Config, overrides: CoreOverrides =
   const posting = { swearWords: loadSwearWords(config.dialogsDir), extraNames: [] };
   const firstNames = loadFirstNames(config.dialogsDir);
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const store = await openStore(config, logger);
+  // The worker builds its indexes while the store opens.
+  const turns = new TurnGauge();
+  const answering = startAnswering(config, boards, vocabulary, logger, turns);
+  const store = await openStore(config, logger).catch(async (error: unknown) => {
+    await (await answering.catch(() => undefined))?.close();
+    throw error;
+  });
+  const answers = await answering;
   const clock = overrides.clock ?? systemClock;
   const newId = overrides.newId ?? randomUUID;
   const graph = config.graph ? createGraphManagerDirectory({ ...config.graph, clock }) : undefined;
@@ -100,11 +115,6 @@ export async function buildDeployment(config: Config, overrides: CoreOverrides =
     const boardStore = tenants ? scopeToBoard(store, board.org) : store;
     // Graph answers for its own tenant only: another board's people are not in that directory.
     const boardGraph = graph && (!tenants || tenants.includes(config.graph!.tenantId.toLowerCase())) ? graph : undefined;
-    const index = createSearchIndex(board.knowledge, vocabulary, board);
-    if (board.questions && index.analysedAtBuild > 0) {
-      // Same answers, but every start analyses thousands of questions again.
-      logger.warn({ event: 'knowledge.question_keys_stale', org: board.org }, `knowledge/${board.org}/question-keys.json is missing or out of date: run npm run knowledge:build`);
-    }
     const doubts = createDoubtService({ config, store: boardStore, clock, newId, logger, ...(board.leaders ? { leaderMapping: board.leaders.mapping } : {}), ...(boardGraph ? { graph: boardGraph } : {}) });
     const shortAnswer = budget ? shortAnswererFor(config, board, clock, budget) : undefined;
     return {
@@ -112,7 +122,7 @@ export async function buildDeployment(config: Config, overrides: CoreOverrides =
       privacy: { firstNames },
       config,
       board,
-      answer: (question) => answerQuestion(index, question),
+      answer: answers.answerer(board.org),
       store: boardStore,
       clock,
       newId,
@@ -123,7 +133,44 @@ export async function buildDeployment(config: Config, overrides: CoreOverrides =
       ...(shortAnswer ? { shortAnswer } : {}),
     };
   };
-  return { boards: new Map([...boards].map(([org, board]) => [org, depsOf(board)])), store, logger };
+  return { boards: new Map([...boards].map(([org, board]) => [org, depsOf(board)])), store, logger, turns, closeAnswering: () => answers.close() };
+}
+
+interface Answering {
+  answerer(org: string): (question: string) => Promise<AnswerResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * Every board's search index on this thread, and with ANSWER_THREAD=worker (the default) on the answer
+ * worker too: while the server handles more than one activity, questions go to the worker, so retrieval
+ * runs beside the turns instead of between them; a lone question is answered here, without the hop.
+ */
+async function startAnswering(config: Config, boards: ReadonlyMap<string, Board>, vocabulary: Vocabulary, logger: Logger, turns: TurnGauge): Promise<Answering> {
+  const worker =
+    config.answerThread === 'worker'
+      ? startAnswerWorker(
+          { vocabulary, boards: [...boards.values()].map((b) => ({ org: b.org, knowledge: b.knowledge, extras: { questions: b.questions, outOfScope: b.outOfScope, analysed: b.analysed, codeIntents: b.codeIntents } })) },
+          (error) => logger.error({ event: 'answers.worker_stopped', err: { message: error.message } }, 'the answer worker stopped; the next busy moment starts a new one'),
+        )
+      : undefined;
+  const indexes = new Map([...boards].map(([org, board]) => [org, createSearchIndex(board.knowledge, vocabulary, board)]));
+  for (const [org, index] of indexes) {
+    if (boards.get(org)!.questions && index.analysedAtBuild > 0) {
+      // Same answers, but every start analyses thousands of questions again.
+      logger.warn({ event: 'knowledge.question_keys_stale', org }, `knowledge/${org}/question-keys.json is missing or out of date: run npm run knowledge:build`);
+    }
+  }
+  const here = (org: string) => {
+    const index = indexes.get(org)!;
+    return async (question: string) => answerQuestion(index, question);
+  };
+  if (!worker) return { answerer: here, close: async () => undefined };
+  const started = await worker;
+  return {
+    answerer: (org) => byLoad(turns, here(org), started.answerer(org)),
+    close: () => started.close(),
+  };
 }
 
 /** The dependencies of a single-board deployment (ORG): what tests and the benchmark build one bot from. */
@@ -198,7 +245,7 @@ export async function startRuntime(config: Config, options: { prettyLogs?: boole
   const { logger, store } = deployment;
   const { bots, http } = createBoardBots(deployment.boards, config);
   const orgs = [...deployment.boards.keys()];
-  const server: Server = createHttpServer({ bot: http, config, logger, orgs, isStoreWritable: () => store.isWritable(), ...(store.kind ? { storeKind: store.kind } : {}) });
+  const server: Server = createHttpServer({ bot: http, config, logger, orgs, isStoreWritable: () => store.isWritable(), turns: deployment.turns, ...(store.kind ? { storeKind: store.kind } : {}) });
   const port = await listen(server, config.port, config.host);
   const url = `http://${config.host}:${port}`;
   // Each board sweeps its own doubts and learning records, once per interval across instances.
@@ -215,6 +262,7 @@ export async function startRuntime(config: Config, options: { prettyLogs?: boole
       await Promise.all(timers.map((t) => t.stop()));
       await new Promise<void>((resolve) => { server.close(() => resolve()); });
       await store.close();
+      await deployment.closeAnswering();
     },
   };
 }

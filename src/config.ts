@@ -50,6 +50,11 @@ export interface Config {
   readonly openIdMetadataUrl: string | undefined;
   /** Optional short AI answers above the quote; undefined (the default) = off, the bot answers as always. */
   readonly ai: AiConfig | undefined;
+  /**
+   * Where questions are answered: `worker` (the default) on a thread of its own beside the turns,
+   * `main` on the main thread (one thread less; answers are the same).
+   */
+  readonly answerThread: 'worker' | 'main';
 }
 
 
@@ -126,6 +131,11 @@ export const envSchema = z.object({
     .optional()
     .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'info'))
     .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  ANSWER_THREAD: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'worker'))
+    .pipe(z.enum(['worker', 'main'], { errorMap: () => ({ message: 'must be worker or main' }) })),
 });
 
 /** Every variable {@link loadConfig} reads (for docs and the env-file check). */
@@ -235,6 +245,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     allowedChannels: deployed ? (allowEmulator ? ['msteams', 'emulator'] : ['msteams']) : [],
     openIdMetadataUrl: e.BOT_OPENID_METADATA_URL || undefined,
     ai,
+    answerThread: e.ANSWER_THREAD,
   };
   return deepFreeze(config);
 }

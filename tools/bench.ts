@@ -36,7 +36,9 @@ if (argv.includes('--pg-only')) {
 }
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 400);
-const WARMUP = 40;
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 40);
+/** `ANSWER_THREAD=main npm run bench` compares answering on the main thread with the worker (the default). */
+const ANSWER_THREAD: Record<string, string> = process.env.ANSWER_THREAD ? { ANSWER_THREAD: process.env.ANSWER_THREAD } : {};
 const QUESTIONS = [
   'mag ik een foto van mijn klas op insta zetten?',
   'een ouder reageert boos op facebook, wat doe ik?',
@@ -105,14 +107,14 @@ const echoTimes = await roundTrips(echo.url);
 await echo.stop();
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mediawijs-bench-'));
-const runtime = await startRuntime(configFromEnvironment({ PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
+const runtime = await startRuntime(configFromEnvironment({ PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...ANSWER_THREAD }));
 const botTimes = await roundTrips(`http://127.0.0.1:${runtime.port}`);
 await runtime.stop();
 rmSync(dataDir, { recursive: true, force: true });
 
 // The same questions again, with the answering core timed inside each turn (one answer per question).
 const timedDir = mkdtempSync(path.join(os.tmpdir(), 'mediawijs-bench-'));
-const timed = await startTimedAnswerBot(timedDir);
+const timed = await startTimedAnswerBot(timedDir, ANSWER_THREAD);
 const timedTimes = await roundTrips(timed.url);
 await timed.stop();
 rmSync(timedDir, { recursive: true, force: true });

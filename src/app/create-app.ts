@@ -165,7 +165,7 @@ export function createApp(deps: AppDeps, options: { adapter?: MediawijsAdapter }
         if (isPostingRequest(intent.text)) return startPostingFromRequest(context, state, deps, intent.text);
         if (isDoubtRequest(intent.text)) {
           // A doubt is a question too: quote what the code says, then offer to ask the leidinggevende.
-          const lead = codeLeadFor(deps, intent.text, 'doubt.requested');
+          const lead = await codeLeadFor(deps, intent.text, 'doubt.requested');
           const input = lead ? { text: intent.text, lead } : { text: intent.text };
           // Doubts are written in the 1:1 chat: the compose card names the leidinggevende.
           if (inSharedConversation(context)) return answerPrivately(context, deps, notifier, 'twijfel', (personal) => openDoubtCompose(personal, undefined, deps, input));

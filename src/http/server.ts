@@ -3,6 +3,7 @@ import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Config } from '../config.js';
 import type { Logger } from '../infra/logger.js';
+import type { TurnGauge } from './turn-gauge.js';
 import { guardActivity, type GuardPolicy } from './activity-guard.js';
 import { AuthRefused } from './auth-gate.js';
 
@@ -38,6 +39,8 @@ export interface HttpDeps {
   orgs: readonly string[];
   /** Which store /healthz reports on (`files`, `postgresql`); omitted when unknown. */
   storeKind?: string;
+  /** Counts the activities in flight (answering uses the count to choose its thread). */
+  turns?: TurnGauge;
 }
 
 /** The HTTP shell: /api/messages for the Bot Framework and /healthz for operators. Does not listen. */
@@ -85,9 +88,10 @@ export function createHttpServer(deps: HttpDeps): restify.Server {
       return;
     }
     try {
-      const invokeResponse = await adapter.processAuthenticated(auth, activity, async (context) => {
+      const run = () => adapter.processAuthenticated(auth, activity, async (context) => {
         await app.run(context);
       });
+      const invokeResponse = deps.turns ? await deps.turns.track(run) : await run();
       res.header('User-Agent', 'Mediawijs');
       if (invokeResponse?.body !== undefined) res.send(invokeResponse.status ?? 200, invokeResponse.body);
       else res.send(invokeResponse?.status ?? 200);

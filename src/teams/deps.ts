@@ -62,7 +62,7 @@ export interface AppDeps {
   /** The board this bot serves: its name, words, code, posting model, course and leidinggevende mapping. */
   board: Board;
   /** Answers a question from the board's code (retrieval over `board.knowledge`). */
-  answer(question: string): AnswerResult;
+  answer(question: string): Promise<AnswerResult>;
   store: AppStore;
   /** The draft pre-check's shared lists: schuttingtaal, and names besides the board's own that count as organisations. */
   posting: { swearWords: string[]; extraNames: string[] };

@@ -183,7 +183,7 @@ export async function startPostingFromRequest(context: TurnContext, state: AppTu
     const session = { ...startSession(deps.board.org, deps.clock.now()), ...(offerLeader ? { offerLeader } : {}) };
     return showStep(context, state, deps, withDraft(session, situation, false, precheckContext(deps), model(deps)));
   }
-  const lead = codeLeadFor(deps, request, 'posting.requested');
+  const lead = await codeLeadFor(deps, request, 'posting.requested');
   await startPosting(context, state, deps, { fresh: true, ...(lead ? { lead } : {}), ...(offerLeader ? { offerLeader } : {}) });
 }
 

@@ -18,7 +18,7 @@ const REMEMBERED_ANSWERS = 20;
 
 /** Answers a question from the board's code, offers "Bedoel je…?" when unsure, or says plainly that the code is silent. */
 export async function replyToQuestion(context: TurnContext, state: AppTurnState, deps: AppDeps, question: string): Promise<void> {
-  const result = deps.answer(question);
+  const result = await deps.answer(question);
   const id = deps.newId();
   // Only a question the code answers gets a short AI answer: "Bedoel je…?" and "niets gevonden" stay as they are.
   const quoted =
@@ -75,7 +75,7 @@ export function registerQuestions(app: QuestionApp, deps: AppDeps): void {
     remember(state, { id, question: offered.question, sectionId: section.id, found: true, at: deps.clock.now().toISOString() });
     await recordLearning(deps, { verdict: 'chosen', question: offered.question, sectionId: section.id });
     deps.logger.info({ event: 'question.chosen', answerId: id, offeredId: offered.id, sectionId: section.id });
-    const passage = chosenPassage(deps, offered.question, section);
+    const passage = await chosenPassage(deps, offered.question, section);
     await context.sendActivity(cardMessage(answerCard(passage, [], id, deps.board.leaderTerm), 'Antwoord uit de code sociale media'));
   }, (context) => refuse(context, false));
 }
@@ -84,8 +84,8 @@ export function registerQuestions(app: QuestionApp, deps: AppDeps): void {
  * The passage to quote for a chosen section: the window the answering core picks for this question
  * when it still offers that section, else the whole section (verbatim either way).
  */
-function chosenPassage(deps: AppDeps, question: string, section: Section): Passage {
-  const result = deps.answer(question);
+async function chosenPassage(deps: AppDeps, question: string, section: Section): Promise<Passage> {
+  const result = await deps.answer(question);
   const passages = result.kind === 'unsure' ? result.candidates : result.kind === 'answer' ? [result.best, ...result.related] : [];
   return passages.find((p) => p.section.id === section.id) ?? { section, quote: section.text, citation: formatCitation(deps.board.knowledge, section) };
 }
@@ -100,8 +100,8 @@ function remember(state: AppTurnState, answer: RememberedAnswer): void {
  * An unsure result is no lead: that flow's card has no room for "Bedoel je…?", and quoting a
  * passage the bot is not sure of would mislead.
  */
-export function codeLeadFor(deps: AppDeps, request: string, event: string): CodeLead | undefined {
-  const result = deps.answer(request);
+export async function codeLeadFor(deps: AppDeps, request: string, event: string): Promise<CodeLead | undefined> {
+  const result = await deps.answer(request);
   deps.logger.info({ event, kind: result.kind, found: result.kind === 'answer', sectionId: result.kind === 'answer' ? result.best.section.id : undefined });
   return result.kind === 'answer' ? { best: result.best, related: result.related } : undefined;
 }

@@ -44,7 +44,7 @@ describe('AI answers over HTTP against a fake OpenAI-compatible server (openai p
       env: { AI_ENDPOINT: url, AI_API_KEY: KEY, AI_MODEL: 'gpt-4o-mini', AI_PROVIDER: 'openai', AI_TIMEOUT_MS: '700', LOG_LEVEL: 'trace' },
       overrides: { logger: log.logger },
     });
-    const result = disk.bot.deps.answer(QUESTION);
+    const result = await disk.bot.deps.answer(QUESTION);
     if (result.kind !== 'answer') throw new Error('the eval question should be answered from the code');
     sent = [result.best, ...result.related];
     plainText = activityText({ attachments: [{ content: answerCard(result.best, result.related, 'x', 'leidinggevende') }] });

@@ -45,7 +45,7 @@ describe('AI answers streamed in Teams (fake connector, a fake model that stream
       env: { AI_ENDPOINT: url, AI_MODEL: 'gpt-4o-mini', AI_PROVIDER: 'openai', AI_TIMEOUT_MS: '5000' },
       overrides: { streamIntervalMs: 150 },
     });
-    const result = disk.bot.deps.answer(QUESTION);
+    const result = await disk.bot.deps.answer(QUESTION);
     if (result.kind !== 'answer') throw new Error('the question should be answered from the code');
     sent = [result.best, ...result.related];
     plainText = activityText({ attachments: [{ content: answerCard(result.best, result.related, 'x', 'leidinggevende') }] });

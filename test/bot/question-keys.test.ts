@@ -25,7 +25,7 @@ describe('question-keys.json at start-up', () => {
     const fresh = capturingLogger();
     const bot = await startBot({ env: { ORG: 'oog' }, overrides: { logger: fresh.logger } });
     const question = 'mag ik een foto van mijn klas op insta zetten?';
-    const expected = bot.deps.answer(question);
+    const expected = await bot.deps.answer(question);
     await bot.stop();
     expect(fresh.lines.filter((l) => l.event === 'knowledge.question_keys_stale')).toEqual([]);
 
@@ -33,7 +33,7 @@ describe('question-keys.json at start-up', () => {
     rmSync(path.join(dir, 'oog', 'question-keys.json'));
     const stale = capturingLogger();
     const without = await startBot({ env: { ORG: 'oog', KNOWLEDGE_DIR: dir }, overrides: { logger: stale.logger } });
-    const answer = without.deps.answer(question);
+    const answer = await without.deps.answer(question);
     await without.stop();
     expect(stale.lines.filter((l) => l.event === 'knowledge.question_keys_stale').map((l) => l.org)).toEqual(['oog']);
     expect(answer).toEqual(expected);

@@ -60,7 +60,7 @@ describe('"Bedoel je…?" over HTTP (stub answers)', () => {
   beforeAll(async () => {
     bot = await startBot({
       deps: () => {
-        const built = stubDeps({ board: { ...STUB_BOARD, knowledge: KNOWLEDGE }, answer });
+        const built = stubDeps({ board: { ...STUB_BOARD, knowledge: KNOWLEDGE }, answer: async (q) => answer(q) });
         store = built.store;
         return built.deps;
       },

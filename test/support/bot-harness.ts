@@ -3,6 +3,7 @@ import { createApp, type BotApp } from '../../src/app/create-app.js';
 import { createBoardBots } from '../../src/app/board-bots.js';
 import type { AppDeps, AppStore } from '../../src/teams/deps.js';
 import { buildDeployment } from '../../src/composition-root.js';
+import type { TurnGauge } from '../../src/http/turn-gauge.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createHttpServer, listen, type HttpBot } from '../../src/http/server.js';
 import { activityText, FakeConnector } from './fake-connector.js';
@@ -51,11 +52,11 @@ export async function startBot(options: HarnessOptions): Promise<BotUnderTest> {
   const connector = options.connector ?? new FakeConnector();
   const serviceUrl = ownConnector ? await connector.start() : connector.url;
   const config = loadConfig({ PORT: '1', LOG_LEVEL: 'silent', ...options.env }, { rootDir: ROOT });
-  const { boards, bots, http, store } = await buildBots(config, options);
+  const { boards, bots, http, store, closeAnswering, turns } = await buildBots(config, options);
   const [deps] = boards.values();
   if (!deps) throw new Error('no board');
   const storeKind = store.kind;
-  const server: Server = createHttpServer({ bot: http, config, logger: deps.logger, orgs: [...boards.keys()], isStoreWritable: () => store.isWritable(), ...(storeKind ? { storeKind } : {}) });
+  const server: Server = createHttpServer({ bot: http, config, logger: deps.logger, orgs: [...boards.keys()], isStoreWritable: () => store.isWritable(), ...(storeKind ? { storeKind } : {}), ...(turns ? { turns } : {}) });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
 
@@ -95,6 +96,7 @@ export async function startBot(options: HarnessOptions): Promise<BotUnderTest> {
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
+      await closeAnswering();
       if (ownConnector) await connector.stop();
     },
   };
@@ -104,16 +106,19 @@ export async function startBot(options: HarnessOptions): Promise<BotUnderTest> {
  * One bot over fake deps, or the real composition's bot per board (one for ORG, one per board of
  * TENANT_ORGS) over one store, with `overrides` on top of each board's deps.
  */
-async function buildBots(config: Config, options: HarnessOptions): Promise<{ boards: Map<string, AppDeps>; bots: Map<string, BotApp>; http: HttpBot; store: AppStore }> {
+async function buildBots(
+  config: Config,
+  options: HarnessOptions,
+): Promise<{ boards: Map<string, AppDeps>; bots: Map<string, BotApp>; http: HttpBot; store: AppStore; closeAnswering: () => Promise<void>; turns?: TurnGauge }> {
   if (options.deps) {
     const deps: AppDeps = { config, ...(await options.deps(config)), ...options.overrides };
     const bot = createApp(deps);
-    return { boards: new Map([[deps.board.org, deps]]), bots: new Map([[deps.board.org, bot]]), http: bot, store: deps.store };
+    return { boards: new Map([[deps.board.org, deps]]), bots: new Map([[deps.board.org, bot]]), http: bot, store: deps.store, closeAnswering: async () => undefined };
   }
   // The real composition builds its doubts services with the overridden clock and ids.
   const deployment = await buildDeployment(config, pickCore(options.overrides));
   const boards = new Map([...deployment.boards].map(([org, deps]) => [org, { ...deps, ...options.overrides }]));
-  return { boards, ...createBoardBots(boards, config), store: deployment.store };
+  return { boards, ...createBoardBots(boards, config), store: deployment.store, closeAnswering: () => deployment.closeAnswering(), turns: deployment.turns };
 }
 
 function sumReports(reports: MaintenanceReport[]): MaintenanceReport {

@@ -79,7 +79,7 @@ export function stubDeps(
     });
   const deps: Omit<AppDeps, 'config'> = {
     board: STUB_BOARD,
-    answer: stubAnswer,
+    answer: async (question) => stubAnswer(question),
     store,
     posting: { swearWords: [], extraNames: [] },
     clock,

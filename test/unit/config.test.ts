@@ -14,6 +14,8 @@ describe('loadConfig', () => {
     expect(c.graph).toBeUndefined();
     expect(c.selfLeader).toBe(false);
     expect(loadConfig({ SELF_LEADER: 'true' }, opts).selfLeader).toBe(true);
+    expect(c.answerThread).toBe('worker');
+    expect(loadConfig({ ANSWER_THREAD: ' Main ' }, opts).answerThread).toBe('main');
     expect(Object.isFrozen(c)).toBe(true);
     expect(Object.isFrozen(c.bot)).toBe(true);
   });
@@ -64,6 +66,7 @@ describe('loadConfig', () => {
     [{ REMINDER_WORKING_DAYS: '0' }, 'REMINDER_WORKING_DAYS'],
     [{ RETENTION_MONTHS: 'twaalf' }, 'RETENTION_MONTHS'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ ANSWER_THREAD: 'both' }, 'ANSWER_THREAD'],
     [{ SELF_LEADER: 'misschien' }, 'SELF_LEADER'],
     [{ BOT_ID: GUID, BOT_PASSWORD: 'x', ALLOWED_TENANTS: TENANT, SELF_LEADER: 'true' }, 'SELF_LEADER'],
     [{ SWEEP_INTERVAL_MINUTES: '-5' }, 'SWEEP_INTERVAL_MINUTES'],

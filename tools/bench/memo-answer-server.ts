@@ -11,7 +11,7 @@ import type { AnswerResult } from '../../src/core/answering/types.js';
 
 const config = configFromEnvironment();
 const deps = await buildDeps(config);
-const answers = new Map<string, AnswerResult>();
+const answers = new Map<string, Promise<AnswerResult>>();
 const answer = deps.answer.bind(deps);
 deps.answer = (question) => {
   let result = answers.get(question);

@@ -9,15 +9,16 @@ import { freePort } from '../lib/bot-process.js';
  * of the turn (HTTP, turn state, bookkeeping, cards), the part this repository can make cheaper
  * without touching retrieval.
  */
-export async function startTimedAnswerBot(dataDir: string): Promise<{ url: string; answerTimes: number[]; stop(): Promise<void> }> {
-  const config = configFromEnvironment({ PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+export async function startTimedAnswerBot(dataDir: string, env: Record<string, string> = {}): Promise<{ url: string; answerTimes: number[]; stop(): Promise<void> }> {
+  const config = configFromEnvironment({ PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const deps = await buildDeps(config);
   const answerTimes: number[] = [];
   const answer = deps.answer.bind(deps);
-  deps.answer = (question) => {
+  // One question at a time: answered on the main thread, as the server answers a lone question.
+  deps.answer = async (question) => {
     const started = performance.now();
     try {
-      return answer(question);
+      return await answer(question);
     } finally {
       answerTimes.push(performance.now() - started);
     }

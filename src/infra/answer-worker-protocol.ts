@@ -1,0 +1,36 @@
+import type { WireAnswer } from '../core/answering/answer-wire.js';
+import type { CodeIntentSections } from '../core/knowledge/code-intents.js';
+import type { SectionQuestions } from '../core/knowledge/questions.js';
+import type { KnowledgeDocument } from '../core/knowledge/types.js';
+import type { AnalysedQuestions } from '../core/retrieval/analysed-questions.js';
+import type { Vocabulary } from '../core/retrieval/vocabulary.js';
+
+/** What a board's search index is built from, as loaded on the main thread (plain data: it is copied to the worker). */
+export interface AnswerBoardInput {
+  org: string;
+  knowledge: KnowledgeDocument;
+  extras: {
+    questions?: SectionQuestions | undefined;
+    outOfScope?: readonly string[];
+    analysed?: AnalysedQuestions | undefined;
+    codeIntents?: CodeIntentSections | undefined;
+  };
+}
+
+export interface AnswerThreadInput {
+  boards: AnswerBoardInput[];
+  vocabulary: Vocabulary;
+}
+
+/** Main thread → worker. */
+export interface AnswerRequest {
+  id: number;
+  org: string;
+  question: string;
+}
+
+/** Worker → main thread. */
+export type AnswerThreadMessage =
+  | { type: 'ready' }
+  | { type: 'answer'; id: number; answer: WireAnswer }
+  | { type: 'failed'; id: number; message: string };
