@@ -139,20 +139,24 @@ export class RecordCollection<T> {
       const stem = entry.endsWith(EXTENSION) ? entry.slice(0, -EXTENSION.length) : '';
       return isEncodedStem(stem) ? stem : undefined;
     };
+    // Records the journal has and their files not yet (or files it is about to remove), taken before
+    // the directories are read: a record the journal writes out meanwhile is then in one or the other.
+    // (Read after them, it could leave the journal after its shard was listed and be in neither.)
+    const pending: Array<[string, JournalOp['kind']]> = [];
+    for (const dir of this.journal?.pendingDirsUnder(this.root) ?? []) {
+      for (const [name, op] of this.journal!.pendingIn(dir)) pending.push([name, op.kind]);
+    }
     for (const shard of await listDir(this.root)) {
       for (const entry of await listDir(join(this.root, shard))) {
         const stem = stemOf(entry);
         if (stem) stems.add(stem);
       }
     }
-    // Records the journal has and their files not yet (or files it is about to remove).
-    for (const dir of this.journal?.pendingDirsUnder(this.root) ?? []) {
-      for (const [name, op] of this.journal!.pendingIn(dir)) {
-        const stem = stemOf(name);
-        if (!stem) continue;
-        if (op.kind === 'put') stems.add(stem);
-        else stems.delete(stem);
-      }
+    for (const [name, kind] of pending) {
+      const stem = stemOf(name);
+      if (!stem) continue;
+      if (kind === 'put') stems.add(stem);
+      else stems.delete(stem);
     }
     return [...stems];
   }

@@ -1,8 +1,10 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RecordCollection, recordPath } from '../../src/store/record-collection.js';
+import type { JournalView } from '../../src/store/journal-format.js';
 
 const isObject = (v: unknown): v is { n: number } => typeof v === 'object' && v !== null;
 
@@ -50,5 +52,37 @@ describe('RecordCollection read cache', () => {
     await mkdir(file);
     await expect(records.put('c', { n: 2 })).rejects.toThrow();
     await expect(records.get('c')).rejects.toThrow(file);
+  });
+});
+
+describe('RecordCollection listing while the journal writes records out', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mw-record-list-'));
+  });
+  afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+  it('finds a record that leaves the journal for its file while the directories are read', async () => {
+    const path = recordPath(dir, 'late');
+    const text = JSON.stringify({ key: 'late', value: { n: 1 } });
+    let pending = true;
+    // The journal writes the record out the moment the listing first asks what it still holds (a
+    // record leaves the journal only once its file is written): the listing must find it either way.
+    const journal: JournalView = {
+      commit: async () => undefined,
+      pendingAt: (p) => (pending && p === path ? { kind: 'put', path, text } : undefined),
+      pendingIn: () => [],
+      pendingDirsUnder: () => {
+        if (pending) {
+          mkdirSync(dirname(path), { recursive: true });
+          writeFileSync(path, text);
+          pending = false;
+        }
+        return [];
+      },
+    };
+    const records = new RecordCollection(dir, isObject, journal);
+    expect(await records.stems()).toHaveLength(1);
+    expect(await records.keys()).toEqual(['late']);
   });
 });
