@@ -28,6 +28,8 @@ interface Pending {
 interface Running {
   worker: Worker;
   ready: Promise<void>;
+  /** It said it was ready: stopping after that is a crash; before, a failed start. */
+  answering: boolean;
   exited: boolean;
 }
 
@@ -67,7 +69,10 @@ export async function startAnswerWorker(input: AnswerThreadInput, onCrash: (erro
     ready.catch(() => undefined);
     let lastError: Error | undefined;
     worker.on('message', (message: AnswerThreadMessage) => {
-      if (message.type === 'ready') return markReady();
+      if (message.type === 'ready') {
+        self.answering = true;
+        return markReady();
+      }
       const waiting = pending.get(message.id);
       if (!waiting) return;
       pending.delete(message.id);
@@ -86,14 +91,19 @@ export async function startAnswerWorker(input: AnswerThreadInput, onCrash: (erro
         pending.delete(id);
         waiting.reject(error);
       }
-      if (!closing) onCrash(error);
+      if (!closing && self.answering) onCrash(error);
     });
-    const self: Running = { worker, ready, exited: false };
+    const self: Running = { worker, ready, answering: false, exited: false };
     return self;
   };
 
   running = start();
-  await running.ready;
+  try {
+    await running.ready;
+  } catch (error) {
+    // Said so that whoever deploys knows the way out: answers are the same on the main thread.
+    throw new Error(`the answer worker did not start (${(error as Error).message}); ANSWER_THREAD=main answers questions on the main thread instead`, { cause: error });
+  }
 
   const ask = async (org: string, question: string): Promise<AnswerResult> => {
     if (closing) throw new Error('the answer worker is closed');

@@ -100,4 +100,12 @@ describe('the answer worker when its thread fails', () => {
     // Closing is no crash.
     expect(crashes).toHaveLength(1);
   });
+
+  it('refuses to start when its thread cannot load, saying how to answer without it', async () => {
+    const crashes: Error[] = [];
+    const broken = startAnswerWorker(input, (e) => crashes.push(e), new URL('../support/broken-answer-thread.ts', import.meta.url));
+    await expect(broken).rejects.toThrow(/did not start \(cannot load the answering code\); ANSWER_THREAD=main/);
+    // A worker that never started is no crash to report.
+    expect(crashes).toEqual([]);
+  });
 });
