@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'restify';
@@ -142,18 +143,19 @@ interface Answering {
 }
 
 /**
- * Every board's search index on this thread, and with ANSWER_THREAD=worker (the default) on the answer
- * worker too: while the server handles more than one activity, questions go to the worker, so retrieval
+ * Every board's search index on this thread, and with the answer worker (ANSWER_THREAD=worker, or auto
+ * on a machine with more than one core) on the worker too: while the server handles more than one activity, questions go to the worker, so retrieval
  * runs beside the turns instead of between them; a lone question is answered here, without the hop.
  */
 async function startAnswering(config: Config, boards: ReadonlyMap<string, Board>, vocabulary: Vocabulary, logger: Logger, turns: TurnGauge): Promise<Answering> {
-  const worker =
-    config.answerThread === 'worker'
-      ? startAnswerWorker(
-          { vocabulary, boards: [...boards.values()].map((b) => ({ org: b.org, knowledge: b.knowledge, extras: { questions: b.questions, outOfScope: b.outOfScope, analysed: b.analysed, codeIntents: b.codeIntents } })) },
-          (error) => logger.error({ event: 'answers.worker_stopped', err: { message: error.message } }, 'the answer worker stopped; the next busy moment starts a new one'),
-        )
-      : undefined;
+  // On one core a second thread only adds the hop: there is no idle core for it to use.
+  const useWorker = config.answerThread === 'worker' || (config.answerThread === 'auto' && availableParallelism() > 1);
+  const worker = useWorker
+    ? startAnswerWorker(
+        { vocabulary, boards: [...boards.values()].map((b) => ({ org: b.org, knowledge: b.knowledge, extras: { questions: b.questions, outOfScope: b.outOfScope, analysed: b.analysed, codeIntents: b.codeIntents } })) },
+        (error) => logger.error({ event: 'answers.worker_stopped', err: { message: error.message } }, 'the answer worker stopped; the next busy moment starts a new one'),
+      )
+    : undefined;
   const indexes = new Map([...boards].map(([org, board]) => [org, createSearchIndex(board.knowledge, vocabulary, board)]));
   for (const [org, index] of indexes) {
     if (boards.get(org)!.questions && index.analysedAtBuild > 0) {

@@ -51,10 +51,11 @@ export interface Config {
   /** Optional short AI answers above the quote; undefined (the default) = off, the bot answers as always. */
   readonly ai: AiConfig | undefined;
   /**
-   * Where questions are answered: `worker` (the default) on a thread of its own beside the turns,
-   * `main` on the main thread (one thread less; answers are the same).
+   * Where questions are answered while the server is busy: `worker` on a thread of their own beside
+   * the turns, `main` on the main thread (one thread less; answers are the same), `auto` (the
+   * default) the worker when the machine has more than one core.
    */
-  readonly answerThread: 'worker' | 'main';
+  readonly answerThread: 'auto' | 'worker' | 'main';
 }
 
 
@@ -134,8 +135,8 @@ export const envSchema = z.object({
   ANSWER_THREAD: z
     .string()
     .optional()
-    .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'worker'))
-    .pipe(z.enum(['worker', 'main'], { errorMap: () => ({ message: 'must be worker or main' }) })),
+    .transform((v) => (v?.trim() ? v.trim().toLowerCase() : 'auto'))
+    .pipe(z.enum(['auto', 'worker', 'main'], { errorMap: () => ({ message: 'must be auto, worker or main' }) })),
 });
 
 /** Every variable {@link loadConfig} reads (for docs and the env-file check). */

@@ -14,7 +14,7 @@ describe('loadConfig', () => {
     expect(c.graph).toBeUndefined();
     expect(c.selfLeader).toBe(false);
     expect(loadConfig({ SELF_LEADER: 'true' }, opts).selfLeader).toBe(true);
-    expect(c.answerThread).toBe('worker');
+    expect(c.answerThread).toBe('auto');
     expect(loadConfig({ ANSWER_THREAD: ' Main ' }, opts).answerThread).toBe('main');
     expect(Object.isFrozen(c)).toBe(true);
     expect(Object.isFrozen(c.bot)).toBe(true);
