@@ -21,6 +21,10 @@ describe('asksForProcedure', () => {
     ['hoe moet ik hiermee omgaan?', false],
     ['mag ik een foto van de klas posten?', false],
     ['hoe werkt tiktok?', false],
+    // About the code itself, which may say how: "hoe vertalen we die code naar onze school?"
+    ['hoe vertalen we die code naar onze eigen school?', false],
+    ['hoe vinden we ons social media protocol terug?', false],
+    ['hoe maak ik een code voor de wifi aan?', true],
   ])('%j → %s', (question, expected) => {
     expect(asksForProcedure(tokenize(question))).toBe(expected);
   });

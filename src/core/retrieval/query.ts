@@ -73,15 +73,25 @@ const CONDUCT_VERBS = new Set(
     .map((w) => stem(w)),
 );
 
+const CODE_NAMES = new Set(['code', 'gedragscode', 'protocol', 'protocollen', 'socialmediaprotocol', 'richtlijnen']);
+const CODE_DETERMINERS = new Set(['die', 'deze', 'de', 'het', 'dit', 'onze', 'ons', 'dat']);
+/** "die code", "het protocol", "ons social media protocol": the question is about the code itself. */
+function namesTheCode(tokens: readonly string[]): boolean {
+  for (let i = 1; i < tokens.length; i++) if (CODE_NAMES.has(tokens[i]!) && (CODE_DETERMINERS.has(tokens[i - 1]!) || (tokens[i - 1] === 'media' && CODE_DETERMINERS.has(tokens[i - 3] ?? '')))) return true;
+  return false;
+}
+
 /**
  * True for "how do I operate this" questions ("hoe maak ik een account aan?", "hoe kan ik een reel
  * uploaden?"): "hoe" near the start, then a verb and the asker, where the verb is not one of
- * behaving ("hoe ga ik om met", "hoe reageer ik"). The codes hold rules of conduct, not manuals.
- * Exported for tests.
+ * behaving ("hoe ga ik om met", "hoe reageer ik"), and not about the code itself. The codes hold
+ * rules of conduct, not manuals. Exported for tests.
  */
 export function asksForProcedure(tokens: readonly string[]): boolean {
   const at = tokens.indexOf('hoe');
   if (at < 0 || at > 3) return false;
+  // "hoe vertalen we die code naar onze school?" asks how to use the code, which the code may answer.
+  if (namesTheCode(tokens)) return false;
   const verb = tokens[at + 1];
   if (!verb || !ASKER_PRONOUNS.has(tokens[at + 2] ?? '')) return false;
   if (!MODALS.has(verb)) return !CONDUCT_VERBS.has(stem(verb));
