@@ -14,6 +14,9 @@ describe('standard questions about the code itself', () => {
     ['voor wie geldt dit protocol eigenlijk?', 'audience'],
     ['geldt de code ook voor stagiairs?', 'audience'],
     ['moeten ouders zich ook aan het protocol houden?', 'audience'],
+    // Compounds whose last part names people: overblijfkrachten, hulpouders.
+    ['geldt dit ook voor overblijfkrachten?', 'audience'],
+    ['geldt het protocol ook voor hulpouders?', 'audience'],
     ['geldt die code ook voor mn privé insta?', 'private'],
     ['gaan de regels ook over wat ik in het weekend post?', 'private'],
     ['geldt dat hele verhaal ook als ik thuis zit?', 'private'],
@@ -41,6 +44,7 @@ describe('standard questions about the code itself', () => {
     'waar vind ik het toestemmingsformulier voor foto s?',
     'een ouder scheldt me uit op facebook, wat nu?',
     'hoe zet ik mijn insta op privé?',
+    'geldt dit ook voor whatsapp?',
     'mag ik thuis foto s van de klas bewerken?',
   ])('%j is no question about the code itself', (question) => {
     expect(detectCodeIntent(question)).toBeUndefined();
