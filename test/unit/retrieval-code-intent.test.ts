@@ -32,6 +32,8 @@ describe('standard questions about the code itself', () => {
     ['valt whatsapp ook onder de regels?', 'definition'],
     ['houdt het bestuur in de gaten wat ik op insta zet?', 'monitoring'],
     ['checkt de school eigenlijk wat wij posten?', 'monitoring'],
+    ['kijkt de directie mee op mijn eigen tiktok?', 'monitoring'],
+    ['controleert de stichting mijn prive insta?', 'monitoring'],
   ])('%j → %s', (question, intent) => {
     expect(detectCodeIntent(question)).toBe(intent);
   });
