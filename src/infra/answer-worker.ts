@@ -76,8 +76,13 @@ export async function startAnswerWorker(input: AnswerThreadInput, onCrash: (erro
       const waiting = pending.get(message.id);
       if (!waiting) return;
       pending.delete(message.id);
-      if (message.type === 'answer') waiting.resolve(fromWire(message.answer, waiting.sections));
-      else waiting.reject(new Error(`answering failed: ${message.message}`));
+      if (message.type === 'failed') return waiting.reject(new Error(`answering failed: ${message.message}`));
+      // A reply that does not fit this board's code fails its question, never the listener (the process).
+      try {
+        waiting.resolve(fromWire(message.answer, waiting.sections));
+      } catch (error) {
+        waiting.reject(error as Error);
+      }
     });
     worker.on('error', (error) => {
       lastError = error;

@@ -79,10 +79,11 @@ describe('the answer worker when its thread fails', () => {
   const entry = new URL('../support/scripted-answer-thread.ts', import.meta.url);
   const input = { vocabulary, boards: [inputOf(boards.get('oog')!)] };
 
-  it('fails only the question that failed', async () => {
+  it('fails only the question that failed, or whose answer does not fit the code', async () => {
     const worker = await startAnswerWorker(input, () => undefined, entry);
     const answer = worker.answerer('oog');
     await expect(answer('fail')).rejects.toThrow(/scripted failure/);
+    await expect(answer('stranger')).rejects.toThrow(/no section at position 9999/);
     await expect(answer('abc')).resolves.toEqual({ kind: 'not_found', confidence: 3 });
     await worker.close();
   });
