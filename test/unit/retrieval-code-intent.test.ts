@@ -22,6 +22,8 @@ describe('standard questions about the code itself', () => {
     ['geldt dat hele verhaal ook als ik thuis zit?', 'private'],
     ['geldt die social media regeling ook voor mn eigen insta?', 'private'],
     ['geldt dat sm protocol ook voor wat ik in mn vrije tijd zet?', 'private'],
+    ["geldt zo'n protocol ook voor mn prive insta?", 'private'],
+    ["waar vind ik zo'n gedragscode?", 'find'],
     ['wie heeft dit protocol opgesteld?', 'source'],
     ['is deze code goedgekeurd door de gmr?', 'approval'],
     ['wat gebeurt er als ik me niet aan de code hou?', 'consequences'],

@@ -11,7 +11,8 @@ import type { SectionHit } from './search.js';
  * (lower case, no accents, chat shorthand expanded) joined by single spaces.
  */
 const CODE = String.raw`(?:code|gedragscode|protoc\w*|protok\w*|socialmediaprotocol|regels|regeling|regelingen|richtlijnen|afspraken|beleid|reglement|document)`;
-const THIS = String.raw`(?:dit|deze|die|dat|het|de|ons|onze|jullie|zo n|zon)`;
+// "zo'n" reaches the patterns as "zo een" (chat shorthand), "zo 'n" as "zo n".
+const THIS = String.raw`(?:dit|deze|die|dat|het|de|ons|onze|jullie|zo n|zo een)`;
 const THE_CODE = String.raw`(?:${THIS} (?:hele )?(?:${CODE}|verhaal)|${THIS} (?:social media |sociale media )${CODE})`;
 const ANY = String.raw`(?: \S+)*?`;
 
