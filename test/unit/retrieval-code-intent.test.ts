@@ -26,6 +26,7 @@ describe('standard questions about the code itself', () => {
     ["waar vind ik zo'n gedragscode?", 'find'],
     ['wie heeft dit protocol opgesteld?', 'source'],
     ['is deze code goedgekeurd door de gmr?', 'approval'],
+    ['heeft de mr iets over het protocol gezegd?', 'approval'],
     ['wat gebeurt er als ik me niet aan de code hou?', 'consequences'],
     ['wat gebeurt er als ik me niet aan het protocl hou?', 'consequences'],
     ['waar kan ik het protocol nalezen?', 'find'],

@@ -8,7 +8,8 @@ import type { SectionHit } from './search.js';
  * "geldt de code ook voor mijn privé insta?", "wie heeft dit opgesteld?"). Deliberately narrow:
  * a question about a rule ("mag ik op mijn privé insta een klassenfoto zetten?") is not one, so
  * most patterns need a word that names the code itself. Patterns run on the normalised tokens
- * (lower case, no accents, chat shorthand expanded) joined by single spaces.
+ * (lower case, no accents, chat shorthand expanded: "mr" and "gmr" arrive as "medezeggenschapsraad")
+ * joined by single spaces.
  */
 const CODE = String.raw`(?:code|gedragscode|protoc\w*|protok\w*|socialmediaprotocol|regels|regeling|regelingen|richtlijnen|afspraken|beleid|reglement|document)`;
 // "zo'n" reaches the patterns as "zo een" (chat shorthand), "zo 'n" as "zo n".
@@ -22,7 +23,7 @@ const PATTERNS: ReadonlyArray<[CodeIntent, RegExp]> = [
   ['audience', new RegExp(String.raw`\bvoor wie\b${ANY} (?:${CODE}|dit|het)\b|\b(?:${CODE}|dit|het)\b${ANY} voor wie\b|\b(?:geldt|gelden)\b${ANY} (?:${THE_CODE}|dit|het)\b (?:ook )?(?:voor|alleen voor) (?:de |alle |ons |onze )?(?:\w*(?:ouders|leerlingen|stagiairs?|invallers?|vrijwilligers|krachten|medewerkers)|directie|directeuren|bestuur|personeel|docenten|leerkrachten|collegas|onderwijsassistenten|conciërges?|concierges?|mij|ons|iedereen)\b|\b${THE_CODE} alleen voor\b|\bmoeten? (?:ik|ouders|leerlingen|wij|we|docenten|leerkrachten)\b${ANY} (?:ook )?aan ${THE_CODE}${ANY} houden\b`)],
   ['purpose', new RegExp(String.raw`\bwaarom\b${ANY} (?:${CODE})\b|\b(?:doel|bedoeling)\b${ANY} (?:van )?${THE_CODE}\b|\bwat wil(?:len)?\b${ANY} ${THE_CODE}${ANY} bereiken\b|\bwaar (?:is|dient)\b ${THE_CODE}${ANY} voor\b`)],
   ['source', new RegExp(String.raw`\bwie (?:heeft|hebben)\b${ANY} (?:${CODE}|dit|het)\b${ANY} (?:geschreven|opgesteld|gemaakt|bedacht|samengesteld)\b|\bwie (?:schreef|maakte|stelde)\b${ANY} ${THE_CODE}\b|\bwaar komt ${THE_CODE}${ANY} vandaan\b|\b${THE_CODE}${ANY} gebaseerd op\b`)],
-  ['approval', new RegExp(String.raw`\b${THE_CODE}${ANY} (?:goedgekeurd|vastgesteld|ingestemd|ondertekend)\b|\bwie (?:heeft|hebben)\b${ANY} ${THE_CODE}${ANY} (?:goedgekeurd|vastgesteld)\b|\b(?:mr|gmr|medezeggenschapsraad)\b${ANY} (?:${CODE})\b`)],
+  ['approval', new RegExp(String.raw`\b${THE_CODE}${ANY} (?:goedgekeurd|vastgesteld|ingestemd|ondertekend)\b|\bwie (?:heeft|hebben)\b${ANY} ${THE_CODE}${ANY} (?:goedgekeurd|vastgesteld)\b|\bmedezeggenschapsraad\b${ANY} (?:${CODE})\b`)],
   ['consequences', new RegExp(String.raw`\b(?:niet aan|niet houd|niet hou)\b${ANY} ${THE_CODE}|\b${THE_CODE}${ANY} (?:niet aan|overtreed|overtreden|overtreedt|breek|breekt|schend)\b|\b(?:ik|je|jij|een collega|iemand|medewerkers?) (?:me |zich |mij )?niet aan ${THE_CODE}${ANY} (?:hou|houd|houdt|houden)\b|\b(?:gevolgen|consequenties|sancties|straf)\b${ANY} (?:overtreden|overtreding)\b${ANY} ${THE_CODE}`)],
   ['find', new RegExp(String.raw`\bwaar (?:vind|vinden|staat|staan|lees|kan|kunnen|ligt)\b${ANY} ${THE_CODE}\b|\b${THE_CODE}${ANY} (?:nalezen|terugvinden|inzien|lezen|vinden)\b|\bhoe (?:horen|weten|krijgen)\b${ANY} (?:van |over )?${THE_CODE}\b`)],
   ['monitoring', new RegExp(String.raw`\b(?:houdt|houden|kijkt|kijken|controleert|controleren|checkt|checken|volgt|volgen|monitort|monitoren|leest|lezen)\b (?:het bestuur|de stichting|de school|school|de directie|de werkgever|mijn werkgever|ze|jullie)\b${ANY} (?:mee|in de gaten|wat ik|wat wij|wat we|mijn (?:(?:prive|eigen|persoonlijke) )?(?:posts|berichten|account|accounts|insta|instagram|facebook|fb|tiktok|twitter|linkedin|socials|profiel|tijdlijn))\b`)],
