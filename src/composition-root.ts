@@ -8,7 +8,7 @@ import type { Notifier } from './teams/notifier.js';
 import type { AppDeps, AppStore } from './teams/deps.js';
 import { boardOrgs, loadConfig, type Config } from './config.js';
 import { answerQuestion } from './core/answering/answer.js';
-import { createSearchIndex } from './core/retrieval/index.js';
+import { createSearchIndex, type SearchIndexExtras } from './core/retrieval/index.js';
 import type { AnswerResult } from './core/answering/types.js';
 import type { Vocabulary } from './core/retrieval/vocabulary.js';
 import { startAnswerWorker } from './infra/answer-worker.js';
@@ -142,21 +142,27 @@ interface Answering {
   close(): Promise<void>;
 }
 
+/** What a board's search index is built from besides its code: the same on this thread and the worker's. */
+function indexExtrasOf(board: Board): SearchIndexExtras {
+  return { questions: board.questions, outOfScope: board.outOfScope, analysed: board.analysed, codeIntents: board.codeIntents };
+}
+
 /**
- * Every board's search index on this thread, and with the answer worker (ANSWER_THREAD=worker, or auto
- * on a machine with more than one core) on the worker too: while the server handles more than one activity, questions go to the worker, so retrieval
- * runs beside the turns instead of between them; a lone question is answered here, without the hop.
+ * Every board's search index on this thread, and with the answer worker (ANSWER_THREAD=worker, or
+ * auto on a machine with more than one core) on the worker too: while the server handles more than
+ * one activity, questions go to the worker, so retrieval runs beside the turns instead of between
+ * them; a lone question is answered here, without the hop.
  */
 async function startAnswering(config: Config, boards: ReadonlyMap<string, Board>, vocabulary: Vocabulary, logger: Logger, turns: TurnGauge): Promise<Answering> {
   // On one core a second thread only adds the hop: there is no idle core for it to use.
   const useWorker = config.answerThread === 'worker' || (config.answerThread === 'auto' && availableParallelism() > 1);
   const worker = useWorker
     ? startAnswerWorker(
-        { vocabulary, boards: [...boards.values()].map((b) => ({ org: b.org, knowledge: b.knowledge, extras: { questions: b.questions, outOfScope: b.outOfScope, analysed: b.analysed, codeIntents: b.codeIntents } })) },
+        { vocabulary, boards: [...boards.values()].map((b) => ({ org: b.org, knowledge: b.knowledge, extras: indexExtrasOf(b) })) },
         (error) => logger.error({ event: 'answers.worker_stopped', err: { message: error.message } }, 'the answer worker stopped; the next busy moment starts a new one'),
       )
     : undefined;
-  const indexes = new Map([...boards].map(([org, board]) => [org, createSearchIndex(board.knowledge, vocabulary, board)]));
+  const indexes = new Map([...boards].map(([org, board]) => [org, createSearchIndex(board.knowledge, vocabulary, indexExtrasOf(board))]));
   for (const [org, index] of indexes) {
     if (boards.get(org)!.questions && index.analysedAtBuild > 0) {
       // Same answers, but every start analyses thousands of questions again.

@@ -1,20 +1,13 @@
 import type { WireAnswer } from '../core/answering/answer-wire.js';
-import type { CodeIntentSections } from '../core/knowledge/code-intents.js';
-import type { SectionQuestions } from '../core/knowledge/questions.js';
 import type { KnowledgeDocument } from '../core/knowledge/types.js';
-import type { AnalysedQuestions } from '../core/retrieval/analysed-questions.js';
+import type { SearchIndexExtras } from '../core/retrieval/index.js';
 import type { Vocabulary } from '../core/retrieval/vocabulary.js';
 
 /** What a board's search index is built from, as loaded on the main thread (plain data: it is copied to the worker). */
 export interface AnswerBoardInput {
   org: string;
   knowledge: KnowledgeDocument;
-  extras: {
-    questions?: SectionQuestions | undefined;
-    outOfScope?: readonly string[];
-    analysed?: AnalysedQuestions | undefined;
-    codeIntents?: CodeIntentSections | undefined;
-  };
+  extras: SearchIndexExtras;
 }
 
 export interface AnswerThreadInput {

@@ -131,22 +131,21 @@ function fieldStats(
   return { tf, length: words.length };
 }
 
+/** What a board's index is built from besides its code and the vocabulary. */
+export interface SearchIndexExtras {
+  questions?: SectionQuestions | undefined;
+  outOfScope?: readonly string[];
+  /** The questions as knowledge:build analysed them; used only when its fingerprint matches. */
+  analysed?: AnalysedQuestions | undefined;
+  /** Which sections answer the standard questions about the code itself. */
+  codeIntents?: CodeIntentSections | undefined;
+}
+
 /**
  * Builds the search index of one board's code. Pure and fast (a few ms per board):
  * call it at start-up and whenever the knowledge changes.
  */
-export function createSearchIndex(
-  doc: KnowledgeDocument,
-  vocabulary: Vocabulary,
-  extras: {
-    questions?: SectionQuestions | undefined;
-    outOfScope?: readonly string[];
-    /** The questions as knowledge:build analysed them; used only when its fingerprint matches. */
-    analysed?: AnalysedQuestions | undefined;
-    /** Which sections answer the standard questions about the code itself. */
-    codeIntents?: CodeIntentSections | undefined;
-  } = {},
-): SearchIndex {
+export function createSearchIndex(doc: KnowledgeDocument, vocabulary: Vocabulary, extras: SearchIndexExtras = {}): SearchIndex {
   const knownWords = new Map<string, number>();
   for (const section of doc.sections) {
     for (const w of contentWords([section.text, ...section.headingPath].join(' '))) {
