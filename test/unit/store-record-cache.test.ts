@@ -8,13 +8,14 @@ import type { JournalView } from '../../src/store/journal-format.js';
 
 const isObject = (v: unknown): v is { n: number } => typeof v === 'object' && v !== null;
 
-describe('RecordCollection read cache', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'mw-record-cache-'));
-  });
-  afterEach(async () => rm(dir, { recursive: true, force: true }));
+// Every test gets a collection directory of its own.
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mw-record-cache-'));
+});
+afterEach(async () => rm(dir, { recursive: true, force: true }));
 
+describe('RecordCollection read cache', () => {
   it('serves a record it wrote or read from memory (the process is the only writer)', async () => {
     const records = new RecordCollection(dir, isObject);
     await records.put('a', { n: 1 });
@@ -56,12 +57,6 @@ describe('RecordCollection read cache', () => {
 });
 
 describe('RecordCollection listing while the journal writes records out', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'mw-record-list-'));
-  });
-  afterEach(async () => rm(dir, { recursive: true, force: true }));
-
   it('finds a record that leaves the journal for its file while the directories are read', async () => {
     const path = recordPath(dir, 'late');
     const text = JSON.stringify({ key: 'late', value: { n: 1 } });
