@@ -1,7 +1,8 @@
 /**
- * Chat shorthand that teachers type in Teams, mapped to the full word(s).
- * Thematic slang (insta, fb, kids, ...) lives in the reviewed vocabulary files instead;
- * this list only restores ordinary Dutch words so stop-word removal and stemming work.
+ * Chat shorthand that teachers type in Teams, mapped to the full word(s) it abbreviates, so stop-word
+ * removal, stemming and the code-intent patterns see the words themselves. It applies to questions,
+ * sections and stored questions alike. Slang that is another word rather than a short form of it
+ * (insta, fb, kids, ...) lives in the reviewed vocabulary files instead.
  */
 export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
   zn: 'zijn',
@@ -40,6 +41,7 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, string>> = {
   lkr: 'leerkracht',
   priv: 'prive',
   info: 'informatie',
+  // Short forms of the codes' own subjects and people.
   sm: 'social media',
   zsm: 'zo snel mogelijk',
   wb: 'wat betreft',
