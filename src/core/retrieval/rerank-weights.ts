@@ -4,22 +4,22 @@
  * fit again after the questions or the ranking change.
  */
 export const RERANK_WEIGHTS: readonly number[] | undefined = [
-  0.9476, // score
-  0.7601, // textPart
-  -0.0936, // questionPart
-  1.6739, // textCoverage
-  1.2613, // questionCoverage
-  1.4669, // questionReverse
-  1.3527, // secondQuestion
-  0.5148, // support
-  -0.9855, // length
-  0.0305, // rule
-  0.3712, // lowPrior
-  0.1881, // rank
-  0.1026, // textRank
-  0.3219, // questionRank
-  0.0480, // heading
-  2.2069, // bagPart
-  1.4168, // bagCoverage
-  1.4751, // title
+  0.9874, // score
+  0.6050, // textPart
+  0.0200, // questionPart
+  1.7723, // textCoverage
+  1.3162, // questionCoverage
+  1.4667, // questionReverse
+  1.5682, // secondQuestion
+  0.5540, // support
+  -0.9424, // length
+  0.0136, // rule
+  0.3756, // lowPrior
+  0.1077, // rank
+  0.1942, // textRank
+  0.2283, // questionRank
+  0.0757, // heading
+  2.4609, // bagPart
+  1.0837, // bagCoverage
+  1.4260, // title
 ];
