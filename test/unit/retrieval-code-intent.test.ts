@@ -37,6 +37,8 @@ describe('standard questions about the code itself', () => {
     ['checkt de school eigenlijk wat wij posten?', 'monitoring'],
     ['kijkt de directie mee op mijn eigen tiktok?', 'monitoring'],
     ['controleert de stichting mijn prive insta?', 'monitoring'],
+    // "Het protocol over social media" is this code.
+    ['waar vind ik dat protocol over social media eigenlijk?', 'find'],
   ])('%j → %s', (question, intent) => {
     expect(detectCodeIntent(question)).toBe(intent);
   });
@@ -51,6 +53,9 @@ describe('standard questions about the code itself', () => {
     'hoe zet ik mijn insta op privé?',
     'geldt dit ook voor whatsapp?',
     'mag ik thuis foto s van de klas bewerken?',
+    // Another document: the board's other protocols are found elsewhere, not by "where is the code".
+    'waar vind ik het protocol over grensoverschrijdend gedrag?',
+    'waar staan die andere protocollen, zoals dat van schorsing?',
   ])('%j is no question about the code itself', (question) => {
     expect(detectCodeIntent(question)).toBeUndefined();
   });

@@ -29,9 +29,19 @@ const PATTERNS: ReadonlyArray<[CodeIntent, RegExp]> = [
   ['monitoring', new RegExp(String.raw`\b(?:houdt|houden|kijkt|kijken|controleert|controleren|checkt|checken|volgt|volgen|monitort|monitoren|leest|lezen)\b (?:het bestuur|de stichting|de school|school|de directie|de werkgever|mijn werkgever|ze|jullie)\b${ANY} (?:mee|in de gaten|wat ik|wat wij|wat we|mijn (?:(?:prive|eigen|persoonlijke) )?(?:posts|berichten|account|accounts|insta|instagram|facebook|fb|tiktok|twitter|linkedin|socials|profiel|tijdlijn))\b`)],
 ];
 
+/**
+ * A question that names another document is not about this code: "waar vind ik het protocol over
+ * grensoverschrijdend gedrag?", "waar staan de andere protocollen?". "Het protocol over social media"
+ * is this one, and "wat zegt het protocol over filmen?" asks what this code says about a subject.
+ */
+const OTHER_DOCUMENT = new RegExp(
+  String.raw`\banderen? ${CODE}|(?<!\b(?:zegt|zeggen|staat|staan|vindt|vinden)(?: \S+)? )\b${CODE} (?:over|tegen) (?!social|sociale|socials|online|internet|het gebruik)`,
+);
+
 /** The standard question about the code a question asks, when it is one; `tokens`: the question's, when the caller has them (tokenising again was a tenth of the analysis). */
 export function detectCodeIntent(question: string, tokens: readonly string[] = tokenize(question)): CodeIntent | undefined {
   const text = ` ${tokens.join(' ')} `;
+  if (OTHER_DOCUMENT.test(text)) return undefined;
   for (const [intent, pattern] of PATTERNS) if (pattern.test(text)) return intent;
   return undefined;
 }
