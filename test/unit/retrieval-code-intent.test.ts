@@ -37,6 +37,8 @@ describe('standard questions about the code itself', () => {
     ['checkt de school eigenlijk wat wij posten?', 'monitoring'],
     ['kijkt de directie mee op mijn eigen tiktok?', 'monitoring'],
     ['controleert de stichting mijn prive insta?', 'monitoring'],
+    ['is dit alleen voor personeel of moeten de vrijwilligers zich er ook aan houden?', 'audience'],
+    ['is dit toch alleen voor de lln?', 'audience'],
     // "Het protocol over social media" is this code.
     ['waar vind ik dat protocol over social media eigenlijk?', 'find'],
   ])('%j → %s', (question, intent) => {
@@ -53,6 +55,8 @@ describe('standard questions about the code itself', () => {
     'hoe zet ik mijn insta op privé?',
     'geldt dit ook voor whatsapp?',
     'mag ik thuis foto s van de klas bewerken?',
+    'is dit alleen voor mij zichtbaar op insta?',
+    'is die foto alleen voor ouders?',
     // Another document: the board's other protocols are found elsewhere, not by "where is the code".
     'waar vind ik het protocol over grensoverschrijdend gedrag?',
     'waar staan die andere protocollen, zoals dat van schorsing?',
