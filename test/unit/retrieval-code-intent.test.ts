@@ -39,6 +39,20 @@ describe('standard questions about the code itself', () => {
     ['controleert de stichting mijn prive insta?', 'monitoring'],
     ['is dit alleen voor personeel of moeten de vrijwilligers zich er ook aan houden?', 'audience'],
     ['is dit toch alleen voor de lln?', 'audience'],
+    // More everyday forms of the same standard questions.
+    ['wat als ik me er niet aan hou?', 'consequences'],
+    ['heeft de school iets te zeggen over mijn privé account?', 'private'],
+    ['vallen mijn privé accounts ook onder de code?', 'private'],
+    ['kijkt mijn baas mee op mijn fb?', 'monitoring'],
+    ['wordt er gecontroleerd wat ik post?', 'monitoring'],
+    ['controleert het bestuur onze social media?', 'monitoring'],
+    ['checkt de directie wat personeel online zet?', 'monitoring'],
+    ['kan ik de code ergens downloaden?', 'find'],
+    ['hoe kom ik aan het protocol?', 'find'],
+    ['is whatsapp ook social media?', 'definition'],
+    ['wat is het nut van deze regels?', 'purpose'],
+    ['geldt het ook voor stagiaires?', 'audience'],
+    ['is het protocol ook voor leerlingen?', 'audience'],
     // "Het protocol over social media" is this code.
     ['waar vind ik dat protocol over social media eigenlijk?', 'find'],
   ])('%j → %s', (question, intent) => {
@@ -57,6 +71,9 @@ describe('standard questions about the code itself', () => {
     'mag ik thuis foto s van de klas bewerken?',
     'is dit alleen voor mij zichtbaar op insta?',
     'is die foto alleen voor ouders?',
+    // "Zelf opzoeken" asks how staff are told about the code, not where it is.
+    'moet ik dat protocol zelf opzoeken of hoort de directie ons in te lichten?',
+    'is whatsapp veilig voor leerlingen?',
     // Another document: the board's other protocols are found elsewhere, not by "where is the code".
     'waar vind ik het protocol over grensoverschrijdend gedrag?',
     'waar staan die andere protocollen, zoals dat van schorsing?',
