@@ -24,6 +24,10 @@ describe('tokenize', () => {
     // "sm" is how many teachers write social media; the code-intent patterns and the vocabulary see the full words.
     ['dat sm protocol', ['dat', 'social', 'media', 'protocol']],
     ['ww van de mr zsm', ['wachtwoord', 'van', 'de', 'medezeggenschapsraad', 'zo', 'snel', 'mogelijk']],
+    // "geld" for "geldt", the d/t slip that turns the verb into money; money stays money.
+    ['of geld dat alleen voor lln?', ['of', 'geldt', 'dat', 'alleen', 'voor', 'leerlingen']],
+    ['het geld dat ik krijg', ['het', 'geld', 'dat', 'ik', 'krijg']],
+    ['kost tijd en geld', ['kost', 'tijd', 'en', 'geld']],
   ])('%s', (input, expected) => expect(tokenize(input)).toEqual(expected));
 });
 

@@ -130,5 +130,25 @@ export function tokenize(text: string, abbreviations: Readonly<Record<string, st
     if (expanded) out.push(...expanded.split(' '));
     else out.push(raw);
   }
+  fixGeldt(out);
   return out;
+}
+
+/** Words after which "geld" is the verb "geldt" misspelt ("geld dat ook voor mijn insta?"). */
+const AFTER_GELDT = new Set(['dat', 'dit', 'het', 'die', 'deze', 'ook', 'alleen', 'eigenlijk', 'dan', 'er', 'nou', 'nog', 'echt', 'voor']);
+/** Words before "geld" that make it money ("het geld dat ik krijg", "geen geld voor"). */
+const BEFORE_MONEY = new Set(['het', 'de', 'veel', 'weinig', 'geen', 'meer', 'minder', 'mijn', 'ons', 'onze', 'je', 'jouw', 'hun', 'zijn', 'haar', 'extra', 'om', 'aan', 'met', 'wat']);
+
+/**
+ * The commonest d/t slip in chat that changes a word's meaning: "geld" (money) for "geldt" (applies),
+ * which made "geld dat alleen voor de lln?" a question about money. Only when a word that follows
+ * the verb comes next and nothing before it makes it a noun.
+ */
+function fixGeldt(tokens: string[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i] !== 'geld') continue;
+    const next = tokens[i + 1];
+    const prev = tokens[i - 1];
+    if (next && AFTER_GELDT.has(next) && !(prev && BEFORE_MONEY.has(prev))) tokens[i] = 'geldt';
+  }
 }
