@@ -52,6 +52,15 @@ describe('synonym expansion by theme', () => {
     expect(importance('wat zegt de code over schuttingtaal', 'schuttingtaal')).toBe(1);
   });
 
+  it('weighs the asking clause of "context, question?" more, not a clause that only qualifies it', () => {
+    const importance = (q: string, w: string): number | undefined => analyzeQuery(index, q).units.find((u) => u.surface === w)?.importance;
+    const asked = importance('een ouder scheldt online, mag ik reageren', 'reageren')!;
+    expect(asked).toBeGreaterThan(importance('mag ik reageren', 'reageren')!);
+    // "…, ook als …" qualifies the question before it: that one is asked.
+    expect(importance('een ouder scheldt online, mag ik reageren, ook als het kind bij mij zit', 'reageren')).toBe(asked);
+    expect(importance('een ouder scheldt online, mag ik reageren, ook als het kind bij mij zit', 'scheldt')).toBe(importance('een ouder scheldt online', 'scheldt'));
+  });
+
   it('matches a multi-word code term only where all of its words occur', () => {
     const vocab = parseVocabulary({ themes: [{ theme: 't', groups: [{ words: ['nudes'], code: ['seksueel grensoverschrijdend gedrag'] }] }] });
     const d: KnowledgeDocument = {

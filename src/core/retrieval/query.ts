@@ -44,11 +44,16 @@ const FOCUS_BOOST = 1.5;
  */
 const ASK_BOOST = 1.4;
 
+const SUBORDINATE = /^\s*(?:ook |zelfs |juist |maar |vooral )?(?:als|omdat|want|terwijl|zodat|hoewel|ondanks|tenzij|zonder dat|nadat|voordat)\b/i;
+
 /** Token index where the asking clause starts, or `count` (no boost) when the message has one clause. */
 function askClauseStart(question: string, count: number): number {
   const trimmed = question.trim().replace(/[?!.\s]+$/, '');
   // Only a comma separates context from the question; after a "?" usually comes more context.
-  const cut = trimmed.lastIndexOf(',');
+  let cut = trimmed.lastIndexOf(',');
+  // "kan de school iets doen, ook als zijn kind hier zit?": a clause that starts with a conjunction
+  // qualifies the question before it; the asking clause is the one before that comma.
+  while (cut > 0 && SUBORDINATE.test(trimmed.slice(cut + 1))) cut = trimmed.lastIndexOf(',', cut - 1);
   if (cut <= 0) return count;
   const before = tokenize(trimmed.slice(0, cut)).length;
   return before > 0 && before < count ? before : count;
