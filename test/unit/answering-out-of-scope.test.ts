@@ -75,6 +75,12 @@ describe('"how do I …" questions on the real boards', () => {
     expect(answerQuestion(index, 'hoe maak ik een whatsappgroep aan voor de ouders van groep 5?').kind).not.toBe('answer');
   });
 
+  // A stored story shares its words ("ik zet alleen dingen in mijn close friends op insta …"), but an
+  // app-manual example covers the question as well: it asks how the app works, not what the code says.
+  it.each(boards)('%s declines how to post a story for close friends only', (_org, index) => {
+    expect(answerQuestion(index, 'hoe zet ik een story op insta alleen voor close friends?').kind).not.toBe('answer');
+  });
+
   it('still answers a how-to that names a topic of the code', () => {
     const [, oog] = boards[0]!;
     expect(answerQuestion(oog, 'hoe meld ik een nepaccount van een collega?').kind).toBe('answer');
