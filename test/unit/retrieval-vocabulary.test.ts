@@ -37,6 +37,11 @@ describe('synonym expansion by theme', () => {
   it('marks social-media questions as in domain and generic school questions not', () => {
     expect(analyzeQuery(index, 'mag ik dit op tiktok zetten').inDomain).toBe(true);
     expect(analyzeQuery(index, 'hoe vraag ik verlof aan').inDomain).toBe(false);
+    // Sharing someone else's post again is a social-media act as much as posting.
+    expect(analyzeQuery(index, 'mag ik tv fragmenten reposten?').inDomain).toBe(true);
+    expect(analyzeQuery(index, 'mag ik dat filmpje doorsturen naar collegas?').inDomain).toBe(true);
+    // A school's parent app names school life, not the code ("inschrijven via parro").
+    expect(analyzeQuery(index, 'moeten ouders zich via parro inschrijven voor de oudergesprekken?').inDomain).toBe(false);
   });
 
   it('treats a matched vocabulary phrase as one concept', () => {
