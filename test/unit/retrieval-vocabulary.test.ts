@@ -40,6 +40,7 @@ describe('synonym expansion by theme', () => {
     // Sharing someone else's post again is a social-media act as much as posting.
     expect(analyzeQuery(index, 'mag ik tv fragmenten reposten?').inDomain).toBe(true);
     expect(analyzeQuery(index, 'mag ik dat filmpje doorsturen naar collegas?').inDomain).toBe(true);
+    expect(analyzeQuery(index, 'iemand heeft een nepprofiel van mij gemaakt').inDomain).toBe(true);
     // A school's parent app names school life, not the code ("inschrijven via parro").
     expect(analyzeQuery(index, 'moeten ouders zich via parro inschrijven voor de oudergesprekken?').inDomain).toBe(false);
   });
