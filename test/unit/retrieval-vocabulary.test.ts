@@ -41,6 +41,9 @@ describe('synonym expansion by theme', () => {
     expect(analyzeQuery(index, 'mag ik tv fragmenten reposten?').inDomain).toBe(true);
     expect(analyzeQuery(index, 'mag ik dat filmpje doorsturen naar collegas?').inDomain).toBe(true);
     expect(analyzeQuery(index, 'iemand heeft een nepprofiel van mij gemaakt').inDomain).toBe(true);
+    // Asked of a bot about social media, "dit thema" is social media; "het thema van de ouderavond" is not.
+    expect(analyzeQuery(index, 'hoe vaak horen we iets over dit thema?').inDomain).toBe(true);
+    expect(analyzeQuery(index, 'wat is het thema van de ouderavond?').inDomain).toBe(false);
     // A school's parent app names school life, not the code ("inschrijven via parro").
     expect(analyzeQuery(index, 'moeten ouders zich via parro inschrijven voor de oudergesprekken?').inDomain).toBe(false);
   });
