@@ -41,6 +41,10 @@ describe('synonym expansion by theme', () => {
     expect(analyzeQuery(index, 'mag ik tv fragmenten reposten?').inDomain).toBe(true);
     expect(analyzeQuery(index, 'mag ik dat filmpje doorsturen naar collegas?').inDomain).toBe(true);
     expect(analyzeQuery(index, 'iemand heeft een nepprofiel van mij gemaakt').inDomain).toBe(true);
+    // A compound that ends in a social-media word is one; a stem that merely looks like one is not.
+    expect(analyzeQuery(index, 'een collega zette iets in de dorpsapp').inDomain).toBe(true);
+    expect(analyzeQuery(index, 'wie regelt de kerstborrel?').inDomain).toBe(false);
+    expect(analyzeQuery(index, 'mag ik in de klas snoep uitdelen?').inDomain).toBe(false);
     // Asked of a bot about social media, "dit thema" is social media; "het thema van de ouderavond" is not.
     expect(analyzeQuery(index, 'hoe vaak horen we iets over dit thema?').inDomain).toBe(true);
     expect(analyzeQuery(index, 'wat is het thema van de ouderavond?').inDomain).toBe(false);

@@ -45,6 +45,8 @@ export interface CompiledVocabulary {
   singleWords: Set<string>;
   /** Keys of single-word entries of domain themes: a question using them is about social media / online conduct. */
   domainKeys: Set<string>;
+  /** The single-word entries of domain themes themselves, as written ("app", "chat", "groepsapp"). */
+  domainWords: Set<string>;
 }
 
 function contentWordsOf(term: string): string[] {
@@ -65,6 +67,7 @@ export function compileVocabulary(vocabulary: Vocabulary): CompiledVocabulary {
     phrasesByFirst: new Map(),
     singleWords: new Set(),
     domainKeys: new Set(),
+    domainWords: new Set(),
   };
   for (const theme of vocabulary.themes) {
     for (const group of theme.groups) {
@@ -95,7 +98,10 @@ export function compileVocabulary(vocabulary: Vocabulary): CompiledVocabulary {
               if (!list.includes(index)) list.push(index);
             } else compiled.byKey.set(key, [index]);
           }
-          if (theme.domain && !isStopword(tokens[0])) for (const key of wordKeys(tokens[0])) compiled.domainKeys.add(key);
+          if (theme.domain && !isStopword(tokens[0])) {
+            for (const key of wordKeys(tokens[0])) compiled.domainKeys.add(key);
+            compiled.domainWords.add(tokens[0]);
+          }
         } else if (tokens.length > 1) {
           compiled.phrases.push({ stems: tokens.map(stem), group: index });
         }

@@ -46,6 +46,21 @@ const ASK_BOOST = 1.4;
 
 const SUBORDINATE = /^\s*(?:ook |zelfs |juist |maar |vooral )?(?:als|omdat|want|terwijl|zodat|hoewel|ondanks|tenzij|zonder dat|nadat|voordat)\b/i;
 
+const MIN_DOMAIN_TAIL = 3;
+const VERB_PARTICLE = /^(?:aan|af|bij|door|in|mee|na|neer|om|onder|op|over|rond|samen|terug|toe|uit|vast|voor|weg|los)/;
+
+/**
+ * A compound whose last part is a social-media word is one too ("dorpsapp", "klassenchat",
+ * "buurtgroepsapp"): Dutch compounds name a kind of their last part.
+ */
+function endsInDomainWord(word: string, domainWords: ReadonlySet<string>): boolean {
+  // "uitdelen" (hand out) is a verb of its own, not a kind of "delen" (share online).
+  if (VERB_PARTICLE.test(word)) return false;
+  // The last part as written, not its stem: "kerstborrel" ends in the stem of "reel", not in a word.
+  for (let start = 3; start <= word.length - MIN_DOMAIN_TAIL; start++) if (domainWords.has(word.slice(start))) return true;
+  return false;
+}
+
 /** Token index where the asking clause starts, or `count` (no boost) when the message has one clause. */
 function askClauseStart(question: string, count: number): number {
   const trimmed = question.trim().replace(/[?!.\s]+$/, '');
@@ -206,9 +221,9 @@ export function analyzeQuery(index: SearchIndex, question: string, options: { st
     }
   }
 
-  const domainKeys = index.vocabulary.domainKeys;
+  const { domainKeys, domainWords } = index.vocabulary;
   const inDomain =
-    units.some((u) => u.alts.has(DOMAIN_MARK) || wordKeys(u.surface).some((k) => domainKeys.has(k))) ||
+    units.some((u) => u.alts.has(DOMAIN_MARK) || wordKeys(u.surface).some((k) => domainKeys.has(k)) || endsInDomainWord(u.surface, domainWords)) ||
     phraseHits.some((h) => index.vocabulary.groups[h.group]?.domain === true);
   const codeIntent = options.stored ? undefined : detectCodeIntent(question, tokens);
   return { units, inDomain, procedure: asksForProcedure(tokens), mentions, ...(subject ? { subject } : {}), ...(codeIntent ? { codeIntent } : {}) };
