@@ -41,6 +41,7 @@ describe('synonym expansion by theme', () => {
     expect(analyzeQuery(index, 'mag ik tv fragmenten reposten?').inDomain).toBe(true);
     expect(analyzeQuery(index, 'mag ik dat filmpje doorsturen naar collegas?').inDomain).toBe(true);
     expect(analyzeQuery(index, 'iemand heeft een nepprofiel van mij gemaakt').inDomain).toBe(true);
+    expect(analyzeQuery(index, 'mogen kinderen hun smartwatch in de klas dragen?').inDomain).toBe(true);
     // A compound that ends in a social-media word is one; a stem that merely looks like one is not.
     expect(analyzeQuery(index, 'een collega zette iets in de dorpsapp').inDomain).toBe(true);
     expect(analyzeQuery(index, 'wie regelt de kerstborrel?').inDomain).toBe(false);
