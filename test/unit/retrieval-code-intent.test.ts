@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/core/answering/answer.js';
 import { loadBoardKnowledge, listOrgs } from '../../src/board/board-files.js';
 import { loadVocabulary } from '../../src/board/shared-lists.js';
-import { CODE_INTENTS, unknownIntentSections } from '../../src/core/knowledge/code-intents.js';
+import { CODE_INTENTS, unknownIntentSections, validateCodeIntents } from '../../src/core/knowledge/code-intents.js';
 import { detectCodeIntent } from '../../src/core/retrieval/code-intent.js';
 import { createSearchIndex } from '../../src/core/retrieval/index.js';
 import { search } from '../../src/core/retrieval/search.js';
@@ -53,6 +53,8 @@ describe('standard questions about the code itself', () => {
     ['wat is het nut van deze regels?', 'purpose'],
     ['geldt het ook voor stagiaires?', 'audience'],
     ['is het protocol ook voor leerlingen?', 'audience'],
+    ['mag onze school extra regels maken?', 'local'],
+    ['mogen we als school eigen afspraken maken bovenop die algemene code?', 'local'],
     // "Het protocol over social media" is this code.
     ['waar vind ik dat protocol over social media eigenlijk?', 'find'],
   ])('%j → %s', (question, intent) => {
@@ -74,11 +76,21 @@ describe('standard questions about the code itself', () => {
     // "Zelf opzoeken" asks how staff are told about the code, not where it is.
     'moet ik dat protocol zelf opzoeken of hoort de directie ons in te lichten?',
     'is whatsapp veilig voor leerlingen?',
+    // A teacher's own class rules are a rule question (phones in class), not the school's own approach.
+    'mag ik eigen regels maken voor mijn klas over telefoons?',
     // Another document: the board's other protocols are found elsewhere, not by "where is the code".
     'waar vind ik het protocol over grensoverschrijdend gedrag?',
     'waar staan die andere protocollen, zoals dat van schorsing?',
   ])('%j is no question about the code itself', (question) => {
     expect(detectCodeIntent(question)).toBeUndefined();
+  });
+
+  it("loads a board's file written before 'local' existed (the code is taken to be silent on it), but no file missing an older intent", () => {
+    const older = Object.fromEntries(CODE_INTENTS.filter((i) => i !== 'local').map((i) => [i, []]));
+    const parsed = validateCodeIntents({ org: 'x', intents: older });
+    expect(parsed.ok && parsed.value.byIntent.get('local')).toEqual([]);
+    const { purpose: _purpose, ...withoutPurpose } = older;
+    expect(validateCodeIntents({ org: 'x', intents: withoutPurpose }).ok).toBe(false);
   });
 
   it.each(listOrgs('knowledge'))('%s names existing sections for the standard questions (code-intents.yaml)', (org) => {

@@ -5,9 +5,10 @@ import type { KnowledgeDocument } from './types.js';
 /**
  * The standard questions staff ask about the code itself, rather than about a rule: what it is for,
  * whom it applies to, whether it covers private accounts, who wrote and adopted it, what happens
- * when it is broken, where to find it, what counts as social media, whether the board watches.
+ * when it is broken, where to find it, what counts as social media, whether the board watches, and
+ * whether a school may add rules of its own.
  */
-export const CODE_INTENTS = ['purpose', 'audience', 'private', 'source', 'approval', 'consequences', 'find', 'definition', 'monitoring'] as const;
+export const CODE_INTENTS = ['purpose', 'audience', 'private', 'source', 'approval', 'consequences', 'find', 'definition', 'monitoring', 'local'] as const;
 export type CodeIntent = (typeof CODE_INTENTS)[number];
 
 /**
@@ -22,10 +23,14 @@ export interface CodeIntentSections {
   byIntent: ReadonlyMap<CodeIntent, readonly string[]>;
 }
 
+/** Intents added after boards' files were written: a file without them still loads (the code is taken to be silent). */
+const OPTIONAL_INTENTS: ReadonlySet<CodeIntent> = new Set(['local']);
+
+const sectionList = z.array(z.string().min(1)).max(3);
 const fileSchema = z
   .object({
     org: z.string().min(1),
-    intents: z.object(Object.fromEntries(CODE_INTENTS.map((i) => [i, z.array(z.string().min(1)).max(3)])) as Record<CodeIntent, z.ZodArray<z.ZodString>>).strict(),
+    intents: z.object(Object.fromEntries(CODE_INTENTS.map((i) => [i, OPTIONAL_INTENTS.has(i) ? sectionList.default([]) : sectionList]))).strict(),
   })
   .strict();
 
