@@ -55,6 +55,9 @@ describe('standard questions about the code itself', () => {
     ['is het protocol ook voor leerlingen?', 'audience'],
     ['mag onze school extra regels maken?', 'local'],
     ['mogen we als school eigen afspraken maken bovenop die algemene code?', 'local'],
+    ['krijgen we een lijst met verboden dingen of vertrouwt het bestuur erop dat we zelf snappen wat handig is?', 'trust'],
+    ['gaan ze er bij ons vanuit dat wij als leerkrachten zelf wel snappen hoe je met socials omgaat?', 'trust'],
+    ['is er nou een lijst met verboden dingen of gaan ze uit van ons gezonde verstand?', 'trust'],
     // "Het protocol over social media" is this code.
     ['waar vind ik dat protocol over social media eigenlijk?', 'find'],
   ])('%j → %s', (question, intent) => {
@@ -76,6 +79,8 @@ describe('standard questions about the code itself', () => {
     // "Zelf opzoeken" asks how staff are told about the code, not where it is.
     'moet ik dat protocol zelf opzoeken of hoort de directie ons in te lichten?',
     'is whatsapp veilig voor leerlingen?',
+    'ik vertrouw het niet, mag ik de foto weghalen?',
+    'mag ik een lijst maken van leerlingen die zelf naar huis gaan?',
     // A teacher's own class rules are a rule question (phones in class), not the school's own approach.
     'mag ik eigen regels maken voor mijn klas over telefoons?',
     // Another document: the board's other protocols are found elsewhere, not by "where is the code".
@@ -85,8 +90,8 @@ describe('standard questions about the code itself', () => {
     expect(detectCodeIntent(question)).toBeUndefined();
   });
 
-  it("loads a board's file written before 'local' existed (the code is taken to be silent on it), but no file missing an older intent", () => {
-    const older = Object.fromEntries(CODE_INTENTS.filter((i) => i !== 'local').map((i) => [i, []]));
+  it("loads a board's file written before 'local' and 'trust' existed (the code is taken to be silent on it), but no file missing an older intent", () => {
+    const older = Object.fromEntries(CODE_INTENTS.filter((i) => i !== 'local' && i !== 'trust').map((i) => [i, []]));
     const parsed = validateCodeIntents({ org: 'x', intents: older });
     expect(parsed.ok && parsed.value.byIntent.get('local')).toEqual([]);
     const { purpose: _purpose, ...withoutPurpose } = older;
