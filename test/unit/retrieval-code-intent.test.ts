@@ -58,6 +58,8 @@ describe('standard questions about the code itself', () => {
     ['krijgen we een lijst met verboden dingen of vertrouwt het bestuur erop dat we zelf snappen wat handig is?', 'trust'],
     ['gaan ze er bij ons vanuit dat wij als leerkrachten zelf wel snappen hoe je met socials omgaat?', 'trust'],
     ['is er nou een lijst met verboden dingen of gaan ze uit van ons gezonde verstand?', 'trust'],
+    ['op mijn profiel staat nergens waar ik werk, dus dan maakt het toch niet uit wat ik post?', 'representative'],
+    ['ik zeg nooit op welke school ik werk', 'representative'],
     // "Het protocol over social media" is this code.
     ['waar vind ik dat protocol over social media eigenlijk?', 'find'],
   ])('%j → %s', (question, intent) => {
@@ -80,6 +82,7 @@ describe('standard questions about the code itself', () => {
     'moet ik dat protocol zelf opzoeken of hoort de directie ons in te lichten?',
     'is whatsapp veilig voor leerlingen?',
     'ik vertrouw het niet, mag ik de foto weghalen?',
+    'ik weet niet waar ik werk moet melden dat ik ziek ben',
     'mag ik een lijst maken van leerlingen die zelf naar huis gaan?',
     // A teacher's own class rules are a rule question (phones in class), not the school's own approach.
     'mag ik eigen regels maken voor mijn klas over telefoons?',
@@ -90,8 +93,9 @@ describe('standard questions about the code itself', () => {
     expect(detectCodeIntent(question)).toBeUndefined();
   });
 
-  it("loads a board's file written before 'local' and 'trust' existed (the code is taken to be silent on it), but no file missing an older intent", () => {
-    const older = Object.fromEntries(CODE_INTENTS.filter((i) => i !== 'local' && i !== 'trust').map((i) => [i, []]));
+  it("loads a board's file written before 'local', 'trust' and 'representative' existed (the code is taken to be silent on it), but no file missing an older intent", () => {
+    const added: readonly string[] = ['local', 'trust', 'representative'];
+    const older = Object.fromEntries(CODE_INTENTS.filter((i) => !added.includes(i)).map((i) => [i, []]));
     const parsed = validateCodeIntents({ org: 'x', intents: older });
     expect(parsed.ok && parsed.value.byIntent.get('local')).toEqual([]);
     const { purpose: _purpose, ...withoutPurpose } = older;

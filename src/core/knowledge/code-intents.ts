@@ -6,9 +6,10 @@ import type { KnowledgeDocument } from './types.js';
  * The standard questions staff ask about the code itself, rather than about a rule: what it is for,
  * whom it applies to, whether it covers private accounts, who wrote and adopted it, what happens
  * when it is broken, where to find it, what counts as social media, whether the board watches,
- * whether a school may add rules of its own, and whether staff are trusted to use their own judgement.
+ * whether a school may add rules of its own, whether staff are trusted to use their own judgement,
+ * and whether staff who never say where they work are still seen as the school's.
  */
-export const CODE_INTENTS = ['purpose', 'audience', 'private', 'source', 'approval', 'consequences', 'find', 'definition', 'monitoring', 'local', 'trust'] as const;
+export const CODE_INTENTS = ['purpose', 'audience', 'private', 'source', 'approval', 'consequences', 'find', 'definition', 'monitoring', 'local', 'trust', 'representative'] as const;
 export type CodeIntent = (typeof CODE_INTENTS)[number];
 
 /**
@@ -24,7 +25,7 @@ export interface CodeIntentSections {
 }
 
 /** Intents added after boards' files were written: a file without them still loads (the code is taken to be silent). */
-const OPTIONAL_INTENTS: ReadonlySet<CodeIntent> = new Set(['local', 'trust']);
+const OPTIONAL_INTENTS: ReadonlySet<CodeIntent> = new Set(['local', 'trust', 'representative']);
 
 const sectionList = z.array(z.string().min(1)).max(3);
 const fileSchema = z
