@@ -60,6 +60,8 @@ describe('standard questions about the code itself', () => {
     ['is er nou een lijst met verboden dingen of gaan ze uit van ons gezonde verstand?', 'trust'],
     ['op mijn profiel staat nergens waar ik werk, dus dan maakt het toch niet uit wat ik post?', 'representative'],
     ['ik zeg nooit op welke school ik werk', 'representative'],
+    ['mn insta staat op prive dus lln en ouders kunnen toch niks zien van wat ik post?', 'findable'],
+    ['een collega zet alles in een besloten fb groep, dus niemand ziet het ooit?', 'findable'],
     // "Het protocol over social media" is this code.
     ['waar vind ik dat protocol over social media eigenlijk?', 'find'],
   ])('%j → %s', (question, intent) => {
@@ -83,6 +85,8 @@ describe('standard questions about the code itself', () => {
     'is whatsapp veilig voor leerlingen?',
     'ik vertrouw het niet, mag ik de foto weghalen?',
     'ik weet niet waar ik werk moet melden dat ik ziek ben',
+    // How to set an account to private is a question about the app's settings.
+    'hoe zet ik mijn insta op privé zodat niemand mijn fotos ziet?',
     'mag ik een lijst maken van leerlingen die zelf naar huis gaan?',
     // A teacher's own class rules are a rule question (phones in class), not the school's own approach.
     'mag ik eigen regels maken voor mijn klas over telefoons?',
@@ -93,8 +97,8 @@ describe('standard questions about the code itself', () => {
     expect(detectCodeIntent(question)).toBeUndefined();
   });
 
-  it("loads a board's file written before 'local', 'trust' and 'representative' existed (the code is taken to be silent on it), but no file missing an older intent", () => {
-    const added: readonly string[] = ['local', 'trust', 'representative'];
+  it("loads a board's file written before the intents added in session 9 existed (the code is taken to be silent on it), but no file missing an older intent", () => {
+    const added: readonly string[] = ['local', 'trust', 'representative', 'findable'];
     const older = Object.fromEntries(CODE_INTENTS.filter((i) => !added.includes(i)).map((i) => [i, []]));
     const parsed = validateCodeIntents({ org: 'x', intents: older });
     expect(parsed.ok && parsed.value.byIntent.get('local')).toEqual([]);
