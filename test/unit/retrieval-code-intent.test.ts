@@ -62,6 +62,8 @@ describe('standard questions about the code itself', () => {
     ['ik zeg nooit op welke school ik werk', 'representative'],
     ['mn insta staat op prive dus lln en ouders kunnen toch niks zien van wat ik post?', 'findable'],
     ['een collega zet alles in een besloten fb groep, dus niemand ziet het ooit?', 'findable'],
+    ["er staat steeds 'Konot'. geldt dat dan ook voor mijn eigen school?", 'audience'],
+    ['geldt dit voor alle scholen van de stichting?', 'audience'],
     // "Het protocol over social media" is this code.
     ['waar vind ik dat protocol over social media eigenlijk?', 'find'],
   ])('%j → %s', (question, intent) => {
@@ -85,6 +87,7 @@ describe('standard questions about the code itself', () => {
     'is whatsapp veilig voor leerlingen?',
     'ik vertrouw het niet, mag ik de foto weghalen?',
     'ik weet niet waar ik werk moet melden dat ik ziek ben',
+    'geldt dat ook voor onze school insta?',
     // How to set an account to private is a question about the app's settings.
     'hoe zet ik mijn insta op privé zodat niemand mijn fotos ziet?',
     'mag ik een lijst maken van leerlingen die zelf naar huis gaan?',
