@@ -64,6 +64,9 @@ describe('standard questions about the code itself', () => {
     ['een collega zet alles in een besloten fb groep, dus niemand ziet het ooit?', 'findable'],
     ["er staat steeds 'Konot'. geldt dat dan ook voor mijn eigen school?", 'audience'],
     ['geldt dit voor alle scholen van de stichting?', 'audience'],
+    ['als ik iets online zet en het loopt uit de hand, wie is er dan op aan te spreken: ik of het bestuur?', 'responsible'],
+    ['ben ik zelf aansprakelijk voor wat ik post of de school?', 'responsible'],
+    ['een collega beweert dat de school aansprakelijk is voor wat wij op twitter zetten', 'responsible'],
     // "Het protocol over social media" is this code.
     ['waar vind ik dat protocol over social media eigenlijk?', 'find'],
   ])('%j → %s', (question, intent) => {
@@ -88,6 +91,9 @@ describe('standard questions about the code itself', () => {
     'ik vertrouw het niet, mag ik de foto weghalen?',
     'ik weet niet waar ik werk moet melden dat ik ziek ben',
     'geldt dat ook voor onze school insta?',
+    // Parents' share in their children's conduct is a rule of its own; "ik of de school" alone asks nothing about blame.
+    'zijn ouders eigenlijk verantwoordelijk voor wat hun kind online doet?',
+    'mag ik dat posten, ik of de school?',
     // How to set an account to private is a question about the app's settings.
     'hoe zet ik mijn insta op privé zodat niemand mijn fotos ziet?',
     'mag ik een lijst maken van leerlingen die zelf naar huis gaan?',
@@ -101,7 +107,7 @@ describe('standard questions about the code itself', () => {
   });
 
   it("loads a board's file written before the intents added in session 9 existed (the code is taken to be silent on it), but no file missing an older intent", () => {
-    const added: readonly string[] = ['local', 'trust', 'representative', 'findable'];
+    const added: readonly string[] = ['local', 'trust', 'representative', 'findable', 'responsible'];
     const older = Object.fromEntries(CODE_INTENTS.filter((i) => !added.includes(i)).map((i) => [i, []]));
     const parsed = validateCodeIntents({ org: 'x', intents: older });
     expect(parsed.ok && parsed.value.byIntent.get('local')).toEqual([]);

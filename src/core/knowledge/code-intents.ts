@@ -7,10 +7,10 @@ import type { KnowledgeDocument } from './types.js';
  * whom it applies to, whether it covers private accounts, who wrote and adopted it, what happens
  * when it is broken, where to find it, what counts as social media, whether the board watches,
  * whether a school may add rules of its own, whether staff are trusted to use their own judgement,
- * whether staff who never say where they work are still seen as the school's, and whether a private
- * or closed account keeps posts from being seen.
+ * whether staff who never say where they work are still seen as the school's, whether a private
+ * or closed account keeps posts from being seen, and who answers for what staff post.
  */
-export const CODE_INTENTS = ['purpose', 'audience', 'private', 'source', 'approval', 'consequences', 'find', 'definition', 'monitoring', 'local', 'trust', 'representative', 'findable'] as const;
+export const CODE_INTENTS = ['purpose', 'audience', 'private', 'source', 'approval', 'consequences', 'find', 'definition', 'monitoring', 'local', 'trust', 'representative', 'findable', 'responsible'] as const;
 export type CodeIntent = (typeof CODE_INTENTS)[number];
 
 /**
@@ -26,7 +26,7 @@ export interface CodeIntentSections {
 }
 
 /** Intents added after boards' files were written: a file without them still loads (the code is taken to be silent). */
-const OPTIONAL_INTENTS: ReadonlySet<CodeIntent> = new Set(['local', 'trust', 'representative', 'findable']);
+const OPTIONAL_INTENTS: ReadonlySet<CodeIntent> = new Set(['local', 'trust', 'representative', 'findable', 'responsible']);
 
 const sectionList = z.array(z.string().min(1)).max(3);
 const fileSchema = z
