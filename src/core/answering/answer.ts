@@ -217,17 +217,14 @@ export function confidenceOf(result: SearchResult): number {
   if (result.codeIntent) return Math.max(ANSWER_THRESHOLD, Math.min(1, result.codeIntent.hit.coverage));
   const top = result.decisive ?? result.hits[0];
   if (!top || top.score <= 0) return 0;
+  // An out-of-scope example that matches the question better than the code does: the question is
+  // not about the code.
   const negative = result.outOfScope;
-  if (
+  const closerToNegative =
     negative?.topical &&
-    negative.coverage >= OUT_OF_SCOPE_MIN_COVERAGE &&
-    negative.score >= (top.question?.score ?? 0) * OUT_OF_SCOPE_SCORE_SHARE
-  ) {
-    return Math.min(1, top.coverage) * OFF_TOPIC_DAMPING;
-  }
-  if (result.query.procedure && negative?.topical && negative.coverage >= top.coverage * PROCEDURE_NEGATIVE_SHARE) {
-    return Math.min(1, top.coverage) * OFF_TOPIC_DAMPING;
-  }
+    ((negative.coverage >= OUT_OF_SCOPE_MIN_COVERAGE && negative.score >= (top.question?.score ?? 0) * OUT_OF_SCOPE_SCORE_SHARE) ||
+      (result.query.procedure && negative.coverage >= top.coverage * PROCEDURE_NEGATIVE_SHARE));
+  if (closerToNegative) return Math.min(1, top.coverage) * OFF_TOPIC_DAMPING;
   const coverage = Math.min(1, top.coverage * storyScale(result));
   const topical = matchesTopic(result.query, result.unitWeights, top.matched);
   if (!topical && (result.query.procedure || coverage < TOOL_ONLY_MIN_COVERAGE)) return coverage * OFF_TOPIC_DAMPING;
