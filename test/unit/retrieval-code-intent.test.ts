@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/core/answering/answer.js';
 import { loadBoardKnowledge, listOrgs } from '../../src/board/board-files.js';
 import { loadVocabulary } from '../../src/board/shared-lists.js';
-import { CODE_INTENTS, unknownIntentSections, validateCodeIntents } from '../../src/core/knowledge/code-intents.js';
+import { CODE_INTENTS, OPTIONAL_INTENTS, unknownIntentSections, validateCodeIntents } from '../../src/core/knowledge/code-intents.js';
 import { detectCodeIntent } from '../../src/core/retrieval/code-intent.js';
 import { createSearchIndex } from '../../src/core/retrieval/index.js';
 import { search } from '../../src/core/retrieval/search.js';
@@ -107,10 +107,10 @@ describe('standard questions about the code itself', () => {
   });
 
   it("loads a board's file written before the intents added in session 9 existed (the code is taken to be silent on it), but no file missing an older intent", () => {
-    const added: readonly string[] = ['local', 'trust', 'representative', 'findable', 'responsible'];
-    const older = Object.fromEntries(CODE_INTENTS.filter((i) => !added.includes(i)).map((i) => [i, []]));
+    const older = Object.fromEntries(CODE_INTENTS.filter((i) => !OPTIONAL_INTENTS.has(i)).map((i) => [i, []]));
     const parsed = validateCodeIntents({ org: 'x', intents: older });
-    expect(parsed.ok && parsed.value.byIntent.get('local')).toEqual([]);
+    expect(parsed.ok).toBe(true);
+    for (const intent of OPTIONAL_INTENTS) expect(parsed.ok && parsed.value.byIntent.get(intent)).toEqual([]);
     const { purpose: _purpose, ...withoutPurpose } = older;
     expect(validateCodeIntents({ org: 'x', intents: withoutPurpose }).ok).toBe(false);
   });

@@ -26,7 +26,7 @@ export interface CodeIntentSections {
 }
 
 /** Intents added after boards' files were written: a file without them still loads (the code is taken to be silent). */
-const OPTIONAL_INTENTS: ReadonlySet<CodeIntent> = new Set(['local', 'trust', 'representative', 'findable', 'responsible']);
+export const OPTIONAL_INTENTS: ReadonlySet<CodeIntent> = new Set(['local', 'trust', 'representative', 'findable', 'responsible']);
 
 const sectionList = z.array(z.string().min(1)).max(3);
 const fileSchema = z
