@@ -44,8 +44,11 @@ const FOCUS_BOOST = 1.5;
  */
 const ASK_BOOST = 1.4;
 
+/** A clause that starts with a conjunction qualifies the question before it ("…, ook als …"). */
 const SUBORDINATE = /^\s*(?:ook |zelfs |juist |maar |vooral )?(?:als|omdat|want|terwijl|zodat|hoewel|ondanks|tenzij|zonder dat|nadat|voordat)\b/i;
 
+/** The shortest first and last part of a compound read as "a kind of social-media word" ("dorps|app"). */
+const MIN_DOMAIN_MODIFIER = 3;
 const MIN_DOMAIN_TAIL = 3;
 const VERB_PARTICLE = /^(?:aan|af|bij|door|in|mee|na|neer|om|onder|op|over|rond|samen|terug|toe|uit|vast|voor|weg|los)/;
 
@@ -57,7 +60,7 @@ function endsInDomainWord(word: string, domainWords: ReadonlySet<string>): boole
   // "uitdelen" (hand out) is a verb of its own, not a kind of "delen" (share online).
   if (VERB_PARTICLE.test(word)) return false;
   // The last part as written, not its stem: "kerstborrel" ends in the stem of "reel", not in a word.
-  for (let start = 3; start <= word.length - MIN_DOMAIN_TAIL; start++) if (domainWords.has(word.slice(start))) return true;
+  for (let start = MIN_DOMAIN_MODIFIER; start <= word.length - MIN_DOMAIN_TAIL; start++) if (domainWords.has(word.slice(start))) return true;
   return false;
 }
 
