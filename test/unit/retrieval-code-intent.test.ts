@@ -69,6 +69,20 @@ describe('standard questions about the code itself', () => {
     ['een collega beweert dat de school aansprakelijk is voor wat wij op twitter zetten', 'responsible'],
     // "Het protocol over social media" is this code.
     ['waar vind ik dat protocol over social media eigenlijk?', 'find'],
+    ['ik sta niet voor de klas, geldt dit nou ook voor mij?', 'audience'],
+    ['heeft mijn werkgever iets te zeggen over wat ik op mijn privé insta zet?', 'private'],
+    ['een collega post iets stoms op twitter, wiens verantwoordelijkheid is dat?', 'responsible'],
+    ['wie bepaalt de sanctie als een collega online over de schreef gaat?', 'consequences'],
+    ['moeten we alles laten controleren of vertrouwt de stichting ons?', 'trust'],
+    ['snapchat staat niet in de lijst, geldt het daar ook voor?', 'definition'],
+    ['valt bereal er ook onder?', 'definition'],
+    ['ziet het bestuur social media als kans of als risico?', 'stance'],
+    ['is de school nou voor of tegen social media?', 'stance'],
+    ['heeft sm volgens de stichting ook voordelen voor ons werk?', 'stance'],
+    ["hoe weten nieuwe collega's eigenlijk van dit protocol?", 'informed'],
+    ['wie had mij over deze regels moeten vertellen?', 'informed'],
+    ['moet ik dat protocol zelf opzoeken of hoort de directie ons in te lichten?', 'informed'],
+    ["mijn leerling zegt: ik heb het alleen doorgestuurd, niet zelf gemaakt. klopt dat?", 'forwarded'],
   ])('%j → %s', (question, intent) => {
     expect(detectCodeIntent(question)).toBe(intent);
   });
@@ -85,8 +99,12 @@ describe('standard questions about the code itself', () => {
     'mag ik thuis foto s van de klas bewerken?',
     'is dit alleen voor mij zichtbaar op insta?',
     'is die foto alleen voor ouders?',
-    // "Zelf opzoeken" asks how staff are told about the code, not where it is.
-    'moet ik dat protocol zelf opzoeken of hoort de directie ons in te lichten?',
+    // Who can explain the code is a contact question; whose job it is to tell staff is 'informed'.
+    'wie kan mij meer vertellen over dit protocol?',
+    // Sharing with one's own team is no excuse of having only forwarded something.
+    'ik heb de foto alleen gedeeld met mijn team, mag dat?',
+    'vindt de school het goed als ik social media in de les gebruik?',
+    'mag ik tiktok gebruiken in de klas?',
     'is whatsapp veilig voor leerlingen?',
     'ik vertrouw het niet, mag ik de foto weghalen?',
     'ik weet niet waar ik werk moet melden dat ik ziek ben',
