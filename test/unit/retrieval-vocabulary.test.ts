@@ -50,6 +50,8 @@ describe('synonym expansion by theme', () => {
     // Asked of a bot about social media, "dit thema" is social media; "het thema van de ouderavond" is not.
     ['hoe vaak horen we iets over dit thema?', true],
     ['wat is het thema van de ouderavond?', false],
+    // The values a code names (konot's kernwaarden, "normen en waarden") are part of it.
+    ['welke kernwaarden hebben we ook alweer?', true],
     // A school's parent app names school life, not the code ("inschrijven via parro").
     ['moeten ouders zich via parro inschrijven voor de oudergesprekken?', false],
   ] as const)('%j is about social media: %s', (question, inDomain) => {
