@@ -95,4 +95,13 @@ describe('a question without a social-media word', () => {
     expect(answer.kind).toBe('answer');
     if (answer.kind === 'answer') expect(answer.best.section.id).toBe('kempenkind:intro.p2');
   });
+
+  // kopwerk stores "mag een ouder in de oudergroep zetten welk kind hoofdluis heeft?": the one word
+  // shared is half of that question at most, and the rest of it (the group chat) is what makes it the code's.
+  it('is declined when it shares only its subject with a stored question about posting it', () => {
+    const board = loadBoardKnowledge('knowledge', 'kopwerk');
+    const index = createSearchIndex(board.knowledge, loadVocabulary(), board);
+    expect(answerQuestion(index, 'wat moet ik doen als er hoofdluis in de klas is?').kind).not.toBe('answer');
+    expect(answerQuestion(index, 'mag ik in de ouderapp zetten welk kind hoofdluis heeft?').kind).toBe('answer');
+  });
 });

@@ -64,9 +64,11 @@ const PROCEDURE_MIN_COVERAGE = 0.6;
 export const QUESTION_DOMAIN_COVERAGE = 0.6;
 /**
  * ... and the question asked covers this much of that stored question in turn: "hoofdluis in de
- * klas" shares one word with "mag een ouder in de oudergroep zetten welk kind hoofdluis heeft?".
+ * klas" shares one word with "mag een ouder in de oudergroep zetten welk kind hoofdluis heeft?"
+ * (0.48 of it, as the vocabulary grew; 0.4 let it through). At 0.5 a bare "komt zoiets in mn
+ * dossier?" is declined too: three out-of-scope questions of the dev sets for one in scope.
  */
-export const QUESTION_DOMAIN_REVERSE = 0.4;
+export const QUESTION_DOMAIN_REVERSE = 0.5;
 /**
  * ... or each covers at least half of the other: the same question in other words ("krijgen we een
  * lijst met wat niet mag of vertrouwen ze op ons gezonde verstand?").
