@@ -83,6 +83,11 @@ describe('standard questions about the code itself', () => {
     ['wie had mij over deze regels moeten vertellen?', 'informed'],
     ['moet ik dat protocol zelf opzoeken of hoort de directie ons in te lichten?', 'informed'],
     ["mijn leerling zegt: ik heb het alleen doorgestuurd, niet zelf gemaakt. klopt dat?", 'forwarded'],
+    // Another document: where the code points to the board's other protocols, not "where is the code".
+    ['waar vind ik het protocol over grensoverschrijdend gedrag?', 'documents'],
+    ['waar staan die andere protocollen, zoals dat van schorsing?', 'documents'],
+    ['is er bij ons ook een pestprotocol?', 'documents'],
+    ['komt er nog een apart protocol over leerlinggegevens?', 'documents'],
   ])('%j → %s', (question, intent) => {
     expect(detectCodeIntent(question)).toBe(intent);
   });
@@ -117,9 +122,9 @@ describe('standard questions about the code itself', () => {
     'mag ik een lijst maken van leerlingen die zelf naar huis gaan?',
     // A teacher's own class rules are a rule question (phones in class), not the school's own approach.
     'mag ik eigen regels maken voor mijn klas over telefoons?',
-    // Another document: the board's other protocols are found elsewhere, not by "where is the code".
-    'waar vind ik het protocol over grensoverschrijdend gedrag?',
-    'waar staan die andere protocollen, zoals dat van schorsing?',
+    // Rules on a subject of this code, not another document.
+    "waar vind ik de regels over foto's?",
+    'het protocol over pesten, wat staat daarin?',
   ])('%j is no question about the code itself', (question) => {
     expect(detectCodeIntent(question)).toBeUndefined();
   });

@@ -58,10 +58,24 @@ const OTHER_DOCUMENT = new RegExp(
   String.raw`\banderen? ${CODE}|(?<!\b(?:zegt|zeggen|staat|staan|vindt|vinden)(?: \S+)? )\b${CODE} (?:over|tegen) (?!social|sociale|socials|online|internet|het gebruik)`,
 );
 
+/** Other documents by name: a compound ending in "protocol" ("pestprotocol") is another protocol. */
+const NAMED_DOCUMENT = String.raw`(?:leerlingenstatuut|integriteitscode|meldcode|klachtenregeling|privacyreglement|privacybeleid|pestprotocol|pestbeleid|(?!socialmedia|sociale?media)\w+protocol(?:len)?|(?:een )?apart(?:e)? (?:protocol|document|regeling|beleid))`;
+/** Asking where another document is, or whether there is (or will be) one. */
+const WHERE_DOCUMENT = new RegExp(
+  String.raw`\b(?:waar|welke|hoe kom|is er|zijn er|komt er|komen er|bestaat er|bestaan er|hebben we|hebben wij|heeft de school|heeft school)\b`,
+);
+/** ... and it is a document: "waar vind ik de regels over foto's?" asks for this code's rules on photos. */
+const A_DOCUMENT = new RegExp(String.raw`\banderen? |\b(?:protoc\w*|protok\w*|reglement|document|statuut) (?:over|tegen|van|voor)\b`);
+const NAMED_DOCUMENT_ASKED = new RegExp(String.raw`\b(?:waar|is er|komt er|bestaat er|hebben we|hebben wij)\b${ANY} ${NAMED_DOCUMENT}\b`);
+
 /** The standard question about the code a question asks, when it is one; `tokens`: the question's, when the caller has them (tokenising again was a tenth of the analysis). */
 export function detectCodeIntent(question: string, tokens: readonly string[] = tokenize(question)): CodeIntent | undefined {
   const text = ` ${tokens.join(' ')} `;
-  if (OTHER_DOCUMENT.test(text)) return undefined;
+  // "waar vind ik het protocol over grensoverschrijdend gedrag?", "komt er nog een apart protocol?":
+  // where the code points to other documents (or says one will come) answers it; anything else about
+  // another document is not about this code.
+  if (OTHER_DOCUMENT.test(text)) return WHERE_DOCUMENT.test(text) && A_DOCUMENT.test(text) ? 'documents' : undefined;
+  if (NAMED_DOCUMENT_ASKED.test(text)) return 'documents';
   for (const [intent, pattern] of PATTERNS) if (pattern.test(text)) return intent;
   return undefined;
 }
