@@ -88,6 +88,9 @@ describe('standard questions about the code itself', () => {
     ['waar staan die andere protocollen, zoals dat van schorsing?', 'documents'],
     ['is er bij ons ook een pestprotocol?', 'documents'],
     ['komt er nog een apart protocol over leerlinggegevens?', 'documents'],
+    ['een moeder scheldt de juf uit in de ouderapp, kan de school daar iets tegen doen?', 'pupilMeasures'],
+    ['wat kan er met die leerling gebeuren als hij zo doorgaat?', 'pupilMeasures'],
+    ['krijgt die jongen straf voor dat filmpje?', 'pupilMeasures'],
   ])('%j → %s', (question, intent) => {
     expect(detectCodeIntent(question)).toBe(intent);
   });
@@ -110,6 +113,9 @@ describe('standard questions about the code itself', () => {
     'ik heb de foto alleen gedeeld met mijn team, mag dat?',
     'vindt de school het goed als ik social media in de les gebruik?',
     'mag ik tiktok gebruiken in de klas?',
+    // A colleague's conduct is a staff matter; how long a suspension may last is school life.
+    'een collega zet nare dingen op fb, kan de school daar iets tegen doen?',
+    'hoe lang mag een leerling geschorst worden voor spijbelen?',
     'is whatsapp veilig voor leerlingen?',
     'ik vertrouw het niet, mag ik de foto weghalen?',
     'ik weet niet waar ik werk moet melden dat ik ziek ben',

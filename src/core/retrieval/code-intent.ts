@@ -21,6 +21,8 @@ const AUDIENCE = String.raw`(?:de |alle |ons |onze )?(?:\w*(?:ouders|leerlingen|
 
 /** Who speaks for the code when a teacher asks what "they" think of social media. */
 const BOARD = String.raw`(?:het bestuur|de stichting|de school|school|de directie|ze|jullie)`;
+/** Pupils and parents, whom a school's measures other than staff's concern. */
+const PUPIL_OR_PARENT = String.raw`(?:\w*leerling(?:en)?|ouders?|vader|moeder|jongen|meisje|kind|kinderen|klasgenoot|scholier)`;
 /** Platforms a teacher may doubt are social media in the code's sense ("valt tiktok daar ook onder?"). */
 const PLATFORM = String.raw`(?:whatsapp|linkedin|youtube|teams|snapchat|pinterest|twitch|discord|tiktok|threads|bereal|mastodon|bluesky|reddit|strava|een blog|een forum|een podcast|appgroepen|groepsapps)`;
 
@@ -46,6 +48,9 @@ const PATTERNS: ReadonlyArray<[CodeIntent, RegExp]> = [
   // The excuse "ik heb het alleen doorgestuurd, niet gemaakt": whoever shares answers for it too. Only
   // with the excuse itself (not gemaakt, niks fout, verantwoordelijk): "alleen gedeeld met mijn team" is no excuse.
   ['forwarded', new RegExp(String.raw`^(?=.*\balleen (?:maar )?(?:doorgestuurd|gedeeld|geliked|geliket|gerepost|geretweet|doorgezet|doorgeplaatst|geforward)\b(?! met))(?=.*\b(?:niet (?:zelf )?(?:gemaakt|geschreven|bedacht|verzonnen|gepost)|(?:niks|niets) (?:fout|verkeerd|mee te maken)|verantwoordelijk|schuld|maakt (?:dat|het) (?:uit|verschil))\b)`)],
+  // "een vader zet nare dingen over de juf op fb, kan de school daar iets tegen doen?": what the school
+  // may do to a pupil or parent who breaks the code (staff measures are 'consequences').
+  ['pupilMeasures', new RegExp(String.raw`\bwat (?:kan|kunnen|gaat|zal|mag) (?:de )?(?:school|directie|stichting|het bestuur|we|wij)\b${ANY} (?:doen )?(?:tegen|met) (?:die |deze |zo een |zo n |een |de |dat |zon )?${PUPIL_OR_PARENT}\b|\bwat (?:kan|gaat|zal) er (?:met|gebeuren met) (?:die |deze |zo een |een |de |dat )?${PUPIL_OR_PARENT}\b|^(?=.*\b${PUPIL_OR_PARENT}\b).*\b(?:kan|kunnen|mag|mogen) (?:de )?(?:school|directie|we|wij)\b${ANY} (?:iets|wat|echt iets) (?:tegen|aan) (?:doen|ondernemen)\b|^(?=.*\b${PUPIL_OR_PARENT}\b).*\bvan school (?:sturen|gestuurd|getrapt|verwijderen|verwijderd)\b|\bkrijgt (?:die |deze |zo een |een |de |dat )?${PUPIL_OR_PARENT}\b${ANY} (?:straf|een straf|gevolgen|een sanctie)\b`)],
   ['monitoring', new RegExp(String.raw`\b(?:houdt|houden|kijkt|kijken|controleert|controleren|checkt|checken|volgt|volgen|monitort|monitoren|leest|lezen)\b (?:het bestuur|de stichting|de school|school|de directie|de werkgever|mijn werkgever|mijn baas|de baas|mijn leidinggevende|de leidinggevende|ze|jullie)\b${ANY} (?:mee|in de gaten|wat (?:ik|wij|we|personeel|medewerkers|docenten|leerkrachten|collegas)|(?:mijn|onze|ons) (?:(?:prive|eigen|persoonlijke) )?(?:posts|berichten|account|accounts|insta|instagram|facebook|fb|tiktok|twitter|linkedin|socials|social media|sociale media|profiel|profielen|tijdlijn))\b|\bwordt (?:er )?(?:gecontroleerd|gecheckt|bijgehouden|gemonitord|meegekeken|meegelezen) (?:wat|of) (?:ik|wij|we|personeel|medewerkers|docenten|leerkrachten)\b`)],
 ];
 
