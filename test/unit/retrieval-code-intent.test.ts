@@ -79,6 +79,8 @@ describe('standard questions about the code itself', () => {
     ['ziet het bestuur social media als kans of als risico?', 'stance'],
     ['is de school nou voor of tegen social media?', 'stance'],
     ['heeft sm volgens de stichting ook voordelen voor ons werk?', 'stance'],
+    ['social media vind ik tijdverspilling, waarom zouden we daar op school iets mee doen?', 'stance'],
+    ['wat wil het bestuur nou bereiken met deze regels?', 'purpose'],
     ["hoe weten nieuwe collega's eigenlijk van dit protocol?", 'informed'],
     ['wie had mij over deze regels moeten vertellen?', 'informed'],
     ['moet ik dat protocol zelf opzoeken of hoort de directie ons in te lichten?', 'informed'],
