@@ -1,0 +1,167 @@
+import type { CodeIntent } from '../knowledge/code-intents.js';
+
+/**
+ * The patterns that recognise the standard questions about the code itself ("waarom hebben we dit protocol?",
+ * "geldt de code ook voor mijn privé insta?", "wie heeft dit opgesteld?"). Deliberately narrow:
+ * a question about a rule ("mag ik op mijn privé insta een klassenfoto zetten?") is not one, so
+ * most patterns need a word that names the code itself. Patterns run on the normalised tokens
+ * (lower case, no accents, chat shorthand expanded: "mr" and "gmr" arrive as "medezeggenschapsraad")
+ * joined by single spaces.
+ */
+const CODE = String.raw`(?:code|gedragscode|protoc\w*|protok\w*|socialmediaprotocol|regels|regeling|regelingen|richtlijnen|afspraken|beleid|reglement|document)`;
+// "zo'n" reaches the patterns as "zo een" (chat shorthand), "zo 'n" as "zo n".
+const THIS = String.raw`(?:dit|deze|die|dat|het|de|ons|onze|jullie|zo n|zo een)`;
+const THE_CODE = String.raw`(?:${THIS} (?:hele )?(?:${CODE}|verhaal)|${THIS} (?:social media |sociale media )${CODE})`;
+const ANY = String.raw`(?: \S+)*?`;
+/** The people a code can be for ("geldt het ook voor stagiairs?"); compounds ending in them too (hulpouders, overblijfkrachten). */
+const AUDIENCE = String.raw`(?:de |alle |ons |onze )?(?:\w*(?:ouders|leerlingen|stagiaires?|stagiairs?|invallers?|vrijwilligers|krachten|medewerkers)|directie|directeuren|bestuur|personeel|docenten|leerkrachten|collegas|onderwijsassistenten|conciërges?|concierges?|mij|ons|iedereen)`;
+
+/** Who speaks for the code when a teacher asks what "they" think of social media. */
+const BOARD = String.raw`(?:het bestuur|de stichting|de school|school|de directie|ze|jullie)`;
+/** Pupils and parents, whom a school's measures other than staff's concern. */
+const PUPIL_OR_PARENT = String.raw`(?:\w*leerling(?:en)?|ouders?|vader|moeder|jongen|meisje|kind|kinderen|klasgenoot|scholier)`;
+/** Platforms a teacher may doubt are social media in the code's sense ("valt tiktok daar ook onder?"). */
+const PLATFORM = String.raw`(?:whatsapp|linkedin|youtube|teams|snapchat|pinterest|twitch|discord|tiktok|threads|bereal|mastodon|bluesky|reddit|strava|een blog|een forum|een podcast|appgroepen|groepsapps)`;
+
+/**
+ * Each intent's patterns, tried in this order (the first intent with a matching branch wins); one
+ * alternative per line so a change reads as one line in a diff.
+ */
+const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
+  ['definition', [
+    String.raw`\bwat (?:valt|vallen|telt|tellen|rekenen|verstaan|bedoelen)\b${ANY} (?:sociale|social) media\b`,
+    String.raw`\bwat (?:zijn|is) (?:eigenlijk |precies )?(?:sociale|social) media\b`,
+    String.raw`\b(?:valt|telt|hoort|vallen|tellen|horen) ${PLATFORM}\b${ANY} (?:onder|bij|mee)\b`,
+    String.raw`\b(?:is|zijn) ${PLATFORM} (?:ook |eigenlijk |nou |dan )*(?:sociale|social) media\b`,
+    String.raw`\b${PLATFORM} (?:staat|staan) niet (?:in|bij|op) (?:het|de) (?:rijtje|lijst|lijstje|opsomming)\b`,
+  ]],
+  ['private', [
+    String.raw`\b(?:geldt|gelden|gaat|gaan|telt|tellen)\b${ANY} (?:${THE_CODE}|dit|het)\b${ANY} (?:prive|thuis|vrije tijd|buiten (?:school|schooltijd|werktijd|werk|het werk)|weekend|vakantie|eigen (?:insta|instagram|account|profiel|facebook|tiktok))\b`,
+    String.raw`\b(?:valt|vallen) mijn (?:prive|eigen|persoonlijke)\b${ANY} onder\b`,
+    String.raw`\bte zeggen (?:over|van)\b${ANY} mijn (?:prive|eigen|persoonlijke)\b`,
+  ]],
+  ['audience', [
+    String.raw`\bvoor wie\b${ANY} (?:${CODE}|dit|het)\b`,
+    String.raw`\b(?:${CODE}|dit|het)\b${ANY} voor wie\b`,
+    String.raw`\b(?:geldt|gelden)\b${ANY} (?:${THE_CODE}|dit|het)\b (?:(?:dan|nou|eigenlijk|toch|wel) )*(?:ook )?(?:voor|alleen voor) ${AUDIENCE}\b`,
+    String.raw`\b${THE_CODE} alleen voor\b`,
+    String.raw`\bmoeten? (?:ik|ouders|leerlingen|wij|we|docenten|leerkrachten)\b${ANY} (?:ook )?aan ${THE_CODE}${ANY} houden\b`,
+    String.raw`\b(?:is|zijn) ${THE_CODE} (?:ook |alleen |eigenlijk |nou |toch )*(?:voor|bedoeld voor) ${AUDIENCE}\b`,
+    String.raw`\b(?:geldt|gelden)\b${ANY} (?:ook |alleen )?voor (?:mijn|onze|elke|iedere|alle) (?:eigen )?(?:school|scholen|locatie)\b(?! (?:insta|instagram|account|pagina|website|facebook|site))`,
+    String.raw`\b(?:is|zijn) (?:dit|dat|deze|die)(?: (?:toch|nou|eigenlijk|nu))? alleen (?:voor|bedoeld voor) ${AUDIENCE} (?:of |en |$)`,
+  ]],
+  ['purpose', [
+    String.raw`\bwaarom\b${ANY} (?:${CODE})\b`,
+    String.raw`\b(?:doel|bedoeling|nut)\b${ANY} (?:van )?${THE_CODE}\b`,
+    String.raw`\bwat wil(?:len)?\b${ANY} ${THE_CODE}${ANY} bereiken\b`,
+    String.raw`\bwat wil(?:len)?\b${ANY} bereiken (?:met|door) ${THE_CODE}`,
+    String.raw`\bwaar (?:is|dient)\b ${THE_CODE}${ANY} voor\b`,
+  ]],
+  ['source', [
+    String.raw`\bwie (?:heeft|hebben)\b${ANY} (?:${CODE}|dit|het)\b${ANY} (?:geschreven|opgesteld|gemaakt|bedacht|samengesteld)\b`,
+    String.raw`\bwie (?:schreef|maakte|stelde)\b${ANY} ${THE_CODE}\b`,
+    String.raw`\bwaar komt ${THE_CODE}${ANY} vandaan\b`,
+    String.raw`\b${THE_CODE}${ANY} gebaseerd op\b`,
+  ]],
+  ['approval', [
+    String.raw`\b${THE_CODE}${ANY} (?:goedgekeurd|vastgesteld|ingestemd|ondertekend)\b`,
+    String.raw`\bwie (?:heeft|hebben)\b${ANY} ${THE_CODE}${ANY} (?:goedgekeurd|vastgesteld)\b`,
+    String.raw`\bmedezeggenschapsraad\b${ANY} (?:${CODE})\b`,
+  ]],
+  ['consequences', [
+    String.raw`\b(?:niet aan|niet houd|niet hou)\b${ANY} ${THE_CODE}`,
+    String.raw`\b${THE_CODE}${ANY} (?:niet aan|overtreed|overtreden|overtreedt|breek|breekt|schend)\b`,
+    String.raw`\b(?:ik|je|jij|een collega|iemand|medewerkers?) (?:me |zich |mij )?niet aan ${THE_CODE}${ANY} (?:hou|houd|houdt|houden)\b`,
+    String.raw`\b(?:gevolgen|consequenties|sancties|straf)\b${ANY} (?:overtreden|overtreding)\b${ANY} ${THE_CODE}`,
+    String.raw`\bwat (?:als|gebeurt er als) (?:ik|je|jij|we|wij) (?:me|mij|je|ons) er niet aan (?:hou|houd|houdt|houden)\b`,
+    String.raw`\bwie (?:beslist|beslissen|besluit|bepaalt|bepalen)\b${ANY} (?:straf|straffen|sanctie|sancties|strafmaatregel|strafmaatregelen)\b`,
+  ]],
+  ['find', [
+    String.raw`\bwaar (?:vind|vinden|staat|staan|lees|kan|kunnen|ligt)\b${ANY} ${THE_CODE}\b`,
+    String.raw`\b${THE_CODE}${ANY} (?:nalezen|terugvinden|inzien|lezen|vinden|downloaden|bekijken)\b`,
+    String.raw`\bhoe kom (?:ik|je|we|wij) aan ${THE_CODE}\b`,
+    String.raw`\bhoe (?:krijgen|krijg)\b${ANY} ${THE_CODE}\b`,
+  ]],
+  ['local', [
+    String.raw`\b(?:mag|mogen|kan|kunnen|moet|moeten) (?:we|wij|scholen|de school|onze school|een school|elke school|iedere school)\b${ANY} (?:eigen|extra|aanvullende|strengere|schooleigen) (?:regels|afspraken|beleid|aanpak)\b`,
+    String.raw`\b(?:eigen|extra|aanvullende|strengere|schooleigen) (?:regels|afspraken|beleid|aanpak)\b${ANY} (?:bovenop|naast|aanvulling op) ${THE_CODE}`,
+  ]],
+  ['trust', [
+    String.raw`\bvertrouw\w* (?:het bestuur|de stichting|de school|school|de directie|ze|jullie|men)\b(?:${ANY} (?:op|erop)| (?:ons|mij|me|het personeel|personeel|medewerkers|docenten|leerkrachten))\b`,
+    String.raw`\b(?:gaan|gaat) (?:ze|jullie|het bestuur|de stichting|de school|de directie|men)\b${ANY} (?:vanuit|ervanuit|uit)\b${ANY} (?:we|wij|ik|leerkrachten|docenten|medewerkers|professionals|personeel)\b${ANY} (?:zelf|wel)\b`,
+    String.raw`\b(?:lijst|lijstje)\b${ANY} (?:verboden|niet mag|regels)\b${ANY} (?:vertrouw\w*|gezonde? verstand|zelf)\b`,
+  ]],
+  ['representative', [
+    String.raw`(?:\b(?:nergens|nooit)\b|\b(?:zeg|zet|noem|vermeld|laat|staat) (?:ik |je )?niet\b|\bniemand weet)${ANY} (?:waar ik werk|waar ik les geef|op welke school ik|dat ik (?:juf|meester|docent|leraar|leerkracht) ben)\b`,
+  ]],
+  // Not "hoe zet ik mijn account op privé zodat niemand …?": that asks for the app's settings.
+  ['findable', [
+    String.raw`^(?!.*\bhoe (?:zet|maak|stel|krijg|kan|kun|doe|moet)\b).*\b(?:prive|besloten|beslote|afgeschermd|verborgen|close friends|alleen vrienden|alleen voor vrienden)\b${ANY} (?:niemand|niks|niets|niet)\b${ANY} (?:zien|ziet|zie|lezen|vinden|terugvinden|terugzien)\b`,
+  ]],
+  ['responsible', [
+    String.raw`\b(?:ben ik|zijn wij|zijn we)\b${ANY} (?:zelf |persoonlijk )?(?:verantwoordelijk|aansprakelijk|aan te spreken)\b`,
+    String.raw`\bwie is\b${ANY} (?:verantwoordelijk|aansprakelijk|aan te spreken)\b${ANY} (?:ik|wij|we)\b`,
+    String.raw`\b(?:de school|het bestuur|de stichting|de werkgever|mijn werkgever) (?:is |zijn )?(?:ook )?(?:verantwoordelijk|aansprakelijk)(?: is| zijn)? (?:voor|als)\b${ANY} (?:wij|we|ik|personeel|medewerkers)\b`,
+    String.raw`\bwiens (?:probleem|verantwoordelijkheid|schuld)\b`,
+  ]],
+  // "vindt het bestuur social media nuttig of vooral een risico?": the board's view, which the introductions give.
+  ['stance', [
+    String.raw`\b(?:vindt|vinden|ziet|zien|denkt|denken|staat|staan) (?:${BOARD}|men)\b${ANY} (?:social media|sociale media|socials)\b${ANY} (?:nuttig|goed|slecht|positief|negatief|risico|gevaar|gevaarlijk|waardevol|belangrijk|kans|kansen|voordelen|nadelen)\b`,
+    String.raw`\b(?:social media|sociale media|socials) (?:nou |eigenlijk |nu )*(?:goed|slecht|nuttig|positief|negatief) (?:of|en) (?:goed|slecht|nuttig|positief|negatief|gevaarlijk)\b${ANY} (?:volgens|vindt|vinden)\b`,
+    String.raw`\bhoe (?:kijkt|kijken|staat|staan|denkt|denken) ${BOARD}\b${ANY} (?:social media|sociale media|socials)\b`,
+    String.raw`\b(?:social media|sociale media|socials)\b${ANY} volgens ${BOARD}\b${ANY} (?:voordelen|nadelen|nuttig|goed|slecht|positief|negatief|kansen|risico|risicos)\b`,
+    String.raw`\b(?:is|zijn) ${BOARD} (?:nou |eigenlijk |nu )*voor of tegen\b`,
+    String.raw`^(?=.*\b(?:social media|sociale media|socials)\b).*\bwaarom (?:zou|zouden|moet|moeten) (?:ik|we|wij|je)\b${ANY} (?:er|daar) (?:\S+ )*?(?:iets |wat )?mee (?:doen|werken|bezig zijn)\b`,
+  ]],
+  // "ik ben nieuw, wie had mij over dit protocol moeten inlichten?": who makes the code known to staff.
+  ['informed', [
+    String.raw`\bwie (?:had|moet|moest|zou|hoort|hoorde|gaat)\b${ANY} (?:over |van )?${THE_CODE}${ANY} (?:inlichten|informeren|vertellen|uitleggen|op de hoogte (?:brengen|stellen))\b`,
+    String.raw`\bwie (?:informeert|vertelt|licht)\b${ANY} (?:over|van) ${THE_CODE}\b`,
+    String.raw`\bwie (?:moet|moeten|moest|had|hoort|hoorde|zou)\b${ANY} (?:inlichten|informeren|vertellen|uitleggen) (?:over|van) ${THE_CODE}\b`,
+    String.raw`\bhoe (?:horen|weten|hoor|weet)\b${ANY} (?:ik|we|wij|leerkrachten|docenten|medewerkers|collegas|personeel)\b${ANY} (?:van |over )?${THE_CODE}\b`,
+    String.raw`\b(?:ooit )?(?:iets )?over ${THE_CODE}${ANY} (?:verteld|uitgelegd|geinformeerd)\b${ANY} wiens (?:taak|klus)\b`,
+    String.raw`\b(?:hoort|moet|moeten|hoorde|moest) (?:de directie|de school|school|mijn leidinggevende|de leidinggevende|het bestuur|de stichting)\b${ANY} (?:in te lichten|te informeren|op de hoogte te (?:brengen|stellen))\b`,
+  ]],
+  // The excuse "ik heb het alleen doorgestuurd, niet gemaakt": whoever shares answers for it too. Only
+  // with the excuse itself (not gemaakt, niks fout, verantwoordelijk): "alleen gedeeld met mijn team" is no excuse.
+  ['forwarded', [
+    String.raw`^(?=.*\balleen (?:maar )?(?:doorgestuurd|gedeeld|geliked|geliket|gerepost|geretweet|doorgezet|doorgeplaatst|geforward)\b(?! met))(?=.*\b(?:niet (?:zelf )?(?:gemaakt|geschreven|bedacht|verzonnen|gepost)|(?:niks|niets) (?:fout|verkeerd|mee te maken)|verantwoordelijk|schuld|maakt (?:dat|het) (?:uit|verschil))\b)`,
+  ]],
+  // "een vader zet nare dingen over de juf op fb, kan de school daar iets tegen doen?": what the school
+  // may do to a pupil or parent who breaks the code (staff measures are 'consequences').
+  ['pupilMeasures', [
+    String.raw`\bwat (?:kan|kunnen|gaat|zal|mag) (?:de )?(?:school|directie|stichting|het bestuur|we|wij)\b${ANY} (?:doen )?(?:tegen|met) (?:die |deze |zo een |zo n |een |de |dat |zon )?${PUPIL_OR_PARENT}\b`,
+    String.raw`\bwat (?:kan|gaat|zal) er (?:met|gebeuren met) (?:die |deze |zo een |een |de |dat )?${PUPIL_OR_PARENT}\b`,
+    String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\b(?:kan|kunnen|mag|mogen) (?:de )?(?:school|directie|we|wij)\b${ANY} (?:iets|wat|echt iets) (?:tegen|aan) (?:doen|ondernemen)\b`,
+    String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\bvan school (?:sturen|gestuurd|getrapt|verwijderen|verwijderd)\b`,
+    String.raw`\bkrijgt (?:die |deze |zo een |een |de |dat )?${PUPIL_OR_PARENT}\b${ANY} (?:straf|een straf|gevolgen|een sanctie)\b`,
+  ]],
+  ['monitoring', [
+    String.raw`\b(?:houdt|houden|kijkt|kijken|controleert|controleren|checkt|checken|volgt|volgen|monitort|monitoren|leest|lezen)\b (?:het bestuur|de stichting|de school|school|de directie|de werkgever|mijn werkgever|mijn baas|de baas|mijn leidinggevende|de leidinggevende|ze|jullie)\b${ANY} (?:mee|in de gaten|wat (?:ik|wij|we|personeel|medewerkers|docenten|leerkrachten|collegas)|(?:mijn|onze|ons) (?:(?:prive|eigen|persoonlijke) )?(?:posts|berichten|account|accounts|insta|instagram|facebook|fb|tiktok|twitter|linkedin|socials|social media|sociale media|profiel|profielen|tijdlijn))\b`,
+    String.raw`\bwordt (?:er )?(?:gecontroleerd|gecheckt|bijgehouden|gemonitord|meegekeken|meegelezen) (?:wat|of) (?:ik|wij|we|personeel|medewerkers|docenten|leerkrachten)\b`,
+  ]],
+];
+
+export const INTENT_PATTERNS: ReadonlyArray<readonly [CodeIntent, RegExp]> = BRANCHES.map(([intent, branches]) => [intent, new RegExp(branches.join('|'))]);
+
+/**
+ * A question that names another document is not about this code: "waar vind ik het protocol over
+ * grensoverschrijdend gedrag?", "waar staan de andere protocollen?" (only where the code points to
+ * them answers it: 'documents'). "Het protocol over social media" is this one, and "wat zegt het
+ * protocol over filmen?" asks what this code says about a subject.
+ */
+export const OTHER_DOCUMENT = new RegExp(
+  String.raw`\banderen? ${CODE}|(?<!\b(?:zegt|zeggen|staat|staan|vindt|vinden)(?: \S+)? )\b${CODE} (?:over|tegen) (?!social|sociale|socials|online|internet|het gebruik)`,
+);
+
+/** Other documents by name: a compound ending in "protocol" ("pestprotocol") is another protocol. */
+const NAMED_DOCUMENT = String.raw`(?:leerlingenstatuut|integriteitscode|meldcode|klachtenregeling|privacyreglement|privacybeleid|pestprotocol|pestbeleid|(?!socialmedia|sociale?media)\w+protocol(?:len)?|(?:een )?apart(?:e)? (?:protocol|document|regeling|beleid))`;
+/** Asking where another document is, or whether there is (or will be) one. */
+export const WHERE_DOCUMENT = new RegExp(
+  String.raw`\b(?:waar|welke|hoe kom|is er|zijn er|komt er|komen er|bestaat er|bestaan er|hebben we|hebben wij|heeft de school|heeft school)\b`,
+);
+/** ... and it is a document: "waar vind ik de regels over foto's?" asks for this code's rules on photos. */
+export const A_DOCUMENT = new RegExp(String.raw`\banderen? |\b(?:protoc\w*|protok\w*|reglement|document|statuut) (?:over|tegen|van|voor)\b`);
+/** "waar vind ik het pestprotocol?", "komt er nog een apart protocol?" */
+export const NAMED_DOCUMENT_ASKED = new RegExp(String.raw`\b(?:waar|is er|komt er|bestaat er|hebben we|hebben wij)\b${ANY} ${NAMED_DOCUMENT}\b`);
+
