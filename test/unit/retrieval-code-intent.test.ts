@@ -93,6 +93,11 @@ describe('standard questions about the code itself', () => {
     ['een moeder scheldt de juf uit in de ouderapp, kan de school daar iets tegen doen?', 'pupilMeasures'],
     ['wat kan er met die leerling gebeuren als hij zo doorgaat?', 'pupilMeasures'],
     ['krijgt die jongen straf voor dat filmpje?', 'pupilMeasures'],
+    ['een moeder zette een nare meme over de meester in de groepsapp. doet de school daar iets aan?', 'pupilMeasures'],
+    ['wat is nou eigenlijk de hoofdregel?', 'mainRule'],
+    ['kun je in 1 zin zeggen wat de regels zijn?', 'mainRule'],
+    ['is de klassenapp ook social media?', 'definition'],
+    ['iemand zei dat het protocol er alleen is om ons te pesten. waar is het echt voor bedoeld?', 'purpose'],
   ])('%j → %s', (question, intent) => {
     expect(detectCodeIntent(question)).toBe(intent);
   });
@@ -166,6 +171,20 @@ describe('standard questions about the code itself', () => {
     // Without the board's file the same question is ranked by words alone.
     const plain = createSearchIndex(board.knowledge, loadVocabulary(), { ...board, codeIntents: undefined });
     expect(search(plain, question).codeIntent).toBeUndefined();
+  });
+});
+
+describe('a standard question about pupils', () => {
+  // oog names its staff rule and its pupil rule for "what is the main rule": the one for the people asked about.
+  it.each([
+    ['wat is de hoofdregel voor ons als leraren?', 'oog:3.1.3'],
+    ['wat is de hoofdregel voor lln online?', 'oog:3.2.1'],
+  ])('%j quotes %s', (question, id) => {
+    const board = loadBoardKnowledge('knowledge', 'oog');
+    const index = createSearchIndex(board.knowledge, loadVocabulary(), board);
+    const answer = answerQuestion(index, question);
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.best.section.id).toBe(id);
   });
 });
 

@@ -11,9 +11,10 @@ import type { KnowledgeDocument } from './types.js';
  * or closed account keeps posts from being seen, who answers for what staff post, how the board
  * looks at social media (an opportunity or a risk), who tells staff about the code, whether
  * "I only forwarded it" makes a difference, where the other documents it refers to are,
- * and what the school may do to a pupil or parent who breaks it.
+ * what the school may do to a pupil or parent who breaks it,
+ * and what its main rule is.
  */
-export const CODE_INTENTS = ['purpose', 'audience', 'private', 'source', 'approval', 'consequences', 'find', 'definition', 'monitoring', 'local', 'trust', 'representative', 'findable', 'responsible', 'stance', 'informed', 'forwarded', 'documents', 'pupilMeasures'] as const;
+export const CODE_INTENTS = ['purpose', 'audience', 'private', 'source', 'approval', 'consequences', 'find', 'definition', 'monitoring', 'local', 'trust', 'representative', 'findable', 'responsible', 'stance', 'informed', 'forwarded', 'documents', 'pupilMeasures', 'mainRule'] as const;
 export type CodeIntent = (typeof CODE_INTENTS)[number];
 
 /**
@@ -29,7 +30,7 @@ export interface CodeIntentSections {
 }
 
 /** Intents added after boards' files were written: a file without them still loads (the code is taken to be silent). */
-export const OPTIONAL_INTENTS: ReadonlySet<CodeIntent> = new Set(['local', 'trust', 'representative', 'findable', 'responsible', 'stance', 'informed', 'forwarded', 'documents', 'pupilMeasures']);
+export const OPTIONAL_INTENTS: ReadonlySet<CodeIntent> = new Set(['local', 'trust', 'representative', 'findable', 'responsible', 'stance', 'informed', 'forwarded', 'documents', 'pupilMeasures', 'mainRule']);
 
 const sectionList = z.array(z.string().min(1)).max(3);
 const fileSchema = z

@@ -21,7 +21,7 @@ const BOARD = String.raw`(?:het bestuur|de stichting|de school|school|de directi
 /** Pupils and parents, whom a school's measures other than staff's concern. */
 const PUPIL_OR_PARENT = String.raw`(?:\w*leerling(?:en)?|ouders?|vader|moeder|jongen|meisje|kind|kinderen|klasgenoot|scholier)`;
 /** Platforms a teacher may doubt are social media in the code's sense ("valt tiktok daar ook onder?"). */
-const PLATFORM = String.raw`(?:whatsapp|linkedin|youtube|teams|snapchat|pinterest|twitch|discord|tiktok|threads|bereal|mastodon|bluesky|reddit|strava|een blog|een forum|een podcast|appgroepen|groepsapps)`;
+const PLATFORM = String.raw`(?:whatsapp|linkedin|youtube|teams|snapchat|pinterest|twitch|discord|tiktok|threads|bereal|mastodon|bluesky|reddit|strava|een blog|een forum|een podcast|(?:een |de )?(?:groepsapp|appgroep|klassenapp|whatsappgroep|groepschat|klassenchat)s?|appgroepen)`;
 
 /**
  * Each intent's patterns, tried in this order (the first intent with a matching branch wins); one
@@ -56,6 +56,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\bwat wil(?:len)?\b${ANY} ${THE_CODE}${ANY} bereiken\b`,
     String.raw`\bwat wil(?:len)?\b${ANY} bereiken (?:met|door) ${THE_CODE}`,
     String.raw`\bwaar (?:is|dient)\b ${THE_CODE}${ANY} voor\b`,
+    // "… dat hele protocol … Waar is het nou eigenlijk voor bedoeld?": the code named earlier in the message.
+    String.raw`^(?=.*\b${CODE}\b).*\bwaar (?:is|zijn|dient|dienen) (?:het|dat|die|dit|ze)\b${ANY} voor (?:bedoeld|nodig)\b`,
   ]],
   ['source', [
     String.raw`\bwie (?:heeft|hebben)\b${ANY} (?:${CODE}|dit|het)\b${ANY} (?:geschreven|opgesteld|gemaakt|bedacht|samengesteld)\b`,
@@ -67,6 +69,12 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b${THE_CODE}${ANY} (?:goedgekeurd|vastgesteld|ingestemd|ondertekend)\b`,
     String.raw`\bwie (?:heeft|hebben)\b${ANY} ${THE_CODE}${ANY} (?:goedgekeurd|vastgesteld)\b`,
     String.raw`\bmedezeggenschapsraad\b${ANY} (?:${CODE})\b`,
+  ]],
+  // "wat is de hoofdregel?", "wat is in één zin de belangrijkste regel?": the rule the code puts above the others.
+  ['mainRule', [
+    String.raw`\b(?:hoofdregel|hoofdregels|gouden regel|basisregel|belangrijkste (?:regel|afspraak|richtlijn))\b`,
+    String.raw`\bin (?:een|1) (?:zin|zinnetje)\b${ANY} (?:${CODE}|regel)\b`,
+    String.raw`\b(?:kern|samenvatting) van ${THE_CODE}\b`,
   ]],
   ['consequences', [
     String.raw`\b(?:niet aan|niet houd|niet hou)\b${ANY} ${THE_CODE}`,
@@ -133,6 +141,7 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\bwat (?:kan|kunnen|gaat|zal|mag) (?:de )?(?:school|directie|stichting|het bestuur|we|wij)\b${ANY} (?:doen )?(?:tegen|met) (?:die |deze |zo een |zo n |een |de |dat |zon )?${PUPIL_OR_PARENT}\b`,
     String.raw`\bwat (?:kan|gaat|zal) er (?:met|gebeuren met) (?:die |deze |zo een |een |de |dat )?${PUPIL_OR_PARENT}\b`,
     String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\b(?:kan|kunnen|mag|mogen) (?:de )?(?:school|directie|we|wij)\b${ANY} (?:iets|wat|echt iets) (?:tegen|aan) (?:doen|ondernemen)\b`,
+    String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\b(?:doet|doen) (?:de )?(?:school|directie)\b${ANY} (?:iets|wat) (?:mee|aan|tegen)\b`,
     String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\bvan school (?:sturen|gestuurd|getrapt|verwijderen|verwijderd)\b`,
     String.raw`\bkrijgt (?:die |deze |zo een |een |de |dat )?${PUPIL_OR_PARENT}\b${ANY} (?:straf|een straf|gevolgen|een sanctie)\b`,
   ]],

@@ -3,6 +3,7 @@ import { A_DOCUMENT, INTENT_PATTERNS, NAMED_DOCUMENT_ASKED, OTHER_DOCUMENT, WHER
 import { tokenize } from './normalize.js';
 import type { SearchIndex } from './index.js';
 import type { SectionHit } from './search.js';
+import type { VocabularyAudience } from './vocabulary.js';
 
 // The standard questions about the code itself: recognised by their form (code-intent-patterns.ts)
 // and answered from the sections each board names for them (code-intents.yaml).
@@ -23,11 +24,18 @@ export function detectCodeIntent(question: string, tokens: readonly string[] = t
  * A standard question about the code itself goes to the first section the board names for it that
  * the question matches at all; scores stay in place, best first, as with the re-ranker.
  */
-export function codeIntentFirst<T extends SectionHit>(index: SearchIndex, intent: CodeIntent | undefined, ranked: T[]): { ranked: T[]; named?: { intent: CodeIntent; hit: T } } {
-  // The board's order decides (best first), among the named sections the question matches at all.
+export function codeIntentFirst<T extends SectionHit>(
+  index: SearchIndex,
+  intent: CodeIntent | undefined,
+  ranked: T[],
+  subject?: VocabularyAudience,
+): { ranked: T[]; named?: { intent: CodeIntent; hit: T } } {
+  // The board's order decides (best first), among the named sections the question matches at all;
+  // a question about pupils or parents ("wat is de hoofdregel voor lln?") takes the first named for them.
   const named = intent ? (index.codeIntents.get(intent) ?? []).map((i) => index.sections[i]!) : [];
   const present = named.map((indexed) => ranked.findIndex((hit) => hit.indexed === indexed && hit.score > 0)).filter((i) => i >= 0);
-  const at = present[0] ?? -1;
+  const forSubject = subject && subject !== 'medewerkers' ? present.find((i) => ranked[i]!.indexed.section.audience.includes(subject)) : undefined;
+  const at = forSubject ?? present[0] ?? -1;
   if (!intent || at < 0) return { ranked };
   const scores = ranked.map((h) => h.score);
   const reordered = [ranked[at]!, ...ranked.slice(0, at), ...ranked.slice(at + 1)];

@@ -231,7 +231,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   const hits: RankingHit[] = reranked;
   const named = query.codeIntent ? index.codeIntents.get(query.codeIntent) : undefined;
   for (let at = next; at < sections; at++) if (options.hits !== 'top' || named?.includes(first.order[at]!)) hits.push(unrefined(at));
-  const { ranked, named: namedHit } = codeIntentFirst(index, query.codeIntent, hits);
+  const { ranked, named: namedHit } = codeIntentFirst(index, query.codeIntent, hits, query.subject);
   const decisive = namedHit ? { decisive: strip(namedHit.hit), codeIntent: { intent: namedHit.intent, hit: strip(namedHit.hit) } } : candidates[0] ? { decisive: strip({ ...candidates[0], score: topScore }) } : {};
   // The ranked hits keep their ranking fields: copying 60–70 objects per question only to drop them
   // cost more than the rest of the ranking's bookkeeping (a SectionHit is what callers see).
