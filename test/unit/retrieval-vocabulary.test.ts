@@ -64,6 +64,16 @@ describe('synonym expansion by theme', () => {
     expect(units.find((u) => u.surface === 'vrije')?.importance).toBeGreaterThan(0);
   });
 
+  it('gives a phrase that names a topic its weight even when its word alone only says posting', () => {
+    // "erbij zetten" is "vermelden" (say whose opinion it is); "zetten" alone is a weak posting word.
+    const mention: KnowledgeDocument['sections'][number] = { id: 't:3', org: 't', headingPath: ['Mening'], audience: ['medewerkers'], text: 'Vermeld dat het je persoonlijke mening is.' };
+    const withMention = createSearchIndex({ ...doc, sections: [...doc.sections, mention] }, loadVocabulary());
+    const zetten = (q: string) => analyzeQuery(withMention, q).units.find((u) => u.surface === 'zetten');
+    expect(zetten('moet ik erbij zetten dat het mijn eigen mening is?')?.alts.has('vermeld')).toBe(true);
+    expect(zetten('moet ik erbij zetten dat het mijn eigen mening is?')?.importance).toBe(1);
+    expect(zetten('mag ik dit op insta zetten?')?.importance).toBeLessThan(1);
+  });
+
   it('gives words that only say "social media" or "the code" little weight, platform-specific words full weight', () => {
     const importance = (q: string, w: string): number | undefined => analyzeQuery(index, q).units.find((u) => u.surface === w)?.importance;
     expect(importance('mag dit online', 'online')).toBeLessThan(0.5);

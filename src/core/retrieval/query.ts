@@ -221,6 +221,9 @@ export function analyzeQuery(index: SearchIndex, question: string, options: { st
     if (target.position === -1 && draft.topicGroups > 0 && draft.groupWeight !== undefined) {
       target.optional = false;
       target.importance = draft.groupWeight;
+    } else if (draft.topicGroups > 0 && draft.groupWeight !== undefined && target.importance < draft.groupWeight) {
+      // "erbij zetten" (mention it) is a topic where "zetten" alone only says posting: the phrase's weight.
+      target.importance = draft.groupWeight;
     }
   }
 
