@@ -62,6 +62,7 @@ describe('standard questions about the code itself', () => {
     ['ik zeg nooit op welke school ik werk', 'representative'],
     ['mn insta staat op prive dus lln en ouders kunnen toch niks zien van wat ik post?', 'findable'],
     ['een collega zet alles in een besloten fb groep, dus niemand ziet het ooit?', 'findable'],
+    ["ik zet mijn account straks op privé, dan vindt niemand die oude foto's meer toch?", 'findable'],
     ["er staat steeds 'Konot'. geldt dat dan ook voor mijn eigen school?", 'audience'],
     ['geldt dit voor alle scholen van de stichting?', 'audience'],
     ['als ik iets online zet en het loopt uit de hand, wie is er dan op aan te spreken: ik of het bestuur?', 'responsible'],

@@ -45,6 +45,8 @@ describe('synonym expansion by theme', () => {
     ['mogen kinderen hun smartwatch in de klas dragen?', true],
     // A compound that ends in a social-media word is one; a stem that merely looks like one is not.
     ['een collega zette iets in de dorpsapp', true],
+    ['bij een sextingzaak, wie helpt de school?', true],
+    ['mijn rooster is erg instabiel dit jaar', false],
     ['wie regelt de kerstborrel?', false],
     ['mag ik in de klas snoep uitdelen?', false],
     // Asked of a bot about social media, "dit thema" is social media; "het thema van de ouderavond" is not.

@@ -105,6 +105,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
   // Not "hoe zet ik mijn account op privé zodat niemand …?": that asks for the app's settings.
   ['findable', [
     String.raw`^(?!.*\bhoe (?:zet|maak|stel|krijg|kan|kun|doe|moet)\b).*\b(?:prive|besloten|beslote|afgeschermd|verborgen|close friends|alleen vrienden|alleen voor vrienden)\b${ANY} (?:niemand|niks|niets|niet)\b${ANY} (?:zien|ziet|zie|lezen|vinden|terugvinden|terugzien)\b`,
+    // "… zet ik mijn insta later op privé, dan vindt niemand die foto's meer"
+    String.raw`^(?!.*\bhoe (?:zet|maak|stel|krijg|kan|kun|doe|moet)\b).*\b(?:prive|besloten|afgeschermd|verborgen)\b${ANY} (?:ziet|vindt|leest|kan|kunnen) (?:niemand|geen mens|niemand meer)\b`,
   ]],
   ['responsible', [
     String.raw`\b(?:ben ik|zijn wij|zijn we)\b${ANY} (?:zelf |persoonlijk )?(?:verantwoordelijk|aansprakelijk|aan te spreken)\b`,

@@ -50,6 +50,8 @@ const SUBORDINATE = /^\s*(?:ook |zelfs |juist |maar |vooral )?(?:als|omdat|want|
 /** The shortest first and last part of a compound read as "a kind of social-media word" ("dorps|app"). */
 const MIN_DOMAIN_MODIFIER = 3;
 const MIN_DOMAIN_TAIL = 3;
+/** ... and the shortest first part read as "about a social-media word" ("sexting|zaak"). */
+const MIN_DOMAIN_HEAD = 6;
 const VERB_PARTICLE = /^(?:aan|af|bij|door|in|mee|na|neer|om|onder|op|over|rond|samen|terug|toe|uit|vast|voor|weg|los)/;
 
 /**
@@ -61,6 +63,9 @@ function endsInDomainWord(word: string, domainWords: ReadonlySet<string>): boole
   if (VERB_PARTICLE.test(word)) return false;
   // The last part as written, not its stem: "kerstborrel" ends in the stem of "reel", not in a word.
   for (let start = MIN_DOMAIN_MODIFIER; start <= word.length - MIN_DOMAIN_TAIL; start++) if (domainWords.has(word.slice(start))) return true;
+  // A compound whose first part is a long social-media word is about it too ("sextingzaak",
+  // "tiktokaccount"); short ones are left out ("post|code", "app|el", "insta|biel").
+  for (let end = MIN_DOMAIN_HEAD; end <= word.length - MIN_DOMAIN_TAIL; end++) if (domainWords.has(word.slice(0, end))) return true;
   return false;
 }
 
