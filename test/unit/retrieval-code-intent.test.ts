@@ -97,6 +97,9 @@ describe('standard questions about the code itself', () => {
     ['een moeder zette een nare meme over de meester in de groepsapp. doet de school daar iets aan?', 'pupilMeasures'],
     ['wat is nou eigenlijk de hoofdregel?', 'mainRule'],
     ['kun je in 1 zin zeggen wat de regels zijn?', 'mainRule'],
+    // "Andere regels" online is the question whether the code holds online what holds in class, not another document.
+    ["een collega zegt 'online gelden gewoon andere regels', klopt dat?", 'mainRule'],
+    ['welke andere regels moet ik er nog bij pakken, waar staan die?', 'documents'],
     ['is de klassenapp ook social media?', 'definition'],
     ['iemand zei dat het protocol er alleen is om ons te pesten. waar is het echt voor bedoeld?', 'purpose'],
   ])('%j → %s', (question, intent) => {

@@ -75,6 +75,10 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b(?:hoofdregel|hoofdregels|gouden regel|basisregel|belangrijkste (?:regel|afspraak|richtlijn))\b`,
     String.raw`\bin (?:een|1) (?:zin|zinnetje)\b${ANY} (?:${CODE}|regel)\b`,
     String.raw`\b(?:kern|samenvatting) van ${THE_CODE}\b`,
+    // "online is alles anders, daar gelden andere regels": whether the code holds online what holds in class.
+    // Not "… welke andere regels ik erbij moet pakken, waar staan die?": that asks for other documents.
+    String.raw`^(?!.*\bwaar (?:staan|staat|vind|vinden|lees)\b).*\b(?:online|op social media|op sociale media|op internet|op socials)\b${ANY} (?:andere|dezelfde|zelfde|eigen) (?:regels|normen|omgangsregels|omgangsvormen)\b`,
+    String.raw`^(?!.*\bwaar (?:staan|staat|vind|vinden|lees)\b).*\b(?:andere|dezelfde|zelfde) (?:regels|normen|omgangsregels|omgangsvormen)\b${ANY} (?:online|op social media|op sociale media|op internet|op socials)\b`,
   ]],
   ['consequences', [
     String.raw`\b(?:niet aan|niet houd|niet hou)\b${ANY} ${THE_CODE}`,
@@ -162,7 +166,7 @@ export const INTENT_PATTERNS: ReadonlyArray<readonly [CodeIntent, RegExp]> = BRA
  * protocol over filmen?" asks what this code says about a subject.
  */
 export const OTHER_DOCUMENT = new RegExp(
-  String.raw`\banderen? ${CODE}|(?<!\b(?:zegt|zeggen|staat|staan|vindt|vinden)(?: \S+)? )\b${CODE} (?:over|tegen) (?!social|sociale|socials|online|internet|het gebruik)`,
+  String.raw`\banderen? (?:protoc\w*|protok\w*|reglement\w*|documenten?|gedragscodes?|codes?)\b|(?<!\b(?:zegt|zeggen|staat|staan|vindt|vinden)(?: \S+)? )\b${CODE} (?:over|tegen) (?!social|sociale|socials|online|internet|het gebruik)`,
 );
 
 /** Other documents by name: a compound ending in "protocol" ("pestprotocol") is another protocol. */
@@ -173,6 +177,8 @@ export const WHERE_DOCUMENT = new RegExp(
 );
 /** ... and it is a document: "waar vind ik de regels over foto's?" asks for this code's rules on photos. */
 export const A_DOCUMENT = new RegExp(String.raw`\banderen? |\b(?:protoc\w*|protok\w*|reglement|document|statuut) (?:over|tegen|van|voor)\b`);
+/** "welke andere regels moet ik erbij pakken, waar staan die?" (other rules alone may be online's: "gelden online andere regels?") */
+export const OTHER_RULES_ASKED = new RegExp(String.raw`^(?=.*\banderen? (?:regels|afspraken|richtlijnen)\b).*\bwaar (?:staan|staat|vind|vinden|lees)\b`);
 /** "waar vind ik het pestprotocol?", "komt er nog een apart protocol?" */
 export const NAMED_DOCUMENT_ASKED = new RegExp(String.raw`\b(?:waar|is er|komt er|bestaat er|hebben we|hebben wij)\b${ANY} ${NAMED_DOCUMENT}\b`);
 

@@ -1,5 +1,5 @@
 import type { CodeIntent } from '../knowledge/code-intents.js';
-import { A_DOCUMENT, INTENT_PATTERNS, NAMED_DOCUMENT_ASKED, OTHER_DOCUMENT, WHERE_DOCUMENT } from './code-intent-patterns.js';
+import { A_DOCUMENT, INTENT_PATTERNS, NAMED_DOCUMENT_ASKED, OTHER_DOCUMENT, OTHER_RULES_ASKED, WHERE_DOCUMENT } from './code-intent-patterns.js';
 import { tokenize } from './normalize.js';
 import type { SearchIndex } from './index.js';
 import type { SectionHit } from './search.js';
@@ -15,7 +15,7 @@ export function detectCodeIntent(question: string, tokens: readonly string[] = t
   // where the code points to other documents (or says one will come) answers it; anything else about
   // another document is not about this code.
   if (OTHER_DOCUMENT.test(text)) return WHERE_DOCUMENT.test(text) && A_DOCUMENT.test(text) ? 'documents' : undefined;
-  if (NAMED_DOCUMENT_ASKED.test(text)) return 'documents';
+  if (NAMED_DOCUMENT_ASKED.test(text) || OTHER_RULES_ASKED.test(text)) return 'documents';
   for (const [intent, pattern] of INTENT_PATTERNS) if (pattern.test(text)) return intent;
   return undefined;
 }
