@@ -96,6 +96,13 @@ describe('a question without a social-media word', () => {
     if (answer.kind === 'answer') expect(answer.best.section.id).toBe('kempenkind:intro.p2');
   });
 
+  it('is declined when it shares only a place with a stored question', () => {
+    const board = loadBoardKnowledge('knowledge', 'oog');
+    const index = createSearchIndex(board.knowledge, loadVocabulary(), board);
+    expect(answerQuestion(index, 'waar kan ik parkeren bij het ondersteuningsbureau?').kind).not.toBe('answer');
+    expect(answerQuestion(index, 'geldt de code ook voor wie op het ondersteuningsbureau werkt?').kind).toBe('answer');
+  });
+
   // kopwerk stores "mag een ouder in de oudergroep zetten welk kind hoofdluis heeft?": the one word
   // shared is half of that question at most, and the rest of it (the group chat) is what makes it the code's.
   it('is declined when it shares only its subject with a stored question about posting it', () => {

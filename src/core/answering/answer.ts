@@ -240,7 +240,13 @@ export function confidenceOf(result: SearchResult): number {
   const specific = result.query.units.some((_, i) => specificAt(i));
   const mass = result.unitWeights.reduce((sum, w, i) => sum + w * (top.matched[i] ?? 0), 0);
   const near = top.question;
-  const closeBothWays = near && ((near.coverage >= QUESTION_DOMAIN_COVERAGE && near.reverse >= QUESTION_DOMAIN_REVERSE) || (near.coverage >= QUESTION_DOMAIN_MUTUAL && near.reverse >= QUESTION_DOMAIN_MUTUAL));
+  // "The same question in other words" needs more than one shared word: "parkeren bij het
+  // ondersteuningsbureau" and "geldt dit ook op het ondersteuningsbureau?" share only the place.
+  const sharedWords = result.unitWeights.filter((w, i) => w > 0 && (top.matched[i] ?? 0) > 0).length;
+  const closeBothWays =
+    near &&
+    ((near.coverage >= QUESTION_DOMAIN_COVERAGE && near.reverse >= QUESTION_DOMAIN_REVERSE) ||
+      (near.coverage >= QUESTION_DOMAIN_MUTUAL && near.reverse >= QUESTION_DOMAIN_MUTUAL && sharedWords >= 2));
   if (closeBothWays && mass >= QUESTION_DOMAIN_MIN_MASS && specific) return coverage;
   return coverage >= OUT_OF_DOMAIN_MIN_COVERAGE && mass >= OUT_OF_DOMAIN_MIN_MASS ? coverage * 0.5 : coverage * OFF_TOPIC_DAMPING;
 }
