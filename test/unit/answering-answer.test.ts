@@ -145,6 +145,20 @@ describe('related passages', () => {
       expect(result.best.quote.includes(r.quote)).toBe(false);
     }
   });
+
+  // konot says "don't argue with a parent online" twice; in a long story the second (which adds "neem
+  // liever offline contact op") scores as high but covers too little on its own to count as an answer.
+  it('include a near tie with the best even when it covers little of a long story', () => {
+    const { knowledge, ...extras } = loadBoardKnowledge('knowledge', 'konot');
+    const konot = createSearchIndex(knowledge, vocabulary, extras);
+    const result = answerQuestion(
+      konot,
+      'een vader zit op de fb pagina van school heel fel te reageren op de nieuwe gymregels en ik word er met naam in genoemd. moet ik daar terugschrijven om het uit te leggen of hem bellen?',
+    );
+    expect(result.kind).toBe('answer');
+    if (result.kind !== 'answer') return;
+    expect([result.best, ...result.related].map((p) => p.section.id)).toContain('konot:donts.4');
+  });
 });
 
 describe('answerQuestion', () => {
