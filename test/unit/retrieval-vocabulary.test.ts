@@ -62,6 +62,15 @@ describe('synonym expansion by theme', () => {
     expect(analyzeQuery(index, question).inDomain).toBe(inDomain);
   });
 
+  it('leaves out the words that only place a story: days, times of day, classes', () => {
+    const surfaces = analyzeQuery(index, 'gister vanmiddag zette een ll uit 4vwo zaterdag een foto op insta').units.map((u) => u.surface);
+    expect(surfaces).not.toContain('gister');
+    expect(surfaces).not.toContain('vanmiddag');
+    expect(surfaces).not.toContain('4vwo');
+    expect(surfaces).not.toContain('zaterdag');
+    expect(surfaces).toContain('foto');
+  });
+
   it('treats a matched vocabulary phrase as one concept', () => {
     const units = analyzeQuery(index, 'mag ik in mijn vrije tijd iets posten').units;
     expect(units.find((u) => u.surface === 'tijd')?.importance).toBe(0);

@@ -182,7 +182,8 @@ export function analyzeQuery(index: SearchIndex, question: string, options: { st
     if (FOCUS_MARKERS.has(word)) focusNext = true;
     // The board's own name ("konot", "kempenkind") says nothing about the topic.
     if (isStopword(word) || index.orgWords.has(word)) continue;
-    if (/^\d+$/.test(word) && !inIndex(index, word)) continue;
+    // A number or a class ("4vwo", "3havo", "2b", "2e") places the story; it names no topic.
+    if (/^\d+[a-z]{0,4}$/.test(word) && !inIndex(index, word)) continue;
     const draft = wordDraft(index, word, stored);
     for (const a of draft.audiences) mentions.add(a);
     if (!subject && draft.audiences.size > 0) subject = [...draft.audiences][0];

@@ -19,6 +19,9 @@ krijg krijgen krijgt kom komen komt hou houd houden houdt gebeurt gebeuren geldt
 vindt zie zien ziet gezien staat staan ga gaan dingen ding iets twee verder alles dus wel zeg zegt gezegd
 volgens maken maakt gemaakt waarin waarbij waarover waarmee valt vallen eerst uberhaupt zomaar erbij eraan
 haar mee alweer weer hele heel ineens opeens nogal voordat nadat terwijl totdat zodat zodra daarbij daaraan later straks vandaag morgen gisteren onder mezelf jezelf zichzelf trouwens wellicht ermee mogelijk welk elk elke iedere ieder bepaalde zou zoiets maak
+gister eergisteren vanochtend vanmorgen vanmiddag vanavond savonds smiddags sochtends vannacht maandag dinsdag woensdag donderdag
+vrijdag zaterdag zondag januari februari maart april juni juli augustus september oktober november december behoorlijk
+regelmatig serieus super ach zulke zulk eentje compleet complete
 `
     .split(/\s+/)
     .filter(Boolean),
