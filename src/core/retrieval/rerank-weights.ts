@@ -4,22 +4,22 @@
  * fit again after the questions or the ranking change.
  */
 export const RERANK_WEIGHTS: readonly number[] | undefined = [
-  0.9874, // score
-  0.6050, // textPart
-  0.0200, // questionPart
-  1.7723, // textCoverage
-  1.3162, // questionCoverage
-  1.4667, // questionReverse
-  1.5682, // secondQuestion
-  0.5540, // support
-  -0.9424, // length
-  0.0136, // rule
-  0.3756, // lowPrior
-  0.1077, // rank
-  0.1942, // textRank
-  0.2283, // questionRank
-  0.0757, // heading
-  2.4609, // bagPart
-  1.0837, // bagCoverage
-  1.4260, // title
+  0.9997, // score
+  0.6076, // textPart
+  0.0310, // questionPart
+  1.7722, // textCoverage
+  1.3047, // questionCoverage
+  1.4797, // questionReverse
+  1.5909, // secondQuestion
+  0.5517, // support
+  -0.9366, // length
+  0.0092, // rule
+  0.3822, // lowPrior
+  0.0925, // rank
+  0.1998, // textRank
+  0.2067, // questionRank
+  0.0994, // heading
+  2.4918, // bagPart
+  1.0810, // bagCoverage
+  1.4156, // title
 ];
