@@ -101,6 +101,16 @@ describe('standard questions about the code itself', () => {
     ["een collega zegt 'online gelden gewoon andere regels', klopt dat?", 'mainRule'],
     ['welke andere regels moet ik er nog bij pakken, waar staan die?', 'documents'],
     ['is de klassenapp ook social media?', 'definition'],
+    ["mijn collega zegt 'snapchat staat nergens in dat protocol, dus dat mag gewoon'. klopt dat?", 'definition'],
+    ['gaat de stichting nu ook controleren wat wij op insta zetten?', 'monitoring'],
+    ['wat als een leerling zich niet aan de social media regels houdt?', 'pupilMeasures'],
+    ['waarom zit de school zelf eigenlijk op tiktok?', 'stance'],
+    ['moeten leerlingen zich online net zo gedragen als in de klas?', 'mainRule'],
+    ['wat is de grondgedachte van die regels?', 'mainRule'],
+    ['is het een verbod of mogen we het zelf inschatten?', 'trust'],
+    // A staff member breaking the code is 'consequences'; a parent or pupil doing so is 'pupilMeasures'.
+    ['wat gebeurt er als ik me niet aan het protocol hou?', 'consequences'],
+    ['is er ergens materiaal met voorbeelden over social media voor een teamvergadering?', 'support'],
     ['iemand zei dat het protocol er alleen is om ons te pesten. waar is het echt voor bedoeld?', 'purpose'],
   ])('%j → %s', (question, intent) => {
     expect(detectCodeIntent(question)).toBe(intent);
@@ -127,6 +137,8 @@ describe('standard questions about the code itself', () => {
     // A colleague's conduct is a staff matter; how long a suspension may last is school life.
     'een collega zet nare dingen op fb, kan de school daar iets tegen doen?',
     'hoe lang mag een leerling geschorst worden voor spijbelen?',
+    // kopwerk's "uitgangspunten" are a list of their own, not the main rule.
+    'wat is het uitgangspunt voor hoe we online met elkaar omgaan?',
     'is whatsapp veilig voor leerlingen?',
     'ik vertrouw het niet, mag ik de foto weghalen?',
     'ik weet niet waar ik werk moet melden dat ik ziek ben',

@@ -12,9 +12,9 @@ import type { KnowledgeDocument } from './types.js';
  * looks at social media (an opportunity or a risk), who tells staff about the code, whether
  * "I only forwarded it" makes a difference, where the other documents it refers to are,
  * what the school may do to a pupil or parent who breaks it,
- * and what its main rule is.
+ * what its main rule is, and what material and help the board offers staff.
  */
-export const CODE_INTENTS = ['purpose', 'audience', 'private', 'source', 'approval', 'consequences', 'find', 'definition', 'monitoring', 'local', 'trust', 'representative', 'findable', 'responsible', 'stance', 'informed', 'forwarded', 'documents', 'pupilMeasures', 'mainRule'] as const;
+export const CODE_INTENTS = ['purpose', 'audience', 'private', 'source', 'approval', 'consequences', 'find', 'definition', 'monitoring', 'local', 'trust', 'representative', 'findable', 'responsible', 'stance', 'informed', 'forwarded', 'documents', 'pupilMeasures', 'mainRule', 'support'] as const;
 export type CodeIntent = (typeof CODE_INTENTS)[number];
 
 /**
@@ -30,7 +30,7 @@ export interface CodeIntentSections {
 }
 
 /** Intents added after boards' files were written: a file without them still loads (the code is taken to be silent). */
-export const OPTIONAL_INTENTS: ReadonlySet<CodeIntent> = new Set(['local', 'trust', 'representative', 'findable', 'responsible', 'stance', 'informed', 'forwarded', 'documents', 'pupilMeasures', 'mainRule']);
+export const OPTIONAL_INTENTS: ReadonlySet<CodeIntent> = new Set(['local', 'trust', 'representative', 'findable', 'responsible', 'stance', 'informed', 'forwarded', 'documents', 'pupilMeasures', 'mainRule', 'support']);
 
 const sectionList = z.array(z.string().min(1)).max(3);
 const fileSchema = z

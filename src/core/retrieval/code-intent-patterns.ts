@@ -34,6 +34,7 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b(?:valt|telt|hoort|vallen|tellen|horen) ${PLATFORM}\b${ANY} (?:onder|bij|mee)\b`,
     String.raw`\b(?:is|zijn) ${PLATFORM} (?:ook |eigenlijk |nou |dan )*(?:sociale|social) media\b`,
     String.raw`\b${PLATFORM} (?:staat|staan) niet (?:in|bij|op) (?:het|de) (?:rijtje|lijst|lijstje|opsomming)\b`,
+    String.raw`^(?=.*\b(?:${PLATFORM}|insta|instagram|facebook|fb|twitter|snap)\b).*\b(?:staat|staan) (?:er )?(?:nergens|niet) (?:in|bij|op) (?:${THE_CODE}|het rijtje|de lijst|het lijstje)\b`,
   ]],
   ['private', [
     String.raw`\b(?:geldt|gelden|gaat|gaan|telt|tellen)\b${ANY} (?:${THE_CODE}|dit|het)\b${ANY} (?:prive|thuis|vrije tijd|buiten (?:school|schooltijd|werktijd|werk|het werk)|weekend|vakantie|eigen (?:insta|instagram|account|profiel|facebook|tiktok))\b`,
@@ -49,6 +50,17 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b(?:is|zijn) ${THE_CODE} (?:ook |alleen |eigenlijk |nou |toch )*(?:voor|bedoeld voor) ${AUDIENCE}\b`,
     String.raw`\b(?:geldt|gelden)\b${ANY} (?:ook |alleen )?voor (?:mijn|onze|elke|iedere|alle) (?:eigen )?(?:school|scholen|locatie)\b(?! (?:insta|instagram|account|pagina|website|facebook|site))`,
     String.raw`\b(?:is|zijn) (?:dit|dat|deze|die)(?: (?:toch|nou|eigenlijk|nu))? alleen (?:voor|bedoeld voor) ${AUDIENCE} (?:of |en |$)`,
+  ]],
+  // "vindt het bestuur social media nuttig of vooral een risico?": the board's view, which the introductions give.
+  ['stance', [
+    String.raw`\b(?:vindt|vinden|ziet|zien|denkt|denken|staat|staan) (?:${BOARD}|men)\b${ANY} (?:social media|sociale media|socials)\b${ANY} (?:nuttig|goed|slecht|positiefs?|negatiefs?|risico|gevaar|gevaarlijk|waardevol|belangrijk|kans|kansen|voordelen|nadelen)\b`,
+    // "waarom moet de school zelf op insta en fb zitten?": what the board sees in social media.
+    String.raw`\bwaarom (?:(?:moet|moeten|zit|zitten|is|zijn|gebruikt|gebruiken|doet|doen) )?${BOARD} (?:zelf |eigenlijk |nou |ook )*(?:op|aan|met|iets met) (?:social media|sociale media|socials|insta|instagram|facebook|fb|tiktok|linkedin|twitter)\b`,
+    String.raw`\b(?:social media|sociale media|socials) (?:nou |eigenlijk |nu )*(?:goed|slecht|nuttig|positief|negatief) (?:of|en) (?:goed|slecht|nuttig|positief|negatief|gevaarlijk)\b${ANY} (?:volgens|vindt|vinden)\b`,
+    String.raw`\bhoe (?:kijkt|kijken|staat|staan|denkt|denken) ${BOARD}\b${ANY} (?:social media|sociale media|socials)\b`,
+    String.raw`\b(?:social media|sociale media|socials)\b${ANY} volgens ${BOARD}\b${ANY} (?:voordelen|nadelen|nuttig|goed|slecht|positief|negatief|kansen|risico|risicos)\b`,
+    String.raw`\b(?:is|zijn) ${BOARD} (?:nou |eigenlijk |nu )*voor of tegen\b`,
+    String.raw`^(?=.*\b(?:social media|sociale media|socials)\b).*\bwaarom (?:zou|zouden|moet|moeten) (?:ik|we|wij|je)\b${ANY} (?:er|daar) (?:\S+ )*?(?:iets |wat )?mee (?:doen|werken|bezig zijn)\b`,
   ]],
   ['purpose', [
     String.raw`\bwaarom\b${ANY} (?:${CODE})\b`,
@@ -70,15 +82,36 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\bwie (?:heeft|hebben)\b${ANY} ${THE_CODE}${ANY} (?:goedgekeurd|vastgesteld)\b`,
     String.raw`\bmedezeggenschapsraad\b${ANY} (?:${CODE})\b`,
   ]],
+  ['trust', [
+    String.raw`\bvertrouw\w* (?:het bestuur|de stichting|de school|school|de directie|ze|jullie|men)\b(?:${ANY} (?:op|erop)| (?:ons|mij|me|het personeel|personeel|medewerkers|docenten|leerkrachten))\b`,
+    String.raw`\b(?:gaan|gaat) (?:ze|jullie|het bestuur|de stichting|de school|de directie|men)\b${ANY} (?:vanuit|ervanuit|uit)\b${ANY} (?:we|wij|ik|leerkrachten|docenten|medewerkers|professionals|personeel)\b${ANY} (?:zelf|wel)\b`,
+    String.raw`\b(?:lijst|lijstje)\b${ANY} (?:verboden|niet mag|regels)\b${ANY} (?:vertrouw\w*|gezonde? verstand|zelf)\b`,
+    // "is het nou een verbod of moeten we het zelf weten?"
+    String.raw`\b(?:verbod|verboden|verbieden)\b${ANY} (?:of|en) (?:moeten|mogen) (?:we|wij|ik|jullie) (?:het |dat )?zelf (?:weten|bepalen|beslissen|inschatten)\b`,
+  ]],
   // "wat is de hoofdregel?", "wat is in één zin de belangrijkste regel?": the rule the code puts above the others.
   ['mainRule', [
     String.raw`\b(?:hoofdregel|hoofdregels|gouden regel|basisregel|belangrijkste (?:regel|afspraak|richtlijn))\b`,
     String.raw`\bin (?:een|1) (?:zin|zinnetje)\b${ANY} (?:${CODE}|regel)\b`,
     String.raw`\b(?:kern|samenvatting) van ${THE_CODE}\b`,
+    // Not "uitgangspunt": kopwerk's "uitgangspunten" are a list of their own.
+    String.raw`\b(?:basisgedachte|grondgedachte|hoofdgedachte|kerngedachte)\b`,
+    String.raw`^(?=.*\b(?:online|op social media|op sociale media|op internet|op socials)\b).*\b(?:net zo|hetzelfde|precies zo|zelfde)\b${ANY} (?:als|zoals) (?:in de klas|in de les|op school|in het echt|offline|in real life|op het werk)\b`,
     // "online is alles anders, daar gelden andere regels": whether the code holds online what holds in class.
     // Not "… welke andere regels ik erbij moet pakken, waar staan die?": that asks for other documents.
     String.raw`^(?!.*\bwaar (?:staan|staat|vind|vinden|lees)\b).*\b(?:online|op social media|op sociale media|op internet|op socials)\b${ANY} (?:andere|dezelfde|zelfde|eigen) (?:regels|normen|omgangsregels|omgangsvormen)\b`,
     String.raw`^(?!.*\bwaar (?:staan|staat|vind|vinden|lees)\b).*\b(?:andere|dezelfde|zelfde) (?:regels|normen|omgangsregels|omgangsvormen)\b${ANY} (?:online|op social media|op sociale media|op internet|op socials)\b`,
+  ]],
+  // "een vader zet nare dingen over de juf op fb, kan de school daar iets tegen doen?": what the school
+  // may do to a pupil or parent who breaks the code (staff measures are 'consequences').
+  ['pupilMeasures', [
+    String.raw`\b${PUPIL_OR_PARENT} (?:zich )?niet aan ${THE_CODE}${ANY} (?:hou|houd|houdt|houden)\b`,
+    String.raw`\bwat (?:kan|kunnen|gaat|zal|mag) (?:de )?(?:school|directie|stichting|het bestuur|we|wij)\b${ANY} (?:doen )?(?:tegen|met) (?:die |deze |zo een |zo n |een |de |dat |zon )?${PUPIL_OR_PARENT}\b`,
+    String.raw`\bwat (?:kan|gaat|zal) er (?:met|gebeuren met) (?:die |deze |zo een |een |de |dat )?${PUPIL_OR_PARENT}\b`,
+    String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\b(?:kan|kunnen|mag|mogen) (?:de )?(?:school|directie|we|wij)\b${ANY} (?:iets|wat|echt iets) (?:tegen|aan) (?:doen|ondernemen)\b`,
+    String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\b(?:doet|doen) (?:de )?(?:school|directie)\b${ANY} (?:iets|wat) (?:mee|aan|tegen)\b`,
+    String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\bvan school (?:sturen|gestuurd|getrapt|verwijderen|verwijderd)\b`,
+    String.raw`\bkrijgt (?:die |deze |zo een |een |de |dat )?${PUPIL_OR_PARENT}\b${ANY} (?:straf|een straf|gevolgen|een sanctie)\b`,
   ]],
   ['consequences', [
     String.raw`\b(?:niet aan|niet houd|niet hou)\b${ANY} ${THE_CODE}`,
@@ -87,6 +120,10 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b(?:gevolgen|consequenties|sancties|straf)\b${ANY} (?:overtreden|overtreding)\b${ANY} ${THE_CODE}`,
     String.raw`\bwat (?:als|gebeurt er als) (?:ik|je|jij|we|wij) (?:me|mij|je|ons) er niet aan (?:hou|houd|houdt|houden)\b`,
     String.raw`\bwie (?:beslist|beslissen|besluit|bepaalt|bepalen)\b${ANY} (?:straf|straffen|sanctie|sancties|strafmaatregel|strafmaatregelen)\b`,
+  ]],
+  // "is er een toolkit met voorbeelden voor een teamvergadering?": the material and help the board offers staff.
+  ['support', [
+    String.raw`^(?=.*\b(?:waar|is er|zijn er|bestaat er|bestaan er|hebben we|heeft de school|kan ik|kunnen we|krijgen we|zijn daar|is daar)\b)(?=.*\b(?:social media|sociale media|socials|${CODE}|teamvergadering|studiedag|teamoverleg|ons team)\b).*\b(?:materiaal|materialen|tips|toolkit|toolbox|voorbeelden|voorbeeldsituaties|casussen|werkvormen?|handreiking|kant en klare|trainingen?|scholing)\b`,
   ]],
   ['find', [
     String.raw`\bwaar (?:vind|vinden|staat|staan|lees|kan|kunnen|ligt)\b${ANY} ${THE_CODE}\b`,
@@ -97,11 +134,6 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
   ['local', [
     String.raw`\b(?:mag|mogen|kan|kunnen|moet|moeten) (?:we|wij|scholen|de school|onze school|een school|elke school|iedere school)\b${ANY} (?:eigen|extra|aanvullende|strengere|schooleigen) (?:regels|afspraken|beleid|aanpak)\b`,
     String.raw`\b(?:eigen|extra|aanvullende|strengere|schooleigen) (?:regels|afspraken|beleid|aanpak)\b${ANY} (?:bovenop|naast|aanvulling op) ${THE_CODE}`,
-  ]],
-  ['trust', [
-    String.raw`\bvertrouw\w* (?:het bestuur|de stichting|de school|school|de directie|ze|jullie|men)\b(?:${ANY} (?:op|erop)| (?:ons|mij|me|het personeel|personeel|medewerkers|docenten|leerkrachten))\b`,
-    String.raw`\b(?:gaan|gaat) (?:ze|jullie|het bestuur|de stichting|de school|de directie|men)\b${ANY} (?:vanuit|ervanuit|uit)\b${ANY} (?:we|wij|ik|leerkrachten|docenten|medewerkers|professionals|personeel)\b${ANY} (?:zelf|wel)\b`,
-    String.raw`\b(?:lijst|lijstje)\b${ANY} (?:verboden|niet mag|regels)\b${ANY} (?:vertrouw\w*|gezonde? verstand|zelf)\b`,
   ]],
   ['representative', [
     String.raw`(?:\b(?:nergens|nooit)\b|\b(?:zeg|zet|noem|vermeld|laat|staat) (?:ik |je )?niet\b|\bniemand weet)${ANY} (?:waar ik werk|waar ik les geef|op welke school ik|dat ik (?:juf|meester|docent|leraar|leerkracht) ben)\b`,
@@ -118,15 +150,6 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b(?:de school|het bestuur|de stichting|de werkgever|mijn werkgever) (?:is |zijn )?(?:ook )?(?:verantwoordelijk|aansprakelijk)(?: is| zijn)? (?:voor|als)\b${ANY} (?:wij|we|ik|personeel|medewerkers)\b`,
     String.raw`\bwiens (?:probleem|verantwoordelijkheid|schuld)\b`,
   ]],
-  // "vindt het bestuur social media nuttig of vooral een risico?": the board's view, which the introductions give.
-  ['stance', [
-    String.raw`\b(?:vindt|vinden|ziet|zien|denkt|denken|staat|staan) (?:${BOARD}|men)\b${ANY} (?:social media|sociale media|socials)\b${ANY} (?:nuttig|goed|slecht|positief|negatief|risico|gevaar|gevaarlijk|waardevol|belangrijk|kans|kansen|voordelen|nadelen)\b`,
-    String.raw`\b(?:social media|sociale media|socials) (?:nou |eigenlijk |nu )*(?:goed|slecht|nuttig|positief|negatief) (?:of|en) (?:goed|slecht|nuttig|positief|negatief|gevaarlijk)\b${ANY} (?:volgens|vindt|vinden)\b`,
-    String.raw`\bhoe (?:kijkt|kijken|staat|staan|denkt|denken) ${BOARD}\b${ANY} (?:social media|sociale media|socials)\b`,
-    String.raw`\b(?:social media|sociale media|socials)\b${ANY} volgens ${BOARD}\b${ANY} (?:voordelen|nadelen|nuttig|goed|slecht|positief|negatief|kansen|risico|risicos)\b`,
-    String.raw`\b(?:is|zijn) ${BOARD} (?:nou |eigenlijk |nu )*voor of tegen\b`,
-    String.raw`^(?=.*\b(?:social media|sociale media|socials)\b).*\bwaarom (?:zou|zouden|moet|moeten) (?:ik|we|wij|je)\b${ANY} (?:er|daar) (?:\S+ )*?(?:iets |wat )?mee (?:doen|werken|bezig zijn)\b`,
-  ]],
   // "ik ben nieuw, wie had mij over dit protocol moeten inlichten?": who makes the code known to staff.
   ['informed', [
     String.raw`\bwie (?:had|moet|moest|zou|hoort|hoorde|gaat)\b${ANY} (?:over |van )?${THE_CODE}${ANY} (?:inlichten|informeren|vertellen|uitleggen|op de hoogte (?:brengen|stellen))\b`,
@@ -141,17 +164,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
   ['forwarded', [
     String.raw`^(?=.*\balleen (?:maar )?(?:doorgestuurd|gedeeld|geliked|geliket|gerepost|geretweet|doorgezet|doorgeplaatst|geforward)\b(?! met))(?=.*\b(?:niet (?:zelf )?(?:gemaakt|geschreven|bedacht|verzonnen|gepost)|(?:niks|niets) (?:fout|verkeerd|mee te maken)|verantwoordelijk|schuld|maakt (?:dat|het) (?:uit|verschil))\b)`,
   ]],
-  // "een vader zet nare dingen over de juf op fb, kan de school daar iets tegen doen?": what the school
-  // may do to a pupil or parent who breaks the code (staff measures are 'consequences').
-  ['pupilMeasures', [
-    String.raw`\bwat (?:kan|kunnen|gaat|zal|mag) (?:de )?(?:school|directie|stichting|het bestuur|we|wij)\b${ANY} (?:doen )?(?:tegen|met) (?:die |deze |zo een |zo n |een |de |dat |zon )?${PUPIL_OR_PARENT}\b`,
-    String.raw`\bwat (?:kan|gaat|zal) er (?:met|gebeuren met) (?:die |deze |zo een |een |de |dat )?${PUPIL_OR_PARENT}\b`,
-    String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\b(?:kan|kunnen|mag|mogen) (?:de )?(?:school|directie|we|wij)\b${ANY} (?:iets|wat|echt iets) (?:tegen|aan) (?:doen|ondernemen)\b`,
-    String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\b(?:doet|doen) (?:de )?(?:school|directie)\b${ANY} (?:iets|wat) (?:mee|aan|tegen)\b`,
-    String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\bvan school (?:sturen|gestuurd|getrapt|verwijderen|verwijderd)\b`,
-    String.raw`\bkrijgt (?:die |deze |zo een |een |de |dat )?${PUPIL_OR_PARENT}\b${ANY} (?:straf|een straf|gevolgen|een sanctie)\b`,
-  ]],
   ['monitoring', [
+    String.raw`\b(?:gaat|gaan|zal|zullen) (?:het bestuur|de stichting|de school|school|de directie|de werkgever|mijn werkgever|ze|jullie)\b${ANY} (?:controleren|checken|monitoren|bijhouden|meekijken|meelezen|in de gaten houden)\b`,
     String.raw`\b(?:houdt|houden|kijkt|kijken|controleert|controleren|checkt|checken|volgt|volgen|monitort|monitoren|leest|lezen)\b (?:het bestuur|de stichting|de school|school|de directie|de werkgever|mijn werkgever|mijn baas|de baas|mijn leidinggevende|de leidinggevende|ze|jullie)\b${ANY} (?:mee|in de gaten|wat (?:ik|wij|we|personeel|medewerkers|docenten|leerkrachten|collegas)|(?:mijn|onze|ons) (?:(?:prive|eigen|persoonlijke) )?(?:posts|berichten|account|accounts|insta|instagram|facebook|fb|tiktok|twitter|linkedin|socials|social media|sociale media|profiel|profielen|tijdlijn))\b`,
     String.raw`\bwordt (?:er )?(?:gecontroleerd|gecheckt|bijgehouden|gemonitord|meegekeken|meegelezen) (?:wat|of) (?:ik|wij|we|personeel|medewerkers|docenten|leerkrachten)\b`,
   ]],
