@@ -111,6 +111,10 @@ describe('standard questions about the code itself', () => {
     // A staff member breaking the code is 'consequences'; a parent or pupil doing so is 'pupilMeasures'.
     ['wat gebeurt er als ik me niet aan het protocol hou?', 'consequences'],
     ['is er ergens materiaal met voorbeelden over social media voor een teamvergadering?', 'support'],
+    ['geldt die socialmedia code ook voor mijn prive insta?', 'private'],
+    ["een collega zei 'niemand vindt dat ooit nog terug'. klopt dat?", 'findable'],
+    // Why the code exists, asked as a complaint about trust: the board's trust answers it.
+    ['waarom is dat protocol er eigenlijk gekomen? vertrouwen ze ons niet ofzo', 'trust'],
     ['iemand zei dat het protocol er alleen is om ons te pesten. waar is het echt voor bedoeld?', 'purpose'],
   ])('%j → %s', (question, intent) => {
     expect(detectCodeIntent(question)).toBe(intent);

@@ -11,7 +11,7 @@ import type { CodeIntent } from '../knowledge/code-intents.js';
 const CODE = String.raw`(?:code|gedragscode|protoc\w*|protok\w*|socialmediaprotocol|regels|regeling|regelingen|richtlijnen|afspraken|beleid|reglement|document)`;
 // "zo'n" reaches the patterns as "zo een" (chat shorthand), "zo 'n" as "zo n".
 const THIS = String.raw`(?:dit|deze|die|dat|het|de|ons|onze|jullie|zo n|zo een)`;
-const THE_CODE = String.raw`(?:${THIS} (?:hele )?(?:${CODE}|verhaal)|${THIS} (?:social media |sociale media )${CODE})`;
+const THE_CODE = String.raw`(?:${THIS} (?:hele )?(?:${CODE}|verhaal)|${THIS} (?:social media |sociale media |socialmedia |socialemedia )${CODE})`;
 const ANY = String.raw`(?: \S+)*?`;
 /** The people a code can be for ("geldt het ook voor stagiairs?"); compounds ending in them too (hulpouders, overblijfkrachten). */
 const AUDIENCE = String.raw`(?:de |alle |ons |onze )?(?:\w*(?:ouders|leerlingen|stagiaires?|stagiairs?|invallers?|vrijwilligers|krachten|medewerkers)|directie|directeuren|bestuur|personeel|docenten|leerkrachten|collegas|onderwijsassistenten|conciërges?|concierges?|mij|ons|iedereen)`;
@@ -62,6 +62,13 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b(?:is|zijn) ${BOARD} (?:nou |eigenlijk |nu )*voor of tegen\b`,
     String.raw`^(?=.*\b(?:social media|sociale media|socials)\b).*\bwaarom (?:zou|zouden|moet|moeten) (?:ik|we|wij|je)\b${ANY} (?:er|daar) (?:\S+ )*?(?:iets |wat )?mee (?:doen|werken|bezig zijn)\b`,
   ]],
+  ['trust', [
+    String.raw`\bvertrouw\w* (?:het bestuur|de stichting|de school|school|de directie|ze|jullie|men)\b(?:${ANY} (?:op|erop)| (?:ons|mij|me|het personeel|personeel|medewerkers|docenten|leerkrachten))\b`,
+    String.raw`\b(?:gaan|gaat) (?:ze|jullie|het bestuur|de stichting|de school|de directie|men)\b${ANY} (?:vanuit|ervanuit|uit)\b${ANY} (?:we|wij|ik|leerkrachten|docenten|medewerkers|professionals|personeel)\b${ANY} (?:zelf|wel)\b`,
+    String.raw`\b(?:lijst|lijstje)\b${ANY} (?:verboden|niet mag|regels)\b${ANY} (?:vertrouw\w*|gezonde? verstand|zelf)\b`,
+    // "is het nou een verbod of moeten we het zelf weten?"
+    String.raw`\b(?:verbod|verboden|verbieden)\b${ANY} (?:of|en) (?:moeten|mogen) (?:we|wij|ik|jullie) (?:het |dat )?zelf (?:weten|bepalen|beslissen|inschatten)\b`,
+  ]],
   ['purpose', [
     String.raw`\bwaarom\b${ANY} (?:${CODE})\b`,
     String.raw`\b(?:doel|bedoeling|nut)\b${ANY} (?:van )?${THE_CODE}\b`,
@@ -81,13 +88,6 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b${THE_CODE}${ANY} (?:goedgekeurd|vastgesteld|ingestemd|ondertekend)\b`,
     String.raw`\bwie (?:heeft|hebben)\b${ANY} ${THE_CODE}${ANY} (?:goedgekeurd|vastgesteld)\b`,
     String.raw`\bmedezeggenschapsraad\b${ANY} (?:${CODE})\b`,
-  ]],
-  ['trust', [
-    String.raw`\bvertrouw\w* (?:het bestuur|de stichting|de school|school|de directie|ze|jullie|men)\b(?:${ANY} (?:op|erop)| (?:ons|mij|me|het personeel|personeel|medewerkers|docenten|leerkrachten))\b`,
-    String.raw`\b(?:gaan|gaat) (?:ze|jullie|het bestuur|de stichting|de school|de directie|men)\b${ANY} (?:vanuit|ervanuit|uit)\b${ANY} (?:we|wij|ik|leerkrachten|docenten|medewerkers|professionals|personeel)\b${ANY} (?:zelf|wel)\b`,
-    String.raw`\b(?:lijst|lijstje)\b${ANY} (?:verboden|niet mag|regels)\b${ANY} (?:vertrouw\w*|gezonde? verstand|zelf)\b`,
-    // "is het nou een verbod of moeten we het zelf weten?"
-    String.raw`\b(?:verbod|verboden|verbieden)\b${ANY} (?:of|en) (?:moeten|mogen) (?:we|wij|ik|jullie) (?:het |dat )?zelf (?:weten|bepalen|beslissen|inschatten)\b`,
   ]],
   // "wat is de hoofdregel?", "wat is in één zin de belangrijkste regel?": the rule the code puts above the others.
   ['mainRule', [
@@ -141,6 +141,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
   // Not "hoe zet ik mijn account op privé zodat niemand …?": that asks for the app's settings.
   ['findable', [
     String.raw`^(?!.*\bhoe (?:zet|maak|stel|krijg|kan|kun|doe|moet)\b).*\b(?:prive|besloten|beslote|afgeschermd|verborgen|close friends|alleen vrienden|alleen voor vrienden)\b${ANY} (?:niemand|niks|niets|niet)\b${ANY} (?:zien|ziet|zie|lezen|vinden|terugvinden|terugzien)\b`,
+    // "'niemand vindt dat ooit terug' zei een collega, klopt dat?"
+    String.raw`\bniemand (?:vindt|ziet|leest) (?:dat|het|dit|die|zoiets)\b${ANY} (?:terug|meer)\b`,
     // "… zet ik mijn insta later op privé, dan vindt niemand die foto's meer"
     String.raw`^(?!.*\bhoe (?:zet|maak|stel|krijg|kan|kun|doe|moet)\b).*\b(?:prive|besloten|afgeschermd|verborgen)\b${ANY} (?:ziet|vindt|leest|kan|kunnen) (?:niemand|geen mens|niemand meer)\b`,
   ]],
