@@ -48,6 +48,8 @@ describe('synonym expansion by theme', () => {
     // A compound that ends in a social-media word is one; a stem that merely looks like one is not.
     ['een collega zette iets in de dorpsapp', true],
     ['bij een sextingzaak, wie helpt de school?', true],
+    // A first part that reads like a verb particle ("in|stagram") is still the platform.
+    ['wie beheert het instagramaccount van de klas?', true],
     ['mijn rooster is erg instabiel dit jaar', false],
     ['wie regelt de kerstborrel?', false],
     ['mag ik in de klas snoep uitdelen?', false],

@@ -63,8 +63,14 @@ function endsInDomainWord(word: string, domainWords: ReadonlySet<string>): boole
   if (VERB_PARTICLE.test(word)) return false;
   // The last part as written, not its stem: "kerstborrel" ends in the stem of "reel", not in a word.
   for (let start = MIN_DOMAIN_MODIFIER; start <= word.length - MIN_DOMAIN_TAIL; start++) if (domainWords.has(word.slice(start))) return true;
-  // A compound whose first part is a long social-media word is about it too ("sextingzaak",
-  // "tiktokaccount"); short ones are left out ("post|code", "app|el", "insta|biel").
+  return false;
+}
+
+/**
+ * A compound whose first part is a long social-media word is about it too ("sextingzaak",
+ * "instagramaccount"); short ones are left out ("post|code", "app|el", "insta|biel").
+ */
+function startsWithDomainWord(word: string, domainWords: ReadonlySet<string>): boolean {
   for (let end = MIN_DOMAIN_HEAD; end <= word.length - MIN_DOMAIN_TAIL; end++) if (domainWords.has(word.slice(0, end))) return true;
   return false;
 }
@@ -235,7 +241,7 @@ export function analyzeQuery(index: SearchIndex, question: string, options: { st
 
   const { domainKeys, domainWords } = index.vocabulary;
   const inDomain =
-    units.some((u) => u.alts.has(DOMAIN_MARK) || wordKeys(u.surface).some((k) => domainKeys.has(k)) || endsInDomainWord(u.surface, domainWords)) ||
+    units.some((u) => u.alts.has(DOMAIN_MARK) || wordKeys(u.surface).some((k) => domainKeys.has(k)) || endsInDomainWord(u.surface, domainWords) || startsWithDomainWord(u.surface, domainWords)) ||
     phraseHits.some((h) => index.vocabulary.groups[h.group]?.domain === true);
   const codeIntent = options.stored ? undefined : detectCodeIntent(question, tokens);
   return { units, inDomain, procedure: asksForProcedure(tokens), mentions, ...(subject ? { subject } : {}), ...(codeIntent ? { codeIntent } : {}) };
