@@ -63,7 +63,7 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`^(?=.*\b(?:social media|sociale media|socials)\b).*\bwaarom (?:zou|zouden|moet|moeten) (?:ik|we|wij|je)\b${ANY} (?:er|daar) (?:\S+ )*?(?:iets |wat )?mee (?:doen|werken|bezig zijn)\b`,
   ]],
   ['trust', [
-    String.raw`\bvertrouw\w* (?:het bestuur|de stichting|de school|school|de directie|ze|jullie|men)\b(?:${ANY} (?:op|erop)| (?:ons|mij|me|het personeel|personeel|medewerkers|docenten|leerkrachten))\b`,
+    String.raw`\bvertrouw\w* (?:${BOARD}|men)\b(?:${ANY} (?:op|erop)| (?:ons|mij|me|het personeel|personeel|medewerkers|docenten|leerkrachten))\b`,
     String.raw`\b(?:gaan|gaat) (?:ze|jullie|het bestuur|de stichting|de school|de directie|men)\b${ANY} (?:vanuit|ervanuit|uit)\b${ANY} (?:we|wij|ik|leerkrachten|docenten|medewerkers|professionals|personeel)\b${ANY} (?:zelf|wel)\b`,
     String.raw`\b(?:lijst|lijstje)\b${ANY} (?:verboden|niet mag|regels)\b${ANY} (?:vertrouw\w*|gezonde? verstand|zelf)\b`,
     // "is het nou een verbod of moeten we het zelf weten?"
