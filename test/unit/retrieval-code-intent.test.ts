@@ -116,6 +116,13 @@ describe('standard questions about the code itself', () => {
     // Why the code exists, asked as a complaint about trust: the board's trust answers it.
     ['waarom is dat protocol er eigenlijk gekomen? vertrouwen ze ons niet ofzo', 'trust'],
     ['iemand zei dat het protocol er alleen is om ons te pesten. waar is het echt voor bedoeld?', 'purpose'],
+    ['waarom dit protocol eigenlijk, uit wantrouwen?', 'trust'],
+    ['wordt die code ooit nog met het team doorgenomen?', 'informed'],
+    ["een collega zegt 'ze lezen bij het bestuur alles mee'. klopt dat?", 'monitoring'],
+    ['leest de directie stiekem mee op mijn fb?', 'monitoring'],
+    ['wie bepaalt of ik te ver ben gegaan met een post?', 'consequences'],
+    ['en als ik een fout maak online, wat gebeurt er dan met mij?', 'consequences'],
+    ['mijn story is toch na 24 uur weg, dan maakt het niet uit?', 'findable'],
   ])('%j → %s', (question, intent) => {
     expect(detectCodeIntent(question)).toBe(intent);
   });
@@ -158,6 +165,11 @@ describe('standard questions about the code itself', () => {
     // Rules on a subject of this code, not another document.
     "waar vind ik de regels over foto's?",
     'het protocol over pesten, wat staat daarin?',
+    // What pupils are taught, not whose job it is to tell staff; distrust without the code is a feeling.
+    'worden de social media regels in de les aan de leerlingen uitgelegd?',
+    'ik heb wantrouwen tegen die nieuwe app, mag ik hem gebruiken in de klas?',
+    // Watching what pupils post is no board monitoring staff.
+    'mijn leerlingen lezen alles mee wat ik post, mag ik ze blokkeren?',
   ])('%j is no question about the code itself', (question) => {
     expect(detectCodeIntent(question)).toBeUndefined();
   });

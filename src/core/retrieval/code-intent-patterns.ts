@@ -68,6 +68,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b(?:lijst|lijstje)\b${ANY} (?:verboden|niet mag|regels)\b${ANY} (?:vertrouw\w*|gezonde? verstand|zelf)\b`,
     // "is het nou een verbod of moeten we het zelf weten?"
     String.raw`\b(?:verbod|verboden|verbieden)\b${ANY} (?:of|en) (?:moeten|mogen) (?:we|wij|ik|jullie) (?:het |dat )?zelf (?:weten|bepalen|beslissen|inschatten)\b`,
+    // "waarom dit protocol, wantrouwen ofzo?"
+    String.raw`^(?=.*\b${CODE}\b).*\bwantrouw\w*\b`,
   ]],
   ['purpose', [
     String.raw`\bwaarom\b${ANY} (?:${CODE})\b`,
@@ -120,6 +122,9 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b(?:gevolgen|consequenties|sancties|straf)\b${ANY} (?:overtreden|overtreding)\b${ANY} ${THE_CODE}`,
     String.raw`\bwat (?:als|gebeurt er als) (?:ik|je|jij|we|wij) (?:me|mij|je|ons) er niet aan (?:hou|houd|houdt|houden)\b`,
     String.raw`\bwie (?:beslist|beslissen|besluit|bepaalt|bepalen)\b${ANY} (?:straf|straffen|sanctie|sancties|strafmaatregel|strafmaatregelen)\b`,
+    // "wie bepaalt of ik over de grens ben gegaan, en wat gebeurt er dan met mij?"
+    String.raw`\bwie (?:bepaalt|bepalen|beslist|beslissen|beoordeelt|beoordelen|besluit)\b${ANY} of (?:ik|je|iemand|een collega|hij|zij)\b${ANY} (?:over de grens|te ver|de fout in|in de fout|over de schreef)\b`,
+    String.raw`\bwat gebeurt er (?:dan |daarna |vervolgens )?met (?:mij|me)\b`,
   ]],
   // "is er een toolkit met voorbeelden voor een teamvergadering?": the material and help the board offers staff.
   ['support', [
@@ -145,6 +150,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\bniemand (?:vindt|ziet|leest) (?:dat|het|dit|die|zoiets)\b${ANY} (?:terug|meer)\b`,
     // "… zet ik mijn insta later op privé, dan vindt niemand die foto's meer"
     String.raw`^(?!.*\bhoe (?:zet|maak|stel|krijg|kan|kun|doe|moet)\b).*\b(?:prive|besloten|afgeschermd|verborgen)\b${ANY} (?:ziet|vindt|leest|kan|kunnen) (?:niemand|geen mens|niemand meer)\b`,
+    // "een story is toch na 24 uur weg?": what disappears by itself.
+    String.raw`\b(?:story|storie|stories|snap|snaps|verhaal|bericht|berichtje|post)\b${ANY} na (?:\d+|een|een paar) (?:uur|uurtjes|dag|dagen) (?:weer |toch )?(?:weg|verdwenen|verdwijnt|verdwijnen)\b`,
   ]],
   ['responsible', [
     String.raw`\b(?:ben ik|zijn wij|zijn we)\b${ANY} (?:zelf |persoonlijk )?(?:verantwoordelijk|aansprakelijk|aan te spreken)\b`,
@@ -160,6 +167,9 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\bhoe (?:horen|weten|hoor|weet)\b${ANY} (?:ik|we|wij|leerkrachten|docenten|medewerkers|collegas|personeel)\b${ANY} (?:van |over )?${THE_CODE}\b`,
     String.raw`\b(?:ooit )?(?:iets )?over ${THE_CODE}${ANY} (?:verteld|uitgelegd|geinformeerd)\b${ANY} wiens (?:taak|klus)\b`,
     String.raw`\b(?:hoort|moet|moeten|hoorde|moest) (?:de directie|de school|school|mijn leidinggevende|de leidinggevende|het bestuur|de stichting)\b${ANY} (?:in te lichten|te informeren|op de hoogte te (?:brengen|stellen))\b`,
+    // "wordt die code ooit nog met ons doorgenomen of krijg je hem één keer in je mail?"
+    // Not "worden de regels in de les aan de leerlingen uitgelegd?": that is what pupils are taught.
+    String.raw`^(?!.*\b(?:leerlingen|lln|ouders|in de les|in de klas)\b).*\b(?:wordt|worden|werd|gaan (?:ze|we|jullie)|gaat (?:de school|de directie|school))\b${ANY} ${THE_CODE}${ANY} (?:met ons |met het team |met de collegas |met het personeel |samen )?(?:doorgenomen|besproken|doornemen|bespreken|toegelicht|uitgelegd)\b`,
   ]],
   // The excuse "ik heb het alleen doorgestuurd, niet gemaakt": whoever shares answers for it too. Only
   // with the excuse itself (not gemaakt, niks fout, verantwoordelijk): "alleen gedeeld met mijn team" is no excuse.
@@ -170,6 +180,9 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b(?:gaat|gaan|zal|zullen) (?:het bestuur|de stichting|de school|school|de directie|de werkgever|mijn werkgever|ze|jullie)\b${ANY} (?:controleren|checken|monitoren|bijhouden|meekijken|meelezen|in de gaten houden)\b`,
     String.raw`\b(?:houdt|houden|kijkt|kijken|controleert|controleren|checkt|checken|volgt|volgen|monitort|monitoren|leest|lezen)\b (?:het bestuur|de stichting|de school|school|de directie|de werkgever|mijn werkgever|mijn baas|de baas|mijn leidinggevende|de leidinggevende|ze|jullie)\b${ANY} (?:mee|in de gaten|wat (?:ik|wij|we|personeel|medewerkers|docenten|leerkrachten|collegas)|(?:mijn|onze|ons) (?:(?:prive|eigen|persoonlijke) )?(?:posts|berichten|account|accounts|insta|instagram|facebook|fb|tiktok|twitter|linkedin|socials|social media|sociale media|profiel|profielen|tijdlijn))\b`,
     String.raw`\bwordt (?:er )?(?:gecontroleerd|gecheckt|bijgehouden|gemonitord|meegekeken|meegelezen) (?:wat|of) (?:ik|wij|we|personeel|medewerkers|docenten|leerkrachten)\b`,
+    // "ze lezen bij het bestuur gewoon alles mee wat je post", "de directie kijkt heus mee"
+    String.raw`\b(?:lezen|leest|kijken|kijkt|controleren|controleert|checken|checkt)\b (?:ze |er )?(?:bij|op|vanuit) (?:het bestuur|de stichting|de school|school|kantoor|het bestuurskantoor|de directie)\b${ANY} (?:mee|alles)\b`,
+    String.raw`\b(?:het bestuur|de stichting|de directie|de werkgever|mijn werkgever|mijn baas|de baas)\b(?: \S+){0,2}? (?:leest|lezen|kijkt|kijken)(?: \S+){0,3}? mee\b`,
   ]],
 ];
 
