@@ -25,6 +25,11 @@ describe('asksForProcedure', () => {
     ['hoe vertalen we die code naar onze eigen school?', false],
     ['hoe vinden we ons social media protocol terug?', false],
     ['hoe maak ik een code voor de wifi aan?', true],
+    // Typed on a phone, "hoe" last: still how to operate something, unless it is how to behave.
+    ['insta op prive zetten hoe', true],
+    ['account verwijderen hoe dan?', true],
+    ['reageren op boze ouder hoe', false],
+    ['ik wil het melden maar weet niet hoe', false],
   ])('%j → %s', (question, expected) => {
     expect(asksForProcedure(tokenize(question))).toBe(expected);
   });

@@ -122,16 +122,23 @@ function namesTheCode(tokens: readonly string[]): boolean {
  * rules of conduct, not manuals. Exported for tests.
  */
 export function asksForProcedure(tokens: readonly string[]): boolean {
-  const at = tokens.indexOf('hoe');
-  if (at < 0 || at > 3) return false;
   // "hoe vertalen we die code naar onze school?" asks how to use the code, which the code may answer.
   if (namesTheCode(tokens)) return false;
+  // Typed on a phone, "hoe" comes last: "insta op prive zetten hoe", "account verwijderen hoe dan".
+  const end = tokens.at(-1) === 'hoe' ? tokens.length - 1 : tokens.at(-2) === 'hoe' && tokens.at(-1) === 'dan' ? tokens.length - 2 : -1;
+  if (end > 1) return operates(tokens[end - 1]!);
+  const at = tokens.indexOf('hoe');
+  if (at < 0 || at > 3) return false;
   const verb = tokens[at + 1];
   if (!verb || !ASKER_PRONOUNS.has(tokens[at + 2] ?? '')) return false;
   if (!MODALS.has(verb)) return !CONDUCT_VERBS.has(stem(verb));
   // After a modal, the main verb ends the clause: "hoe kan ik een account aanmaken".
-  const last = tokens[tokens.length - 1] ?? '';
-  return !CONDUCT_VERBS.has(stem(last)) && /(en|eren)$/.test(last) && !isStopword(last);
+  return operates(tokens[tokens.length - 1] ?? '');
+}
+
+/** An infinitive that is no verb of behaving ("zetten", "aanmaken"; not "reageren", "omgaan"). */
+function operates(verb: string): boolean {
+  return !CONDUCT_VERBS.has(stem(verb)) && /(en|eren)$/.test(verb) && !isStopword(verb);
 }
 
 /** A question analysed against one board's index. */
