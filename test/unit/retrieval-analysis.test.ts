@@ -28,6 +28,9 @@ describe('tokenize', () => {
     ['of geld dat alleen voor lln?', ['of', 'geldt', 'dat', 'alleen', 'voor', 'leerlingen']],
     ['het geld dat ik krijg', ['het', 'geld', 'dat', 'ik', 'krijg']],
     ['kost tijd en geld', ['kost', 'tijd', 'en', 'geld']],
+    // X is Twitter after "op" or "via"; a letter elsewhere stays a letter.
+    ['ik zet het op X', ['ik', 'zet', 'het', 'op', 'twitter']],
+    ['groep x heeft x keer gevraagd', ['groep', 'x', 'heeft', 'x', 'keer', 'gevraagd']],
   ])('%s', (input, expected) => expect(tokenize(input)).toEqual(expected));
 });
 

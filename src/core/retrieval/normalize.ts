@@ -131,7 +131,16 @@ export function tokenize(text: string, abbreviations: Readonly<Record<string, st
     else out.push(raw);
   }
   fixGeldt(out);
+  fixPlatformX(out);
   return out;
+}
+
+/**
+ * Twitter renamed itself X, and staff type "ik zet het op X": a lone "x" after "op" or "via" is the
+ * platform ("groep x", "x keer" are not), so it is read as the name the codes and vocabulary use.
+ */
+function fixPlatformX(tokens: string[]): void {
+  for (let i = 1; i < tokens.length; i++) if (tokens[i] === 'x' && (tokens[i - 1] === 'op' || tokens[i - 1] === 'via')) tokens[i] = 'twitter';
 }
 
 /** Words after which "geld" is the verb "geldt" misspelt ("geld dat ook voor mijn insta?"). */
