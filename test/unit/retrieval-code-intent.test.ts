@@ -123,6 +123,11 @@ describe('standard questions about the code itself', () => {
     ['wie bepaalt of ik te ver ben gegaan met een post?', 'consequences'],
     ['en als ik een fout maak online, wat gebeurt er dan met mij?', 'consequences'],
     ['mijn story is toch na 24 uur weg, dan maakt het niet uit?', 'findable'],
+    ["een ll zei 'ik haal het toch zo weer weg'. klopt dat?", 'findable'],
+    ['waarom hebben we dit stuk eigenlijk?', 'purpose'],
+    ['valt mijn pinterest bord ook onder de regels?', 'definition'],
+    ["mijn dochter zegt dat snapchat niet echt meetelt, klopt dat?", 'definition'],
+    ['heeft school er iets mee te maken wat mijn zoon thuis op snapchat doet?', 'private'],
   ])('%j → %s', (question, intent) => {
     expect(detectCodeIntent(question)).toBe(intent);
   });
@@ -170,6 +175,10 @@ describe('standard questions about the code itself', () => {
     'ik heb wantrouwen tegen die nieuwe app, mag ik hem gebruiken in de klas?',
     // Watching what pupils post is no board monitoring staff.
     'mijn leerlingen lezen alles mee wat ik post, mag ik ze blokkeren?',
+    // Taking a post down without the claim that it is then gone; "een stuk" is any piece.
+    'ik heb een foto met een fout erin, haal ik die weg?',
+    'waarom reageert hij op een stuk in de krant?',
+    'heeft school iets te maken met de schoolreis?',
   ])('%j is no question about the code itself', (question) => {
     expect(detectCodeIntent(question)).toBeUndefined();
   });

@@ -11,7 +11,8 @@ import type { CodeIntent } from '../knowledge/code-intents.js';
 const CODE = String.raw`(?:code|gedragscode|protoc\w*|protok\w*|socialmediaprotocol|regels|regeling|regelingen|richtlijnen|afspraken|beleid|reglement|document)`;
 // "zo'n" reaches the patterns as "zo een" (chat shorthand), "zo 'n" as "zo n".
 const THIS = String.raw`(?:dit|deze|die|dat|het|de|ons|onze|jullie|zo n|zo een)`;
-const THE_CODE = String.raw`(?:${THIS} (?:hele )?(?:${CODE}|verhaal)|${THIS} (?:social media |sociale media |socialmedia |socialemedia )${CODE})`;
+// "waarom hebben we dit stuk eigenlijk?": only with a word that points at it ("een stuk" is anything).
+const THE_CODE = String.raw`(?:(?:dit|dat|ons) (?:hele )?stuk|${THIS} (?:hele )?(?:${CODE}|verhaal)|${THIS} (?:social media |sociale media |socialmedia |socialemedia )${CODE})`;
 const ANY = String.raw`(?: \S+)*?`;
 /** The people a code can be for ("geldt het ook voor stagiairs?"); compounds ending in them too (hulpouders, overblijfkrachten). */
 const AUDIENCE = String.raw`(?:de |alle |ons |onze )?(?:\w*(?:ouders|leerlingen|stagiaires?|stagiairs?|invallers?|vrijwilligers|krachten|medewerkers)|directie|directeuren|bestuur|personeel|docenten|leerkrachten|collegas|onderwijsassistenten|conciërges?|concierges?|mij|ons|iedereen)`;
@@ -31,7 +32,9 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
   ['definition', [
     String.raw`\bwat (?:valt|vallen|telt|tellen|rekenen|verstaan|bedoelen)\b${ANY} (?:sociale|social) media\b`,
     String.raw`\bwat (?:zijn|is) (?:eigenlijk |precies )?(?:sociale|social) media\b`,
-    String.raw`\b(?:valt|telt|hoort|vallen|tellen|horen) ${PLATFORM}\b${ANY} (?:onder|bij|mee)\b`,
+    String.raw`\b(?:valt|telt|hoort|vallen|tellen|horen) (?:mijn |ons |onze |een |het |de )?${PLATFORM}\b${ANY} (?:onder|bij|mee)\b`,
+    // "snapchat telt niet echt mee, het is gewoon kletsen"
+    String.raw`\b(?:${PLATFORM}|snapchat|snap|insta|instagram|facebook|twitter)\b(?: \S+){0,3}? (?:meetelt|meetellen|mee telt|telt (?:niet )?(?:echt )?mee|tellen (?:niet )?(?:echt )?mee)\b`,
     String.raw`\b(?:is|zijn) ${PLATFORM} (?:ook |eigenlijk |nou |dan )*(?:sociale|social) media\b`,
     String.raw`\b${PLATFORM} (?:staat|staan) niet (?:in|bij|op) (?:het|de) (?:rijtje|lijst|lijstje|opsomming)\b`,
     String.raw`^(?=.*\b(?:${PLATFORM}|insta|instagram|facebook|fb|twitter|snap)\b).*\b(?:staat|staan) (?:er )?(?:nergens|niet) (?:in|bij|op) (?:${THE_CODE}|het rijtje|de lijst|het lijstje)\b`,
@@ -40,6 +43,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b(?:geldt|gelden|gaat|gaan|telt|tellen)\b${ANY} (?:${THE_CODE}|dit|het)\b${ANY} (?:prive|thuis|vrije tijd|buiten (?:school|schooltijd|werktijd|werk|het werk)|weekend|vakantie|eigen (?:insta|instagram|account|profiel|facebook|tiktok))\b`,
     String.raw`\b(?:valt|vallen) mijn (?:prive|eigen|persoonlijke)\b${ANY} onder\b`,
     String.raw`\bte zeggen (?:over|van)\b${ANY} mijn (?:prive|eigen|persoonlijke)\b`,
+    // "heeft school er iets mee te maken wat haar zoon 's avonds thuis op snapchat doet?"
+    String.raw`^(?=.*\b(?:thuis|avonds|savonds|prive|weekend|buiten school|buiten schooltijd|vakantie)\b).*\b(?:(?:heeft|hebben) (?:de )?(?:school|wij|we|jullie)\b${ANY} (?:mee te maken|te maken met)|gaat (?:dat|dit|het) (?:ons|de school|school|jullie) (?:iets |wel |eigenlijk )*aan)\b`,
   ]],
   ['audience', [
     String.raw`\bvoor wie\b${ANY} (?:${CODE}|dit|het)\b`,
@@ -73,6 +78,7 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
   ]],
   ['purpose', [
     String.raw`\bwaarom\b${ANY} (?:${CODE})\b`,
+    String.raw`\bwaarom (?:hebben|krijgen|kregen|is|moeten) (?:we|wij|er|jullie)\b${ANY} ${THE_CODE}\b`,
     String.raw`\b(?:doel|bedoeling|nut)\b${ANY} (?:van )?${THE_CODE}\b`,
     String.raw`\bwat wil(?:len)?\b${ANY} ${THE_CODE}${ANY} bereiken\b`,
     String.raw`\bwat wil(?:len)?\b${ANY} bereiken (?:met|door) ${THE_CODE}`,
@@ -150,6 +156,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\bniemand (?:vindt|ziet|leest) (?:dat|het|dit|die|zoiets)\b${ANY} (?:terug|meer)\b`,
     // "… zet ik mijn insta later op privé, dan vindt niemand die foto's meer"
     String.raw`^(?!.*\bhoe (?:zet|maak|stel|krijg|kan|kun|doe|moet)\b).*\b(?:prive|besloten|afgeschermd|verborgen)\b${ANY} (?:ziet|vindt|leest|kan|kunnen) (?:niemand|geen mens|niemand meer)\b`,
+    // "ik haal het toch zo weer weg": the claim that a post is gone once taken down.
+    String.raw`^(?=.*\btoch\b).*\b(?:haal|haalt|halen)(?: (?:ik|je|jij|we|ze|hij|zij))? (?:het|hem|dat|die|m|t|dit)\b(?: \S+){0,4}? weg\b`,
     // "een story is toch na 24 uur weg?": what disappears by itself.
     String.raw`\b(?:story|storie|stories|snap|snaps|verhaal|bericht|berichtje|post)\b${ANY} na (?:\d+|een|een paar) (?:uur|uurtjes|dag|dagen) (?:weer |toch )?(?:weg|verdwenen|verdwijnt|verdwijnen)\b`,
   ]],
