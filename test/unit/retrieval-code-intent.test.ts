@@ -128,6 +128,8 @@ describe('standard questions about the code itself', () => {
     ['valt mijn pinterest bord ook onder de regels?', 'definition'],
     ["mijn dochter zegt dat snapchat niet echt meetelt, klopt dat?", 'definition'],
     ['heeft school er iets mee te maken wat mijn zoon thuis op snapchat doet?', 'private'],
+    ['geldt dit ook voor tso vrijwilligers?', 'audience'],
+    ['geldt het protocol ook voor de overblijfmoeders?', 'audience'],
   ])('%j → %s', (question, intent) => {
     expect(detectCodeIntent(question)).toBe(intent);
   });

@@ -14,8 +14,8 @@ const THIS = String.raw`(?:dit|deze|die|dat|het|de|ons|onze|jullie|zo n|zo een)`
 // "waarom hebben we dit stuk eigenlijk?": only with a word that points at it ("een stuk" is anything).
 const THE_CODE = String.raw`(?:(?:dit|dat|ons) (?:hele )?stuk|${THIS} (?:hele )?(?:${CODE}|verhaal)|${THIS} (?:social media |sociale media |socialmedia |socialemedia )${CODE})`;
 const ANY = String.raw`(?: \S+)*?`;
-/** The people a code can be for ("geldt het ook voor stagiairs?"); compounds ending in them too (hulpouders, overblijfkrachten). */
-const AUDIENCE = String.raw`(?:de |alle |ons |onze )?(?:\w*(?:ouders|leerlingen|stagiaires?|stagiairs?|invallers?|vrijwilligers|krachten|medewerkers)|directie|directeuren|bestuur|personeel|docenten|leerkrachten|collegas|onderwijsassistenten|conciërges?|concierges?|mij|ons|iedereen)`;
+/** The people a code can be for ("geldt het ook voor stagiairs?"); compounds ending in them too (hulpouders, overblijfmoeders), and a word saying which ones ("de tso vrijwilligers"). */
+const AUDIENCE = String.raw`(?:de |alle |ons |onze )?(?:(?:tso|bso|nieuwe|andere|externe|vaste|tijdelijke) )?(?:\w*(?:ouders|moeders|vaders|leerlingen|stagiaires?|stagiairs?|invallers?|vrijwilligers|krachten|medewerkers)|directie|directeuren|bestuur|personeel|docenten|leerkrachten|collegas|onderwijsassistenten|conciërges?|concierges?|mij|ons|iedereen)`;
 
 /** Who speaks for the code when a teacher asks what "they" think of social media. */
 const BOARD = String.raw`(?:het bestuur|de stichting|de school|school|de directie|ze|jullie)`;
