@@ -130,6 +130,9 @@ describe('standard questions about the code itself', () => {
     ['heeft school er iets mee te maken wat mijn zoon thuis op snapchat doet?', 'private'],
     ['geldt dit ook voor tso vrijwilligers?', 'audience'],
     ['geldt het protocol ook voor de overblijfmoeders?', 'audience'],
+    ['is de school nou tegen social media?', 'stance'],
+    ['is dat protocol er gekomen omdat ze bang zijn dat we er een puinhoop van maken?', 'trust'],
+    ['kan ik daarvoor ontslagen worden?', 'consequences'],
   ])('%j → %s', (question, intent) => {
     expect(detectCodeIntent(question)).toBe(intent);
   });
@@ -181,6 +184,9 @@ describe('standard questions about the code itself', () => {
     'ik heb een foto met een fout erin, haal ik die weg?',
     'waarom reageert hij op een stuk in de krant?',
     'heeft school iets te maken met de schoolreis?',
+    // A pupil's suspension is the school's measure, not a staff consequence; fear alone is no distrust.
+    'kan die leerling geschorst worden?',
+    'ik ben bang dat we de regels niet snappen, wie legt ze uit?',
   ])('%j is no question about the code itself', (question) => {
     expect(detectCodeIntent(question)).toBeUndefined();
   });

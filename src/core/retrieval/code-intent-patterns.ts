@@ -65,6 +65,7 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\bhoe (?:kijkt|kijken|staat|staan|denkt|denken) ${BOARD}\b${ANY} (?:social media|sociale media|socials)\b`,
     String.raw`\b(?:social media|sociale media|socials)\b${ANY} volgens ${BOARD}\b${ANY} (?:voordelen|nadelen|nuttig|goed|slecht|positief|negatief|kansen|risico|risicos)\b`,
     String.raw`\b(?:is|zijn) ${BOARD} (?:nou |eigenlijk |nu )*voor of tegen\b`,
+    String.raw`\b(?:is|zijn) ${BOARD} (?:nou |eigenlijk |nu |dan |echt )*(?:tegen|voor) (?:social media|sociale media|socials)\b`,
     String.raw`^(?=.*\b(?:social media|sociale media|socials)\b).*\bwaarom (?:zou|zouden|moet|moeten) (?:ik|we|wij|je)\b${ANY} (?:er|daar) (?:\S+ )*?(?:iets |wat )?mee (?:doen|werken|bezig zijn)\b`,
   ]],
   ['trust', [
@@ -75,6 +76,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b(?:verbod|verboden|verbieden)\b${ANY} (?:of|en) (?:moeten|mogen) (?:we|wij|ik|jullie) (?:het |dat )?zelf (?:weten|bepalen|beslissen|inschatten)\b`,
     // "waarom dit protocol, wantrouwen ofzo?"
     String.raw`^(?=.*\b${CODE}\b).*\bwantrouw\w*\b`,
+    // "is dat protocol er gekomen omdat ze bang zijn dat we er een puinhoop van maken?"
+    String.raw`^(?=.*\b${CODE}\b).*\b(?:ze|zij|het bestuur|de stichting|de school|de directie) (?:\S+ )?(?:bang|angstig|bezorgd)\b${ANY} (?:we|wij|personeel|medewerkers|docenten|leerkrachten)\b`,
   ]],
   ['purpose', [
     String.raw`\bwaarom\b${ANY} (?:${CODE})\b`,
@@ -131,6 +134,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     // "wie bepaalt of ik over de grens ben gegaan, en wat gebeurt er dan met mij?"
     String.raw`\bwie (?:bepaalt|bepalen|beslist|beslissen|beoordeelt|beoordelen|besluit)\b${ANY} of (?:ik|je|iemand|een collega|hij|zij)\b${ANY} (?:over de grens|te ver|de fout in|in de fout|over de schreef)\b`,
     String.raw`\bwat gebeurt er (?:dan |daarna |vervolgens )?met (?:mij|me)\b`,
+    // "kan ik daarvoor ontslagen worden?": what the code's breach costs a member of staff.
+    String.raw`\b(?:kan|kun|word|wordt|worden|kunnen) (?:ik|je|jij|we|wij|een collega|medewerkers)\b${ANY} (?:ontslagen|geschorst|berispt|op staande voet)\b`,
   ]],
   // "is er een toolkit met voorbeelden voor een teamvergadering?": the material and help the board offers staff.
   ['support', [
