@@ -26,7 +26,7 @@ describe('standard questions about the code itself', () => {
     ["waar vind ik zo'n gedragscode?", 'find'],
     ['wie heeft dit protocol opgesteld?', 'source'],
     ['is deze code goedgekeurd door de gmr?', 'approval'],
-    ['heeft de mr iets over het protocol gezegd?', 'approval'],
+    ['heeft de mr iets over het protocol gezegd?', 'consent'],
     ['wat gebeurt er als ik me niet aan de code hou?', 'consequences'],
     ['wat gebeurt er als ik me niet aan het protocl hou?', 'consequences'],
     ['waar kan ik het protocol nalezen?', 'find'],
@@ -133,6 +133,9 @@ describe('standard questions about the code itself', () => {
     ['is de school nou tegen social media?', 'stance'],
     ['is dat protocol er gekomen omdat ze bang zijn dat we er een puinhoop van maken?', 'trust'],
     ['kan ik daarvoor ontslagen worden?', 'consequences'],
+    // Who adopted the code and whether the staff council consented are told apart (kopwerk records both).
+    ['wie heeft dat protocol eigenlijk vastgesteld?', 'approval'],
+    ['heeft de mr eigenlijk ingestemd met dit protocol?', 'consent'],
   ])('%j → %s', (question, intent) => {
     expect(detectCodeIntent(question)).toBe(intent);
   });

@@ -95,10 +95,14 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\bwaar komt ${THE_CODE}${ANY} vandaan\b`,
     String.raw`\b${THE_CODE}${ANY} gebaseerd op\b`,
   ]],
+  // "heeft de mr ingestemd met dit protocol?": the staff council's consent, which a code may record
+  // apart from who drew it up and adopted it ('approval').
+  ['consent', [
+    String.raw`\bmedezeggenschapsraad\b${ANY} (?:${CODE})\b`,
+  ]],
   ['approval', [
     String.raw`\b${THE_CODE}${ANY} (?:goedgekeurd|vastgesteld|ingestemd|ondertekend)\b`,
     String.raw`\bwie (?:heeft|hebben)\b${ANY} ${THE_CODE}${ANY} (?:goedgekeurd|vastgesteld)\b`,
-    String.raw`\bmedezeggenschapsraad\b${ANY} (?:${CODE})\b`,
   ]],
   // "wat is de hoofdregel?", "wat is in één zin de belangrijkste regel?": the rule the code puts above the others.
   ['mainRule', [
