@@ -260,6 +260,7 @@ describe('quality on the evaluation sets (real knowledge)', () => {
     ['held-out set 7', 'test/fixtures/holdout-7-questions.json', '0.94 / 1.0', 0.93, 0.97],
     ['held-out set 12', 'test/fixtures/holdout-12-questions.json', '0.97 / 0.97', 0.96, 0.94],
     ['held-out set 13', 'test/fixtures/holdout-13-questions.json', '0.92 / 0.97', 0.91, 0.94],
+    ['dev-11 (slanted pool written and studied in session 11)', 'test/fixtures/dev-11-questions.json', '0.95 / 0.97', 0.94, 0.94],
     ['dev-10 (slanted pool written and studied in session 11)', 'test/fixtures/dev-10-questions.json', '0.91 / 0.94', 0.9, 0.91],
     ['dev-9 (slanted pool written and studied in session 11)', 'test/fixtures/dev-9-questions.json', '0.93 / 0.91', 0.92, 0.88],
     ['dev-7 (slanted pool written and studied in session 10)', 'test/fixtures/dev-7-questions.json', '0.97 / 0.97', 0.96, 0.94],
