@@ -45,12 +45,6 @@ function diminutiveBases(word: string): string[] {
 }
 
 /**
- * Words ending in t or d that are no verb form: stripping the letter makes another word's stem
- * ("weekend" → "weeken" → "wek", so every "vorige week" matched the vocabulary's "weekend").
- */
-const NOT_A_VERB_FORM = new Set(['weekend']);
-
-/**
  * All index keys of a word. Snowball does not unify Dutch verb and noun forms
  * ("deelt"/"delen", "plaats"/"plaatsen", "gepost"/"posten"), so a word gets the stems of its
  * plausible base forms too; two words match when their key sets intersect.
@@ -61,7 +55,7 @@ export function wordKeys(word: string): readonly string[] {
   const bases = new Set<string>([word]);
   const folded = foldSurface(word);
   bases.add(folded);
-  if (folded.length >= 5 && /[td]$/.test(folded) && !NOT_A_VERB_FORM.has(folded)) bases.add(folded.slice(0, -1));
+  if (folded.length >= 5 && /[td]$/.test(folded)) bases.add(folded.slice(0, -1));
   // A noun in -heid shares the stem of its adjective: onveiligheid/onveilig, verlegenheid/verlegen.
   if (folded.length >= 9 && folded.endsWith('heid')) bases.add(folded.slice(0, -4));
   // Dutch spells a stem-final v as f at the end of a syllable: blijft/blijven, geeft/geven.
