@@ -118,8 +118,9 @@ function namesTheCode(tokens: readonly string[]): boolean {
 /**
  * True for "how do I operate this" questions ("hoe maak ik een account aan?", "hoe kan ik een reel
  * uploaden?"): "hoe" near the start, then a verb and the asker, where the verb is not one of
- * behaving ("hoe ga ik om met", "hoe reageer ik"), and not about the code itself. The codes hold
- * rules of conduct, not manuals. Exported for tests.
+ * behaving ("hoe ga ik om met", "hoe reageer ik"), or "hoe" last after such a verb ("insta op prive
+ * zetten hoe"); and not about the code itself. The codes hold rules of conduct, not manuals.
+ * Exported for tests.
  */
 export function asksForProcedure(tokens: readonly string[]): boolean {
   // "hoe vertalen we die code naar onze school?" asks how to use the code, which the code may answer.
