@@ -34,7 +34,7 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\bwat (?:zijn|is) (?:eigenlijk |precies )?(?:sociale|social) media\b`,
     String.raw`\b(?:valt|telt|hoort|vallen|tellen|horen) (?:mijn |ons |onze |een |het |de )?${PLATFORM}\b${ANY} (?:onder|bij|mee)\b`,
     // "snapchat telt niet echt mee, het is gewoon kletsen"
-    String.raw`\b(?:${PLATFORM}|snapchat|snap|insta|instagram|facebook|twitter)\b(?: \S+){0,3}? (?:meetelt|meetellen|mee telt|telt (?:niet )?(?:echt )?mee|tellen (?:niet )?(?:echt )?mee)\b`,
+    String.raw`\b(?:${PLATFORM}|snap|insta|instagram|facebook|twitter)\b(?: \S+){0,3}? (?:meetelt|meetellen|mee telt|telt (?:niet )?(?:echt )?mee|tellen (?:niet )?(?:echt )?mee)\b`,
     String.raw`\b(?:is|zijn) ${PLATFORM} (?:ook |eigenlijk |nou |dan )*(?:sociale|social) media\b`,
     String.raw`\b${PLATFORM} (?:staat|staan) niet (?:in|bij|op) (?:het|de) (?:rijtje|lijst|lijstje|opsomming)\b`,
     String.raw`^(?=.*\b(?:${PLATFORM}|insta|instagram|facebook|fb|twitter|snap)\b).*\b(?:staat|staan) (?:er )?(?:nergens|niet) (?:in|bij|op) (?:${THE_CODE}|het rijtje|de lijst|het lijstje)\b`,
@@ -186,7 +186,7 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b(?:hoort|moet|moeten|hoorde|moest) (?:de directie|de school|school|mijn leidinggevende|de leidinggevende|het bestuur|de stichting)\b${ANY} (?:in te lichten|te informeren|op de hoogte te (?:brengen|stellen))\b`,
     // "wordt die code ooit nog met ons doorgenomen of krijg je hem één keer in je mail?"
     // Not "worden de regels in de les aan de leerlingen uitgelegd?": that is what pupils are taught.
-    String.raw`^(?!.*\b(?:leerlingen|lln|ouders|in de les|in de klas)\b).*\b(?:wordt|worden|werd|gaan (?:ze|we|jullie)|gaat (?:de school|de directie|school))\b${ANY} ${THE_CODE}${ANY} (?:met ons |met het team |met de collegas |met het personeel |samen )?(?:doorgenomen|besproken|doornemen|bespreken|toegelicht|uitgelegd)\b`,
+    String.raw`^(?!.*\b(?:leerlingen|ouders|in de les|in de klas)\b).*\b(?:wordt|worden|werd|gaan (?:ze|we|jullie)|gaat (?:de school|de directie|school))\b${ANY} ${THE_CODE}${ANY} (?:met ons |met het team |met de collegas |met het personeel |samen )?(?:doorgenomen|besproken|doornemen|bespreken|toegelicht|uitgelegd)\b`,
   ]],
   // The excuse "ik heb het alleen doorgestuurd, niet gemaakt": whoever shares answers for it too. Only
   // with the excuse itself (not gemaakt, niks fout, verantwoordelijk): "alleen gedeeld met mijn team" is no excuse.
