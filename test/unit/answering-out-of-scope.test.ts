@@ -51,6 +51,24 @@ describe('the nearest out-of-scope question', () => {
   });
 });
 
+describe('a question asking whether something is allowed', () => {
+  const permissionIndex = createSearchIndex(doc, loadVocabulary(), {
+    questions: { org: 't', bySection: new Map([['t:photo', ['wat als ik zonder toestemming een foto van de klas op fb zet']]]) },
+    outOfScope: ['hoe zorg ik dat mensen me niet meer kunnen taggen in fotos op fb', 'mag ik fotos van mijn eigen kinderen op fb zetten'],
+  });
+
+  it('is not declined for an app manual sharing its words: it asks a rule, not how the app works', () => {
+    // The manual example matches "fotos", "fb" and more words than the stored question does.
+    const answer = answerQuestion(permissionIndex, 'mag ik de klassenfoto op mn fb zetten of moet ik zorgen dat niemand getagd wordt?');
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.best.section.id).toBe('t:photo');
+  });
+
+  it('is still declined by an out-of-scope example that asks the same kind of thing', () => {
+    expect(answerQuestion(permissionIndex, 'mag ik fotos van mijn eigen kinderen op mijn fb zetten?').kind).not.toBe('answer');
+  });
+});
+
 describe('the nearest out-of-scope question on a real board', () => {
   const board = loadBoardKnowledge('knowledge', 'oog');
   const oog = createSearchIndex(board.knowledge, loadVocabulary(), board);

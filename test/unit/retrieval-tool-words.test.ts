@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/core/answering/answer.js';
 import { createSearchIndex } from '../../src/core/retrieval/index.js';
-import { analyzeQuery, asksForProcedure } from '../../src/core/retrieval/query.js';
+import { analyzeQuery, asksForProcedure, asksPermission } from '../../src/core/retrieval/query.js';
 import { tokenize } from '../../src/core/retrieval/normalize.js';
 import { loadKnowledge } from '../../src/board/board-files.js';
 import { loadVocabulary } from '../../src/board/shared-lists.js';
@@ -32,6 +32,21 @@ describe('asksForProcedure', () => {
     ['ik wil het melden maar weet niet hoe', false],
   ])('%j → %s', (question, expected) => {
     expect(asksForProcedure(tokenize(question))).toBe(expected);
+  });
+});
+
+describe('asksPermission', () => {
+  it.each([
+    ['mag ik de klassenfoto op mn fb zetten?', true],
+    ['een ouder plaatste een foto, mag dat?', true],
+    ['is dat wel ok als ik een leerling volg?', true],
+    ['is het toegestaan om te appen met ouders', true],
+    ['kan dat zomaar, een filmpje van de musical op youtube?', true],
+    ['hoe zorg ik dat mensen me niet kunnen taggen op fb', false],
+    ['wat zegt de code over appen met ouders', false],
+    ['hoeveel volgers heeft onze schoolaccount', false],
+  ])('%s → %s', (question, expected) => {
+    expect(asksPermission(tokenize(question))).toBe(expected);
   });
 });
 

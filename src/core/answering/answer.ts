@@ -231,8 +231,11 @@ export function confidenceOf(result: SearchResult): number {
   // An out-of-scope example that matches the question better than the code does: the question is
   // not about the code.
   const negative = result.outOfScope;
+  // "mag ik de klassenfoto op mn privé fb zetten?" asks a rule; an app manual ("hoe zorg ik dat ik niet
+  // getagd word op fb") sharing its words does not make it a question about the app.
+  const permissionVsManual = negative?.permission === false && result.query.permission && !result.query.procedure;
   const closerToNegative =
-    negative?.topical &&
+    negative?.topical && !permissionVsManual &&
     ((negative.coverage >= OUT_OF_SCOPE_MIN_COVERAGE && negative.score >= (top.question?.score ?? 0) * OUT_OF_SCOPE_SCORE_SHARE) ||
       (result.query.procedure && negative.coverage >= top.coverage * PROCEDURE_NEGATIVE_SHARE));
   if (closerToNegative) return Math.min(1, top.coverage) * OFF_TOPIC_DAMPING;

@@ -137,6 +137,11 @@ export function asksForProcedure(tokens: readonly string[]): boolean {
   return operates(tokens[tokens.length - 1] ?? '');
 }
 
+/** Asks whether something is allowed: "mag ik/je/dat/het", "is dat ok/toegestaan", "kan dat zomaar". */
+export function asksPermission(tokens: readonly string[]): boolean {
+  return /(^| )(mag (ik|je|dat|het|dit|men|een|we|wij)|mogen (we|wij|ik|docenten|leerkrachten)|is (dat|dit|het) (wel |nou |eigenlijk )?(ok|oke|okay|toegestaan|goed|verboden|erg)|kan (dat|dit) (zomaar|wel|eigenlijk)|toegestaan|verboden)( |$)/.test(tokens.join(' '));
+}
+
 /** An infinitive that is no verb of behaving ("zetten", "aanmaken"; not "reageren", "omgaan"). */
 function operates(verb: string): boolean {
   return !CONDUCT_VERBS.has(stem(verb)) && /(en|eren)$/.test(verb) && !isStopword(verb);
@@ -149,6 +154,8 @@ export interface AnalyzedQuery {
   procedure: boolean;
   /** Whether anything in the question is about social media / online conduct. */
   inDomain: boolean;
+  /** The question asks whether something is allowed ("mag ik …", "mag dat?", "is dat ok?"). */
+  permission: boolean;
   /**
    * Who the question is about: the first of "ik/we" (staff) or a word naming pupils, parents or
    * staff. "mag een leerling ..." is about pupils, "mag ik een leerling ..." about the asker.
@@ -252,5 +259,5 @@ export function analyzeQuery(index: SearchIndex, question: string, options: { st
     units.some((u) => u.alts.has(DOMAIN_MARK) || wordKeys(u.surface).some((k) => domainKeys.has(k)) || endsInDomainWord(u.surface, domainWords) || startsWithDomainWord(u.surface, domainWords)) ||
     phraseHits.some((h) => index.vocabulary.groups[h.group]?.domain === true);
   const codeIntent = options.stored ? undefined : detectCodeIntent(question, tokens);
-  return { units, inDomain, procedure: asksForProcedure(tokens), mentions, ...(subject ? { subject } : {}), ...(codeIntent ? { codeIntent } : {}) };
+  return { units, inDomain, procedure: asksForProcedure(tokens), permission: asksPermission(tokens), mentions, ...(subject ? { subject } : {}), ...(codeIntent ? { codeIntent } : {}) };
 }
