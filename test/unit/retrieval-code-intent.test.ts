@@ -22,6 +22,9 @@ describe('standard questions about the code itself', () => {
     ['geldt dat hele verhaal ook als ik thuis zit?', 'private'],
     ['geldt die social media regeling ook voor mn eigen insta?', 'private'],
     ['geldt dat sm protocol ook voor wat ik in mn vrije tijd zet?', 'private'],
+    ['gelden de regels ook op schoolkamp en tijdens de sportdag of alleen in het gebouw zelf?', 'private'],
+    ['geldt dit ook op schoolreis?', 'private'],
+    ['geldt het protocol ook buiten of alleen in het schoolgebouw?', 'private'],
     ["geldt zo'n protocol ook voor mn prive insta?", 'private'],
     ["waar vind ik zo'n gedragscode?", 'find'],
     ['wie heeft dit protocol opgesteld?', 'source'],
@@ -190,6 +193,9 @@ describe('standard questions about the code itself', () => {
     // A pupil's suspension is the school's measure, not a staff consequence; fear alone is no distrust.
     'kan die leerling geschorst worden?',
     'ik ben bang dat we de regels niet snappen, wie legt ze uit?',
+    // Rules for the trip itself, not where the code applies.
+    'wat zijn de regels op schoolkamp voor snoep?',
+    'geldt de bedtijd ook op kamp?',
   ])('%j is no question about the code itself', (question) => {
     expect(detectCodeIntent(question)).toBeUndefined();
   });

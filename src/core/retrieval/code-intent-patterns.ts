@@ -42,6 +42,9 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
   ['private', [
     String.raw`\b(?:geldt|gelden|gaat|gaan|telt|tellen)\b${ANY} (?:${THE_CODE}|dit|het)\b${ANY} (?:prive|thuis|vrije tijd|buiten (?:school|schooltijd|werktijd|werk|het werk)|weekend|vakantie|eigen (?:insta|instagram|account|profiel|facebook|tiktok))\b`,
     String.raw`\b(?:valt|vallen) mijn (?:prive|eigen|persoonlijke)\b${ANY} onder\b`,
+    // "gelden de regels ook op schoolkamp of alleen in het gebouw?": where the code applies beyond the school building.
+    String.raw`\b(?:geldt|gelden)\b${ANY} (?:${THE_CODE}|dit|het) (?:\S+ )?ook (?:op|tijdens|bij|in)\b${ANY} (?:\w*kamp|schoolreis(?:je)?|excursies?|sportdag(?:en)?|uitje|uitstapje|werkweek|schoolfeest)\b`,
+    String.raw`\b(?:geldt|gelden)\b${ANY} (?:${THE_CODE}|dit|het)\b${ANY} of alleen (?:in|op) (?:het |de )?(?:gebouw|schoolgebouw|school|schoolplein|klas|lokaal)\b`,
     String.raw`\bte zeggen (?:over|van)\b${ANY} mijn (?:prive|eigen|persoonlijke)\b`,
     // "heeft school er iets mee te maken wat haar zoon 's avonds thuis op snapchat doet?"
     String.raw`^(?=.*\b(?:thuis|avonds|savonds|prive|weekend|buiten school|buiten schooltijd|vakantie)\b).*\b(?:(?:heeft|hebben) (?:de )?(?:school|wij|we|jullie)\b${ANY} (?:mee te maken|te maken met)|gaat (?:dat|dit|het) (?:ons|de school|school|jullie) (?:iets |wel |eigenlijk )*aan)\b`,
