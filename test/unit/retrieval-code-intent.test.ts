@@ -59,6 +59,8 @@ describe('standard questions about the code itself', () => {
     ['mag onze school extra regels maken?', 'local'],
     ['mogen we als school eigen afspraken maken bovenop die algemene code?', 'local'],
     ['krijgen we een lijst met verboden dingen of vertrouwt het bestuur erop dat we zelf snappen wat handig is?', 'trust'],
+    ['krijgen we nou precieze regels of wordt verwacht dat we het zelf wel weten?', 'trust'],
+    ['is dat protocol nou een verbod op van alles of meer een soort hulpmiddel?', 'purpose'],
     ['gaan ze er bij ons vanuit dat wij als leerkrachten zelf wel snappen hoe je met socials omgaat?', 'trust'],
     ['is er nou een lijst met verboden dingen of gaan ze uit van ons gezonde verstand?', 'trust'],
     ['op mijn profiel staat nergens waar ik werk, dus dan maakt het toch niet uit wat ik post?', 'representative'],
@@ -196,6 +198,8 @@ describe('standard questions about the code itself', () => {
     // Rules for the trip itself, not where the code applies.
     'wat zijn de regels op schoolkamp voor snoep?',
     'geldt de bedtijd ook op kamp?',
+    // A ban on something in particular, not what the code is meant as.
+    'is er een verbod op telefoons in de klas of mogen ze hem als hulpmiddel gebruiken?',
   ])('%j is no question about the code itself', (question) => {
     expect(detectCodeIntent(question)).toBeUndefined();
   });

@@ -77,6 +77,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b(?:lijst|lijstje)\b${ANY} (?:verboden|niet mag|regels)\b${ANY} (?:vertrouw\w*|gezonde? verstand|zelf)\b`,
     // "is het nou een verbod of moeten we het zelf weten?"
     String.raw`\b(?:verbod|verboden|verbieden)\b${ANY} (?:of|en) (?:moeten|mogen) (?:we|wij|ik|jullie) (?:het |dat )?zelf (?:weten|bepalen|beslissen|inschatten)\b`,
+    // "krijgen we nou precieze regels of wordt verwacht dat we het zelf wel weten?"
+    String.raw`\b(?:precieze|concrete|vaste|harde|strakke|exacte) regels\b${ANY} of\b${ANY} (?:we|wij|ik|jullie) (?:het |dat )?zelf (?:wel )?(?:weten|bepalen|beslissen|inschatten|uitzoeken)\b`,
     // "waarom dit protocol, wantrouwen ofzo?"
     String.raw`^(?=.*\b${CODE}\b).*\bwantrouw\w*\b`,
     // "is dat protocol er gekomen omdat ze bang zijn dat we er een puinhoop van maken?"
@@ -89,6 +91,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\bwat wil(?:len)?\b${ANY} ${THE_CODE}${ANY} bereiken\b`,
     String.raw`\bwat wil(?:len)?\b${ANY} bereiken (?:met|door) ${THE_CODE}`,
     String.raw`\bwaar (?:is|dient)\b ${THE_CODE}${ANY} voor\b`,
+    // "is dat protocol nou een verbod op van alles of meer een soort hulpmiddel?"
+    String.raw`^(?=.*\b${CODE}\b).*\b(?:verbod|verboden|verbodslijst)\b${ANY} of (?:\S+ ){0,3}?(?:hulpmiddel|handvat|handvatten|leidraad|houvast|hulp|richtlijn)\b`,
     // "… dat hele protocol … Waar is het nou eigenlijk voor bedoeld?": the code named earlier in the message.
     String.raw`^(?=.*\b${CODE}\b).*\bwaar (?:is|zijn|dient|dienen) (?:het|dat|die|dit|ze)\b${ANY} voor (?:bedoeld|nodig)\b`,
   ]],
