@@ -98,6 +98,8 @@ describe('standard questions about the code itself', () => {
     ['komt er nog een apart protocol over leerlinggegevens?', 'documents'],
     ['een moeder scheldt de juf uit in de ouderapp, kan de school daar iets tegen doen?', 'pupilMeasures'],
     ['wat kan er met die leerling gebeuren als hij zo doorgaat?', 'pupilMeasures'],
+    ['wat kan school doen als een ll zich online niet aan de regels houdt? telefoon innemen?', 'pupilMeasures'],
+    ['wat als ik me online niet aan de regels hou?', 'consequences'],
     ['krijgt die jongen straf voor dat filmpje?', 'pupilMeasures'],
     ['een moeder zette een nare meme over de meester in de groepsapp. doet de school daar iets aan?', 'pupilMeasures'],
     ['wat is nou eigenlijk de hoofdregel?', 'mainRule'],

@@ -127,7 +127,7 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
   // "een vader zet nare dingen over de juf op fb, kan de school daar iets tegen doen?": what the school
   // may do to a pupil or parent who breaks the code (staff measures are 'consequences').
   ['pupilMeasures', [
-    String.raw`\b${PUPIL_OR_PARENT} (?:zich )?niet aan ${THE_CODE}${ANY} (?:hou|houd|houdt|houden)\b`,
+    String.raw`\b${PUPIL_OR_PARENT} (?:zich )?(?:(?:online|ook|gewoon|dan|nou|toch) )?niet aan ${THE_CODE}${ANY} (?:hou|houd|houdt|houden)\b`,
     String.raw`\bwat (?:kan|kunnen|gaat|zal|mag) (?:de )?(?:school|directie|stichting|het bestuur|we|wij)\b${ANY} (?:doen )?(?:tegen|met) (?:die |deze |zo een |zo n |een |de |dat |zon )?${PUPIL_OR_PARENT}\b`,
     String.raw`\bwat (?:kan|gaat|zal) er (?:met|gebeuren met) (?:die |deze |zo een |een |de |dat )?${PUPIL_OR_PARENT}\b`,
     String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\b(?:kan|kunnen|mag|mogen) (?:de )?(?:school|directie|we|wij)\b${ANY} (?:iets|wat|echt iets) (?:tegen|aan) (?:doen|ondernemen)\b`,
@@ -138,7 +138,7 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
   ['consequences', [
     String.raw`\b(?:niet aan|niet houd|niet hou)\b${ANY} ${THE_CODE}`,
     String.raw`\b${THE_CODE}${ANY} (?:niet aan|overtreed|overtreden|overtreedt|breek|breekt|schend)\b`,
-    String.raw`\b(?:ik|je|jij|een collega|iemand|medewerkers?) (?:me |zich |mij )?niet aan ${THE_CODE}${ANY} (?:hou|houd|houdt|houden)\b`,
+    String.raw`\b(?:ik|je|jij|een collega|iemand|medewerkers?) (?:me |zich |mij )?(?:(?:online|ook|gewoon|dan|nou|toch) )?niet aan ${THE_CODE}${ANY} (?:hou|houd|houdt|houden)\b`,
     String.raw`\b(?:gevolgen|consequenties|sancties|straf)\b${ANY} (?:overtreden|overtreding)\b${ANY} ${THE_CODE}`,
     String.raw`\bwat (?:als|gebeurt er als) (?:ik|je|jij|we|wij) (?:me|mij|je|ons) er niet aan (?:hou|houd|houdt|houden)\b`,
     String.raw`\bwie (?:beslist|beslissen|besluit|bepaalt|bepalen)\b${ANY} (?:straf|straffen|sanctie|sancties|strafmaatregel|strafmaatregelen)\b`,
