@@ -35,6 +35,12 @@ describe('standard questions about the code itself', () => {
     ['waar kan ik het protocol nalezen?', 'find'],
     ['wat valt er allemaal onder sociale media?', 'definition'],
     ['telt whatsapp ook mee als social media?', 'definition'],
+    ['telt linkedin ook als sociale media?', 'definition'],
+    ['heeft de mr hier eigenlijk mee ingestemd?', 'consent'],
+    ['geldt dit ook na werktijd?', 'private'],
+    ['dat protocol, is dat alleen voor de lln bedoeld of ook voor ons?', 'audience'],
+    ['toen dat protocol in mn mailbox kwam voelde ik me aangevallen. waarom is het er eigenlijk gekomen?', 'purpose'],
+    ['klopt het dat de stichting meekijkt met wat ik op mn insta zet?', 'monitoring'],
     ['valt whatsapp ook onder de regels?', 'definition'],
     ['houdt het bestuur in de gaten wat ik op insta zet?', 'monitoring'],
     ['checkt de school eigenlijk wat wij posten?', 'monitoring'],
@@ -202,6 +208,11 @@ describe('standard questions about the code itself', () => {
     'geldt de bedtijd ook op kamp?',
     // A ban on something in particular, not what the code is meant as.
     'is er een verbod op telefoons in de klas of mogen ze hem als hulpmiddel gebruiken?',
+    // The council's say in something else; a platform counted as something other than social media.
+    'heeft de mr ingestemd met de nieuwe schoolgids?',
+    'telt een tiktokje als huiswerk?',
+    // Parents watching a class chat is not the board monitoring staff.
+    'mogen ouders meekijken in de klassenapp?',
   ])('%j is no question about the code itself', (question) => {
     expect(detectCodeIntent(question)).toBeUndefined();
   });

@@ -36,11 +36,12 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     // "snapchat telt niet echt mee, het is gewoon kletsen"
     String.raw`\b(?:${PLATFORM}|snap|insta|instagram|facebook|twitter)\b(?: \S+){0,3}? (?:meetelt|meetellen|mee telt|telt (?:niet )?(?:echt )?mee|tellen (?:niet )?(?:echt )?mee)\b`,
     String.raw`\b(?:is|zijn) ${PLATFORM} (?:ook |eigenlijk |nou |dan )*(?:sociale|social) media\b`,
+    String.raw`\b(?:telt|tellen|valt|vallen|geldt|gelden) (?:mijn |ons |onze |een |het |de )?(?:${PLATFORM}|insta|instagram|facebook|fb|twitter|snap) (?:ook |eigenlijk |nou |dan |wel )*als (?:sociale|social) media\b`,
     String.raw`\b${PLATFORM} (?:staat|staan) niet (?:in|bij|op) (?:het|de) (?:rijtje|lijst|lijstje|opsomming)\b`,
     String.raw`^(?=.*\b(?:${PLATFORM}|insta|instagram|facebook|fb|twitter|snap)\b).*\b(?:staat|staan) (?:er )?(?:nergens|niet) (?:in|bij|op) (?:${THE_CODE}|het rijtje|de lijst|het lijstje)\b`,
   ]],
   ['private', [
-    String.raw`\b(?:geldt|gelden|gaat|gaan|telt|tellen)\b${ANY} (?:${THE_CODE}|dit|het)\b${ANY} (?:prive|thuis|vrije tijd|buiten (?:school|schooltijd|werktijd|werk|het werk)|weekend|vakantie|eigen (?:insta|instagram|account|profiel|facebook|tiktok))\b`,
+    String.raw`\b(?:geldt|gelden|gaat|gaan|telt|tellen)\b${ANY} (?:${THE_CODE}|dit|het)\b${ANY} (?:prive|thuis|vrije tijd|buiten (?:school|schooltijd|werktijd|werk|het werk)|na (?:werktijd|schooltijd|het werk|school|vieren)|weekend|vakantie|eigen (?:insta|instagram|account|profiel|facebook|tiktok))\b`,
     String.raw`\b(?:valt|vallen) mijn (?:prive|eigen|persoonlijke)\b${ANY} onder\b`,
     // "gelden de regels ook op schoolkamp of alleen in het gebouw?": where the code applies beyond the school building.
     String.raw`\b(?:geldt|gelden)\b${ANY} (?:${THE_CODE}|dit|het) (?:\S+ )?ook (?:op|tijdens|bij|in)\b${ANY} (?:\w*kamp|schoolreis(?:je)?|excursies?|sportdag(?:en)?|uitje|uitstapje|werkweek|schoolfeest)\b`,
@@ -57,7 +58,7 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\bmoeten? (?:ik|ouders|leerlingen|wij|we|docenten|leerkrachten)\b${ANY} (?:ook )?aan ${THE_CODE}${ANY} houden\b`,
     String.raw`\b(?:is|zijn) ${THE_CODE} (?:ook |alleen |eigenlijk |nou |toch )*(?:voor|bedoeld voor) ${AUDIENCE}\b`,
     String.raw`\b(?:geldt|gelden)\b${ANY} (?:ook |alleen )?voor (?:mijn|onze|elke|iedere|alle) (?:eigen )?(?:school|scholen|locatie)\b(?! (?:insta|instagram|account|pagina|website|facebook|site))`,
-    String.raw`\b(?:is|zijn) (?:dit|dat|deze|die)(?: (?:toch|nou|eigenlijk|nu))? alleen (?:voor|bedoeld voor) ${AUDIENCE} (?:of |en |$)`,
+    String.raw`\b(?:is|zijn) (?:dit|dat|deze|die)(?: (?:toch|nou|eigenlijk|nu))? alleen (?:voor|bedoeld voor) ${AUDIENCE} (?:bedoeld )?(?:of |en |$)`,
   ]],
   // "vindt het bestuur social media nuttig of vooral een risico?": the board's view, which the introductions give.
   ['stance', [
@@ -95,6 +96,7 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`^(?=.*\b${CODE}\b).*\b(?:verbod|verboden|verbodslijst)\b${ANY} of (?:\S+ ){0,3}?(?:hulpmiddel|handvat|handvatten|leidraad|houvast|hulp|richtlijn)\b`,
     // "… dat hele protocol … Waar is het nou eigenlijk voor bedoeld?": the code named earlier in the message.
     String.raw`^(?=.*\b${CODE}\b).*\bwaar (?:is|zijn|dient|dienen) (?:het|dat|die|dit|ze)\b${ANY} voor (?:bedoeld|nodig)\b`,
+    String.raw`^(?=.*\b${CODE}\b).*\bwaarom (?:is|zijn) (?:het|dat|die|dit|ze|deze) (?:er )?(?:eigenlijk |nou |ineens |toch |dan )*gekomen\b`,
   ]],
   ['source', [
     String.raw`\bwie (?:heeft|hebben)\b${ANY} (?:${CODE}|dit|het)\b${ANY} (?:geschreven|opgesteld|gemaakt|bedacht|samengesteld)\b`,
@@ -106,6 +108,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
   // apart from who drew it up and adopted it ('approval').
   ['consent', [
     String.raw`\bmedezeggenschapsraad\b${ANY} (?:${CODE})\b`,
+    // "heeft de mr hier eigenlijk mee ingestemd?"
+    String.raw`\bmedezeggenschapsraad (?:\S+ ){0,3}?(?:hier|hiermee|daar|daarmee|ermee|er) (?:\S+ ){0,2}?(?:ingestemd|instemming|akkoord)\b`,
   ]],
   ['approval', [
     String.raw`\b${THE_CODE}${ANY} (?:goedgekeurd|vastgesteld|ingestemd|ondertekend)\b`,
@@ -207,6 +211,7 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     // "ze lezen bij het bestuur gewoon alles mee wat je post", "de directie kijkt heus mee"
     String.raw`\b(?:lezen|leest|kijken|kijkt|controleren|controleert|checken|checkt)\b (?:ze |er )?(?:bij|op|vanuit) (?:het bestuur|de stichting|de school|school|kantoor|het bestuurskantoor|de directie)\b${ANY} (?:mee|alles)\b`,
     String.raw`\b(?:het bestuur|de stichting|de directie|de werkgever|mijn werkgever|mijn baas|de baas)\b(?: \S+){0,2}? (?:leest|lezen|kijkt|kijken)(?: \S+){0,3}? mee\b`,
+    String.raw`\b(?:het bestuur|de stichting|de directie|de werkgever|mijn werkgever|mijn baas|de baas)\b(?: \S+){0,2}? (?:meekijkt|meekijken|meeleest|meelezen)\b`,
   ]],
 ];
 
