@@ -105,6 +105,7 @@ describe('standard questions about the code itself', () => {
     ['een moeder scheldt de juf uit in de ouderapp, kan de school daar iets tegen doen?', 'pupilMeasures'],
     ['wat kan er met die leerling gebeuren als hij zo doorgaat?', 'pupilMeasures'],
     ['wat kan school doen als een ll zich online niet aan de regels houdt? telefoon innemen?', 'pupilMeasures'],
+    ['een jongen uit groep 7 heeft een nepaccount van mij gemaakt. wat kan school met hem doen?', 'pupilMeasures'],
     ['wat als ik me online niet aan de regels hou?', 'consequences'],
     ['krijgt die jongen straf voor dat filmpje?', 'pupilMeasures'],
     ['een moeder zette een nare meme over de meester in de groepsapp. doet de school daar iets aan?', 'pupilMeasures'],
@@ -213,6 +214,8 @@ describe('standard questions about the code itself', () => {
     'telt een tiktokje als huiswerk?',
     // Parents watching a class chat is not the board monitoring staff.
     'mogen ouders meekijken in de klassenapp?',
+    // Nobody named who broke the code: what to do with a colleague is no pupil measure.
+    'mijn collega post steeds over haar klas. wat moet ik met haar doen?',
   ])('%j is no question about the code itself', (question) => {
     expect(detectCodeIntent(question)).toBeUndefined();
   });

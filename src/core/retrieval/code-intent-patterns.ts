@@ -134,6 +134,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b${PUPIL_OR_PARENT} (?:zich )?(?:(?:online|ook|gewoon|dan|nou|toch) )?niet aan ${THE_CODE}${ANY} (?:hou|houd|houdt|houden)\b`,
     String.raw`\bwat (?:kan|kunnen|gaat|zal|mag) (?:de )?(?:school|directie|stichting|het bestuur|we|wij)\b${ANY} (?:doen )?(?:tegen|met) (?:die |deze |zo een |zo n |een |de |dat |zon )?${PUPIL_OR_PARENT}\b`,
     String.raw`\bwat (?:kan|gaat|zal) er (?:met|gebeuren met) (?:die |deze |zo een |een |de |dat )?${PUPIL_OR_PARENT}\b`,
+    // "een jongen uit groep 7 heeft een nepaccount van mij gemaakt. wat kan school met hem doen?"
+    String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\bwat (?:kan|kunnen|gaat|mag|moet) (?:de )?(?:school|directie|we|wij) (?:\S+ )?(?:met|tegen) (?:hem|haar|hen|ze|die|deze) (?:doen|ondernemen|beginnen)\b`,
     String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\b(?:kan|kunnen|mag|mogen) (?:de )?(?:school|directie|we|wij)\b${ANY} (?:iets|wat|echt iets) (?:tegen|aan) (?:doen|ondernemen)\b`,
     String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\b(?:doet|doen) (?:de )?(?:school|directie)\b${ANY} (?:iets|wat) (?:mee|aan|tegen)\b`,
     String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\bvan school (?:sturen|gestuurd|getrapt|verwijderen|verwijderd)\b`,
