@@ -41,6 +41,9 @@ describe('standard questions about the code itself', () => {
     ['dat protocol, is dat alleen voor de lln bedoeld of ook voor ons?', 'audience'],
     ['toen dat protocol in mn mailbox kwam voelde ik me aangevallen. waarom is het er eigenlijk gekomen?', 'purpose'],
     ['klopt het dat de stichting meekijkt met wat ik op mn insta zet?', 'monitoring'],
+    ['wie let erop dat we ons eraan houden?', 'oversight'],
+    ['wie controleert er eigenlijk of wij ons als team aan die code houden?', 'oversight'],
+    ['wie checkt of mn team de code naleeft?', 'oversight'],
     ['valt whatsapp ook onder de regels?', 'definition'],
     ['houdt het bestuur in de gaten wat ik op insta zet?', 'monitoring'],
     ['checkt de school eigenlijk wat wij posten?', 'monitoring'],
@@ -216,6 +219,8 @@ describe('standard questions about the code itself', () => {
     'mogen ouders meekijken in de klassenapp?',
     // Nobody named who broke the code: what to do with a colleague is no pupil measure.
     'mijn collega post steeds over haar klas. wat moet ik met haar doen?',
+    // Who keeps to an appointment or a rule of the classroom, not who sees to the code.
+    'wie controleert of de kinderen zich aan de bedtijd houden op kamp?',
   ])('%j is no question about the code itself', (question) => {
     expect(detectCodeIntent(question)).toBeUndefined();
   });

@@ -206,6 +206,12 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
   ['forwarded', [
     String.raw`^(?=.*\balleen (?:maar )?(?:doorgestuurd|gedeeld|geliked|geliket|gerepost|geretweet|doorgezet|doorgeplaatst|geforward)\b(?! met))(?=.*\b(?:niet (?:zelf )?(?:gemaakt|geschreven|bedacht|verzonnen|gepost)|(?:niks|niets) (?:fout|verkeerd|mee te maken)|verantwoordelijk|schuld|maakt (?:dat|het) (?:uit|verschil))\b)`,
   ]],
+  // "wie let erop dat we ons eraan houden?", "wie controleert of ons team zich aan de code houdt?":
+  // who sees to compliance (managers, the school), not whether the board reads along.
+  ['oversight', [
+    String.raw`\bwie (?:controleert|controleren|checkt|checken|let|letten|ziet|zien|houdt|houden|bewaakt|handhaaft) (?:er )?(?:eigenlijk |nou |dan )*(?:op |erop |toe |erop toe |toezicht )?(?:of|dat) (?:\S+ ){0,6}?(?:eraan|aan ${THE_CODE}) (?:\S+ )?(?:houden|houdt|hou|naleven|naleeft)\b`,
+    String.raw`\bwie (?:checkt|controleert|ziet erop toe|let erop) (?:of|dat) (?:\S+ ){0,4}?${THE_CODE} (?:naleeft|naleven|volgt|volgen)\b`,
+  ]],
   ['monitoring', [
     String.raw`\b(?:gaat|gaan|zal|zullen) (?:het bestuur|de stichting|de school|school|de directie|de werkgever|mijn werkgever|ze|jullie)\b${ANY} (?:controleren|checken|monitoren|bijhouden|meekijken|meelezen|in de gaten houden)\b`,
     String.raw`\b(?:houdt|houden|kijkt|kijken|controleert|controleren|checkt|checken|volgt|volgen|monitort|monitoren|leest|lezen)\b (?:het bestuur|de stichting|de school|school|de directie|de werkgever|mijn werkgever|mijn baas|de baas|mijn leidinggevende|de leidinggevende|ze|jullie)\b${ANY} (?:mee|in de gaten|wat (?:ik|wij|we|personeel|medewerkers|docenten|leerkrachten|collegas)|(?:mijn|onze|ons) (?:(?:prive|eigen|persoonlijke) )?(?:posts|berichten|account|accounts|insta|instagram|facebook|fb|tiktok|twitter|linkedin|socials|social media|sociale media|profiel|profielen|tijdlijn))\b`,
