@@ -87,7 +87,8 @@ describe('standard questions about the code itself', () => {
     ['ik sta niet voor de klas, geldt dit nou ook voor mij?', 'audience'],
     ['heeft mijn werkgever iets te zeggen over wat ik op mijn privé insta zet?', 'private'],
     ['een collega post iets stoms op twitter, wiens verantwoordelijkheid is dat?', 'responsible'],
-    ['wie bepaalt de sanctie als een collega online over de schreef gaat?', 'consequences'],
+    ['wie bepaalt de sanctie als een collega online over de schreef gaat?', 'sanctionDecision'],
+    ['wie beslist er over de straf als een leerling iets kwetsends over een docent post?', 'sanctionDecision'],
     ['moeten we alles laten controleren of vertrouwt de stichting ons?', 'trust'],
     ['snapchat staat niet in de lijst, geldt het daar ook voor?', 'definition'],
     ['valt bereal er ook onder?', 'definition'],
@@ -285,5 +286,20 @@ describe('"does the board watch what I post?" on every board', () => {
     const answer = answerQuestion(index, 'controleert de school eigenlijk wat wij op insta posten?');
     expect(answer.kind).toBe('answer');
     if (answer.kind === 'answer') expect(answer.best.section.id).toBe(id);
+  });
+});
+
+describe('what happens and who decides on a sanction, on a board that says both apart', () => {
+  const board = loadBoardKnowledge('knowledge', 'school001');
+  const index = createSearchIndex(board.knowledge, loadVocabulary(), board);
+
+  it('answers "wat gebeurt er als ik me niet aan het protocol hou?" with the measures the school records', () => {
+    const answer = answerQuestion(index, 'wat gebeurt er als ik me als docent niet aan het protocol hou?');
+    expect(answer.kind === 'answer' && answer.best.section.id).toBe('school001:r08');
+  });
+
+  it('answers "wie beslist over de straf?" with whoever decides on the sanction', () => {
+    const answer = answerQuestion(index, 'wie beslist er over de straf als een leerling iets kwetsends over een docent post?');
+    expect(answer.kind === 'answer' && answer.best.section.id).toBe('school001:incidenten.p2');
   });
 });

@@ -141,13 +141,17 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\bvan school (?:sturen|gestuurd|getrapt|verwijderen|verwijderd)\b`,
     String.raw`\bkrijgt (?:die |deze |zo een |een |de |dat )?${PUPIL_OR_PARENT}\b${ANY} (?:straf|een straf|gevolgen|een sanctie)\b`,
   ]],
+  // "wie beslist er over de straf?": who decides on a sanction, which a code may say apart from what
+  // the sanctions are ('consequences').
+  ['sanctionDecision', [
+    String.raw`\bwie (?:beslist|beslissen|besluit|bepaalt|bepalen)\b${ANY} (?:straf|straffen|sanctie|sancties|strafmaatregel|strafmaatregelen)\b`,
+  ]],
   ['consequences', [
     String.raw`\b(?:niet aan|niet houd|niet hou)\b${ANY} ${THE_CODE}`,
     String.raw`\b${THE_CODE}${ANY} (?:niet aan|overtreed|overtreden|overtreedt|breek|breekt|schend)\b`,
     String.raw`\b(?:ik|je|jij|een collega|iemand|medewerkers?) (?:me |zich |mij )?(?:(?:online|ook|gewoon|dan|nou|toch) )?niet aan ${THE_CODE}${ANY} (?:hou|houd|houdt|houden)\b`,
     String.raw`\b(?:gevolgen|consequenties|sancties|straf)\b${ANY} (?:overtreden|overtreding)\b${ANY} ${THE_CODE}`,
     String.raw`\bwat (?:als|gebeurt er als) (?:ik|je|jij|we|wij) (?:me|mij|je|ons) er niet aan (?:hou|houd|houdt|houden)\b`,
-    String.raw`\bwie (?:beslist|beslissen|besluit|bepaalt|bepalen)\b${ANY} (?:straf|straffen|sanctie|sancties|strafmaatregel|strafmaatregelen)\b`,
     // "wie bepaalt of ik over de grens ben gegaan, en wat gebeurt er dan met mij?"
     String.raw`\bwie (?:bepaalt|bepalen|beslist|beslissen|beoordeelt|beoordelen|besluit)\b${ANY} of (?:ik|je|iemand|een collega|hij|zij)\b${ANY} (?:over de grens|te ver|de fout in|in de fout|over de schreef)\b`,
     String.raw`\bwat gebeurt er (?:dan |daarna |vervolgens )?met (?:mij|me)\b`,
