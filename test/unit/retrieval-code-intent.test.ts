@@ -44,6 +44,11 @@ describe('standard questions about the code itself', () => {
     ['wie let erop dat we ons eraan houden?', 'oversight'],
     ['wie controleert er eigenlijk of wij ons als team aan die code houden?', 'oversight'],
     ['wie checkt of mn team de code naleeft?', 'oversight'],
+    ['controleert iemand eigenlijk of we ons eraan houden, of is het allemaal vrijblijvend?', 'oversight'],
+    ['moeten lln en ouders de afspraken over social media ook kennen of alleen het personeel?', 'shared'],
+    ['krijgen lln de afspraken over social media ook te horen?', 'shared'],
+    ['welke apps vallen hier eigenlijk onder?', 'definition'],
+    ['staat ergens welke straffen er zijn?', 'consequences'],
     ['valt whatsapp ook onder de regels?', 'definition'],
     ['houdt het bestuur in de gaten wat ik op insta zet?', 'monitoring'],
     ['checkt de school eigenlijk wat wij posten?', 'monitoring'],
@@ -222,6 +227,8 @@ describe('standard questions about the code itself', () => {
     'mijn collega post steeds over haar klas. wat moet ik met haar doen?',
     // Who keeps to an appointment or a rule of the classroom, not who sees to the code.
     'wie controleert of de kinderen zich aan de bedtijd houden op kamp?',
+    // A rule for pupils ("volgens de regels"), not whether they are told the rules.
+    'moeten lln volgens de regels weten wat er met hun fotos gebeurt?',
   ])('%j is no question about the code itself', (question) => {
     expect(detectCodeIntent(question)).toBeUndefined();
   });

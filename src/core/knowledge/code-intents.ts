@@ -11,12 +11,13 @@ import type { KnowledgeDocument } from './types.js';
  * whether a school may add rules of its own, whether staff are trusted to use their own judgement,
  * whether staff who never say where they work are still seen as the school's, whether a private
  * or closed account keeps posts from being seen, who answers for what staff post, how the board
- * looks at social media (an opportunity or a risk), who tells staff about the code, whether
+ * looks at social media (an opportunity or a risk), who tells staff about the code, whether pupils and
+ * parents are told the rules too, whether
  * "I only forwarded it" makes a difference, where the other documents it refers to are,
  * what the school may do to a pupil or parent who breaks it,
  * what its main rule is, and what material and help the board offers staff.
  */
-export const CODE_INTENTS = ['purpose', 'audience', 'private', 'source', 'approval', 'consent', 'sanctionDecision', 'consequences', 'find', 'definition', 'monitoring', 'oversight', 'local', 'trust', 'representative', 'findable', 'responsible', 'stance', 'informed', 'forwarded', 'documents', 'pupilMeasures', 'mainRule', 'support'] as const;
+export const CODE_INTENTS = ['purpose', 'audience', 'private', 'source', 'approval', 'consent', 'sanctionDecision', 'consequences', 'find', 'definition', 'monitoring', 'oversight', 'local', 'trust', 'representative', 'findable', 'responsible', 'stance', 'informed', 'shared', 'forwarded', 'documents', 'pupilMeasures', 'mainRule', 'support'] as const;
 export type CodeIntent = (typeof CODE_INTENTS)[number];
 
 /**
@@ -32,7 +33,7 @@ export interface CodeIntentSections {
 }
 
 /** Intents added after boards' files were written: a file without them still loads (the code is taken to be silent). */
-export const OPTIONAL_INTENTS: ReadonlySet<CodeIntent> = new Set(['consent', 'sanctionDecision', 'oversight', 'local', 'trust', 'representative', 'findable', 'responsible', 'stance', 'informed', 'forwarded', 'documents', 'pupilMeasures', 'mainRule', 'support']);
+export const OPTIONAL_INTENTS: ReadonlySet<CodeIntent> = new Set(['consent', 'sanctionDecision', 'oversight', 'local', 'trust', 'representative', 'findable', 'responsible', 'stance', 'informed', 'shared', 'forwarded', 'documents', 'pupilMeasures', 'mainRule', 'support']);
 
 const sectionList = z.array(z.string().min(1)).max(3);
 const fileSchema = z

@@ -32,6 +32,7 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
   ['definition', [
     String.raw`\bwat (?:valt|vallen|telt|tellen|rekenen|verstaan|bedoelen)\b${ANY} (?:sociale|social) media\b`,
     String.raw`\bwat (?:zijn|is) (?:eigenlijk |precies )?(?:sociale|social) media\b`,
+    String.raw`\bwelke (?:apps|platforms|platformen|sites|kanalen|media|socials) (?:vallen|tellen|horen) (?:er |hier |daar )?(?:eigenlijk |nou |allemaal |dan )*(?:onder|mee|bij)\b`,
     String.raw`\b(?:valt|telt|hoort|vallen|tellen|horen) (?:mijn |ons |onze |een |het |de )?${PLATFORM}\b${ANY} (?:onder|bij|mee)\b`,
     // "snapchat telt niet echt mee, het is gewoon kletsen"
     String.raw`\b(?:${PLATFORM}|snap|insta|instagram|facebook|twitter)\b(?: \S+){0,3}? (?:meetelt|meetellen|mee telt|telt (?:niet )?(?:echt )?mee|tellen (?:niet )?(?:echt )?mee)\b`,
@@ -155,6 +156,7 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     // "wie bepaalt of ik over de grens ben gegaan, en wat gebeurt er dan met mij?"
     String.raw`\bwie (?:bepaalt|bepalen|beslist|beslissen|beoordeelt|beoordelen|besluit)\b${ANY} of (?:ik|je|iemand|een collega|hij|zij)\b${ANY} (?:over de grens|te ver|de fout in|in de fout|over de schreef)\b`,
     String.raw`\bwat gebeurt er (?:dan |daarna |vervolgens )?met (?:mij|me)\b`,
+    String.raw`\b(?:staat|staan|is|zijn) (?:er )?(?:ergens|nergens) (?:vastgelegd |beschreven |opgeschreven )?welke (?:straffen|sancties|maatregelen|consequenties)\b`,
     // "kan ik daarvoor ontslagen worden?": what the code's breach costs a member of staff.
     String.raw`\b(?:kan|kun|word|wordt|worden|kunnen) (?:ik|je|jij|we|wij|een collega|medewerkers)\b${ANY} (?:ontslagen|geschorst|berispt|op staande voet)\b`,
   ]],
@@ -215,6 +217,13 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
   ['oversight', [
     String.raw`\bwie (?:controleert|controleren|checkt|checken|let|letten|ziet|zien|houdt|houden|bewaakt|handhaaft) (?:er )?(?:eigenlijk |nou |dan )*(?:op |erop |toe |erop toe |toezicht )?(?:of|dat) (?:\S+ ){0,6}?(?:eraan|aan ${THE_CODE}) (?:\S+ )?(?:houden|houdt|hou|naleven|naleeft)\b`,
     String.raw`\bwie (?:checkt|controleert|ziet erop toe|let erop) (?:of|dat) (?:\S+ ){0,4}?${THE_CODE} (?:naleeft|naleven|volgt|volgen)\b`,
+    // "controleert iemand eigenlijk of we ons eraan houden, of is het vrijblijvend?"
+    String.raw`\b(?:controleert|checkt|let) (?:er )?iemand (?:eigenlijk |nou |wel )*(?:op )?(?:of|dat) (?:\S+ ){0,6}?(?:eraan|aan ${THE_CODE}) (?:\S+ )?(?:houden|houdt|hou|naleven|naleeft)\b`,
+  ]],
+  // "moeten ouders de social media regels ook van ons krijgen?": whether pupils and parents are told
+  // the rules (staff being told is 'informed').
+  ['shared', [
+    String.raw`\b(?:moeten|krijgen|kennen|weten|horen) (?:de )?(?:ouders|leerlingen|kinderen)(?: en (?:de )?(?:ouders|leerlingen|kinderen))?\b${ANY} (?<!\bvolgens )${THE_CODE}\b${ANY} (?:ook )?(?:krijgen|kennen|weten|te horen|horen|te zien|lezen)\b`,
   ]],
   ['monitoring', [
     String.raw`\b(?:gaat|gaan|zal|zullen) (?:het bestuur|de stichting|de school|school|de directie|de werkgever|mijn werkgever|ze|jullie)\b${ANY} (?:controleren|checken|monitoren|bijhouden|meekijken|meelezen|in de gaten houden)\b`,
