@@ -49,6 +49,9 @@ describe('standard questions about the code itself', () => {
     ['krijgen lln de afspraken over social media ook te horen?', 'shared'],
     ['welke apps vallen hier eigenlijk onder?', 'definition'],
     ['staat ergens welke straffen er zijn?', 'consequences'],
+    ['sinds wanneer geldt dit beleid eigenlijk?', 'effective'],
+    ['vanaf wanneer moet elke school zich hier aan houden?', 'effective'],
+    ['wanneer is het protocol ingegaan?', 'effective'],
     ['valt whatsapp ook onder de regels?', 'definition'],
     ['houdt het bestuur in de gaten wat ik op insta zet?', 'monitoring'],
     ['checkt de school eigenlijk wat wij posten?', 'monitoring'],
@@ -229,6 +232,8 @@ describe('standard questions about the code itself', () => {
     'wie controleert of de kinderen zich aan de bedtijd houden op kamp?',
     // A rule for pupils ("volgens de regels"), not whether they are told the rules.
     'moeten lln volgens de regels weten wat er met hun fotos gebeurt?',
+    // Since when something else holds.
+    'sinds wanneer mogen lln hun telefoon mee naar school nemen?',
   ])('%j is no question about the code itself', (question) => {
     expect(detectCodeIntent(question)).toBeUndefined();
   });

@@ -5,7 +5,7 @@ import type { KnowledgeDocument } from './types.js';
 /**
  * The standard questions staff ask about the code itself, rather than about a rule: what it is for,
  * whom it applies to, whether it covers private accounts, who wrote and adopted it (and whether the
- * staff council consented), what happens
+ * staff council consented), since when it applies, what happens
  * when it is broken (and who decides on a sanction), where to find it, what counts as social media, whether the board watches,
  * who sees to it that teams keep to the code,
  * whether a school may add rules of its own, whether staff are trusted to use their own judgement,
@@ -17,7 +17,7 @@ import type { KnowledgeDocument } from './types.js';
  * what the school may do to a pupil or parent who breaks it,
  * what its main rule is, and what material and help the board offers staff.
  */
-export const CODE_INTENTS = ['purpose', 'audience', 'private', 'source', 'approval', 'consent', 'sanctionDecision', 'consequences', 'find', 'definition', 'monitoring', 'oversight', 'local', 'trust', 'representative', 'findable', 'responsible', 'stance', 'informed', 'shared', 'forwarded', 'documents', 'pupilMeasures', 'mainRule', 'support'] as const;
+export const CODE_INTENTS = ['purpose', 'audience', 'private', 'source', 'approval', 'consent', 'effective', 'sanctionDecision', 'consequences', 'find', 'definition', 'monitoring', 'oversight', 'local', 'trust', 'representative', 'findable', 'responsible', 'stance', 'informed', 'shared', 'forwarded', 'documents', 'pupilMeasures', 'mainRule', 'support'] as const;
 export type CodeIntent = (typeof CODE_INTENTS)[number];
 
 /**
@@ -33,7 +33,7 @@ export interface CodeIntentSections {
 }
 
 /** Intents added after boards' files were written: a file without them still loads (the code is taken to be silent). */
-export const OPTIONAL_INTENTS: ReadonlySet<CodeIntent> = new Set(['consent', 'sanctionDecision', 'oversight', 'local', 'trust', 'representative', 'findable', 'responsible', 'stance', 'informed', 'shared', 'forwarded', 'documents', 'pupilMeasures', 'mainRule', 'support']);
+export const OPTIONAL_INTENTS: ReadonlySet<CodeIntent> = new Set(['consent', 'effective', 'sanctionDecision', 'oversight', 'local', 'trust', 'representative', 'findable', 'responsible', 'stance', 'informed', 'shared', 'forwarded', 'documents', 'pupilMeasures', 'mainRule', 'support']);
 
 const sectionList = z.array(z.string().min(1)).max(3);
 const fileSchema = z

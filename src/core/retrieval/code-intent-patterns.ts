@@ -112,6 +112,11 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     // "heeft de mr hier eigenlijk mee ingestemd?"
     String.raw`\bmedezeggenschapsraad (?:\S+ ){0,3}?(?:hier|hiermee|daar|daarmee|ermee|er) (?:\S+ ){0,2}?(?:ingestemd|instemming|akkoord)\b`,
   ]],
+  // "sinds wanneer geldt dit beleid?", "vanaf wanneer moeten alle scholen zich hieraan houden?": the date it took effect.
+  ['effective', [
+    String.raw`\b(?:sinds|vanaf) wanneer (?:\S+ )?(?:geldt|gelden|bestaat|bestaan|is|zijn|hebben|moet|moeten|hanteren|gebruiken)\b${ANY} (?:${THE_CODE}|dit|dat|het|hier|hieraan|eraan)\b`,
+    String.raw`\bwanneer (?:is|zijn|ging|gingen) (?:${THE_CODE}|dit|het) (?:\S+ )?(?:ingegaan|ingevoerd|van kracht|in werking getreden|begonnen|gestart)\b`,
+  ]],
   ['approval', [
     String.raw`\b${THE_CODE}${ANY} (?:goedgekeurd|vastgesteld|ingestemd|ondertekend)\b`,
     String.raw`\bwie (?:heeft|hebben)\b${ANY} ${THE_CODE}${ANY} (?:goedgekeurd|vastgesteld)\b`,
