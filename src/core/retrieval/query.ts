@@ -137,9 +137,11 @@ export function asksForProcedure(tokens: readonly string[]): boolean {
   return operates(tokens[tokens.length - 1] ?? '');
 }
 
+const PERMISSION = /(?:^| )(?:mag (?:ik|je|dat|het|dit|men|een|we|wij)|mogen (?:we|wij|ik|docenten|leerkrachten)|is (?:dat|dit|het) (?:wel |nou |eigenlijk )?(?:ok|oke|okay|toegestaan|goed|verboden|erg)|kan (?:dat|dit) (?:zomaar|wel|eigenlijk)|toegestaan|verboden)(?: |$)/;
+
 /** Asks whether something is allowed: "mag ik/je/dat/het", "is dat ok/toegestaan", "kan dat zomaar". */
 export function asksPermission(tokens: readonly string[]): boolean {
-  return /(^| )(mag (ik|je|dat|het|dit|men|een|we|wij)|mogen (we|wij|ik|docenten|leerkrachten)|is (dat|dit|het) (wel |nou |eigenlijk )?(ok|oke|okay|toegestaan|goed|verboden|erg)|kan (dat|dit) (zomaar|wel|eigenlijk)|toegestaan|verboden)( |$)/.test(tokens.join(' '));
+  return PERMISSION.test(tokens.join(' '));
 }
 
 /** An infinitive that is no verb of behaving ("zetten", "aanmaken"; not "reageren", "omgaan"). */
