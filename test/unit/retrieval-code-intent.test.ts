@@ -52,6 +52,7 @@ describe('standard questions about the code itself', () => {
     ['sinds wanneer geldt dit beleid eigenlijk?', 'effective'],
     ['vanaf wanneer moet elke school zich hier aan houden?', 'effective'],
     ['wanneer is het protocol ingegaan?', 'effective'],
+    ['een ouder vroeg waarom de school eigenlijk fotos van activiteiten op fb zet. wat zeg ik?', 'stance'],
     ['valt whatsapp ook onder de regels?', 'definition'],
     ['houdt het bestuur in de gaten wat ik op insta zet?', 'monitoring'],
     ['checkt de school eigenlijk wat wij posten?', 'monitoring'],
@@ -234,6 +235,8 @@ describe('standard questions about the code itself', () => {
     'moeten lln volgens de regels weten wat er met hun fotos gebeurt?',
     // Since when something else holds.
     'sinds wanneer mogen lln hun telefoon mee naar school nemen?',
+    // Why one post went up, not why the school is on social media at all.
+    'waarom heeft de school die foto van mijn klas op fb gezet?',
   ])('%j is no question about the code itself', (question) => {
     expect(detectCodeIntent(question)).toBeUndefined();
   });

@@ -66,6 +66,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b(?:vindt|vinden|ziet|zien|denkt|denken|staat|staan) (?:${BOARD}|men)\b${ANY} (?:social media|sociale media|socials)\b${ANY} (?:nuttig|goed|slecht|positiefs?|negatiefs?|risico|gevaar|gevaarlijk|waardevol|belangrijk|kans|kansen|voordelen|nadelen)\b`,
     // "waarom moet de school zelf op insta en fb zitten?": what the board sees in social media.
     String.raw`\bwaarom (?:(?:moet|moeten|zit|zitten|is|zijn|gebruikt|gebruiken|doet|doen) )?${BOARD} (?:zelf |eigenlijk |nou |ook )*(?:op|aan|met|iets met) (?:social media|sociale media|socials|insta|instagram|facebook|fb|tiktok|linkedin|twitter)\b`,
+    // "waarom zet de school eigenlijk foto's van activiteiten op fb?", the verb last in a relayed question.
+    String.raw`\bwaarom (?:de school|school|de stichting|het bestuur|we|wij)\b(?: \S+){0,5}? (?:op|via) (?:social media|sociale media|socials|insta|instagram|facebook|fb|tiktok|linkedin|twitter)\b (?:zet|zetten|plaatst|plaatsen|post|posten|deelt|delen|zit|zitten)\b`,
     String.raw`\b(?:social media|sociale media|socials) (?:nou |eigenlijk |nu )*(?:goed|slecht|nuttig|positief|negatief) (?:of|en) (?:goed|slecht|nuttig|positief|negatief|gevaarlijk)\b${ANY} (?:volgens|vindt|vinden)\b`,
     String.raw`\bhoe (?:kijkt|kijken|staat|staan|denkt|denken) ${BOARD}\b${ANY} (?:social media|sociale media|socials)\b`,
     String.raw`\b(?:social media|sociale media|socials)\b${ANY} volgens ${BOARD}\b${ANY} (?:voordelen|nadelen|nuttig|goed|slecht|positief|negatief|kansen|risico|risicos)\b`,
