@@ -1,7 +1,8 @@
 import { formatCitation, relatedSource } from '../knowledge/citation.js';
 import { analyzeForIndex } from '../retrieval/analyze.js';
 import type { SearchIndex } from '../retrieval/index.js';
-import { matchUnitIn, type QueryUnit } from '../retrieval/query.js';
+import { asksPermission, matchUnitIn, type QueryUnit } from '../retrieval/query.js';
+import { tokenize } from '../retrieval/normalize.js';
 import { CLOSE_MATCH, matchesTopic, search, type SectionHit, type SearchResult } from '../retrieval/search.js';
 import { selectWindow, sentenceSpans, type Span } from './quote.js';
 import type { AnswerResult, Passage } from './types.js';
@@ -232,8 +233,9 @@ export function confidenceOf(result: SearchResult): number {
   // not about the code.
   const negative = result.outOfScope;
   // "mag ik de klassenfoto op mn privé fb zetten?" asks a rule; an app manual ("hoe zorg ik dat ik niet
-  // getagd word op fb") sharing its words does not make it a question about the app.
-  const permissionVsManual = negative?.permission === false && result.query.permission && !result.query.procedure;
+  // getagd word op fb") sharing its words does not make it a question about the app. The example is
+  // read only for such a question, not for every one.
+  const permissionVsManual = negative !== undefined && result.query.permission && !result.query.procedure && !asksPermission(tokenize(negative.text));
   const closerToNegative =
     negative?.topical && !permissionVsManual &&
     ((negative.coverage >= OUT_OF_SCOPE_MIN_COVERAGE && negative.score >= (top.question?.score ?? 0) * OUT_OF_SCOPE_SCORE_SHARE) ||

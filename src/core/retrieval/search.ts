@@ -1,6 +1,5 @@
 import type { IndexedSection, SearchIndex } from './index.js';
-import { analyzeQuery, asksPermission, type AnalyzedQuery } from './query.js';
-import { tokenize } from './normalize.js';
+import { analyzeQuery, type AnalyzedQuery } from './query.js';
 import { audiencePrior, matchTexts, unitsInText, unitWeight } from './section-text-match.js';
 import { matchBag } from './question-bags.js';
 import { matchQuestionsIn } from './question-index.js';
@@ -69,8 +68,6 @@ export interface OutOfScopeMatch {
   score: number;
   /** Whether it matched a word of the question's topic, not only tool words (insta, account, post). */
   topical: boolean;
-  /** Whether it asks whether something is allowed (see asksPermission). */
-  permission: boolean;
 }
 
 /** A hit while ranking: the text's part of the score (`base`, `textCoverage`) kept apart from the question's, and its section's position in the index. */
@@ -247,7 +244,6 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
     coverage: negatives.coverageOf[0]!,
     score: negatives.bestScore[0]!,
     topical: matchesTopic(query, unitWeights, matchedOf(negatives, negative)),
-    permission: asksPermission(tokenize(index.outOfScope.questions[negative]!.text)),
   };
   return { query, unitWeights, generic, common, hits: result, ...decisive, outOfScope, ...(features ? { features } : {}) };
 }
