@@ -17,6 +17,9 @@ const ANY = String.raw`(?: \S+)*?`;
 /** The people a code can be for ("geldt het ook voor stagiairs?"); compounds ending in them too (hulpouders, overblijfmoeders), and a word saying which ones ("de tso vrijwilligers"). */
 const AUDIENCE = String.raw`(?:de |alle |ons |onze )?(?:(?:tso|bso|nieuwe|andere|externe|vaste|tijdelijke) )?(?:\w*(?:ouders|moeders|vaders|leerlingen|stagiaires?|stagiairs?|invallers?|vrijwilligers|krachten|medewerkers)|directie|directeuren|bestuur|personeel|docenten|leerkrachten|collegas|onderwijsassistenten|conciërges?|concierges?|mij|ons|iedereen)`;
 
+/** "… of we ons eraan houden", "… dat het team zich aan de code houdt": keeping to the code. */
+const KEEPS_TO_IT = String.raw`(?:of|dat) (?:\S+ ){0,6}?(?:eraan|aan ${THE_CODE}) (?:\S+ )?(?:houden|houdt|hou|naleven|naleeft)\b`;
+
 /** Who speaks for the code when a teacher asks what "they" think of social media. */
 const BOARD = String.raw`(?:het bestuur|de stichting|de school|school|de directie|ze|jullie)`;
 /** Pupils and parents, whom a school's measures other than staff's concern. */
@@ -222,10 +225,10 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
   // "wie let erop dat we ons eraan houden?", "wie controleert of ons team zich aan de code houdt?":
   // who sees to compliance (managers, the school), not whether the board reads along.
   ['oversight', [
-    String.raw`\bwie (?:controleert|controleren|checkt|checken|let|letten|ziet|zien|houdt|houden|bewaakt|handhaaft) (?:er )?(?:eigenlijk |nou |dan )*(?:op |erop |toe |erop toe |toezicht )?(?:of|dat) (?:\S+ ){0,6}?(?:eraan|aan ${THE_CODE}) (?:\S+ )?(?:houden|houdt|hou|naleven|naleeft)\b`,
+    String.raw`\bwie (?:controleert|controleren|checkt|checken|let|letten|ziet|zien|houdt|houden|bewaakt|handhaaft) (?:er )?(?:eigenlijk |nou |dan )*(?:op |erop |toe |erop toe |toezicht )?${KEEPS_TO_IT}`,
     String.raw`\bwie (?:checkt|controleert|ziet erop toe|let erop) (?:of|dat) (?:\S+ ){0,4}?${THE_CODE} (?:naleeft|naleven|volgt|volgen)\b`,
     // "controleert iemand eigenlijk of we ons eraan houden, of is het vrijblijvend?"
-    String.raw`\b(?:controleert|checkt|let) (?:er )?iemand (?:eigenlijk |nou |wel )*(?:op )?(?:of|dat) (?:\S+ ){0,6}?(?:eraan|aan ${THE_CODE}) (?:\S+ )?(?:houden|houdt|hou|naleven|naleeft)\b`,
+    String.raw`\b(?:controleert|checkt|let) (?:er )?iemand (?:eigenlijk |nou |wel )*(?:op )?${KEEPS_TO_IT}`,
   ]],
   // "moeten ouders de social media regels ook van ons krijgen?": whether pupils and parents are told
   // the rules (staff being told is 'informed').
@@ -238,8 +241,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\bwordt (?:er )?(?:gecontroleerd|gecheckt|bijgehouden|gemonitord|meegekeken|meegelezen) (?:wat|of) (?:ik|wij|we|personeel|medewerkers|docenten|leerkrachten)\b`,
     // "ze lezen bij het bestuur gewoon alles mee wat je post", "de directie kijkt heus mee"
     String.raw`\b(?:lezen|leest|kijken|kijkt|controleren|controleert|checken|checkt)\b (?:ze |er )?(?:bij|op|vanuit) (?:het bestuur|de stichting|de school|school|kantoor|het bestuurskantoor|de directie)\b${ANY} (?:mee|alles)\b`,
-    String.raw`\b(?:het bestuur|de stichting|de directie|de werkgever|mijn werkgever|mijn baas|de baas)\b(?: \S+){0,2}? (?:leest|lezen|kijkt|kijken)(?: \S+){0,3}? mee\b`,
-    String.raw`\b(?:het bestuur|de stichting|de directie|de werkgever|mijn werkgever|mijn baas|de baas)\b(?: \S+){0,2}? (?:meekijkt|meekijken|meeleest|meelezen)\b`,
+    // "klopt het dat de stichting meekijkt met wat ik post?": the verb last, split or joined.
+    String.raw`\b(?:het bestuur|de stichting|de directie|de werkgever|mijn werkgever|mijn baas|de baas)\b(?: \S+){0,2}? (?:(?:leest|lezen|kijkt|kijken)(?: \S+){0,3}? mee|meekijkt|meekijken|meeleest|meelezen)\b`,
   ]],
 ];
 
