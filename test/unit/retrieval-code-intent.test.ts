@@ -121,7 +121,9 @@ describe('standard questions about the code itself', () => {
     ['een jongen uit groep 7 heeft een nepaccount van mij gemaakt. wat kan school met hem doen?', 'pupilMeasures'],
     ['wat als ik me online niet aan de regels hou?', 'consequences'],
     ['krijgt die jongen straf voor dat filmpje?', 'pupilMeasures'],
-    ['een moeder zette een nare meme over de meester in de groepsapp. doet de school daar iets aan?', 'pupilMeasures'],
+    // Whether the school acts at all is asked apart from what it may do to the pupil or parent.
+    ['een moeder zette een nare meme over de meester in de groepsapp. doet de school daar iets aan?', 'schoolActs'],
+    ['een vader maakt mijn collega zwart in de oudergroep, doet school hier eigenlijk iets mee?', 'schoolActs'],
     ['wat is nou eigenlijk de hoofdregel?', 'mainRule'],
     ['kun je in 1 zin zeggen wat de regels zijn?', 'mainRule'],
     // "Andere regels" online is the question whether the code holds online what holds in class, not another document.

@@ -139,6 +139,11 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`^(?!.*\bwaar (?:staan|staat|vind|vinden|lees)\b).*\b(?:online|op social media|op sociale media|op internet|op socials)\b${ANY} (?:andere|dezelfde|zelfde|eigen) (?:regels|normen|omgangsregels|omgangsvormen)\b`,
     String.raw`^(?!.*\bwaar (?:staan|staat|vind|vinden|lees)\b).*\b(?:andere|dezelfde|zelfde) (?:regels|normen|omgangsregels|omgangsvormen)\b${ANY} (?:online|op social media|op sociale media|op internet|op socials)\b`,
   ]],
+  // "een moeder zwart een juf op fb, doet school daar iets mee?": whether the school acts at all, which a
+  // code may answer with the rule that names the behaviour rather than with its list of measures.
+  ['schoolActs', [
+    String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\b(?:doet|doen) (?:de )?(?:school|directie)\b${ANY} (?:iets|wat) (?:mee|aan|tegen)\b`,
+  ]],
   // "een vader zet nare dingen over de juf op fb, kan de school daar iets tegen doen?": what the school
   // may do to a pupil or parent who breaks the code (staff measures are 'consequences').
   ['pupilMeasures', [
@@ -148,7 +153,6 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     // "een jongen uit groep 7 heeft een nepaccount van mij gemaakt. wat kan school met hem doen?"
     String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\bwat (?:kan|kunnen|gaat|mag|moet) (?:de )?(?:school|directie|we|wij) (?:\S+ )?(?:met|tegen) (?:hem|haar|hen|ze|die|deze) (?:doen|ondernemen|beginnen)\b`,
     String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\b(?:kan|kunnen|mag|mogen) (?:de )?(?:school|directie|we|wij)\b${ANY} (?:iets|wat|echt iets) (?:tegen|aan) (?:doen|ondernemen)\b`,
-    String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\b(?:doet|doen) (?:de )?(?:school|directie)\b${ANY} (?:iets|wat) (?:mee|aan|tegen)\b`,
     String.raw`^(?=.*\b${PUPIL_OR_PARENT}\b).*\bvan school (?:sturen|gestuurd|getrapt|verwijderen|verwijderd)\b`,
     String.raw`\bkrijgt (?:die |deze |zo een |een |de |dat )?${PUPIL_OR_PARENT}\b${ANY} (?:straf|een straf|gevolgen|een sanctie)\b`,
   ]],
