@@ -14,10 +14,13 @@ describe('standard questions about the code itself', () => {
     ['voor wie geldt dit protocol eigenlijk?', 'audience'],
     ['geldt de code ook voor stagiairs?', 'audience'],
     ['moeten ouders zich ook aan het protocol houden?', 'audience'],
+    ['wie moeten zich allemaal aan deze regels houden?', 'audience'],
+    ['geldt die tekst over insta alleen voor de leerlingen of ook voor ons docenten?', 'audience'],
     // Compounds whose last part names people: overblijfkrachten, hulpouders.
     ['geldt dit ook voor overblijfkrachten?', 'audience'],
     ['geldt het protocol ook voor hulpouders?', 'audience'],
     ['geldt die code ook voor mn privé insta?', 'private'],
+    ['code ook voor prive insta?', 'private'],
     ['gaan de regels ook over wat ik in het weekend post?', 'private'],
     ['geldt dat hele verhaal ook als ik thuis zit?', 'private'],
     ['geldt die social media regeling ook voor mn eigen insta?', 'private'],
@@ -233,6 +236,9 @@ describe('standard questions about the code itself', () => {
     'mijn collega post steeds over haar klas. wat moet ik met haar doen?',
     // Who keeps to an appointment or a rule of the classroom, not who sees to the code.
     'wie controleert of de kinderen zich aan de bedtijd houden op kamp?',
+    // Who else a consent or a rule of the day is for; a private photo's rule, not the code's reach.
+    'geldt die toestemming alleen voor de leerlingen of ook voor hun ouders die op de foto staan?',
+    'zijn er regels ook voor prive fotos van het schoolreisje?',
     // A rule for pupils ("volgens de regels"), not whether they are told the rules.
     'moeten lln volgens de regels weten wat er met hun fotos gebeurt?',
     // Since when something else holds.

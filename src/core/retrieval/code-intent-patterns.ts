@@ -51,6 +51,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b(?:geldt|gelden)\b${ANY} (?:${THE_CODE}|dit|het) (?:\S+ )?ook (?:op|tijdens|bij|in)\b${ANY} (?:\w*kamp|schoolreis(?:je)?|excursies?|sportdag(?:en)?|uitje|uitstapje|werkweek|schoolfeest)\b`,
     String.raw`\b(?:geldt|gelden)\b${ANY} (?:${THE_CODE}|dit|het)\b${ANY} of alleen (?:in|op) (?:het |de )?(?:gebouw|schoolgebouw|school|schoolplein|klas|lokaal)\b`,
     String.raw`\bte zeggen (?:over|van)\b${ANY} mijn (?:prive|eigen|persoonlijke)\b`,
+    // "code ook voor prive insta?", a bare "also for my private account".
+    String.raw`\b${CODE} ook (?:voor|op) (?:mijn |mn |je |jouw |ons )?(?:prive|eigen) (?:insta|instagram|account|accounts|profiel|facebook|fb|tiktok|socials|social media)\b`,
     // "heeft school er iets mee te maken wat haar zoon 's avonds thuis op snapchat doet?"
     String.raw`^(?=.*\b(?:thuis|avonds|savonds|prive|weekend|buiten school|buiten schooltijd|vakantie)\b).*\b(?:(?:heeft|hebben) (?:de )?(?:school|wij|we|jullie)\b${ANY} (?:mee te maken|te maken met)|gaat (?:dat|dit|het) (?:ons|de school|school|jullie) (?:iets |wel |eigenlijk )*aan)\b`,
   ]],
@@ -63,6 +65,10 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b(?:is|zijn) ${THE_CODE} (?:ook |alleen |eigenlijk |nou |toch )*(?:voor|bedoeld voor) ${AUDIENCE}\b`,
     String.raw`\b(?:geldt|gelden)\b${ANY} (?:ook |alleen )?voor (?:mijn|onze|elke|iedere|alle) (?:eigen )?(?:school|scholen|locatie)\b(?! (?:insta|instagram|account|pagina|website|facebook|site))`,
     String.raw`\b(?:is|zijn) (?:dit|dat|deze|die)(?: (?:toch|nou|eigenlijk|nu))? alleen (?:voor|bedoeld voor) ${AUDIENCE} (?:bedoeld )?(?:of |en |$)`,
+    // "wie moeten zich allemaal aan deze regels houden?"
+    String.raw`\bwie (?:moet|moeten) zich\b${ANY} aan ${THE_CODE}${ANY} houden\b`,
+    // "geldt die tekst over insta alleen voor de leerlingen of ook voor ons docenten?": whatever the code is called.
+    String.raw`\b(?:geldt|gelden)\b${ANY} alleen voor ${AUDIENCE} of (?:ook )?(?:voor )?${AUDIENCE}\b`,
   ]],
   // "vindt het bestuur social media nuttig of vooral een risico?": the board's view, which the introductions give.
   ['stance', [
