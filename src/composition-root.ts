@@ -144,7 +144,7 @@ interface Answering {
 
 /** What a board's search index is built from besides its code: the same on this thread and the worker's. */
 function indexExtrasOf(board: Board): SearchIndexExtras {
-  return { questions: board.questions, outOfScope: board.outOfScope, analysed: board.analysed, codeIntents: board.codeIntents };
+  return { questions: board.questions, outOfScope: board.outOfScope, silent: board.silent, analysed: board.analysed, codeIntents: board.codeIntents };
 }
 
 /**

@@ -18,7 +18,8 @@ import { checkSectionQuestions } from '../src/core/knowledge/questions.js';
 import { checkSectionTitles } from '../src/core/knowledge/titles.js';
 import { createSearchIndex } from '../src/core/retrieval/index.js';
 import { misplacedQuestions } from '../src/core/retrieval/question-filter.js';
-import { codeIntentsFile, loadBoardKnowledge, loadCodeIntents, loadSectionTitles, questionsFile, titlesFile } from '../src/board/board-files.js';
+import { silentConflicts } from '../src/core/answering/silent-filter.js';
+import { codeIntentsFile, loadBoardKnowledge, loadCodeIntents, loadSectionTitles, questionsFile, silentFile, titlesFile } from '../src/board/board-files.js';
 import { unknownIntentSections } from '../src/core/knowledge/code-intents.js';
 import { loadVocabulary } from '../src/board/shared-lists.js';
 import { writeQuestionKeys } from './lib/write-question-keys.js';
@@ -63,6 +64,7 @@ function main(): number {
     const keys = writeQuestionKeys(outDir, board.org);
     console.log(`  ${board.org}: ${keys.questions} vragen en ${keys.outOfScope} voorbeelden buiten de code geanalyseerd → ${keys.file}`);
     problems += reportQuestions(outDir, board.org);
+    problems += reportSilent(outDir, board.org);
     problems += reportTitles(outDir, document);
     problems += reportCodeIntents(outDir, document);
   }
@@ -92,6 +94,22 @@ function reportQuestions(outDir: string, org: string): number {
   ];
   const count = [...extras.questions.bySection.values()].reduce((n, l) => n + l.length, 0);
   return printReport(org, `${count} vragen bij ${extras.questions.bySection.size} secties`, lines);
+}
+
+/**
+ * Checks knowledge/<org>/silent.yaml (optional): no question a section answers may be declined as
+ * something the code is silent on. Returns the number of problems.
+ */
+function reportSilent(outDir: string, org: string): number {
+  const { knowledge, ...extras } = loadBoardKnowledge(outDir, org);
+  if (extras.silent.length === 0) {
+    console.log(`  ${org}: geen ${silentFile(outDir, org)} (alleen de voorbeelden buiten elke code)`);
+    return 0;
+  }
+  if (!extras.questions) return 0;
+  const index = createSearchIndex(knowledge, loadVocabulary(join(outDir, 'vocabulary')), extras);
+  const lines = silentConflicts(index, extras.questions).map((c) => `"${c.silent}" wijst een vraag af die ${c.sectionId} beantwoordt: "${c.question}"`);
+  return printReport(org, `${extras.silent.length} vragen waarover de code zwijgt`, lines);
 }
 
 /** Keeps knowledge/<org>/titles.yaml in step: a board without titles, sections without one, titles of unknown sections, doubles. */

@@ -34,15 +34,16 @@ export function loadAnalysedQuestions(knowledgeDir: string, org: string): Analys
   } catch {
     return undefined;
   }
-  const file = data as { fingerprint?: unknown; questions?: unknown; outOfScope?: unknown };
+  const file = data as { fingerprint?: unknown; questions?: unknown; outOfScope?: unknown; silent?: unknown };
   const questions = inverted(file.questions);
   const outOfScope = inverted(file.outOfScope);
-  if (typeof file.fingerprint !== 'string' || !questions || !outOfScope) return undefined;
-  return { fingerprint: file.fingerprint, questions, outOfScope };
+  const silent = inverted(file.silent);
+  if (typeof file.fingerprint !== 'string' || !questions || !outOfScope || !silent) return undefined;
+  return { fingerprint: file.fingerprint, questions, outOfScope, silent };
 }
 
 /** The file knowledge:build writes: one line per key (generated; reviewed through questions.yaml, not here). */
 export function serializeAnalysedQuestions(analysed: AnalysedQuestions): string {
   const table = (entries: InvertedAnalysis) => [...entries].map(([key, pairs]) => `    ${JSON.stringify([key, pairs])}`).join(',\n');
-  return `{\n  "fingerprint": ${JSON.stringify(analysed.fingerprint)},\n  "questions": [\n${table(analysed.questions)}\n  ],\n  "outOfScope": [\n${table(analysed.outOfScope)}\n  ]\n}\n`;
+  return `{\n  "fingerprint": ${JSON.stringify(analysed.fingerprint)},\n  "questions": [\n${table(analysed.questions)}\n  ],\n  "outOfScope": [\n${table(analysed.outOfScope)}\n  ],\n  "silent": [\n${table(analysed.silent)}\n  ]\n}\n`;
 }

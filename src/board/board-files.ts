@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { validateLeaderMapping, type LeaderMapping } from '../core/doubts/leader-mapping.js';
 import { validateKnowledge } from '../core/knowledge/parse.js';
-import { validateOutOfScopeQuestions, validateSectionQuestions, type SectionQuestions } from '../core/knowledge/questions.js';
+import { validateOutOfScopeQuestions, validateSectionQuestions, validateSilentTopics, type SectionQuestions } from '../core/knowledge/questions.js';
 import { validateSectionTitles, withTitles, type SectionTitles } from '../core/knowledge/titles.js';
 import { validateCodeIntents, type CodeIntentSections } from '../core/knowledge/code-intents.js';
 import type { KnowledgeDocument } from '../core/knowledge/types.js';
@@ -40,6 +40,10 @@ export function titlesFile(knowledgeDir: string, org: string): string {
 
 export function outOfScopeFile(knowledgeDir: string): string {
   return path.join(knowledgeDir, 'out-of-scope.yaml');
+}
+
+export function silentFile(knowledgeDir: string, org: string): string {
+  return path.join(knowledgeDir, org, 'silent.yaml');
 }
 
 export function postingDefinitionFile(dialogsDir: string, org: string): string {
@@ -94,11 +98,18 @@ export function loadOutOfScopeQuestions(knowledgeDir: string): string[] {
   return loadOptionalYaml(outOfScopeFile(knowledgeDir), validateOutOfScopeQuestions) ?? [];
 }
 
+/** `knowledge/<org>/silent.yaml`: questions close to the domain this board's code does not answer, or none without the file. */
+export function loadSilentQuestions(knowledgeDir: string, org: string): string[] {
+  return loadOptionalYaml(silentFile(knowledgeDir, org), ofOrg(validateSilentTopics, org))?.questions ?? [];
+}
+
 /** What retrieval knows of a board: its code, the questions its sections answer, and what is out of scope. */
 export interface BoardKnowledge {
   knowledge: KnowledgeDocument;
   questions: SectionQuestions | undefined;
   outOfScope: string[];
+  /** What this board's code is silent on (`silent.yaml`). */
+  silent: string[];
   /** The questions as knowledge:build analysed them, when that file exists (the index checks it fits). */
   analysed: AnalysedQuestions | undefined;
   /** Which sections answer the standard questions about the code itself, when the board has the file. */
@@ -110,6 +121,7 @@ export function loadBoardKnowledge(knowledgeDir: string, org: string): BoardKnow
     knowledge: loadKnowledge(knowledgeDir, org),
     questions: loadSectionQuestions(knowledgeDir, org),
     outOfScope: loadOutOfScopeQuestions(knowledgeDir),
+    silent: loadSilentQuestions(knowledgeDir, org),
     analysed: loadAnalysedQuestions(knowledgeDir, org),
     codeIntents: loadCodeIntents(knowledgeDir, org),
   };

@@ -28,6 +28,8 @@ export interface Board {
   readonly questions: SectionQuestions | undefined;
   /** Questions no board's code answers (`knowledge/out-of-scope.yaml`). */
   readonly outOfScope: readonly string[];
+  /** Questions close to the domain this board's code does not answer (`knowledge/<org>/silent.yaml`). */
+  readonly silent: readonly string[];
   /** The questions as knowledge:build analysed them (`question-keys.json`), when present. */
   readonly analysed: AnalysedQuestions | undefined;
   /** Which sections answer the standard questions about the code (`code-intents.yaml`), when present. */

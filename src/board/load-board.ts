@@ -12,7 +12,7 @@ export type BoardSources = Pick<Config, 'knowledgeDir' | 'dialogsDir' | 'dataDir
  * `org` was validated by config.ts; each file is checked to belong to it.
  */
 export function loadBoard(sources: BoardSources, org: string): Board {
-  const { knowledge, questions, outOfScope, analysed, codeIntents } = loadBoardKnowledge(sources.knowledgeDir, org);
+  const { knowledge, questions, outOfScope, silent, analysed, codeIntents } = loadBoardKnowledge(sources.knowledgeDir, org);
   return {
     org,
     organisation: knowledge.organisation,
@@ -22,6 +22,7 @@ export function loadBoard(sources: BoardSources, org: string): Board {
     knowledge,
     questions,
     outOfScope,
+    silent,
     analysed,
     codeIntents,
     posting: loadPostingDefinition(sources.dialogsDir, org),

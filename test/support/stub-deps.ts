@@ -38,6 +38,7 @@ export const STUB_BOARD: Board = {
   knowledge: STUB_KNOWLEDGE,
   questions: undefined,
   outOfScope: [],
+  silent: [],
   analysed: undefined,
   codeIntents: undefined,
   posting: { org: 'oog', facts: [], rules: [] } as unknown as PostingDefinition,

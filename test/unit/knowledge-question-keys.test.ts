@@ -16,17 +16,17 @@ const vocabulary = loadVocabulary();
 function freshAnalysis(org: string) {
   const board = loadBoardKnowledge('knowledge', org);
   const index = createSearchIndex(board.knowledge, vocabulary, { ...board, analysed: undefined });
-  return { board, index, fresh: { questions: analysisOf(index.questions), outOfScope: analysisOf(index.outOfScope) } };
+  return { board, index, fresh: { questions: analysisOf(index.questions), outOfScope: analysisOf(index.outOfScope), silent: analysisOf(index.silent) } };
 }
 
 describe('questions analysed by knowledge:build (knowledge/<org>/question-keys.json)', () => {
   it.each(listOrgs('knowledge'))('%s: the file fits its inputs and equals a fresh analysis (run npm run knowledge:build when not)', (org) => {
     const { board, index, fresh } = freshAnalysis(org);
-    expect(index.analysedAtBuild).toBe(index.questions.questions.length + index.outOfScope.questions.length);
+    expect(index.analysedAtBuild).toBe(index.questions.questions.length + index.outOfScope.questions.length + index.silent.questions.length);
     expect(board.analysed, 'question-keys.json is missing or malformed').toBeDefined();
-    expect(board.analysed!.fingerprint).toBe(analysisFingerprint(board.knowledge, vocabulary, board.questions, board.outOfScope));
+    expect(board.analysed!.fingerprint).toBe(analysisFingerprint(board.knowledge, vocabulary, board.questions, board.outOfScope, board.silent));
     expect(createSearchIndex(board.knowledge, vocabulary, board).analysedAtBuild).toBe(0);
-    for (const kind of ['questions', 'outOfScope'] as const) {
+    for (const kind of ['questions', 'outOfScope', 'silent'] as const) {
       expect([...board.analysed![kind].keys()]).toEqual([...fresh[kind].keys()]);
       for (const [key, pairs] of fresh[kind]) expect(board.analysed![kind].get(key), key).toEqual(pairs);
     }

@@ -13,16 +13,17 @@ import { analysisOf } from '../../src/core/retrieval/question-index.js';
  * after `npm run review -- --link` adds a question.
  */
 export function writeQuestionKeys(knowledgeDir: string, org: string): { file: string; questions: number; outOfScope: number } {
-  const { knowledge, questions, outOfScope } = loadBoardKnowledge(knowledgeDir, org);
+  const { knowledge, questions, outOfScope, silent } = loadBoardKnowledge(knowledgeDir, org);
   const vocabulary = loadVocabulary(join(knowledgeDir, 'vocabulary'));
-  const index = createSearchIndex(knowledge, vocabulary, { questions, outOfScope });
+  const index = createSearchIndex(knowledge, vocabulary, { questions, outOfScope, silent });
   const file = analysedQuestionsFile(knowledgeDir, org);
   writeFileSync(
     file,
     serializeAnalysedQuestions({
-      fingerprint: analysisFingerprint(knowledge, vocabulary, questions, outOfScope),
+      fingerprint: analysisFingerprint(knowledge, vocabulary, questions, outOfScope, silent),
       questions: analysisOf(index.questions),
       outOfScope: analysisOf(index.outOfScope),
+      silent: analysisOf(index.silent),
     }),
   );
   return { file, questions: index.questions.questions.length, outOfScope: index.outOfScope.questions.length };

@@ -3,7 +3,7 @@ import { analyzeForIndex } from '../retrieval/analyze.js';
 import type { SearchIndex } from '../retrieval/index.js';
 import { asksPermission, matchUnitIn, type QueryUnit } from '../retrieval/query.js';
 import { tokenize } from '../retrieval/normalize.js';
-import { CLOSE_MATCH, matchesTopic, search, type SectionHit, type SearchResult } from '../retrieval/search.js';
+import { CLOSE_MATCH, matchesTopic, search, type OutOfScopeMatch, type SectionHit, type SearchResult } from '../retrieval/search.js';
 import { selectWindow, sentenceSpans, type Span } from './quote.js';
 import type { AnswerResult, Passage } from './types.js';
 
@@ -105,6 +105,18 @@ const CANDIDATE_SCORE_SHARE = 0.5;
 export const OUT_OF_SCOPE_MIN_COVERAGE = 0.3;
 /** ... "better" meaning its score reaches this share of the best section's closest question's score. */
 export const OUT_OF_SCOPE_SCORE_SHARE = 1.3;
+/**
+ * A question this board's code is silent on (`silent.yaml`) declines a question it covers at least
+ * this much and matches at least as well as the best section's closest question: reviewed for this
+ * board, it needs no lead over that question, but more coverage than an example no code answers
+ * (chosen on the dev sets: 28 fewer out-of-scope questions answered, none in scope lost).
+ */
+export const SILENT_MIN_COVERAGE = 0.5;
+
+/** Whether the nearest question this board's code is silent on declines a question whose best section's closest stored question scores `nearScore`. */
+export function declinedAsSilent(silent: OutOfScopeMatch | undefined, nearScore: number): boolean {
+  return silent !== undefined && silent.topical && silent.coverage >= SILENT_MIN_COVERAGE && silent.score >= nearScore;
+}
 /** Damping of a confidence that fails the domain or tool checks (stays below the threshold). */
 const OFF_TOPIC_DAMPING = 0.15;
 /**
@@ -240,7 +252,7 @@ export function confidenceOf(result: SearchResult): number {
     negative?.topical && !permissionVsManual &&
     ((negative.coverage >= OUT_OF_SCOPE_MIN_COVERAGE && negative.score >= (top.question?.score ?? 0) * OUT_OF_SCOPE_SCORE_SHARE) ||
       (result.query.procedure && negative.coverage >= top.coverage * PROCEDURE_NEGATIVE_SHARE));
-  if (closerToNegative) return Math.min(1, top.coverage) * OFF_TOPIC_DAMPING;
+  if (closerToNegative || declinedAsSilent(result.silent, top.question?.score ?? 0)) return Math.min(1, top.coverage) * OFF_TOPIC_DAMPING;
   const coverage = Math.min(1, top.coverage * storyScale(result));
   const topical = matchesTopic(result.query, result.unitWeights, top.matched);
   if (!topical && (result.query.procedure || coverage < TOOL_ONLY_MIN_COVERAGE)) return coverage * OFF_TOPIC_DAMPING;

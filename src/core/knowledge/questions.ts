@@ -68,3 +68,35 @@ export function validateOutOfScopeQuestions(data: unknown): Parsed<string[]> {
   const result = parseWith(outOfScopeSchema, data);
   return result.ok ? { ok: true, value: Object.values(result.value.themes).flat() } : result;
 }
+
+/**
+ * What one board's code is silent on (`knowledge/<org>/silent.yaml`): topics close to the domain that
+ * another board's code or a teacher's expectation would make the bot quote something for ("mag ik
+ * ouders appen vanaf mijn privénummer?" where the code says nothing of it), each with why the code is
+ * silent and the questions staff would ask. Negative examples for that board only.
+ */
+export interface SilentTopics {
+  org: string;
+  questions: string[];
+}
+
+const silentSchema = z
+  .object({
+    org: z.string().min(1),
+    topics: z.array(
+      z
+        .object({
+          topic: z.string().trim().min(3),
+          why: z.string().trim().min(3, 'zeg waarom de code hierover niets zegt'),
+          questions: z.array(z.string().trim().min(3, 'een vraag is te kort')).min(1),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+/** Validates `silent.yaml` data; the questions as one list. */
+export function validateSilentTopics(data: unknown): Parsed<SilentTopics> {
+  const result = parseWith(silentSchema, data);
+  return result.ok ? { ok: true, value: { org: result.value.org, questions: result.value.topics.flatMap((t) => t.questions) } } : result;
+}

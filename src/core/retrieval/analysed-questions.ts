@@ -26,6 +26,8 @@ export interface AnalysedQuestions {
   fingerprint: string;
   questions: InvertedAnalysis;
   outOfScope: InvertedAnalysis;
+  /** The questions this board's code is silent on (`silent.yaml`), numbered in the order of their file. */
+  silent: InvertedAnalysis;
 }
 
 /** Format of the analysis; change it when the analysis changes what it produces. */
@@ -64,6 +66,7 @@ export function analysisFingerprint(
   vocabulary: Vocabulary,
   questions: SectionQuestions | undefined,
   outOfScope: readonly string[],
+  silent: readonly string[],
 ): string {
   const input = JSON.stringify([
     FORMAT,
@@ -73,6 +76,7 @@ export function analysisFingerprint(
     vocabularyHash(vocabulary),
     [...(questions?.bySection ?? [])],
     outOfScope,
+    silent,
   ]);
   return `fnv:${fnv(input)}`;
 }

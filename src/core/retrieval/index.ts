@@ -101,6 +101,11 @@ export interface SearchIndex {
   questionBags: QuestionBags;
   /** Questions no code answers, as one pseudo-section 0: the nearest one tells when to decline. */
   outOfScope: QuestionIndex;
+  /**
+   * Questions close to the domain this board's code is silent on, likewise: an index of their own, so
+   * adding them leaves the word statistics (and so the scores) of the examples no code answers as they were.
+   */
+  silent: QuestionIndex;
   /** Per standard question about the code, the sections that answer it (positions in `sections`), best first. */
   codeIntents: ReadonlyMap<CodeIntent, readonly number[]>;
   /**
@@ -135,6 +140,8 @@ function fieldStats(
 export interface SearchIndexExtras {
   questions?: SectionQuestions | undefined;
   outOfScope?: readonly string[];
+  /** Questions close to the domain this board's code does not answer. */
+  silent?: readonly string[];
   /** The questions as knowledge:build analysed them; used only when its fingerprint matches. */
   analysed?: AnalysedQuestions | undefined;
   /** Which sections answer the standard questions about the code itself. */
@@ -210,6 +217,7 @@ export function createSearchIndex(doc: KnowledgeDocument, vocabulary: Vocabulary
     questions: { questions: [], postings: noPostings(), weights: [] },
     questionBags: { rows: new Map(), offsets: new Uint32Array(1), section: new Uint32Array(0), weight: new Float64Array(0) },
     outOfScope: { questions: [], postings: noPostings(), weights: [] },
+    silent: { questions: [], postings: noPostings(), weights: [] },
     codeIntents: new Map(
       [...(extras.codeIntents?.byIntent ?? [])].map(([intent, ids]) => [intent, ids.map((id) => doc.sections.findIndex((s) => s.id === id)).filter((i) => i >= 0)]),
     ),
@@ -218,7 +226,8 @@ export function createSearchIndex(doc: KnowledgeDocument, vocabulary: Vocabulary
   // Stored questions are analysed exactly as asked ones are, so both meet on the same keys. The
   // out-of-scope ones come after the board's own, so their words do not count as the board's.
   const outOfScope = extras.outOfScope ?? [];
-  const analysed = extras.analysed && extras.analysed.fingerprint === analysisFingerprint(doc, vocabulary, extras.questions, outOfScope) ? extras.analysed : undefined;
+  const silent = extras.silent ?? [];
+  const analysed = extras.analysed && extras.analysed.fingerprint === analysisFingerprint(doc, vocabulary, extras.questions, outOfScope, silent) ? extras.analysed : undefined;
   const analyse = (text: string): ReadonlyMap<string, number> => {
     index.analysedAtBuild++;
     return questionKeys(index, text);
@@ -226,8 +235,8 @@ export function createSearchIndex(doc: KnowledgeDocument, vocabulary: Vocabulary
   const stored = storedQuestions(doc.sections, extras.questions);
   index.questions = indexQuestions(stored, analysed?.questions ?? invertAnalyses(stored.map((q) => q.text), analyse));
   index.questionBags = questionBags(index.questions, sections.length);
-  const negatives = outOfScope.map((text) => ({ text, section: 0 }));
-  index.outOfScope = indexQuestions(negatives, analysed?.outOfScope ?? invertAnalyses(outOfScope, analyse));
+  index.outOfScope = indexQuestions(outOfScope.map((text) => ({ text, section: 0 })), analysed?.outOfScope ?? invertAnalyses(outOfScope, analyse));
+  index.silent = indexQuestions(silent.map((text) => ({ text, section: 0 })), analysed?.silent ?? invertAnalyses(silent, analyse));
   return index;
 }
 

@@ -97,6 +97,8 @@ export interface SearchResult {
    */
   decisive?: SectionHit;
   outOfScope?: OutOfScopeMatch;
+  /** The closest question this board's code is silent on, when any matched. */
+  silent?: OutOfScopeMatch;
   /**
    * A standard question about the code itself ("voor wie geldt dit protocol?") and the section the
    * board names for it, when the question matches that section at all: it goes first and decides.
@@ -236,16 +238,21 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   // The ranked hits keep their ranking fields: copying 60–70 objects per question only to drop them
   // cost more than the rest of the ranking's bookkeeping (a SectionHit is what callers see).
   const result: SectionHit[] = ranked;
-  const negatives = matchQuestionsIn(index.outOfScope, query, unitWeights, COVERAGE_BASE, undefined);
-  const negative = negatives.bestQuestion[0]!;
-  if (negative < 0) return { query, unitWeights, generic, common, hits: result, ...decisive, ...(features ? { features } : {}) };
-  const outOfScope = {
-    text: index.outOfScope.questions[negative]!.text,
-    coverage: negatives.coverageOf[0]!,
-    score: negatives.bestScore[0]!,
-    topical: matchesTopic(query, unitWeights, matchedOf(negatives, negative)),
+  const nearest = (negatives: SearchIndex['outOfScope']): OutOfScopeMatch | undefined => {
+    if (negatives.questions.length === 0) return undefined;
+    const matches = matchQuestionsIn(negatives, query, unitWeights, COVERAGE_BASE, undefined);
+    const negative = matches.bestQuestion[0]!;
+    if (negative < 0) return undefined;
+    return {
+      text: negatives.questions[negative]!.text,
+      coverage: matches.coverageOf[0]!,
+      score: matches.bestScore[0]!,
+      topical: matchesTopic(query, unitWeights, matchedOf(matches, negative)),
+    };
   };
-  return { query, unitWeights, generic, common, hits: result, ...decisive, outOfScope, ...(features ? { features } : {}) };
+  const outOfScope = nearest(index.outOfScope);
+  const silent = nearest(index.silent);
+  return { query, unitWeights, generic, common, hits: result, ...decisive, ...(outOfScope ? { outOfScope } : {}), ...(silent ? { silent } : {}), ...(features ? { features } : {}) };
 }
 
 /** Whether a match covers a word of the question's topic, not only tool words (insta, account, post). */

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/core/answering/answer.js';
+import { silentConflicts } from '../../src/core/answering/silent-filter.js';
+import { createSearchIndex } from '../../src/core/retrieval/index.js';
+import { loadVocabulary } from '../../src/board/shared-lists.js';
+import { listOrgs, loadBoardKnowledge } from '../../src/board/board-files.js';
+import { validateSilentTopics } from '../../src/core/knowledge/questions.js';
+import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';
+
+// What one board's code is silent on (knowledge/<org>/silent.yaml): a question close to the domain
+// that its code does not answer is declined for that board, while the questions its sections answer
+// are not (the filter knowledge:build runs).
+
+const vocabulary = loadVocabulary();
+const section = (id: string, text: string): Section => ({ id: `t:${id}`, org: 't', headingPath: ['Regels voor medewerkers'], audience: ['medewerkers'], text });
+const doc: KnowledgeDocument = {
+  org: 't',
+  organisation: 'Testbestuur',
+  title: 'Code',
+  version: '1',
+  contentHash: 'x',
+  leaderTerm: 'leidinggevende',
+  sections: [
+    section('friends', 'Het is medewerkers niet toegestaan om vrienden te worden met leerlingen op sociale media.'),
+    section('photo', "Plaats geen foto's van leerlingen zonder toestemming van hun ouders."),
+  ],
+};
+const questions = {
+  org: 't',
+  bySection: new Map([
+    ['t:friends', ['mag ik bevriend zijn met lln op fb', 'een leerling stuurt me een vriendschapsverzoek, accepteren?']],
+    ['t:photo', ['mag ik een klassenfoto op insta zetten', "foto's van de sportdag op fb, mag dat?"]],
+  ]),
+};
+const silent = ['mag ik ouders appen vanaf mijn prive nummer', 'moet ik mijn 06 nummer aan ouders geven of mag ik dat weigeren'];
+
+describe('questions a board’s code is silent on', () => {
+  const withSilence = createSearchIndex(doc, vocabulary, { questions, silent });
+
+  it('declines a question the board’s code is silent on, which the same code without that knowledge would answer', () => {
+    // Kopwerk's code never mentions the school logo; other codes do.
+    const { knowledge, silent: kopwerkSilent, ...extras } = loadBoardKnowledge('knowledge', 'kopwerk');
+    const question = 'mag ik het logo van onze school op mijn linkedin zetten?';
+    expect(answerQuestion(createSearchIndex(knowledge, vocabulary, extras), question).kind).toBe('answer');
+    expect(answerQuestion(createSearchIndex(knowledge, vocabulary, { ...extras, silent: kopwerkSilent }), question).kind).not.toBe('answer');
+  });
+
+  it('still answers the questions its sections answer', () => {
+    expect(answerQuestion(withSilence, 'mag ik met een leerling bevriend zijn op facebook?')).toMatchObject({ kind: 'answer', best: { section: { id: 't:friends' } } });
+    expect(answerQuestion(withSilence, "mag ik foto's van mijn klas op insta zetten?")).toMatchObject({ kind: 'answer', best: { section: { id: 't:photo' } } });
+  });
+
+  it('the filter reports a silent question that would decline a question a section answers', () => {
+    const clash = createSearchIndex(doc, vocabulary, { questions, silent: [...silent, 'mag ik bevriend zijn met lln op fb of insta'] });
+    expect(silentConflicts(clash, questions)).toContainEqual({ silent: 'mag ik bevriend zijn met lln op fb of insta', sectionId: 't:friends', question: 'mag ik bevriend zijn met lln op fb' });
+    expect(silentConflicts(withSilence, questions)).toEqual([]);
+  });
+
+  it.each(listOrgs('knowledge'))('%s: no question its sections answer is declined by its silent.yaml', (org) => {
+    const { knowledge, ...extras } = loadBoardKnowledge('knowledge', org);
+    expect(extras.silent.length, 'silent.yaml is missing or empty').toBeGreaterThan(20);
+    expect(silentConflicts(createSearchIndex(knowledge, vocabulary, extras), extras.questions!)).toEqual([]);
+  });
+});
+
+describe('silent.yaml', () => {
+  const file = { org: 'oog', topics: [{ topic: 'logo', why: 'de code noemt het logo niet', questions: ['mag het schoollogo op mijn linkedin?'] }] };
+
+  it('gives its questions as one list', () => {
+    expect(validateSilentTopics(file)).toEqual({ ok: true, value: { org: 'oog', questions: ['mag het schoollogo op mijn linkedin?'] } });
+  });
+
+  it('refuses a topic without the reason the code is silent, or without questions', () => {
+    expect(validateSilentTopics({ ...file, topics: [{ topic: 'logo', questions: ['mag het logo?'] }] }).ok).toBe(false);
+    expect(validateSilentTopics({ ...file, topics: [{ topic: 'logo', why: 'niets over het logo', questions: [] }] }).ok).toBe(false);
+  });
+});
