@@ -15,6 +15,7 @@ describe('standard questions about the code itself', () => {
     ['geldt de code ook voor stagiairs?', 'audience'],
     ['moeten ouders zich ook aan het protocol houden?', 'audience'],
     ['wie moeten zich allemaal aan deze regels houden?', 'audience'],
+    ['ik werk op het bestuurskantoor. is de code dan ook voor mij?', 'audience'],
     ['geldt die tekst over insta alleen voor de leerlingen of ook voor ons docenten?', 'audience'],
     // Compounds whose last part names people: overblijfkrachten, hulpouders.
     ['geldt dit ook voor overblijfkrachten?', 'audience'],
@@ -124,6 +125,7 @@ describe('standard questions about the code itself', () => {
     ['een jongen uit groep 7 heeft een nepaccount van mij gemaakt. wat kan school met hem doen?', 'pupilMeasures'],
     ['wat als ik me online niet aan de regels hou?', 'consequences'],
     ['krijgt die jongen straf voor dat filmpje?', 'pupilMeasures'],
+    ['wat betekent het voor een ouder als die zich niet aan het protocol houdt?', 'pupilMeasures'],
     // Whether the school acts at all is asked apart from what it may do to the pupil or parent.
     ['een moeder zette een nare meme over de meester in de groepsapp. doet de school daar iets aan?', 'schoolActs'],
     ['een vader maakt mijn collega zwart in de oudergroep, doet school hier eigenlijk iets mee?', 'schoolActs'],

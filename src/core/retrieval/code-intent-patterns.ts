@@ -62,7 +62,7 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\b(?:geldt|gelden)\b${ANY} (?:${THE_CODE}|dit|het)\b (?:(?:dan|nou|eigenlijk|toch|wel) )*(?:ook )?(?:voor|alleen voor) ${AUDIENCE}\b`,
     String.raw`\b${THE_CODE} alleen voor\b`,
     String.raw`\bmoeten? (?:ik|ouders|leerlingen|wij|we|docenten|leerkrachten)\b${ANY} (?:ook )?aan ${THE_CODE}${ANY} houden\b`,
-    String.raw`\b(?:is|zijn) ${THE_CODE} (?:ook |alleen |eigenlijk |nou |toch )*(?:voor|bedoeld voor) ${AUDIENCE}\b`,
+    String.raw`\b(?:is|zijn) ${THE_CODE} (?:ook |alleen |eigenlijk |nou |toch |dan )*(?:voor|bedoeld voor) ${AUDIENCE}\b`,
     String.raw`\b(?:geldt|gelden)\b${ANY} (?:ook |alleen )?voor (?:mijn|onze|elke|iedere|alle) (?:eigen )?(?:school|scholen|locatie)\b(?! (?:insta|instagram|account|pagina|website|facebook|site))`,
     String.raw`\b(?:is|zijn) (?:dit|dat|deze|die)(?: (?:toch|nou|eigenlijk|nu))? alleen (?:voor|bedoeld voor) ${AUDIENCE} (?:bedoeld )?(?:of |en |$)`,
     // "wie moeten zich allemaal aan deze regels houden?"
@@ -153,6 +153,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
   // "een vader zet nare dingen over de juf op fb, kan de school daar iets tegen doen?": what the school
   // may do to a pupil or parent who breaks the code (staff measures are 'consequences').
   ['pupilMeasures', [
+    // "wat betekent het voor een ouder als die zich niet aan het protocol houdt?"
+    String.raw`\b${PUPIL_OR_PARENT} (?:als|wanneer|die) (?:die |hij |zij |ze )?zich (?:\S+ )?niet aan ${THE_CODE}${ANY} (?:hou|houd|houdt|houden)\b`,
     String.raw`\b${PUPIL_OR_PARENT} (?:zich )?(?:(?:online|ook|gewoon|dan|nou|toch) )?niet aan ${THE_CODE}${ANY} (?:hou|houd|houdt|houden)\b`,
     String.raw`\bwat (?:kan|kunnen|gaat|zal|mag) (?:de )?(?:school|directie|stichting|het bestuur|we|wij)\b${ANY} (?:doen )?(?:tegen|met) (?:die |deze |zo een |zo n |een |de |dat |zon )?${PUPIL_OR_PARENT}\b`,
     String.raw`\bwat (?:kan|gaat|zal) er (?:met|gebeuren met) (?:die |deze |zo een |een |de |dat )?${PUPIL_OR_PARENT}\b`,
