@@ -130,6 +130,8 @@ describe('standard questions about the code itself', () => {
     ['een moeder zette een nare meme over de meester in de groepsapp. doet de school daar iets aan?', 'schoolActs'],
     ['een vader maakt mijn collega zwart in de oudergroep, doet school hier eigenlijk iets mee?', 'schoolActs'],
     ['wat is nou eigenlijk de hoofdregel?', 'mainRule'],
+    ['moet je op social media anders met elkaar omgaan dan gewoon in het echt?', 'mainRule'],
+    ["een leerling zei 'online gelden jullie regels niet meneer'. klopt dat?", 'mainRule'],
     ['kun je in 1 zin zeggen wat de regels zijn?', 'mainRule'],
     // "Andere regels" online is the question whether the code holds online what holds in class, not another document.
     ["een collega zegt 'online gelden gewoon andere regels', klopt dat?", 'mainRule'],
@@ -241,6 +243,9 @@ describe('standard questions about the code itself', () => {
     // Who else a consent or a rule of the day is for; a private photo's rule, not the code's reach.
     'geldt die toestemming alleen voor de leerlingen of ook voor hun ouders die op de foto staan?',
     'zijn er regels ook voor prive fotos van het schoolreisje?',
+    // Behaving differently at home than in class is no question about online conduct; rules that do not hold on a trip neither.
+    'mag ik thuis anders doen dan in de klas?',
+    'op schoolreis gelden de regels niet, toch?',
     // A rule for pupils ("volgens de regels"), not whether they are told the rules.
     'moeten lln volgens de regels weten wat er met hun fotos gebeurt?',
     // Since when something else holds.

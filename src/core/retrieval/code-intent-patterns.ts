@@ -144,6 +144,9 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     // Not "… welke andere regels ik erbij moet pakken, waar staan die?": that asks for other documents.
     String.raw`^(?!.*\bwaar (?:staan|staat|vind|vinden|lees)\b).*\b(?:online|op social media|op sociale media|op internet|op socials)\b${ANY} (?:andere|dezelfde|zelfde|eigen) (?:regels|normen|omgangsregels|omgangsvormen)\b`,
     String.raw`^(?!.*\bwaar (?:staan|staat|vind|vinden|lees)\b).*\b(?:andere|dezelfde|zelfde) (?:regels|normen|omgangsregels|omgangsvormen)\b${ANY} (?:online|op social media|op sociale media|op internet|op socials)\b`,
+    // "moet je op social media anders met elkaar omgaan dan in het echt?", "online gelden jullie regels niet".
+    String.raw`\b(?:online|op social media|op sociale media|op internet|op socials)\b${ANY} anders\b${ANY} dan (?:\S+ )?(?:in het echt|offline|in real life|in de klas|op school|in het gewone leven)\b`,
+    String.raw`\b(?:online|op social media|op sociale media|op internet|op socials) (?:gelden|geldt) (?:de |jullie |onze |die |de school |school )?(?:regels|afspraken|schoolregels) (?:toch |eigenlijk |dus )?niet\b`,
   ]],
   // "een moeder zwart een juf op fb, doet school daar iets mee?": whether the school acts at all, which a
   // code may answer with the rule that names the behaviour rather than with its list of measures.
