@@ -63,6 +63,21 @@ describe('questions a board’s code is silent on', () => {
   });
 });
 
+describe('a standard question the board says its code is silent on', () => {
+  const indexOf = (org: string) => {
+    const { knowledge, ...extras } = loadBoardKnowledge('knowledge', org);
+    return createSearchIndex(knowledge, vocabulary, extras);
+  };
+
+  it('is declined where code-intents.yaml names no section, and answered where it does', () => {
+    // Only kopwerk's code says when the staff council consented and since when it applies.
+    for (const question of ['heeft de mr eigenlijk ingestemd met deze code?', 'sinds wanneer geldt dit protocol eigenlijk?']) {
+      expect(answerQuestion(indexOf('oog'), question).kind, question).not.toBe('answer');
+      expect(answerQuestion(indexOf('kopwerk'), question).kind, question).toBe('answer');
+    }
+  });
+});
+
 describe('silent.yaml', () => {
   const file = { org: 'oog', topics: [{ topic: 'logo', why: 'de code noemt het logo niet', questions: ['mag het schoollogo op mijn linkedin?'] }] };
 

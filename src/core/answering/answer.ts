@@ -241,6 +241,7 @@ export function confidenceOf(result: SearchResult): number {
   if (result.codeIntent) return Math.max(ANSWER_THRESHOLD, Math.min(1, result.codeIntent.hit.coverage));
   const top = result.decisive ?? result.hits[0];
   if (!top || top.score <= 0) return 0;
+  if (result.codeSilent) return Math.min(1, top.coverage) * OFF_TOPIC_DAMPING;
   // An out-of-scope example that matches the question better than the code does: the question is
   // not about the code.
   const negative = result.outOfScope;

@@ -8,7 +8,7 @@ import { RERANK_WEIGHTS } from './rerank-weights.js';
 import { windowCovered } from './sentence-window.js';
 import { sortByScore } from './score-order.js';
 import type { CodeIntent } from '../knowledge/code-intents.js';
-import { codeIntentFirst } from './code-intent.js';
+import { codeIntentFirst, DECLINED_WHEN_SILENT } from './code-intent.js';
 import { bestQuestionOf, mergedMatch, phaseOne, widespread } from './section-scores.js';
 import { matchedOf } from './question-match-scratch.js';
 
@@ -97,6 +97,8 @@ export interface SearchResult {
    */
   decisive?: SectionHit;
   outOfScope?: OutOfScopeMatch;
+  /** A standard question about the code that the board says its code is silent on (`[]` in code-intents.yaml). */
+  codeSilent?: boolean;
   /** The closest question this board's code is silent on, when any matched. */
   silent?: OutOfScopeMatch;
   /**
@@ -234,6 +236,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   const named = query.codeIntent ? index.codeIntents.get(query.codeIntent) : undefined;
   for (let at = next; at < sections; at++) if (options.hits !== 'top' || named?.includes(first.order[at]!)) hits.push(unrefined(at));
   const { ranked, named: namedHit } = codeIntentFirst(index, query.codeIntent, hits, query.subject);
+  const codeSilent = query.codeIntent !== undefined && DECLINED_WHEN_SILENT.has(query.codeIntent) && named?.length === 0;
   const decisive = namedHit ? { decisive: strip(namedHit.hit), codeIntent: { intent: namedHit.intent, hit: strip(namedHit.hit) } } : candidates[0] ? { decisive: strip({ ...candidates[0], score: topScore }) } : {};
   // The ranked hits keep their ranking fields: copying 60–70 objects per question only to drop them
   // cost more than the rest of the ranking's bookkeeping (a SectionHit is what callers see).
@@ -252,7 +255,7 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   };
   const outOfScope = nearest(index.outOfScope);
   const silent = nearest(index.silent);
-  return { query, unitWeights, generic, common, hits: result, ...decisive, ...(outOfScope ? { outOfScope } : {}), ...(silent ? { silent } : {}), ...(features ? { features } : {}) };
+  return { query, unitWeights, generic, common, hits: result, ...decisive, ...(outOfScope ? { outOfScope } : {}), ...(silent ? { silent } : {}), ...(codeSilent ? { codeSilent } : {}), ...(features ? { features } : {}) };
 }
 
 /** Whether a match covers a word of the question's topic, not only tool words (insta, account, post). */
