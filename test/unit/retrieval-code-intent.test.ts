@@ -32,6 +32,7 @@ describe('standard questions about the code itself', () => {
     ["geldt zo'n protocol ook voor mn prive insta?", 'private'],
     ["waar vind ik zo'n gedragscode?", 'find'],
     ['wie heeft dit protocol opgesteld?', 'source'],
+    ['waar komt die tekst eigenlijk vandaan?', 'source'],
     ['is deze code goedgekeurd door de gmr?', 'approval'],
     ['heeft de mr iets over het protocol gezegd?', 'consent'],
     ['wat gebeurt er als ik me niet aan de code hou?', 'consequences'],

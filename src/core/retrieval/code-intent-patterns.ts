@@ -114,6 +114,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\bwie (?:heeft|hebben)\b${ANY} (?:${CODE}|dit|het)\b${ANY} (?:geschreven|opgesteld|gemaakt|bedacht|samengesteld)\b`,
     String.raw`\bwie (?:schreef|maakte|stelde)\b${ANY} ${THE_CODE}\b`,
     String.raw`\bwaar komt ${THE_CODE}${ANY} vandaan\b`,
+    // "waar komt die tekst eigenlijk vandaan?": the code by what it is on the screen.
+    String.raw`\bwaar komt (?:die|deze|dat|de) (?:tekst|text)\b${ANY} vandaan\b`,
     String.raw`\b${THE_CODE}${ANY} gebaseerd op\b`,
   ]],
   // "heeft de mr ingestemd met dit protocol?": the staff council's consent, which a code may record
