@@ -9,13 +9,14 @@ import type { KnowledgeDocument } from './types.js';
  * on a sanction), where to find it, what counts as social media, whether the board watches, who sees
  * to it that teams keep to it, whether a school may add rules of its own, whether staff are trusted
  * to use their own judgement, whether staff who never say where they work are still seen as the
- * school's, whether a private or closed account keeps posts from being seen, who answers for what
+ * school's, whether a private or closed account keeps posts from being seen, whether a post taken down (or a story
+ * that expires) is gone, who answers for what
  * staff post, how the board looks at social media (an opportunity or a risk), who tells staff about
  * the code, whether pupils and parents are told the rules too, whether "I only forwarded it" makes a
  * difference, where the other documents it refers to are, whether the school acts on what a pupil
  * or parent did online and what it may do to one who breaks it, what its main rule is, and what material and help the board offers staff.
  */
-export const CODE_INTENTS = ['purpose', 'audience', 'private', 'source', 'approval', 'consent', 'effective', 'sanctionDecision', 'consequences', 'find', 'definition', 'monitoring', 'oversight', 'local', 'trust', 'representative', 'findable', 'responsible', 'stance', 'informed', 'shared', 'forwarded', 'documents', 'schoolActs', 'pupilMeasures', 'mainRule', 'support'] as const;
+export const CODE_INTENTS = ['purpose', 'audience', 'private', 'source', 'approval', 'consent', 'effective', 'sanctionDecision', 'consequences', 'find', 'definition', 'monitoring', 'oversight', 'local', 'trust', 'representative', 'findable', 'deleted', 'responsible', 'stance', 'informed', 'shared', 'forwarded', 'documents', 'schoolActs', 'pupilMeasures', 'mainRule', 'support'] as const;
 export type CodeIntent = (typeof CODE_INTENTS)[number];
 
 /**
@@ -31,7 +32,7 @@ export interface CodeIntentSections {
 }
 
 /** Intents added after boards' files were written: a file without them still loads (the code is taken to be silent). */
-export const OPTIONAL_INTENTS: ReadonlySet<CodeIntent> = new Set(['consent', 'effective', 'sanctionDecision', 'oversight', 'local', 'trust', 'representative', 'findable', 'responsible', 'stance', 'informed', 'shared', 'forwarded', 'documents', 'schoolActs', 'pupilMeasures', 'mainRule', 'support']);
+export const OPTIONAL_INTENTS: ReadonlySet<CodeIntent> = new Set(['consent', 'effective', 'sanctionDecision', 'oversight', 'local', 'trust', 'representative', 'findable', 'deleted', 'responsible', 'stance', 'informed', 'shared', 'forwarded', 'documents', 'schoolActs', 'pupilMeasures', 'mainRule', 'support']);
 
 const sectionList = z.array(z.string().min(1)).max(3);
 const fileSchema = z

@@ -211,7 +211,9 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
     String.raw`\bniemand (?:vindt|ziet|leest) (?:dat|het|dit|die|zoiets)\b${ANY} (?:terug|meer)\b`,
     // "… zet ik mijn insta later op privé, dan vindt niemand die foto's meer"
     String.raw`^(?!.*\bhoe (?:zet|maak|stel|krijg|kan|kun|doe|moet)\b).*\b(?:prive|besloten|afgeschermd|verborgen)\b${ANY} (?:ziet|vindt|leest|kan|kunnen) (?:niemand|geen mens|niemand meer)\b`,
-    // "ik haal het toch zo weer weg": the claim that a post is gone once taken down.
+  ]],
+  // "ik haal het toch zo weer weg": the claim that a post is gone once taken down, or disappears by itself.
+  ['deleted', [
     String.raw`^(?=.*\btoch\b).*\b(?:haal|haalt|halen)(?: (?:ik|je|jij|we|ze|hij|zij))? (?:het|hem|dat|die|m|t|dit)\b(?: \S+){0,4}? weg\b`,
     // "een story is toch na 24 uur weg?": what disappears by itself.
     String.raw`\b(?:story|storie|stories|snap|snaps|verhaal|bericht|berichtje|post)\b${ANY} na (?:\d+|een|een paar) (?:uur|uurtjes|dag|dagen) (?:weer |toch )?(?:weg|verdwenen|verdwijnt|verdwijnen)\b`,
