@@ -71,10 +71,14 @@ describe('a standard question the board says its code is silent on', () => {
 
   it('is declined where code-intents.yaml names no section, and answered where it does', () => {
     // Only kopwerk's code says when the staff council consented and since when it applies.
-    for (const question of ['heeft de mr eigenlijk ingestemd met deze code?', 'sinds wanneer geldt dit protocol eigenlijk?']) {
+    for (const question of ['heeft de mr eigenlijk ingestemd met deze code?', 'sinds wanneer geldt dit protocol eigenlijk?', 'wie heeft dit protocol goedgekeurd?']) {
       expect(answerQuestion(indexOf('oog'), question).kind, question).not.toBe('answer');
       expect(answerQuestion(indexOf('kopwerk'), question).kind, question).toBe('answer');
     }
+    // Konot's code names no sanctions; kopwerk's does.
+    const sanction = 'wat gebeurt er als ik me niet aan het protocol hou?';
+    expect(answerQuestion(indexOf('konot'), sanction).kind).not.toBe('answer');
+    expect(answerQuestion(indexOf('kopwerk'), sanction)).toMatchObject({ kind: 'answer', best: { section: { id: 'kopwerk:sancties.1' } } });
   });
 });
 

@@ -9,13 +9,14 @@ import type { VocabularyAudience } from './vocabulary.js';
 // and answered from the sections each board names for them (code-intents.yaml).
 
 /**
- * Standard questions whose form is precise enough that a board's explicit `[]` for them ("did the
- * staff council consent?", "since when does it apply?" where the code says neither) is declined
- * rather than answered with a passage that shares its words (who contributed to the code, a date in
- * a rule). Chosen on the dev sets: two fewer out-of-scope questions answered, none in scope lost;
- * the broader intents lost questions a named section answers.
+ * Standard questions whose form is precise enough that a board's `[]` for them ("did the staff
+ * council consent?", "since when does it apply?", "who approved it?", "what happens if I break it?"
+ * where the code says none of it) is declined rather than answered with a passage that shares its
+ * words (who contributed to the code, a date in a rule, a rule on arguing online). Chosen on the dev
+ * sets: five fewer out-of-scope questions answered, none in scope lost; the broader intents
+ * ('documents', 'schoolActs') lost questions a named section answers.
  */
-export const DECLINED_WHEN_SILENT: ReadonlySet<CodeIntent> = new Set(['consent', 'effective']);
+export const DECLINED_WHEN_SILENT: ReadonlySet<CodeIntent> = new Set(['consent', 'effective', 'approval', 'consequences']);
 
 /** The standard question about the code a question asks, when it is one; `tokens`: the question's, when the caller has them (tokenising again was a tenth of the analysis). */
 export function detectCodeIntent(question: string, tokens: readonly string[] = tokenize(question)): CodeIntent | undefined {
