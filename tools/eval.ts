@@ -20,6 +20,7 @@ interface QaSet { items: QaItem[]; out_of_scope: OosItem[] }
 
 /** The sets `npm run eval` reports by default: the honest ones first (never tuned on), then public. */
 const DEFAULT_SETS = [
+  'test/fixtures/holdout-15-questions.json',
   'test/fixtures/holdout-14-questions.json',
   'test/fixtures/holdout-13-questions.json',
   'test/fixtures/holdout-12-questions.json',
