@@ -5,26 +5,17 @@ import { createSearchIndex } from '../../src/core/retrieval/index.js';
 import { loadVocabulary } from '../../src/board/shared-lists.js';
 import { listOrgs, loadBoardKnowledge } from '../../src/board/board-files.js';
 import { validateSilentTopics } from '../../src/core/knowledge/questions.js';
-import type { KnowledgeDocument, Section } from '../../src/core/knowledge/types.js';
+import { testCode, testSection } from '../support/test-code.js';
 
 // What one board's code is silent on (knowledge/<org>/silent.yaml): a question close to the domain
 // that its code does not answer is declined for that board, while the questions its sections answer
 // are not (the filter knowledge:build runs).
 
 const vocabulary = loadVocabulary();
-const section = (id: string, text: string): Section => ({ id: `t:${id}`, org: 't', headingPath: ['Regels voor medewerkers'], audience: ['medewerkers'], text });
-const doc: KnowledgeDocument = {
-  org: 't',
-  organisation: 'Testbestuur',
-  title: 'Code',
-  version: '1',
-  contentHash: 'x',
-  leaderTerm: 'leidinggevende',
-  sections: [
-    section('friends', 'Het is medewerkers niet toegestaan om vrienden te worden met leerlingen op sociale media.'),
-    section('photo', "Plaats geen foto's van leerlingen zonder toestemming van hun ouders."),
-  ],
-};
+const doc = testCode([
+  testSection('friends', 'Het is medewerkers niet toegestaan om vrienden te worden met leerlingen op sociale media.'),
+  testSection('photo', "Plaats geen foto's van leerlingen zonder toestemming van hun ouders."),
+]);
 const questions = {
   org: 't',
   bySection: new Map([
