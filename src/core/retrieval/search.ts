@@ -2,7 +2,7 @@ import type { IndexedSection, SearchIndex } from './index.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
 import { audiencePrior, matchTexts, unitsInText, unitWeight } from './section-text-match.js';
 import { matchBag } from './question-bags.js';
-import { matchQuestionsIn } from './question-index.js';
+import { matchQuestionsIn, type QuestionIndex } from './question-index.js';
 import { rerank, rerankFeatures } from './rerank.js';
 import { RERANK_WEIGHTS } from './rerank-weights.js';
 import { windowCovered } from './sentence-window.js';
@@ -241,7 +241,8 @@ export function scoreQuery(index: SearchIndex, query: AnalyzedQuery, options: Sc
   // The ranked hits keep their ranking fields: copying 60–70 objects per question only to drop them
   // cost more than the rest of the ranking's bookkeeping (a SectionHit is what callers see).
   const result: SectionHit[] = ranked;
-  const nearest = (negatives: SearchIndex['outOfScope']): OutOfScopeMatch | undefined => {
+  // The nearest example no code answers, and the nearest this board's code is silent on (each its own index).
+  const nearest = (negatives: QuestionIndex): OutOfScopeMatch | undefined => {
     if (negatives.questions.length === 0) return undefined;
     const matches = matchQuestionsIn(negatives, query, unitWeights, COVERAGE_BASE, undefined);
     const negative = matches.bestQuestion[0]!;
