@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answerQuestion, BEST_QUOTE_MAX, RELATED_QUOTE_MAX, STORY_WEIGHT_CAP } from '../../src/core/answering/answer.js';
+import { answerQuestion, BEST_QUOTE_MAX, RELATED_QUOTE_MAX } from '../../src/core/answering/answer.js';
+import { STORY_WEIGHT_CAP } from '../../src/core/answering/confidence.js';
 import { MIN_QUOTE, selectWindow, sentenceSpans } from '../../src/core/answering/quote.js';
 import { analyzeQuery } from '../../src/core/retrieval/query.js';
 import { search } from '../../src/core/retrieval/search.js';

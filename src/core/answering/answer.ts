@@ -1,14 +1,12 @@
 import { formatCitation, relatedSource } from '../knowledge/citation.js';
 import { analyzeForIndex } from '../retrieval/analyze.js';
 import type { SearchIndex } from '../retrieval/index.js';
-import { asksPermission, matchUnitIn, type QueryUnit } from '../retrieval/query.js';
-import { tokenize } from '../retrieval/normalize.js';
-import { CLOSE_MATCH, matchesTopic, search, type OutOfScopeMatch, type SectionHit, type SearchResult } from '../retrieval/search.js';
+import { matchUnitIn, type QueryUnit } from '../retrieval/query.js';
+import { matchesTopic, search, type SectionHit, type SearchResult } from '../retrieval/search.js';
+import { ANSWER_THRESHOLD, confidenceOf } from './confidence.js';
 import { selectWindow, sentenceSpans, type Span } from './quote.js';
 import type { AnswerResult, Passage } from './types.js';
 
-/** Below this confidence the bot says the code does not answer the question (chosen on the eval sets). */
-export const ANSWER_THRESHOLD = 0.2;
 /**
  * The best passage quotes the whole section up to this length, else the best window of sentences.
  * Most sections are shorter; of the longer ones, a cut window often left out the sentence that
@@ -47,46 +45,6 @@ const CLOSE_SCORE_SHARE = 0.5;
 /** Related passages are only added while the reply stays below this many characters. */
 const REPLY_BUDGET = 900;
 /**
- * Questions without any social-media word often share generic words with the code (leerlingen,
- * les, collega); they are answered only when the code covers nearly all of the question.
- */
-const OUT_OF_DOMAIN_MIN_COVERAGE = 0.75;
-/** ... and when the covered words carry enough information (summed idf), so "klas" alone is not enough. */
-const OUT_OF_DOMAIN_MIN_MASS = 4;
-/**
- * When the best passage matches the question only through tool words (platform, account, post,
- * photo), it answers only when it covers this much of the question, and never a "how do I ..."
- * question: "welke camera is het beste voor vlogs?" and "hoe zet ik een reel online?" are not
- * about the code.
- */
-const TOOL_ONLY_MIN_COVERAGE = 0.6;
-/**
- * A "how do I ..." question is answered only when the passage covers this much of it, and matches a
- * word of its topic that few sections contain ("hoe maak ik een groepsapp aan met de ouders van
- * mijn klas?" asks for a manual; "ouders" and "klas" are in half the code).
- */
-const PROCEDURE_MIN_COVERAGE = 0.6;
-/**
- * A question without social-media words is still about the code when one of the questions the best
- * section answers covers this much of it ("waar kan ik het protocol nalezen?", "wat gebeurt er als
- * ik me er niet aan houd?"): questions about the code itself rarely name a platform.
- */
-export const QUESTION_DOMAIN_COVERAGE = 0.6;
-/**
- * ... and the question asked covers this much of that stored question in turn: "hoofdluis in de
- * klas" shares one word with "mag een ouder in de oudergroep zetten welk kind hoofdluis heeft?"
- * (0.48 of it, as the vocabulary grew; 0.4 let it through). At 0.5 a bare "komt zoiets in mn
- * dossier?" is declined too: three out-of-scope questions of the dev sets for one in scope.
- */
-export const QUESTION_DOMAIN_REVERSE = 0.5;
-/**
- * ... or each covers at least half of the other: the same question in other words ("krijgen we een
- * lijst met wat niet mag of vertrouwen ze op ons gezonde verstand?").
- */
-export const QUESTION_DOMAIN_MUTUAL = 0.5;
-/** ... and the words it covers carry this much information (summed idf): one specific word will do. */
-export const QUESTION_DOMAIN_MIN_MASS = 2.5;
-/**
  * "Bedoel je…?": below the answer threshold, the best sections are offered (not quoted) when the
  * best one still covers this much of the question through a topical word, and the question is about
  * the code at all (not damped as off-topic).
@@ -95,38 +53,6 @@ export const UNSURE_MIN_COVERAGE = 0.4;
 /** Candidates offered at most, and how close to the best one they must score. */
 const MAX_CANDIDATES = 3;
 const CANDIDATE_SCORE_SHARE = 0.5;
-/**
- * A question is declined when an out-of-scope question (one no code answers: using an app, school
- * life) matches a word of its topic, covers at least this much of it, and matches it clearly better
- * than any question the best section answers ("hoe zet ik tweestapsverificatie aan op insta" is not
- * about the code's rules on Instagram). Both are nearest-question scores, on one scale; the closer
- * neighbour decides, whatever share of the question the code's passage covers.
- */
-export const OUT_OF_SCOPE_MIN_COVERAGE = 0.3;
-/** ... "better" meaning its score reaches this share of the best section's closest question's score. */
-export const OUT_OF_SCOPE_SCORE_SHARE = 1.3;
-/**
- * A question this board's code is silent on (`silent.yaml`) declines a question it covers at least
- * this much and matches at least as well as the best section's closest question: reviewed for this
- * board, it needs no lead over that question, but more coverage than an example no code answers
- * (chosen on the dev sets: 28 fewer out-of-scope questions answered, none in scope lost).
- */
-export const SILENT_MIN_COVERAGE = 0.5;
-
-/** Whether the nearest question this board's code is silent on declines a question whose best section's closest stored question scores `nearScore`. */
-export function declinedAsSilent(silent: OutOfScopeMatch | undefined, nearScore: number): boolean {
-  return silent !== undefined && silent.topical && silent.coverage >= SILENT_MIN_COVERAGE && silent.score >= nearScore;
-}
-/** Damping of a confidence that fails the domain or tool checks (stays below the threshold). */
-const OFF_TOPIC_DAMPING = 0.15;
-/**
- * A "how do I …" question that an out-of-scope example (an app manual) covers nearly as well as the
- * best passage asks for the manual: "hoe zet ik een story op insta alleen voor close friends?" shares
- * its words with a stored story about close friends, and as many with "hoe maak ik een close friends
- * lijst op insta". Chosen on the dev sets (two fewer out-of-scope questions answered, none in scope lost).
- */
-const PROCEDURE_NEGATIVE_SHARE = 0.9;
-
 const spanKeyCache = new WeakMap<Span, Map<string, number>>();
 const spanCache = new WeakMap<object, Map<number, Span[]>>();
 
@@ -221,60 +147,6 @@ function relatedPassages(index: SearchIndex, result: SearchResult, best: Passage
   return related.sort((a, b) => rank(a) - rank(b));
 }
 
-/**
- * A question told as a story ("een vader stuurt me op fb steeds berichtjes over de wedstrijd van zijn
- * zoon … moet ik daar iets mee?") carries far more information than the rule it is about needs: the
- * share of it a passage covers is judged against at most this much (summed idf, about four specific
- * words), so the story's context does not hide a passage that covers its point.
- */
-export const STORY_WEIGHT_CAP = 14;
-
-function storyScale(result: SearchResult): number {
-  const total = result.unitWeights.reduce((a, b) => a + b, 0);
-  return total > STORY_WEIGHT_CAP ? total / STORY_WEIGHT_CAP : 1;
-}
-
-/** Confidence that the best hit answers the question: its coverage, damped when off-topic. */
-export function confidenceOf(result: SearchResult): number {
-  // A standard question about the code itself, and a section the board names for it among the best:
-  // the board has said which passage answers it, so the code is not silent.
-  if (result.codeIntent) return Math.max(ANSWER_THRESHOLD, Math.min(1, result.codeIntent.hit.coverage));
-  const top = result.decisive ?? result.hits[0];
-  if (!top || top.score <= 0) return 0;
-  if (result.codeSilent) return Math.min(1, top.coverage) * OFF_TOPIC_DAMPING;
-  // An out-of-scope example that matches the question better than the code does: the question is
-  // not about the code.
-  const negative = result.outOfScope;
-  // "mag ik de klassenfoto op mn privé fb zetten?" asks a rule; an app manual ("hoe zorg ik dat ik niet
-  // getagd word op fb") sharing its words does not make it a question about the app. The example is
-  // read only for such a question, not for every one.
-  const permissionVsManual = negative !== undefined && result.query.permission && !result.query.procedure && !asksPermission(tokenize(negative.text));
-  const closerToNegative =
-    negative?.topical && !permissionVsManual &&
-    ((negative.coverage >= OUT_OF_SCOPE_MIN_COVERAGE && negative.score >= (top.question?.score ?? 0) * OUT_OF_SCOPE_SCORE_SHARE) ||
-      (result.query.procedure && negative.coverage >= top.coverage * PROCEDURE_NEGATIVE_SHARE));
-  if (closerToNegative || declinedAsSilent(result.silent, top.question?.score ?? 0)) return Math.min(1, top.coverage) * OFF_TOPIC_DAMPING;
-  const coverage = Math.min(1, top.coverage * storyScale(result));
-  const topical = matchesTopic(result.query, result.unitWeights, top.matched);
-  if (!topical && (result.query.procedure || coverage < TOOL_ONLY_MIN_COVERAGE)) return coverage * OFF_TOPIC_DAMPING;
-  if (result.query.procedure && coverage < PROCEDURE_MIN_COVERAGE) return coverage * OFF_TOPIC_DAMPING;
-  // A word of the question that few sections contain as itself or a close synonym, matched so by the best hit.
-  const specificAt = (i: number): boolean => (result.unitWeights[i] ?? 0) > 0 && !result.common[i] && (top.matched[i] ?? 0) >= CLOSE_MATCH;
-  if (result.query.procedure && !result.query.units.some((u, i) => !u.tool && specificAt(i))) return coverage * OFF_TOPIC_DAMPING;
-  if (result.query.inDomain) return coverage;
-  const specific = result.query.units.some((_, i) => specificAt(i));
-  const mass = result.unitWeights.reduce((sum, w, i) => sum + w * (top.matched[i] ?? 0), 0);
-  const near = top.question;
-  // "The same question in other words" needs more than one shared word: "parkeren bij het
-  // ondersteuningsbureau" and "geldt dit ook op het ondersteuningsbureau?" share only the place.
-  const sharedWords = result.unitWeights.filter((w, i) => w > 0 && (top.matched[i] ?? 0) > 0).length;
-  const closeBothWays =
-    near &&
-    ((near.coverage >= QUESTION_DOMAIN_COVERAGE && near.reverse >= QUESTION_DOMAIN_REVERSE) ||
-      (near.coverage >= QUESTION_DOMAIN_MUTUAL && near.reverse >= QUESTION_DOMAIN_MUTUAL && sharedWords >= 2));
-  if (closeBothWays && mass >= QUESTION_DOMAIN_MIN_MASS && specific) return coverage;
-  return coverage >= OUT_OF_DOMAIN_MIN_COVERAGE && mass >= OUT_OF_DOMAIN_MIN_MASS ? coverage * 0.5 : coverage * OFF_TOPIC_DAMPING;
-}
 
 /**
  * The passages a question the bot is not sure about may be about: only when the best hit was not

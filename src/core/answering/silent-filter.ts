@@ -1,7 +1,7 @@
 import type { SectionQuestions } from '../knowledge/questions.js';
 import type { SearchIndex } from '../retrieval/index.js';
 import { search } from '../retrieval/search.js';
-import { declinedAsSilent } from './answer.js';
+import { declinedAsSilent } from './confidence.js';
 
 /** A question a section answers that the board's silent knowledge would decline, and the silent question that does it. */
 export interface SilentConflict {
