@@ -16,13 +16,16 @@ import { serializeKnowledge } from './lib/ingest/serialize.js';
 import { AUDIENCES, type KnowledgeDocument } from '../src/core/knowledge/types.js';
 import { checkSectionQuestions } from '../src/core/knowledge/questions.js';
 import { checkSectionTitles } from '../src/core/knowledge/titles.js';
-import { createSearchIndex } from '../src/core/retrieval/index.js';
+import { createSearchIndex, type SearchIndex } from '../src/core/retrieval/index.js';
 import { misplacedQuestions } from '../src/core/retrieval/question-filter.js';
 import { silentConflicts } from '../src/core/answering/silent-filter.js';
-import { codeIntentsFile, loadBoardKnowledge, loadCodeIntents, loadSectionTitles, questionsFile, silentFile, titlesFile } from '../src/board/board-files.js';
+import { codeIntentsFile, loadBoardKnowledge, type BoardKnowledge, loadCodeIntents, loadSectionTitles, questionsFile, silentFile, titlesFile } from '../src/board/board-files.js';
 import { unknownIntentSections } from '../src/core/knowledge/code-intents.js';
 import { loadVocabulary } from '../src/board/shared-lists.js';
 import { writeQuestionKeys } from './lib/write-question-keys.js';
+
+/** What a board's index is built from besides its code. */
+type BoardExtras = Omit<BoardKnowledge, 'knowledge'>;
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -63,8 +66,11 @@ function main(): number {
     // The analysed questions first: the check of the questions then builds its index from them.
     const keys = writeQuestionKeys(outDir, board.org);
     console.log(`  ${board.org}: ${keys.questions} vragen en ${keys.outOfScope} voorbeelden buiten de code geanalyseerd → ${keys.file}`);
-    problems += reportQuestions(outDir, board.org);
-    problems += reportSilent(outDir, board.org);
+    // The board as the server loads it, with the fresh analysis: one index for both question checks.
+    const { knowledge, ...extras } = loadBoardKnowledge(outDir, board.org);
+    const index = createSearchIndex(knowledge, loadVocabulary(join(outDir, 'vocabulary')), extras);
+    problems += reportQuestions(outDir, board.org, knowledge, extras, index);
+    problems += reportSilent(outDir, board.org, extras, index);
     problems += reportTitles(outDir, document);
     problems += reportCodeIntents(outDir, document);
   }
@@ -77,14 +83,12 @@ function main(): number {
  * questions, sections without questions, questions of sections that no longer exist, questions
  * under two sections, and questions another section answers better. Returns the number of problems.
  */
-function reportQuestions(outDir: string, org: string): number {
-  const { knowledge, ...extras } = loadBoardKnowledge(outDir, org);
+function reportQuestions(outDir: string, org: string, knowledge: KnowledgeDocument, extras: BoardExtras, index: SearchIndex): number {
   if (!extras.questions) {
     console.error(`  ${org}: geen vragen per sectie (${questionsFile(outDir, org)} ontbreekt)`);
     return 1;
   }
   const check = checkSectionQuestions(knowledge, extras.questions);
-  const index = createSearchIndex(knowledge, loadVocabulary(join(outDir, 'vocabulary')), extras);
   const misplaced = check.unknownSections.length > 0 ? [] : misplacedQuestions(index, extras.questions);
   const lines = [
     ...check.sectionsWithoutQuestions.map((id) => `sectie zonder vragen: ${id}`),
@@ -100,14 +104,12 @@ function reportQuestions(outDir: string, org: string): number {
  * Checks knowledge/<org>/silent.yaml (optional): no question a section answers may be declined as
  * something the code is silent on. Returns the number of problems.
  */
-function reportSilent(outDir: string, org: string): number {
-  const { knowledge, ...extras } = loadBoardKnowledge(outDir, org);
+function reportSilent(outDir: string, org: string, extras: BoardExtras, index: SearchIndex): number {
   if (extras.silent.length === 0) {
     console.log(`  ${org}: geen ${silentFile(outDir, org)} (alleen de voorbeelden buiten elke code)`);
     return 0;
   }
   if (!extras.questions) return 0;
-  const index = createSearchIndex(knowledge, loadVocabulary(join(outDir, 'vocabulary')), extras);
   const lines = silentConflicts(index, extras.questions).map((c) => `"${c.silent}" wijst een vraag af die ${c.sectionId} beantwoordt: "${c.question}"`);
   return printReport(org, `${extras.silent.length} vragen waarover de code zwijgt`, lines);
 }
