@@ -6,15 +6,16 @@ import type { KnowledgeDocument } from './types.js';
  * The standard questions staff ask about the code itself, rather than about a rule: what it is for,
  * whom it applies to, whether it covers private accounts, who wrote and adopted it (and whether the
  * staff council consented), since when it applies, what happens when it is broken (and who decides
- * on a sanction), where to find it, what counts as social media, whether the board watches, who sees
- * to it that teams keep to it, whether a school may add rules of its own, whether staff are trusted
- * to use their own judgement, whether staff who never say where they work are still seen as the
- * school's, whether a private or closed account keeps posts from being seen, whether a post taken down (or a story
- * that expires) is gone, who answers for what
- * staff post, how the board looks at social media (an opportunity or a risk), who tells staff about
- * the code, whether pupils and parents are told the rules too, whether "I only forwarded it" makes a
- * difference, where the other documents it refers to are, whether the school acts on what a pupil
- * or parent did online and what it may do to one who breaks it, what its main rule is, and what material and help the board offers staff.
+ * on a sanction), where to find it, what counts as social media, whether the board watches, who
+ * sees to it that teams keep to it, whether a school may add rules of its own, whether staff are
+ * trusted to use their own judgement, whether staff who never say where they work are still seen as
+ * the school's, whether a private or closed account keeps posts from being seen, whether a post
+ * taken down (or a story that expires) is gone, who answers for what staff post, how the board
+ * looks at social media (an opportunity or a risk), who tells staff about the code, whether pupils
+ * and parents are told the rules too, whether "I only forwarded it" makes a difference, where the
+ * other documents it refers to are, whether the school acts on what a pupil or parent did online
+ * and what it may do to one who breaks it, what its main rule is, and what material and help the
+ * board offers staff.
  */
 export const CODE_INTENTS = ['purpose', 'audience', 'private', 'source', 'approval', 'consent', 'effective', 'sanctionDecision', 'consequences', 'find', 'definition', 'monitoring', 'oversight', 'local', 'trust', 'representative', 'findable', 'deleted', 'responsible', 'stance', 'informed', 'shared', 'forwarded', 'documents', 'schoolActs', 'pupilMeasures', 'mainRule', 'support'] as const;
 export type CodeIntent = (typeof CODE_INTENTS)[number];

@@ -158,9 +158,8 @@ const BRANCHES: ReadonlyArray<readonly [CodeIntent, readonly string[]]> = [
   // "een vader zet nare dingen over de juf op fb, kan de school daar iets tegen doen?": what the school
   // may do to a pupil or parent who breaks the code (staff measures are 'consequences').
   ['pupilMeasures', [
-    // "wat betekent het voor een ouder als die zich niet aan het protocol houdt?"
-    String.raw`\b${PUPIL_OR_PARENT} (?:als|wanneer|die) (?:die |hij |zij |ze )?zich (?:\S+ )?niet aan ${THE_CODE}${ANY} (?:hou|houd|houdt|houden)\b`,
-    String.raw`\b${PUPIL_OR_PARENT} (?:zich )?(?:(?:online|ook|gewoon|dan|nou|toch) )?niet aan ${THE_CODE}${ANY} (?:hou|houd|houdt|houden)\b`,
+    // "een leerling die zich niet aan de regels houdt", "een ouder als die zich niet aan het protocol houdt".
+    String.raw`\b${PUPIL_OR_PARENT} (?:(?:als|wanneer|die) (?:die |hij |zij |ze )?zich (?:\S+ )?|(?:zich )?(?:(?:online|ook|gewoon|dan|nou|toch) )?)niet aan ${THE_CODE}${ANY} (?:hou|houd|houdt|houden)\b`,
     String.raw`\bwat (?:kan|kunnen|gaat|zal|mag) (?:de )?(?:school|directie|stichting|het bestuur|we|wij)\b${ANY} (?:doen )?(?:tegen|met) (?:die |deze |zo een |zo n |een |de |dat |zon )?${PUPIL_OR_PARENT}\b`,
     String.raw`\bwat (?:kan|gaat|zal) er (?:met|gebeuren met) (?:die |deze |zo een |een |de |dat )?${PUPIL_OR_PARENT}\b`,
     // "een jongen uit groep 7 heeft een nepaccount van mij gemaakt. wat kan school met hem doen?"
