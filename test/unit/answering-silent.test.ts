@@ -29,9 +29,9 @@ describe('questions a board’s code is silent on', () => {
   const withSilence = createSearchIndex(doc, vocabulary, { questions, silent });
 
   it('declines a question the board’s code is silent on, which the same code without that knowledge would answer', () => {
-    // Kopwerk's code never mentions the school logo; other codes do.
+    // Kopwerk's code never says which channels staff may use with parents; OOG's does.
     const { knowledge, silent: kopwerkSilent, ...extras } = loadBoardKnowledge('knowledge', 'kopwerk');
-    const question = 'mag ik het logo van onze school op mijn linkedin zetten?';
+    const question = 'moet ik ouders mijn prive nummer geven zodat ze kunnen appen?';
     expect(answerQuestion(createSearchIndex(knowledge, vocabulary, extras), question).kind).toBe('answer');
     expect(answerQuestion(createSearchIndex(knowledge, vocabulary, { ...extras, silent: kopwerkSilent }), question).kind).not.toBe('answer');
   });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkSectionQuestions, validateOutOfScopeQuestions, validateSectionQuestions } from '../../src/core/knowledge/questions.js';
 import type { KnowledgeDocument } from '../../src/core/knowledge/types.js';
@@ -67,5 +67,26 @@ describe('the nearest-question match', () => {
   it('ranks a section first by the questions it answers, where its own words rank it far below', () => {
     expect(rankOf({ questions: { org: 'kempenkind', bySection: others } })).toBe(1);
     expect(rankOf({})).toBeGreaterThan(5);
+  });
+
+  // Questions of the development pools are stored questions since session 14; a question of a
+  // held-out or the public set stored so would make those sets measure memory instead of answering.
+  it('no stored question or silent example is a question of a held-out set or the public set', () => {
+    const measured = [
+      '../shared/eval/qa-public.json',
+      ...readdirSync('test/fixtures').filter((f) => /^holdout-(\d*-)?questions\.json$/.test(f) && !/^holdout-(8|9|10|11)-/.test(f)).map((f) => `test/fixtures/${f}`),
+    ];
+    expect(measured.length).toBeGreaterThan(10);
+    const held = new Set(
+      measured.flatMap((file) => {
+        const set = JSON.parse(readFileSync(file, 'utf8')) as { items: { question: string }[]; out_of_scope: { question: string }[] };
+        return [...set.items, ...set.out_of_scope].map((q) => fold(q.question));
+      }),
+    );
+    for (const org of boards) {
+      const board = loadBoardKnowledge('knowledge', org);
+      const stored = [...board.questions!.bySection.values()].flat();
+      for (const q of [...stored, ...board.silent]) expect(held.has(fold(q)), `${org}: ${q}`).toBe(false);
+    }
   });
 });

@@ -4,22 +4,22 @@
  * fit again after the questions or the ranking change.
  */
 export const RERANK_WEIGHTS: readonly number[] | undefined = [
-  0.9997, // score
-  0.6076, // textPart
-  0.0310, // questionPart
-  1.7722, // textCoverage
-  1.3047, // questionCoverage
-  1.4797, // questionReverse
-  1.5909, // secondQuestion
-  0.5517, // support
-  -0.9366, // length
-  0.0092, // rule
-  0.3822, // lowPrior
-  0.0925, // rank
-  0.1998, // textRank
-  0.2067, // questionRank
-  0.0994, // heading
-  2.4918, // bagPart
-  1.0810, // bagCoverage
-  1.4156, // title
+  1.0384, // score
+  0.6257, // textPart
+  0.2703, // questionPart
+  1.4434, // textCoverage
+  1.7059, // questionCoverage
+  1.6998, // questionReverse
+  1.7236, // secondQuestion
+  0.5662, // support
+  -0.8982, // length
+  -0.0002, // rule
+  0.3667, // lowPrior
+  0.1978, // rank
+  0.1703, // textRank
+  0.1480, // questionRank
+  0.2295, // heading
+  2.4955, // bagPart
+  1.5101, // bagCoverage
+  1.3058, // title
 ];
