@@ -70,23 +70,33 @@ describe('the nearest-question match', () => {
   });
 
   // Questions of the development pools are stored questions since session 14; a question of a
-  // held-out or the public set stored so would make those sets measure memory instead of answering.
-  it('no stored question or silent example is a question of a held-out set or the public set', () => {
+  // held-out or the public set stored so, or one that differs from it by a word or two, would make
+  // those sets measure memory instead of answering.
+  it('no stored question or silent example shares 80% of its words with a question of a held-out set or the public set', () => {
     const measured = [
       '../shared/eval/qa-public.json',
-      ...readdirSync('test/fixtures').filter((f) => /^holdout-(\d*-)?questions\.json$/.test(f) && !/^holdout-(8|9|10|11)-/.test(f)).map((f) => `test/fixtures/${f}`),
+      ...readdirSync('test/fixtures').filter((f) => /^holdout-(\d+-)?questions\.json$/.test(f) && !/^holdout-(8|9|10|11)-/.test(f)).map((f) => `test/fixtures/${f}`),
     ];
     expect(measured.length).toBeGreaterThan(10);
-    const held = new Set(
-      measured.flatMap((file) => {
-        const set = JSON.parse(readFileSync(file, 'utf8')) as { items: { question: string }[]; out_of_scope: { question: string }[] };
-        return [...set.items, ...set.out_of_scope].map((q) => fold(q.question));
-      }),
-    );
+    const words = (q: string): Set<string> => new Set(q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    const held = measured.flatMap((file) => {
+      const set = JSON.parse(readFileSync(file, 'utf8')) as { items: { question: string }[]; out_of_scope: { question: string }[] };
+      return [...set.items, ...set.out_of_scope].map((q) => words(q.question));
+    });
+    // Shared words counted per held-out question through an index of who has which word: one pass per question.
+    const byWord = new Map<string, number[]>();
+    held.forEach((h, i) => h.forEach((w) => byWord.set(w, [...(byWord.get(w) ?? []), i])));
+    const closest = (q: string): number => {
+      const own = words(q);
+      const shared = new Map<number, number>();
+      for (const w of own) for (const i of byWord.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+      return Math.max(0, ...[...shared].map(([i, n]) => n / (own.size + held[i]!.size - n)));
+    };
+    const tooClose = (q: string) => closest(q) >= 0.8;
+    expect(tooClose([...held[0]!].join(' ')), 'a held-out question itself').toBe(true);
     for (const org of boards) {
       const board = loadBoardKnowledge('knowledge', org);
-      const stored = [...board.questions!.bySection.values()].flat();
-      for (const q of [...stored, ...board.silent]) expect(held.has(fold(q)), `${org}: ${q}`).toBe(false);
+      for (const q of [...[...board.questions!.bySection.values()].flat(), ...board.silent]) expect(tooClose(q), `${org}: ${q}`).toBe(false);
     }
   });
 });
