@@ -85,7 +85,7 @@ describe('the nearest-question match', () => {
     });
     // Shared words counted per held-out question through an index of who has which word: one pass per question.
     const byWord = new Map<string, number[]>();
-    held.forEach((h, i) => h.forEach((w) => byWord.set(w, [...(byWord.get(w) ?? []), i])));
+    held.forEach((h, i) => h.forEach((w) => (byWord.get(w) ?? byWord.set(w, []).get(w)!).push(i)));
     const closest = (q: string): number => {
       const own = words(q);
       const shared = new Map<number, number>();
