@@ -1,7 +1,8 @@
 /**
  * `npm run eval`: starts the real bot server once per organisation, plays the Bot Connector on
  * 127.0.0.1, sends every question of the evaluation sets as a Teams message and scores the replies.
- * Without --set it runs the public set and the three held-out sets and prints them side by side.
+ * Without --set it runs the held-out sets that were never studied and the public set (MEASURED_SETS)
+ * and prints them side by side.
  * Usage: npm run eval [-- --set path/to/qa.json [--set another.json]] [--verbose]
  * With AI_* set in the environment (see README "AI answers") the bot calls that endpoint, and the
  * report adds the share of quoted answers that fell back to the quote alone.
@@ -11,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { message, user } from '../test/support/activities.js';
 import { startBotProcess, REPO_ROOT } from './lib/bot-process.js';
+import { MEASURED_SETS } from './lib/measured-sets.js';
 import { activityText, FakeConnector, visibleMessages } from '../test/support/fake-connector.js';
 import { containsExpected, declinesWithoutQuoting, percentile, wordRuns } from './lib/eval-scoring.js';
 
@@ -18,31 +20,10 @@ interface QaItem { id: string; org: string; question: string; expect: string[] }
 interface OosItem { id: string; org: string; question: string }
 interface QaSet { items: QaItem[]; out_of_scope: OosItem[] }
 
-/**
- * The sets `npm run eval` reports by default: the honest ones first (never tuned on), then public.
- * Held-out sets 8-11 became dev sets when they were studied, and their questions are stored
- * questions since session 14, so they are no longer reported.
- */
-const DEFAULT_SETS = [
-  'test/fixtures/holdout-16-questions.json',
-  'test/fixtures/holdout-15-questions.json',
-  'test/fixtures/holdout-14-questions.json',
-  'test/fixtures/holdout-13-questions.json',
-  'test/fixtures/holdout-12-questions.json',
-  'test/fixtures/holdout-7-questions.json',
-  'test/fixtures/holdout-6-questions.json',
-  'test/fixtures/holdout-5-questions.json',
-  'test/fixtures/holdout-4-questions.json',
-  'test/fixtures/holdout-3-questions.json',
-  'test/fixtures/holdout-2-questions.json',
-  'test/fixtures/holdout-questions.json',
-  '../shared/eval/qa-public.json',
-];
-
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const given = args.flatMap((a, i) => (a === '--set' && args[i + 1] ? [args[i + 1]!] : []));
-const setPaths = (given.length ? given.map((p) => path.resolve(process.cwd(), p)) : DEFAULT_SETS.map((p) => path.resolve(REPO_ROOT, p)));
+const setPaths = (given.length ? given.map((p) => path.resolve(process.cwd(), p)) : MEASURED_SETS.map((p) => path.resolve(REPO_ROOT, p)));
 const protocolsDir = path.resolve(REPO_ROOT, '../shared/protocols');
 const sets = setPaths.map((file) => ({ file, set: JSON.parse(readFileSync(file, 'utf8')) as QaSet }));
 
