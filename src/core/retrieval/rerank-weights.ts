@@ -4,22 +4,22 @@
  * fit again after the questions or the ranking change.
  */
 export const RERANK_WEIGHTS: readonly number[] | undefined = [
-  1.0384, // score
-  0.6257, // textPart
-  0.2703, // questionPart
-  1.4434, // textCoverage
-  1.7059, // questionCoverage
-  1.6998, // questionReverse
-  1.7236, // secondQuestion
-  0.5662, // support
-  -0.8982, // length
-  -0.0002, // rule
-  0.3667, // lowPrior
-  0.1978, // rank
-  0.1703, // textRank
-  0.1480, // questionRank
-  0.2295, // heading
-  2.4955, // bagPart
-  1.5101, // bagCoverage
-  1.3058, // title
+  0.9750, // score
+  0.5346, // textPart
+  0.2734, // questionPart
+  1.4160, // textCoverage
+  1.6755, // questionCoverage
+  1.6543, // questionReverse
+  1.8254, // secondQuestion
+  0.5375, // support
+  -0.8332, // length
+  0.0062, // rule
+  0.4086, // lowPrior
+  0.2184, // rank
+  0.2240, // textRank
+  0.1792, // questionRank
+  0.1693, // heading
+  2.5734, // bagPart
+  1.3639, // bagCoverage
+  1.3208, // title
 ];
