@@ -6,7 +6,7 @@
  * silent.yaml, in the topic that holds the development pools' questions. A question too close to a
  * held-out or public question is left out, and the filters then drop what they reject among the
  * added questions (a question its own section does not rank among the best, a silent question that
- * would decline a question a section answers). Run `npm run knowledge:rerank` afterwards.
+ * would decline a question a section answers), and older ones they now reject, each named. Run `npm run knowledge:rerank` afterwards.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -81,24 +81,31 @@ function main(): void {
     writeFileSync(questionsFile(knowledgeDir, org), questionsText);
     writeFileSync(silentPath, silentText);
 
-    // The filters, on the added questions only: older ones were reviewed and stay (knowledge:build reports them).
+    // The filters, until they hold: what they reject among the added questions is dropped, and so is
+    // an older question they reject now that the added ones changed its neighbours (reported apart,
+    // for the reviewer to see in the diff). knowledge:build and npm test apply the same filters.
     let dropped = 0;
+    const droppedOlder: string[] = [];
     for (let round = 0; round < FILTER_ROUNDS; round++) {
       const board = loadBoardKnowledge(knowledgeDir, org);
       const index = createSearchIndex(board.knowledge, vocabulary, board);
-      const misplaced = new Set(misplacedQuestions(index, board.questions!).map((m) => m.question).filter((q) => added.has(q)));
-      const declining = new Set(silentConflicts(index, board.questions!).map((c) => c.silent).filter((q) => addedSilent.has(q)));
+      const misplaced = new Set(misplacedQuestions(index, board.questions!).map((m) => m.question));
+      const declining = new Set(silentConflicts(index, board.questions!).map((c) => c.silent));
       if (misplaced.size + declining.size === 0) break;
       writeFileSync(questionsFile(knowledgeDir, org), removeListedQuestions(readFileSync(questionsFile(knowledgeDir, org), 'utf8'), misplaced));
       writeFileSync(silentPath, removeListedQuestions(readFileSync(silentPath, 'utf8'), declining));
-      dropped += misplaced.size + declining.size;
+      for (const q of [...misplaced, ...declining]) {
+        if (added.has(q) || addedSilent.has(q)) dropped++;
+        else droppedOlder.push(q);
+      }
     }
     writeQuestionKeys(knowledgeDir, org);
     process.stdout.write(
       `${org}: ${report.added} vragen en ${report.silentAdded} vragen buiten de code toegevoegd, ${dropped} door het filter weer weggehaald; ` +
         `${report.tooClose} te dicht bij een vraag van een held-out of de publieke set, ${report.elsewhere} stonden al bij een andere sectie` +
         (report.unplaced.length > 0 ? `, geen sectie met de verwachte zin voor ${report.unplaced.join(', ')}` : '') +
-        '.\n',
+        '.\n' +
+        droppedOlder.map((q) => `  eerder opgeslagen, nu door het filter weggehaald: ${JSON.stringify(q)}\n`).join(''),
     );
   }
   process.stdout.write('Controleer met npm run knowledge:build en fit daarna de re-ranker opnieuw: npm run knowledge:rerank.\n');
