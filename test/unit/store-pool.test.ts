@@ -39,9 +39,10 @@ describe('silent.yaml edits', () => {
   it('does not add a question the file already holds under any topic', () => {
     expect(addSilentQuestion(file, 'Pool', 'x', 'Mag ik het logo gebruiken?')).toEqual({ text: file, added: false });
   });
-  it('removes exactly the listed questions', () => {
+  it('removes exactly the listed questions, and a topic left without any', () => {
     const text = removeListedQuestions(file, new Set(['mag ik het logo gebruiken?', 'mag ik het logo']));
-    expect(parse(text).topics.map((t: { questions?: string[] | null }) => t.questions)).toEqual([null, ['wanneer is de kerstviering?']]);
+    expect(parse(text).topics).toEqual([{ topic: 'Pool', why: 'From the pools.', questions: ['wanneer is de kerstviering?'] }]);
+    expect(parse(removeListedQuestions(file, new Set(['mag ik het logo']))).topics).toHaveLength(2);
   });
 });
 

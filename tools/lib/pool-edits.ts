@@ -53,13 +53,24 @@ export function addSilentQuestion(yamlText: string, topic: string, why: string, 
   return { text, added: true };
 }
 
-/** Removes the list entries whose question is in `drop` (a question the filter rejected) from a questions.yaml or silent.yaml text. */
+/**
+ * Removes the list entries whose question is in `drop` (a question the filter rejected) from a
+ * questions.yaml or silent.yaml text; a silent topic left without questions goes too (its `why` with
+ * it: the reviewer sees both in the diff).
+ */
 export function removeListedQuestions(yamlText: string, drop: ReadonlySet<string>): string {
-  return yamlText
-    .split('\n')
-    .filter((line) => {
-      const entry = line.match(/^\s+- (".*")$/)?.[1];
-      return !(entry && drop.has(JSON.parse(entry) as string));
-    })
-    .join('\n');
+  const kept = yamlText.split('\n').filter((line) => {
+    const entry = line.match(/^\s+- (".*")$/)?.[1];
+    return !(entry && drop.has(JSON.parse(entry) as string));
+  });
+  const out: string[] = [];
+  for (let i = 0; i < kept.length; ) {
+    if (!kept[i]!.startsWith('  - topic: ')) { out.push(kept[i++]!); continue; }
+    let end = i + 1;
+    while (end < kept.length && !kept[end]!.startsWith('  - ')) end++;
+    const block = kept.slice(i, end);
+    if (block.some((line) => line.startsWith('      - '))) out.push(...block);
+    i = end;
+  }
+  return out.join('\n');
 }
