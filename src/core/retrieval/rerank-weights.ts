@@ -4,22 +4,22 @@
  * fit again after the questions or the ranking change.
  */
 export const RERANK_WEIGHTS: readonly number[] | undefined = [
-  0.9750, // score
-  0.5346, // textPart
-  0.2734, // questionPart
-  1.4160, // textCoverage
-  1.6755, // questionCoverage
-  1.6543, // questionReverse
-  1.8254, // secondQuestion
-  0.5375, // support
-  -0.8332, // length
-  0.0062, // rule
-  0.4086, // lowPrior
-  0.2184, // rank
-  0.2240, // textRank
-  0.1792, // questionRank
-  0.1693, // heading
-  2.5734, // bagPart
-  1.3639, // bagCoverage
-  1.3208, // title
+  1.0055, // score
+  0.6047, // textPart
+  0.3811, // questionPart
+  1.3544, // textCoverage
+  1.7817, // questionCoverage
+  1.6914, // questionReverse
+  1.8108, // secondQuestion
+  0.5330, // support
+  -0.7775, // length
+  0.0059, // rule
+  0.4422, // lowPrior
+  0.1922, // rank
+  0.1392, // textRank
+  0.0770, // questionRank
+  0.1559, // heading
+  2.5970, // bagPart
+  1.3692, // bagCoverage
+  1.2921, // title
 ];
