@@ -244,26 +244,28 @@ describe('questions told as a story', () => {
 describe('quality on the evaluation sets (real knowledge)', () => {
   // Floors are what each set reaches now, less about one question, so a regression fails. The
   // held-out sets are never tuned on: their floors only catch regressions, they are not targets.
+  // The dev sets' questions are stored knowledge since session 14: their rows only catch a
+  // knowledge change that loses questions the bot was given.
   const set = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as EvalSet;
   // [set, file, measured answered / declined when the floor was set, floor answered, floor declined]
   it.each([
-    ['public set', '../shared/eval/qa-public.json', '0.98 / 1.0', 0.96, 0.95],
+    ['public set', '../shared/eval/qa-public.json', '0.96 / 1.0', 0.94, 0.95],
     ['own dev set 2, tricky out-of-scope questions', 'test/fixtures/dev-2-questions.json', '0.96 / 0.96', 0.94, 0.94],
     ['own dev set 3, stories and questions about the code', 'test/fixtures/dev-3-questions.json', '0.97 / 0.89', 0.95, 0.85],
     ['own dev set 4, studied in session 4', 'test/fixtures/dev-4-questions.json', '0.97 / 1.0', 0.96, 0.97],
     ['own dev set 5, studied in session 6', 'test/fixtures/dev-5-questions.json', '0.97 / 1.0', 0.96, 0.93],
-    ['held-out set', 'test/fixtures/holdout-questions.json', '0.89 / 0.92', 0.85, 0.83],
-    ['held-out set 2', 'test/fixtures/holdout-2-questions.json', '0.93 / 1.0', 0.92, 0.96],
-    ['held-out set 3', 'test/fixtures/holdout-3-questions.json', '0.93 / 0.93', 0.92, 0.89],
-    ['held-out set 4', 'test/fixtures/holdout-4-questions.json', '0.93 / 1.0', 0.92, 0.97],
-    ['held-out set 5', 'test/fixtures/holdout-5-questions.json', '0.96 / 1.0', 0.95, 0.96],
-    ['held-out set 6', 'test/fixtures/holdout-6-questions.json', '0.95 / 1.0', 0.94, 0.97],
-    ['held-out set 7', 'test/fixtures/holdout-7-questions.json', '0.94 / 1.0', 0.93, 0.97],
-    ['held-out set 12', 'test/fixtures/holdout-12-questions.json', '0.97 / 0.97', 0.96, 0.94],
-    ['held-out set 16 (written at the start of session 14)', 'test/fixtures/holdout-16-questions.json', '0.93 / 0.74', 0.92, 0.71],
-    ['held-out set 15 (near-domain out-of-scope questions are its weak side)', 'test/fixtures/holdout-15-questions.json', '0.91 / 0.76', 0.9, 0.73],
-    ['held-out set 14', 'test/fixtures/holdout-14-questions.json', '0.93 / 1.0', 0.92, 0.97],
-    ['held-out set 13', 'test/fixtures/holdout-13-questions.json', '0.92 / 0.97', 0.91, 0.94],
+    ['held-out set', 'test/fixtures/holdout-questions.json', '0.94 / 0.92', 0.91, 0.83],
+    ['held-out set 2', 'test/fixtures/holdout-2-questions.json', '0.93 / 0.96', 0.92, 0.92],
+    ['held-out set 3', 'test/fixtures/holdout-3-questions.json', '0.99 / 0.93', 0.98, 0.89],
+    ['held-out set 4', 'test/fixtures/holdout-4-questions.json', '0.97 / 1.0', 0.96, 0.97],
+    ['held-out set 5', 'test/fixtures/holdout-5-questions.json', '1.0 / 1.0', 0.99, 0.96],
+    ['held-out set 6', 'test/fixtures/holdout-6-questions.json', '0.99 / 1.0', 0.98, 0.97],
+    ['held-out set 7', 'test/fixtures/holdout-7-questions.json', '0.96 / 0.97', 0.95, 0.94],
+    ['held-out set 12', 'test/fixtures/holdout-12-questions.json', '0.99 / 1.0', 0.98, 0.97],
+    ['held-out set 16 (written at the start of session 14)', 'test/fixtures/holdout-16-questions.json', '0.95 / 0.86', 0.94, 0.82],
+    ['held-out set 15 (near-domain out-of-scope questions are its weak side)', 'test/fixtures/holdout-15-questions.json', '0.96 / 0.85', 0.95, 0.82],
+    ['held-out set 14', 'test/fixtures/holdout-14-questions.json', '0.96 / 1.0', 0.95, 0.97],
+    ['held-out set 13', 'test/fixtures/holdout-13-questions.json', '0.94 / 0.97', 0.93, 0.94],
     ['dev-18 (slanted pool written and studied in session 13)', 'test/fixtures/dev-18-questions.json', '0.92 / 0.78', 0.91, 0.75],
     ['dev-17 (near-domain out-of-scope pool with look-alikes, session 13)', 'test/fixtures/dev-17-questions.json', '1.0 / 0.58', 0.97, 0.57],
     ['dev-16 (slanted pool written and studied in session 13)', 'test/fixtures/dev-16-questions.json', '0.92 / 0.61', 0.91, 0.6],
