@@ -36,6 +36,12 @@ describe('questions a board’s code is silent on', () => {
     expect(answerQuestion(createSearchIndex(knowledge, vocabulary, { ...extras, silent: kopwerkSilent }), question).kind).not.toBe('answer');
   });
 
+  it('is not declined by a how-to question the code is silent on when it asks whether something is allowed', () => {
+    // oog's silent.yaml holds "hoe zet ik mijn instagram op privé? ik wil niet dat leerlingen mijn vakantiefoto's kunnen zien".
+    const { knowledge, ...extras } = loadBoardKnowledge('knowledge', 'oog');
+    expect(answerQuestion(createSearchIndex(knowledge, vocabulary, extras), 'Mag ik een foto van een leerling op Instagram zetten?')).toMatchObject({ kind: 'answer', best: { section: { id: 'oog:3.1.8' } } });
+  });
+
   it('still answers the questions its sections answer', () => {
     expect(answerQuestion(withSilence, 'mag ik met een leerling bevriend zijn op facebook?')).toMatchObject({ kind: 'answer', best: { section: { id: 't:friends' } } });
     expect(answerQuestion(withSilence, "mag ik foto's van mijn klas op insta zetten?")).toMatchObject({ kind: 'answer', best: { section: { id: 't:photo' } } });

@@ -98,6 +98,32 @@ function storyScale(result: SearchResult): number {
   return total > STORY_WEIGHT_CAP ? total / STORY_WEIGHT_CAP : 1;
 }
 
+/**
+ * Whether the board's knowledge says the code does not answer this question: a standard question the
+ * board marks its code silent on, an out-of-scope example (an app, school life) nearer than any question
+ * the best section answers, or a question this board's code is silent on. Such a question is declined
+ * outright ("the code says nothing"), not offered as "Bedoel je…?" with passages that share its words.
+ */
+export function outsideTheCode(result: SearchResult): boolean {
+  if (result.codeIntent) return false;
+  const top = result.decisive ?? result.hits[0];
+  if (!top || top.score <= 0) return false;
+  if (result.codeSilent) return true;
+  const negative = result.outOfScope;
+  // "mag ik de klassenfoto op mn privé fb zetten?" asks a rule; an app manual ("hoe zorg ik dat ik niet
+  // getagd word op fb") sharing its words does not make it a question about the app. The example is
+  // read only for such a question, not for every one.
+  const manualFor = (example: string | undefined) => example !== undefined && result.query.permission && !result.query.procedure && !asksPermission(tokenize(example));
+  const permissionVsManual = manualFor(negative?.text);
+  const closerToNegative =
+    negative?.topical && !permissionVsManual &&
+    ((negative.coverage >= OUT_OF_SCOPE_MIN_COVERAGE && negative.score >= (top.question?.score ?? 0) * OUT_OF_SCOPE_SCORE_SHARE) ||
+      (result.query.procedure && negative.coverage >= top.coverage * PROCEDURE_NEGATIVE_SHARE));
+  // The same holds for what this board's code is silent on: "hoe zet ik mijn instagram op privé?" does
+  // not decline "mag ik een foto van een leerling op instagram zetten?".
+  return Boolean(closerToNegative) || (!manualFor(result.silent?.text) && declinedAsSilent(result.silent, top.question?.score ?? 0));
+}
+
 /** Confidence that the best hit answers the question: its coverage, damped when off-topic. */
 export function confidenceOf(result: SearchResult): number {
   // A standard question about the code itself, and a section the board names for it among the best:
@@ -105,19 +131,7 @@ export function confidenceOf(result: SearchResult): number {
   if (result.codeIntent) return Math.max(ANSWER_THRESHOLD, Math.min(1, result.codeIntent.hit.coverage));
   const top = result.decisive ?? result.hits[0];
   if (!top || top.score <= 0) return 0;
-  if (result.codeSilent) return Math.min(1, top.coverage) * OFF_TOPIC_DAMPING;
-  // An out-of-scope example that matches the question better than the code does: the question is
-  // not about the code.
-  const negative = result.outOfScope;
-  // "mag ik de klassenfoto op mn privé fb zetten?" asks a rule; an app manual ("hoe zorg ik dat ik niet
-  // getagd word op fb") sharing its words does not make it a question about the app. The example is
-  // read only for such a question, not for every one.
-  const permissionVsManual = negative !== undefined && result.query.permission && !result.query.procedure && !asksPermission(tokenize(negative.text));
-  const closerToNegative =
-    negative?.topical && !permissionVsManual &&
-    ((negative.coverage >= OUT_OF_SCOPE_MIN_COVERAGE && negative.score >= (top.question?.score ?? 0) * OUT_OF_SCOPE_SCORE_SHARE) ||
-      (result.query.procedure && negative.coverage >= top.coverage * PROCEDURE_NEGATIVE_SHARE));
-  if (closerToNegative || declinedAsSilent(result.silent, top.question?.score ?? 0)) return Math.min(1, top.coverage) * OFF_TOPIC_DAMPING;
+  if (outsideTheCode(result)) return Math.min(1, top.coverage) * OFF_TOPIC_DAMPING;
   const coverage = Math.min(1, top.coverage * storyScale(result));
   const topical = matchesTopic(result.query, result.unitWeights, top.matched);
   if (!topical && (result.query.procedure || coverage < TOOL_ONLY_MIN_COVERAGE)) return coverage * OFF_TOPIC_DAMPING;
