@@ -1,6 +1,6 @@
 import { asksPermission } from '../retrieval/query.js';
 import { tokenize } from '../retrieval/normalize.js';
-import { CLOSE_MATCH, matchesTopic, type OutOfScopeMatch, type SearchResult } from '../retrieval/search.js';
+import { CLOSE_MATCH, matchesTopic, type SearchResult, type SectionHit } from '../retrieval/search.js';
 
 // Whether the code answers a question at all: the confidence of the best hit, damped when the
 // question is about something else (an app, school life, what this board's code is silent on).
@@ -71,9 +71,27 @@ export const SILENT_MIN_COVERAGE = 0.45;
 /** ... its score reaching this share of that closest question's score. */
 export const SILENT_SCORE_SHARE = 0.85;
 
-/** Whether the nearest question this board's code is silent on declines a question whose best section's closest stored question scores `nearScore`. */
-export function declinedAsSilent(silent: OutOfScopeMatch | undefined, nearScore: number): boolean {
-  return silent !== undefined && silent.topical && silent.coverage >= SILENT_MIN_COVERAGE && silent.score >= nearScore * SILENT_SCORE_SHARE;
+/**
+ * "mag ik de klassenfoto op mn privé fb zetten?" asks a rule; an app manual ("hoe zorg ik dat ik niet
+ * getagd word op fb", or "hoe zet ik mijn instagram op privé?" among what a code is silent on) sharing
+ * its words does not make it a question about the app. Such an example is read only for a question
+ * that is not asking permission, or that itself asks it.
+ */
+function manualBesidePermission(result: SearchResult, example: string): boolean {
+  return result.query.permission && !result.query.procedure && !asksPermission(tokenize(example));
+}
+
+/**
+ * Whether the nearest question this board's code is silent on declines a question whose best
+ * section's closest stored question scores `nearScore`. The answer and the silent-topic filter of
+ * knowledge:build both judge by this.
+ */
+export function declinedAsSilent(result: SearchResult, nearScore: number): boolean {
+  const silent = result.silent;
+  return (
+    silent !== undefined && silent.topical && !manualBesidePermission(result, silent.text) &&
+    silent.coverage >= SILENT_MIN_COVERAGE && silent.score >= nearScore * SILENT_SCORE_SHARE
+  );
 }
 /** Damping of a confidence that fails the domain or tool checks (stays below the threshold). */
 const OFF_TOPIC_DAMPING = 0.15;
@@ -99,29 +117,19 @@ function storyScale(result: SearchResult): number {
 }
 
 /**
- * Whether the board's knowledge says the code does not answer this question: a standard question the
- * board marks its code silent on, an out-of-scope example (an app, school life) nearer than any question
- * the best section answers, or a question this board's code is silent on. Such a question is declined
- * outright ("the code says nothing"), not offered as "Bedoel je…?" with passages that share its words.
+ * Whether the board's knowledge says the code does not answer this question, `top` being its best
+ * hit: a standard question the board marks its code silent on, an out-of-scope example (an app,
+ * school life) nearer than any question the best section answers, or a question this board's code is
+ * silent on.
  */
-export function outsideTheCode(result: SearchResult): boolean {
-  if (result.codeIntent) return false;
-  const top = result.decisive ?? result.hits[0];
-  if (!top || top.score <= 0) return false;
+function outsideTheCode(result: SearchResult, top: SectionHit): boolean {
   if (result.codeSilent) return true;
   const negative = result.outOfScope;
-  // "mag ik de klassenfoto op mn privé fb zetten?" asks a rule; an app manual ("hoe zorg ik dat ik niet
-  // getagd word op fb") sharing its words does not make it a question about the app. The example is
-  // read only for such a question, not for every one.
-  const manualFor = (example: string | undefined) => example !== undefined && result.query.permission && !result.query.procedure && !asksPermission(tokenize(example));
-  const permissionVsManual = manualFor(negative?.text);
   const closerToNegative =
-    negative?.topical && !permissionVsManual &&
+    negative !== undefined && negative.topical && !manualBesidePermission(result, negative.text) &&
     ((negative.coverage >= OUT_OF_SCOPE_MIN_COVERAGE && negative.score >= (top.question?.score ?? 0) * OUT_OF_SCOPE_SCORE_SHARE) ||
       (result.query.procedure && negative.coverage >= top.coverage * PROCEDURE_NEGATIVE_SHARE));
-  // The same holds for what this board's code is silent on: "hoe zet ik mijn instagram op privé?" does
-  // not decline "mag ik een foto van een leerling op instagram zetten?".
-  return Boolean(closerToNegative) || (!manualFor(result.silent?.text) && declinedAsSilent(result.silent, top.question?.score ?? 0));
+  return closerToNegative || declinedAsSilent(result, top.question?.score ?? 0);
 }
 
 /** Confidence that the best hit answers the question: its coverage, damped when off-topic. */
@@ -131,7 +139,7 @@ export function confidenceOf(result: SearchResult): number {
   if (result.codeIntent) return Math.max(ANSWER_THRESHOLD, Math.min(1, result.codeIntent.hit.coverage));
   const top = result.decisive ?? result.hits[0];
   if (!top || top.score <= 0) return 0;
-  if (outsideTheCode(result)) return Math.min(1, top.coverage) * OFF_TOPIC_DAMPING;
+  if (outsideTheCode(result, top)) return Math.min(1, top.coverage) * OFF_TOPIC_DAMPING;
   const coverage = Math.min(1, top.coverage * storyScale(result));
   const topical = matchesTopic(result.query, result.unitWeights, top.matched);
   if (!topical && (result.query.procedure || coverage < TOOL_ONLY_MIN_COVERAGE)) return coverage * OFF_TOPIC_DAMPING;

@@ -28,7 +28,7 @@ export function silentConflicts(index: SearchIndex, questions: SectionQuestions)
       const result = search(index, question, { hits: 'top' });
       if (result.codeIntent || !result.silent) continue;
       const others = result.hits.slice(0, NEIGHBOURS).map((h) => (h.question ? (h.question.text === question ? h.question.second : h.question.score) : 0));
-      if (declinedAsSilent(result.silent, Math.max(0, ...others))) conflicts.push({ silent: result.silent.text, sectionId, question });
+      if (declinedAsSilent(result, Math.max(0, ...others))) conflicts.push({ silent: result.silent.text, sectionId, question });
     }
   }
   return conflicts;
