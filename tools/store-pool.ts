@@ -19,7 +19,7 @@ import { listOrgs, loadBoardKnowledge, questionsFile, silentFile } from '../src/
 import { loadVocabulary } from '../src/board/shared-lists.js';
 import { MEASURED_OVERLAP_LIMIT, measuredOverlap } from './lib/measured-sets.js';
 import { addSilentQuestion, removeListedQuestions, sectionOf } from './lib/pool-edits.js';
-import { linkQuestion, ReviewEditError } from './lib/review-edits.js';
+import { cleanQuestion, linkQuestion, ReviewEditError } from './lib/review-edits.js';
 import { writeQuestionKeys } from './lib/write-question-keys.js';
 
 const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,7 +64,7 @@ function main(): void {
       if (!sectionId) { report.unplaced.push(item.id); continue; }
       try {
         const edit = linkQuestion(questionsText, sectionId, item.question, sectionIds);
-        if (edit.added) { questionsText = edit.text; added.add(item.question.replace(/\s+/g, ' ').trim()); report.added++; }
+        if (edit.added) { questionsText = edit.text; added.add(cleanQuestion(item.question)); report.added++; }
       } catch (error) {
         // Kept under another section already: the reviewed place stands.
         if (!(error instanceof ReviewEditError)) throw error;
@@ -76,7 +76,7 @@ function main(): void {
     for (const item of pool.out_of_scope.filter((i) => i.org === org)) {
       if (overlap(item.question) >= MEASURED_OVERLAP_LIMIT) { report.tooClose++; continue; }
       const edit = addSilentQuestion(silentText, POOL_TOPIC, POOL_WHY, item.question);
-      if (edit.added) { silentText = edit.text; addedSilent.add(item.question.replace(/\s+/g, ' ').trim()); report.silentAdded++; }
+      if (edit.added) { silentText = edit.text; addedSilent.add(cleanQuestion(item.question)); report.silentAdded++; }
     }
     writeFileSync(questionsFile(knowledgeDir, org), questionsText);
     writeFileSync(silentPath, silentText);

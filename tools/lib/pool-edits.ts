@@ -5,7 +5,7 @@
  */
 import { parse } from 'yaml';
 import type { Section } from '../../src/core/knowledge/types.js';
-import { ReviewEditError } from './review-edits.js';
+import { cleanQuestion, ReviewEditError } from './review-edits.js';
 
 export interface PoolItem {
   id: string;
@@ -34,7 +34,7 @@ export function sectionOf(item: PoolItem, sections: readonly Section[]): string 
  * at the end when there is none yet; a question already anywhere in the file is not added twice.
  */
 export function addSilentQuestion(yamlText: string, topic: string, why: string, question: string): { text: string; added: boolean } {
-  const q = question.replace(/\s+/g, ' ').trim();
+  const q = cleanQuestion(question);
   const data = parse(yamlText) as { topics?: { questions?: unknown[] }[] };
   if ((data.topics ?? []).some((t) => (t.questions ?? []).some((x) => typeof x === 'string' && fold(x) === fold(q)))) return { text: yamlText, added: false };
   const lines = yamlText.replace(/\n+$/, '').split('\n');

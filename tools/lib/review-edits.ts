@@ -15,7 +15,8 @@ export interface EditResult {
   added: boolean;
 }
 
-function cleanQuestion(question: string): string {
+/** The question as the knowledge files keep it: one line, single spaces; an empty one is refused. */
+export function cleanQuestion(question: string): string {
   const clean = question.replace(/\s+/g, ' ').trim();
   if (!clean) throw new ReviewEditError('De vraag is leeg.');
   return clean;
